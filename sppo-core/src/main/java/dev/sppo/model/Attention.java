@@ -1,0 +1,59 @@
+package dev.sppo.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Multi-head causal self-attention with rotary embeddings and grouped-query attention (HF {@code LlamaAttention}):
+ *
+ * <pre>
+ *   q = x W_qᵀ, k = x W_kᵀ, v = x W_vᵀ            split into H (queries) and H_kv (keys, values) heads of size d
+ *   q, k ← rot(q), rot(k)                          rotary embeddings at each token's position
+ *   A = softmax(q kᵀ / sqrt(d) + bias)             bias: causal and padding mask
+ *   y = concat_heads(A v) W_oᵀ
+ * </pre>
+ *
+ * Key/value head j serves the G = H / H_kv query heads j·G .. j·G+G-1 (HF {@code repeat_kv}).
+ */
+final class Attention {
+
+    private Attention() {}
+
+    static NDArray forward(DecoderLayer layer, NDArray x, NDList angles, NDArray bias, NDArray scale, KvCache cache) {
+        LlamaConfig c = layer.config();
+        long batch = x.getShape().get(0);
+        long time = x.getShape().get(1);
+        NDArray q = heads(layer.qProj().apply(x), batch, time, c.numAttentionHeads(), c.headDim());
+        NDArray k = heads(layer.kProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
+        NDArray v = heads(layer.vProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
+        q = RotaryEmbedding.rotate(q, angles);
+        k = RotaryEmbedding.rotate(k, angles);
+        if (cache != null) {
+            NDList kv = cache.append(layer.index(), k, v);
+            k = kv.get(0);
+            v = kv.get(1);
+        }
+        k = repeatKv(k, c.kvGroups());
+        v = repeatKv(v, c.kvGroups());
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(bias);
+        NDArray out = scores.softmax(-1).matMul(v);
+        NDArray merged = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) c.numAttentionHeads() * c.headDim());
+        return layer.oProj().apply(merged);
+    }
+
+    /** (B, T, heads·d) to (B, heads, T, d). */
+    private static NDArray heads(NDArray projected, long batch, long time, int heads, int headDim) {
+        return projected.reshape(batch, time, heads, headDim).transpose(0, 2, 1, 3);
+    }
+
+    private static NDArray repeatKv(NDArray kv, int groups) {
+        if (groups == 1) {
+            return kv;
+        }
+        Shape s = kv.getShape();
+        return kv.expandDims(2)
+                .broadcast(new Shape(s.get(0), s.get(1), groups, s.get(2), s.get(3)))
+                .reshape(s.get(0), s.get(1) * groups, s.get(2), s.get(3));
+    }
+}

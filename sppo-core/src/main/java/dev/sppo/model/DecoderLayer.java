@@ -1,0 +1,93 @@
+package dev.sppo.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One pre-norm LLaMA decoder layer:
+ *
+ * <pre>
+ *   h = x + Attention(RMSNorm_in(x))
+ *   y = h + SwiGLU(RMSNorm_post(h))
+ * </pre>
+ */
+final class DecoderLayer {
+
+    private final LlamaConfig config;
+    private final int index;
+    private final Parameter inputNorm;
+    private final Parameter postAttentionNorm;
+    private final Projection qProj;
+    private final Projection kProj;
+    private final Projection vProj;
+    private final Projection oProj;
+    private final Projection gateProj;
+    private final Projection upProj;
+    private final Projection downProj;
+
+    DecoderLayer(LlamaConfig config, int index, Map<String, Parameter> parameters) {
+        this.config = config;
+        this.index = index;
+        Function<String, Parameter> p = name -> parameters.get(LlamaLayout.layerPrefix(index) + name);
+        this.inputNorm = p.apply("input_layernorm.weight");
+        this.postAttentionNorm = p.apply("post_attention_layernorm.weight");
+        this.qProj = projection(p, "self_attn.q_proj", config.attentionBias());
+        this.kProj = projection(p, "self_attn.k_proj", config.attentionBias());
+        this.vProj = projection(p, "self_attn.v_proj", config.attentionBias());
+        this.oProj = projection(p, "self_attn.o_proj", config.attentionBias());
+        this.gateProj = projection(p, "mlp.gate_proj", config.mlpBias());
+        this.upProj = projection(p, "mlp.up_proj", config.mlpBias());
+        this.downProj = projection(p, "mlp.down_proj", config.mlpBias());
+    }
+
+    private static Projection projection(Function<String, Parameter> p, String name, boolean bias) {
+        return new Projection(p.apply(name + ".weight"), bias ? p.apply(name + ".bias") : null);
+    }
+
+    NDArray forward(NDArray x, NDList angles, NDArray bias, NDArray scale, KvCache cache) {
+        NDArray normed = RmsNorm.apply(x, inputNorm.getArray(), config.rmsNormEps());
+        NDArray h = x.add(Attention.forward(this, normed, angles, bias, scale, cache));
+        NDArray normedH = RmsNorm.apply(h, postAttentionNorm.getArray(), config.rmsNormEps());
+        return h.add(SwiGluMlp.forward(this, normedH));
+    }
+
+    LlamaConfig config() {
+        return config;
+    }
+
+    int index() {
+        return index;
+    }
+
+    Projection qProj() {
+        return qProj;
+    }
+
+    Projection kProj() {
+        return kProj;
+    }
+
+    Projection vProj() {
+        return vProj;
+    }
+
+    Projection oProj() {
+        return oProj;
+    }
+
+    Projection gateProj() {
+        return gateProj;
+    }
+
+    Projection upProj() {
+        return upProj;
+    }
+
+    Projection downProj() {
+        return downProj;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.sppo.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A LLaMA-family decoder-only transformer ({@code LlamaForCausalLM}) as a DJL block:
+ *
+ * <pre>
+ *   h_0 = E[ids]                                   token embedding (model.embed_tokens)
+ *   h_l = DecoderLayer_l(h_{l-1}),  l = 1..L      pre-norm attention + SwiGLU, see {@link DecoderLayer}
+ *   logits = RMSNorm(h_L) W_headᵀ                  W_head = E when tie_word_embeddings
+ * </pre>
+ *
+ * Parameters carry their Hugging Face names, so checkpoints map one to one. The block owns a sub-manager of
+ * the manager it was built with; {@link #close()} frees every weight.
+ */
+public final class Llama extends AbstractBlock implements AutoCloseable {
+
+    private static final byte VERSION = 1;
+
+    private final LlamaConfig config;
+    private final NDManager manager;
+    private final List<DecoderLayer> layers = new ArrayList<>();
+    private final RotaryEmbedding rope;
+    private final NDArray attentionScale;
+
+    public Llama(LlamaConfig config, NDManager parent, WeightSource weights) {
+        super(VERSION);
+        this.config = config;
+        this.manager = parent.newSubManager();
+        for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
+            NDArray array = manager.create(weights.values(spec), new Shape(spec.shape()));
+            addParameter(Parameter.builder().setName(spec.name()).setType(Parameter.Type.WEIGHT)
+                    .optArray(array).optRequiresGrad(false).build());
+        }
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            layers.add(new DecoderLayer(config, i, parameters));
+        }
+        this.rope = new RotaryEmbedding(manager, config);
+        this.attentionScale = manager.full(new Shape(), (float) (1.0 / Math.sqrt(config.headDim())));
+    }
+
+    /** A freshly initialised model: weights ~ N(0, initializer_range²), norm gains 1, biases 0; seeded. */
+    public static Llama random(LlamaConfig config, NDManager manager, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return new Llama(config, manager, spec -> {
+            float[] values = new float[Math.toIntExact(spec.numel())];
+            switch (spec.init()) {
+                case ONES -> java.util.Arrays.fill(values, 1f);
+                case ZEROS -> { }
+                case NORMAL -> {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = (float) (rng.nextGaussian() * config.initializerRange());
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
+    public LlamaConfig config() {
+        return config;
+    }
+
+    /**
+     * Logits for a batch of token ids.
+     *
+     * @param ids (B, T) int64 token ids
+     * @param positions (B, T) or (1, T) int64 position of each token (its index among the row's real tokens)
+     * @param bias additive attention bias broadcastable to (B, H, T, T_past + T), see {@link AttentionMask}
+     * @param cache key/value cache to read and extend, or null
+     * @return (B, T, V) float32 logits
+     */
+    public NDArray forward(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
+        NDArray h = Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head();
+        NDList angles = rope.anglesFor(positions);
+        for (DecoderLayer layer : layers) {
+            h = layer.forward(h, angles, bias, attentionScale, cache);
+        }
+        NDArray normed = RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
+        String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
+        return Linear.linear(normed, weight(head)).head();
+    }
+
+    /** Logits for unpadded (B, T) ids with positions 0..T-1 and a causal mask. */
+    public NDArray forward(NDArray ids) {
+        NDManager m = ids.getManager();
+        int time = Math.toIntExact(ids.getShape().get(1));
+        NDArray positions = m.arange(0, time, 1, DataType.INT64).expandDims(0);
+        return forward(ids, positions, AttentionMask.causal(m, time), null);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(inputs.head()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), in.get(1), config.vocabSize())};
+    }
+
+    /** All parameters in checkpoint order. */
+    public List<Parameter> parameterList() {
+        return new ArrayList<>(parameters.values());
+    }
+
+    /** Switches gradient recording on or off for every parameter (the frozen reference model stays off). */
+    public void setTrainable(boolean trainable) {
+        parameters.values().forEach(p -> p.freeze(!trainable));
+    }
+
+    public NDArray weight(String name) {
+        Parameter p = parameters.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter named '" + name + "'");
+        }
+        return p.getArray();
+    }
+
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(p -> p.getArray().getShape().size()).sum();
+    }
+
+    @Override
+    public void close() {
+        rope.close();
+        manager.close();
+    }
+}

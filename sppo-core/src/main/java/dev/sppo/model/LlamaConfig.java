@@ -1,0 +1,158 @@
+package dev.sppo.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The architecture of a LLaMA-family decoder, read from and written to a Hugging Face {@code
+ * config.json} ({@code LlamaForCausalLM} fields).
+ *
+ * @param vocabSize {@code vocab_size}
+ * @param hiddenSize {@code hidden_size}, the model width D
+ * @param intermediateSize {@code intermediate_size}, the SwiGLU width
+ * @param numHiddenLayers {@code num_hidden_layers}
+ * @param numAttentionHeads {@code num_attention_heads}, H
+ * @param numKeyValueHeads {@code num_key_value_heads}, H_kv (grouped-query attention when below H)
+ * @param headDim {@code head_dim}, defaults to D / H
+ * @param maxPositionEmbeddings {@code max_position_embeddings}
+ * @param rmsNormEps {@code rms_norm_eps}
+ * @param ropeTheta {@code rope_theta}
+ * @param ropeScaling {@code rope_scaling}, or null
+ * @param tieWordEmbeddings {@code tie_word_embeddings}: the output head reuses the embedding
+ * @param attentionBias {@code attention_bias}: q/k/v/o projections carry a bias
+ * @param mlpBias {@code mlp_bias}: gate/up/down projections carry a bias
+ * @param bosTokenId {@code bos_token_id}, -1 if none
+ * @param eosTokenIds {@code eos_token_id} (an int or a list in HF files)
+ * @param initializerRange {@code initializer_range}, the std of random initialisation
+ */
+public record LlamaConfig(
+        int vocabSize,
+        int hiddenSize,
+        int intermediateSize,
+        int numHiddenLayers,
+        int numAttentionHeads,
+        int numKeyValueHeads,
+        int headDim,
+        int maxPositionEmbeddings,
+        double rmsNormEps,
+        double ropeTheta,
+        RopeScaling ropeScaling,
+        boolean tieWordEmbeddings,
+        boolean attentionBias,
+        boolean mlpBias,
+        int bosTokenId,
+        List<Integer> eosTokenIds,
+        double initializerRange) {
+
+    public static final String FILE_NAME = "config.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    public LlamaConfig {
+        positive("vocab_size", vocabSize);
+        positive("hidden_size", hiddenSize);
+        positive("intermediate_size", intermediateSize);
+        positive("num_hidden_layers", numHiddenLayers);
+        positive("num_attention_heads", numAttentionHeads);
+        positive("num_key_value_heads", numKeyValueHeads);
+        positive("head_dim", headDim);
+        positive("max_position_embeddings", maxPositionEmbeddings);
+        if (numAttentionHeads % numKeyValueHeads != 0) {
+            throw new InvalidModelConfigException(
+                    "num_attention_heads (" + numAttentionHeads + ") must be a multiple of num_key_value_heads ("
+                            + numKeyValueHeads + ")");
+        }
+        if (headDim % 2 != 0) {
+            throw new InvalidModelConfigException("head_dim must be even for rotary embeddings, got " + headDim);
+        }
+        if (!(rmsNormEps > 0)) {
+            throw new InvalidModelConfigException("rms_norm_eps must be > 0, got " + rmsNormEps);
+        }
+        if (!(ropeTheta > 0)) {
+            throw new InvalidModelConfigException("rope_theta must be > 0, got " + ropeTheta);
+        }
+        eosTokenIds = List.copyOf(eosTokenIds);
+        for (int id : eosTokenIds) {
+            if (id < 0 || id >= vocabSize) {
+                throw new InvalidModelConfigException(
+                        "eos_token_id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
+            }
+        }
+    }
+
+    /** A small model for built-in tasks and tests: tied embeddings, RoPE theta 10000, no GQA. */
+    public static LlamaConfig tiny(int vocabSize, int hiddenSize, int layers, int heads, int bos, int eos) {
+        return new LlamaConfig(vocabSize, hiddenSize, swiGluWidth(hiddenSize), layers, heads, heads,
+                hiddenSize / heads, 256, 1e-5, 10000.0, null, true, false, false, bos, List.of(eos), 0.02);
+    }
+
+    /** LLaMA's SwiGLU width: 2/3 of 4D, rounded up to a multiple of 64. */
+    public static int swiGluWidth(int hiddenSize) {
+        int raw = 8 * hiddenSize / 3;
+        return (raw + 63) / 64 * 64;
+    }
+
+    public int kvGroups() {
+        return numAttentionHeads / numKeyValueHeads;
+    }
+
+    public int eosTokenId() {
+        return eosTokenIds.isEmpty() ? -1 : eosTokenIds.get(0);
+    }
+
+    /** Reads {@code dir/config.json}, refusing malformed or non-LLaMA files with a message naming the field. */
+    public static LlamaConfig read(Path dir) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidModelConfigException(file + ": not found (a model directory needs config.json)");
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject()) {
+                throw new InvalidModelConfigException(file + ": expected a JSON object");
+            }
+            return ConfigJson.fromJson(root.getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new InvalidModelConfigException(file + ": malformed JSON: " + e.getMessage());
+        } catch (InvalidModelConfigException e) {
+            throw new InvalidModelConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code dir/config.json} in Hugging Face layout. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JsonObject json = ConfigJson.toJson(this);
+        Files.writeString(dir.resolve(FILE_NAME), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    static List<Integer> idList(JsonElement element) {
+        List<Integer> ids = new ArrayList<>();
+        if (element == null || element.isJsonNull()) {
+            return ids;
+        }
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> ids.add(e.getAsInt()));
+        } else {
+            ids.add(element.getAsInt());
+        }
+        return ids;
+    }
+
+    private static void positive(String field, int value) {
+        if (value <= 0) {
+            throw new InvalidModelConfigException(field + " must be > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sppo.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import org.junit.jupiter.api.Test;
+
+class LlamaTest {
+
+    @Test
+    void logitsMatchNaiveTranscriptionOfHuggingFaceForward() {
+        assertMatchesReference(TestModels.everyFeature());
+    }
+
+    @Test
+    void tiedEmbeddingModelMatchesReferenceToo() {
+        assertMatchesReference(TestModels.tiny());
+    }
+
+    @Test
+    void randomInitialisationIsSeededAndFollowsTheLayout() {
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama a = Llama.random(TestModels.tiny(), manager, 7);
+                Llama b = Llama.random(TestModels.tiny(), manager, 7);
+                Llama c = Llama.random(TestModels.tiny(), manager, 8)) {
+            String q = "model.layers.1.self_attn.q_proj.weight";
+            assertThat(a.weight(q).toFloatArray()).containsExactly(b.weight(q).toFloatArray());
+            assertThat(a.weight(q).toFloatArray()).isNotEqualTo(c.weight(q).toFloatArray());
+            assertThat(a.weight("model.norm.weight").toFloatArray()).containsOnly(1f);
+            long expected = LlamaLayout.tensors(TestModels.tiny()).stream()
+                    .mapToLong(LlamaLayout.TensorSpec::numel).sum();
+            assertThat(a.parameterCount()).isEqualTo(expected);
+        }
+    }
+
+    private static void assertMatchesReference(LlamaConfig config) {
+        int[] ids = {1, 5, 9, 3, 17, 0, 22, 8, 13, 2, 6, 11};
+        try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(config, manager, 42)) {
+            NDArray input = manager.create(java.util.Arrays.stream(ids).asLongStream().toArray()).expandDims(0);
+            float[] actual = model.forward(input).toFloatArray();
+            double[][] expected = new ReferenceLlama(config, name -> model.weight(name).toFloatArray()).logits(ids);
+            int vocab = config.vocabSize();
+            for (int t = 0; t < ids.length; t++) {
+                for (int v = 0; v < vocab; v++) {
+                    assertThat((double) actual[t * vocab + v]).as("logit[%d][%d]", t, v)
+                            .isCloseTo(expected[t][v], within(2e-4));
+                }
+            }
+        }
+    }
+}

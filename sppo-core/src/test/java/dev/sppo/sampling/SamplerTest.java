@@ -1,0 +1,111 @@
+package dev.sppo.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.model.Llama;
+import dev.sppo.model.TestModels;
+import dev.sppo.scoring.SequenceScorer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class SamplerTest {
+
+    private static final List<int[]> PROMPTS = List.of(new int[] {1, 5, 9}, new int[] {1, 7, 3, 12, 30, 4}, new int[] {1});
+    private static final int EOS = 2;
+    private static final int PAD = 0;
+
+    private static NDManager manager;
+    private static Llama model;
+    private static Sampler sampler;
+
+    @BeforeAll
+    static void setUp() {
+        manager = NDManager.newBaseManager();
+        model = Llama.random(TestModels.everyFeature(), manager, 3);
+        sampler = new Sampler(model, List.of(EOS), PAD);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        model.close();
+        manager.close();
+    }
+
+    @Test
+    void greedyWithCacheProducesExactlyTheTokensOfGreedyWithout() {
+        SamplingParams greedy = SamplingParams.greedy(16);
+        List<Sample> cached = sampler.sample(PROMPTS, greedy, true);
+        List<Sample> uncached = sampler.sample(PROMPTS, greedy, false);
+        for (int i = 0; i < PROMPTS.size(); i++) {
+            assertThat(cached.get(i).tokenIds()).containsExactly(uncached.get(i).tokenIds());
+            assertThat(cached.get(i).logprob()).isCloseTo(uncached.get(i).logprob(), within(1e-4));
+        }
+    }
+
+    @Test
+    void leftPaddingDoesNotChangeAnyRowsOutput() {
+        SamplingParams greedy = SamplingParams.greedy(10);
+        List<Sample> batched = sampler.sample(PROMPTS, greedy);
+        for (int i = 0; i < PROMPTS.size(); i++) {
+            Sample alone = sampler.sample(List.of(PROMPTS.get(i)), greedy).get(0);
+            assertThat(batched.get(i).tokenIds()).containsExactly(alone.tokenIds());
+        }
+    }
+
+    @Test
+    void recordedLogprobEqualsTeacherForcedScoreEvenWhenTempered() {
+        SequenceScorer scorer = new SequenceScorer(model, PAD);
+        for (SamplingParams params : List.of(
+                new SamplingParams(12, 1.0, 0, 1.0, 3, 11), new SamplingParams(12, 0.7, 5, 0.9, 3, 12))) {
+            List<Sample> samples = sampler.sample(PROMPTS, params);
+            List<int[]> prompts = samples.stream().map(s -> PROMPTS.get(s.promptIndex())).toList();
+            double[] scored = scorer.score(prompts, samples.stream().map(Sample::tokenIds).toList(), 4);
+            double[] withStop = scorer.score(prompts, samples.stream().map(Sample::responseWithStop).toList(), 4);
+            for (int i = 0; i < samples.size(); i++) {
+                assertThat(samples.get(i).logprob()).isCloseTo(scored[i], within(1e-4));
+                assertThat(samples.get(i).sequenceLogprob()).isCloseTo(withStop[i], within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void sameSeedReproducesSamplesAndAnotherSeedDoesNot() {
+        SamplingParams params = new SamplingParams(12, 1.0, 0, 1.0, 4, 99);
+        List<Sample> a = sampler.sample(PROMPTS, params);
+        List<Sample> b = sampler.sample(PROMPTS, params);
+        List<Sample> c = sampler.sample(PROMPTS, params.withSeed(100));
+        assertThat(a).hasSize(PROMPTS.size() * 4);
+        boolean anyDifferent = false;
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).tokenIds()).containsExactly(b.get(i).tokenIds());
+            anyDifferent |= !java.util.Arrays.equals(a.get(i).tokenIds(), c.get(i).tokenIds());
+        }
+        assertThat(anyDifferent).isTrue();
+    }
+
+    @Test
+    void samplesAreGroupedKPerPromptAndRespectTheLengthLimit() {
+        List<Sample> samples = sampler.sample(PROMPTS, new SamplingParams(5, 1.0, 0, 1.0, 2, 1));
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(samples.get(i).promptIndex()).isEqualTo(i / 2);
+            assertThat(samples.get(i).sampleIndex()).isEqualTo(i % 2);
+            assertThat(samples.get(i).tokenIds().length).isLessThanOrEqualTo(5);
+            assertThat(samples.get(i).tokenIds()).doesNotContain(EOS);
+        }
+    }
+
+    @Test
+    void badPromptsAreRefusedWithTheirIndex() {
+        assertThatThrownBy(() -> sampler.sample(List.of(new int[] {1}, new int[] {}), SamplingParams.greedy(2)))
+                .hasMessageContaining("prompts[1]").hasMessageContaining("empty");
+        assertThatThrownBy(() -> sampler.sample(List.of(new int[] {1, 999}), SamplingParams.greedy(2)))
+                .hasMessageContaining("prompts[0]").hasMessageContaining("999");
+    }
+}
