@@ -1,0 +1,93 @@
+package dev.sppo.tokenizer;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Strict reading and pretty writing of the tokenizer's JSON files, with errors that name the file. */
+final class JsonFiles {
+
+    /** Reads one JSON document from an open reader; may throw the reader's exceptions. */
+    @FunctionalInterface
+    interface DocumentReader<T> {
+        T read(JsonReader reader) throws IOException;
+    }
+
+    private static final String LENIENCY_ADVICE =
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+
+    private JsonFiles() {}
+
+    /**
+     * Reads {@code file} as exactly one strict JSON document.
+     *
+     * @throws MalformedTokenizerException if the file is truncated, is not strict JSON, has trailing content, or
+     *     {@code body} rejects its shape
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    static <T> T read(Path file, DocumentReader<T> body) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                JsonReader reader = new JsonReader(in)) {
+            reader.setStrictness(Strictness.STRICT);
+            T document = body.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedTokenizerException(
+                        file, "unexpected content after the JSON document at " + reader.getPath());
+            }
+            return document;
+        } catch (EOFException
+                | CharacterCodingException
+                | MalformedJsonException
+                | JsonParseException
+                | IllegalStateException
+                | NumberFormatException e) {
+            throw malformed(file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read tokenizer file " + file, e);
+        }
+    }
+
+    /**
+     * Gson wraps the stream's exception in a JsonParseException when it builds a tree: report the stream's, keeping
+     * its position but not its advice to Gson's users.
+     */
+    private static MalformedTokenizerException malformed(Path file, Exception e) {
+        Throwable reason = e instanceof JsonParseException && e.getCause() != null ? e.getCause() : e;
+        String kind = reason instanceof EOFException
+                ? "truncated JSON"
+                : reason instanceof CharacterCodingException ? "not UTF-8 text" : "invalid JSON";
+        String detail = String.valueOf(reason.getMessage())
+                .lines()
+                .findFirst()
+                .orElse("")
+                .replace(LENIENCY_ADVICE, "unexpected value");
+        return new MalformedTokenizerException(file, kind + " (" + detail + ")", e);
+    }
+
+    /**
+     * Writes {@code json} to {@code file} as pretty-printed UTF-8, without HTML escaping and keeping JSON nulls.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    static void write(Path file, JsonElement json) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json, out);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write tokenizer file " + file, e);
+        }
+    }
+}
