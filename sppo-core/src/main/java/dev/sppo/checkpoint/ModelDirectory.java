@@ -1,0 +1,118 @@
+package dev.sppo.checkpoint;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.model.Llama;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.model.LlamaLayout;
+import dev.sppo.model.Policy;
+import dev.sppo.tokenizer.TextTokenizer;
+import dev.sppo.tokenizer.Tokenizers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Loads and saves a policy as a Hugging Face model directory: {@code config.json}, {@code model.safetensors}
+ * (or a sharded {@code model.safetensors.index.json}) and {@code tokenizer.json}.
+ *
+ * <p>Every tensor the config implies must be present with the right shape; tensors the config does not
+ * explain are refused too (they mean the files and the config disagree), except the rotary {@code inv_freq}
+ * buffers of older exports and an {@code lm_head.weight} that a tied model ignores.
+ */
+public final class ModelDirectory {
+
+    public static final String WEIGHTS_FILE = "model.safetensors";
+
+    private ModelDirectory() {}
+
+    public static Policy load(Path dir, NDManager manager) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new MalformedCheckpointException(dir, "not a directory");
+        }
+        LlamaConfig config = LlamaConfig.read(dir);
+        Llama model;
+        try (WeightFiles weights = WeightFiles.open(dir)) {
+            checkTensorNames(dir, config, weights.names());
+            model = new Llama(config, manager, spec -> {
+                long[] found = weights.shape(spec.name());
+                if (!Arrays.equals(found, spec.shape())) {
+                    throw new MalformedCheckpointException(weights.fileOf(spec.name()), spec.name(), "has shape "
+                            + Arrays.toString(found) + " but config.json implies " + Arrays.toString(spec.shape()));
+                }
+                return weights.readFloats(spec.name());
+            });
+        }
+        TextTokenizer tokenizer = Tokenizers.load(dir);
+        if (tokenizer.vocabSize() > config.vocabSize()) {
+            model.close();
+            tokenizer.close();
+            throw new MalformedCheckpointException(dir, "tokenizer has " + tokenizer.vocabSize()
+                    + " tokens but config.json vocab_size is " + config.vocabSize());
+        }
+        return new Policy(model, tokenizer);
+    }
+
+    /**
+     * Writes the policy to {@code dir} in float32, first into a sibling temporary directory that is then moved
+     * into place, so that a crash never leaves a half-written checkpoint behind.
+     */
+    public static void save(Policy policy, Path dir, Map<String, String> metadata) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".staging-");
+        policy.config().write(staging);
+        List<Tensor> tensors = new ArrayList<>();
+        for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(policy.config())) {
+            tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().weight(spec.name()).toFloatArray()));
+        }
+        SafeTensorsWriter.write(staging.resolve(WEIGHTS_FILE), tensors, metadata, DType.F32);
+        policy.tokenizer().save(staging);
+        if (Files.exists(dir)) {
+            deleteRecursively(dir);
+        }
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void checkTensorNames(Path dir, LlamaConfig config, Set<String> present) {
+        Set<String> expected = LlamaLayout.tensors(config).stream()
+                .map(LlamaLayout.TensorSpec::name).collect(Collectors.toSet());
+        List<String> missing = expected.stream().filter(n -> !present.contains(n)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new MalformedCheckpointException(dir, "missing tensor(s) required by config.json: "
+                    + preview(missing));
+        }
+        List<String> unexpected = present.stream()
+                .filter(n -> !expected.contains(n) && !ignorable(n, config)).sorted().toList();
+        if (!unexpected.isEmpty()) {
+            throw new MalformedCheckpointException(dir, "tensor(s) not explained by config.json "
+                    + "(num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings?): " + preview(unexpected));
+        }
+    }
+
+    private static boolean ignorable(String name, LlamaConfig config) {
+        return name.endsWith("rotary_emb.inv_freq")
+                || (config.tieWordEmbeddings() && name.equals(LlamaLayout.LM_HEAD));
+    }
+
+    private static String preview(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

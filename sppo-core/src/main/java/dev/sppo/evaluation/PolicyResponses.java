@@ -1,0 +1,58 @@
+package dev.sppo.evaluation;
+
+import java.util.List;
+
+/**
+ * A policy's decoded responses on the evaluation prompts and their gold scores.
+ *
+ * @param texts texts.get(i).get(k): response k to prompt i
+ * @param scores scores[i][k]: the gold judge's score of that response in [0, 1]
+ */
+public record PolicyResponses(List<List<String>> texts, double[][] scores) {
+
+    /** Mean gold score over every response: the task score. */
+    public double meanScore() {
+        double sum = 0;
+        int n = 0;
+        for (double[] row : scores) {
+            for (double s : row) {
+                sum += s;
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    /** Fraction of responses with a perfect score (exact match). */
+    public double exactMatch() {
+        int hits = 0;
+        int n = 0;
+        for (double[] row : scores) {
+            for (double s : row) {
+                hits += s >= 1.0 ? 1 : 0;
+                n++;
+            }
+        }
+        return (double) hits / n;
+    }
+
+    /** This policy's win rate against another on the same prompts, response k against response k. */
+    public WinRate against(PolicyResponses other) {
+        int wins = 0;
+        int ties = 0;
+        int losses = 0;
+        for (int i = 0; i < scores.length; i++) {
+            for (int k = 0; k < scores[i].length; k++) {
+                int c = Double.compare(scores[i][k], other.scores[i][k]);
+                if (c > 0) {
+                    wins++;
+                } else if (c == 0) {
+                    ties++;
+                } else {
+                    losses++;
+                }
+            }
+        }
+        return WinRate.of(wins, ties, losses);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sppo.training;
+
+import dev.sppo.loss.LossMetrics;
+
+/** Averages per-step metrics into a {@link TrainingSummary}. */
+final class SummaryAccumulator {
+
+    private int steps;
+    private double loss;
+    private double chosen;
+    private double rejected;
+    private double accuracy;
+    private double kl;
+    private double gradNorm;
+    private long tokens;
+    private long nanos;
+
+    void add(ParameterUpdater.StepResult step, LossMetrics metrics, long stepTokens, long stepNanos) {
+        steps++;
+        loss += step.loss();
+        chosen += metrics.meanLogRatioChosen();
+        rejected += metrics.meanLogRatioRejected();
+        accuracy += metrics.rewardAccuracy();
+        kl += metrics.klEstimate();
+        gradNorm += step.gradNorm();
+        tokens += stepTokens;
+        nanos += stepNanos;
+    }
+
+    TrainingSummary summary() {
+        int n = Math.max(1, steps);
+        return new TrainingSummary(steps, loss / n, chosen / n, rejected / n, accuracy / n, kl / n, gradNorm / n,
+                nanos == 0 ? 0 : tokens / (nanos / 1e9));
+    }
+}
