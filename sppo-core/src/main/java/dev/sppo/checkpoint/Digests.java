@@ -35,6 +35,11 @@ public final class Digests {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The SHA-256 of {@code bytes}, as 64 lowercase hex digits. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

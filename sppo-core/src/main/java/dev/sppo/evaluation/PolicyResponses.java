@@ -36,6 +36,11 @@ public record PolicyResponses(List<List<String>> texts, double[][] scores) {
         return (double) hits / n;
     }
 
+    /** Mean response length in characters. */
+    public double meanLength() {
+        return texts.stream().flatMap(List::stream).mapToInt(String::length).average().orElse(0);
+    }
+
     /** This policy's win rate against another on the same prompts, response k against response k. */
     public WinRate against(PolicyResponses other) {
         int wins = 0;

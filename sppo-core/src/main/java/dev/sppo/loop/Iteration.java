@@ -1,0 +1,28 @@
+package dev.sppo.loop;
+
+import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.training.TrainingSummary;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What an iteration produced before evaluation: the update's summary, its data and its checkpoint. */
+record Iteration(int index, TrainingSummary training, List<PromptOutcome> outcomes, Path checkpoint,
+        double generateSeconds, double preferSeconds, double trainSeconds) {
+
+    IterationResult result(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
+            double evaluateSeconds) {
+        return new IterationResult(index, training, meanWinRate(true), meanWinRate(false), current.against(base),
+                current.against(previous), current.meanScore(), current.exactMatch(), current.meanLength(),
+                checkpoint.toString(),
+                new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds));
+    }
+
+    /** Mean P̂ of each prompt's selected winner (or loser). */
+    private double meanWinRate(boolean winner) {
+        return outcomes.stream().mapToDouble(o -> {
+            double[] p = o.preference().winRates();
+            return p[winner ? o.preference().winner() : o.preference().loser()];
+        }).average().orElse(Double.NaN);
+    }
+}

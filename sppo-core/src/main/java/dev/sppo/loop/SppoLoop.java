@@ -1,0 +1,135 @@
+package dev.sppo.loop;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.evaluation.Evaluator;
+import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.model.Policy;
+import dev.sppo.preference.JudgePreferenceModel;
+import dev.sppo.preference.PreferenceModel;
+import dev.sppo.preference.Selection;
+import dev.sppo.sampling.Sample;
+import dev.sppo.task.Prompt;
+import dev.sppo.task.Split;
+import dev.sppo.task.Task;
+import dev.sppo.training.PreferenceTrainer;
+import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.ScoredResponse;
+import dev.sppo.training.TrainingSummary;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The in-process self-play loop (Wu et al. 2024, Algorithm 1). For t = 0 .. T-1:
+ *
+ * <ol>
+ *   <li>generate K responses per prompt from π_t, recording log π_t(y|x);
+ *   <li>prefer: the K×K matrix P and P̂_i = (1/K) Σ_j P[i][j];
+ *   <li>train π_{t+1} from π_t, with π_t as the frozen reference, on the configured loss;
+ *   <li>checkpoint π_{t+1} and evaluate it against π_0 and π_t on held-out prompts under the gold judge.
+ * </ol>
+ *
+ * No broker and no database: the services wrap these same steps.
+ */
+public final class SppoLoop {
+
+    private final SppoConfig config;
+    private final PrintStream log;
+
+    public SppoLoop(SppoConfig config, PrintStream log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    public List<IterationResult> run() throws IOException {
+        Path basePath = WarmStart.basePolicy(config, log);
+        Task task = config.task().task();
+        Evaluator evaluator = new Evaluator(task.prompts(Split.HELD_OUT, config.evaluation().prompts()), task.judge(),
+                config.evaluation());
+        List<Prompt> trainPrompts = task.prompts(Split.TRAIN, config.promptsPerIteration() * config.iterations());
+        MetricsLog metrics = MetricsLog.create(config.runDir());
+        List<IterationResult> results = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+                Policy base = ModelDirectory.load(basePath, manager);
+                Policy policy = ModelDirectory.load(basePath, manager)) {
+            long began = System.nanoTime();
+            PolicyResponses baseResponses = evaluator.responses(base);
+            IterationResult row = baseRow(baseResponses, basePath, seconds(began));
+            metrics.append(row);
+            results.add(row);
+            PolicyResponses previous = baseResponses;
+            for (int t = 0; t < config.iterations(); t++) {
+                List<Prompt> prompts = trainPrompts.subList(t * config.promptsPerIteration(),
+                        (t + 1) * config.promptsPerIteration());
+                Iteration it = iterate(t, policy, prompts, task);
+                long evalStart = System.nanoTime();
+                PolicyResponses current = evaluator.responses(policy);
+                row = it.result(current, baseResponses, previous, seconds(evalStart));
+                metrics.append(row);
+                results.add(row);
+                log.println(ResultsTable.line(row));
+                previous = current;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        metrics.writeSummary(ResultsTable.markdown(results));
+        return results;
+    }
+
+    private Iteration iterate(int t, Policy policy, List<Prompt> prompts, Task task) throws IOException {
+        log.printf(Locale.ROOT, "iteration %d/%d: %d prompts x K=%d%n", t + 1, config.iterations(), prompts.size(),
+                config.sampling().numSamples());
+        long start = System.nanoTime();
+        List<List<Sample>> samples = Generation.generate(policy, prompts, config.sampling().withSeed(
+                config.seed() * 1000 + t), log);
+        double generateSeconds = seconds(start);
+        start = System.nanoTime();
+        PreferenceModel preferences = new JudgePreferenceModel(task.judge(), config.judgeTemperature());
+        List<PromptOutcome> outcomes = Generation.prefer(policy, prompts, samples, preferences, log);
+        double preferSeconds = seconds(start);
+        start = System.nanoTime();
+        TrainingSummary training = train(t, policy, outcomes);
+        Path checkpoint = config.runDir().resolve("iter-" + (t + 1));
+        ModelDirectory.save(policy, checkpoint, Map.of("sppo.iteration", Integer.toString(t + 1),
+                "sppo.loss", config.training().loss().id()));
+        return new Iteration(t + 1, training, outcomes, checkpoint, generateSeconds, preferSeconds, seconds(start));
+    }
+
+    private TrainingSummary train(int t, Policy policy, List<PromptOutcome> outcomes) {
+        PreferenceTrainingConfig training = config.training();
+        Selection selection = training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER;
+        List<ScoredResponse> rows = new ArrayList<>();
+        outcomes.forEach(o -> rows.addAll(o.rows(selection)));
+        List<ScoredResponse> data = config.reference() == ReferenceMode.RECOMPUTE ? Reference.recompute(policy, rows)
+                : rows;
+        int unitsPerStep = training.batchSize();
+        int steps = training.epochs() * ((data.size() / (selection == Selection.ALL ? 1 : 2) + unitsPerStep - 1)
+                / unitsPerStep);
+        Progress progress = new Progress(log, "train", steps);
+        PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
+                training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
+        TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(data,
+                step -> progress.advance(1, String.format(Locale.ROOT, "loss %.4f", step.loss())));
+        progress.finish(String.format(Locale.ROOT, "loss %.4f  %.0f tok/s", summary.loss(), summary.tokensPerSecond()));
+        return summary;
+    }
+
+    private IterationResult baseRow(PolicyResponses responses, Path basePath, double evaluateSeconds) {
+        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, responses.meanScore(),
+                responses.exactMatch(), responses.meanLength(), basePath.toString(),
+                new IterationResult.PhaseTimes(0, 0, 0, evaluateSeconds));
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
