@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,36 +35,41 @@ public final class ModelDirectory {
 
     private ModelDirectory() {}
 
+    /**
+     * Reads config, tokenizer and weights; every tensor's name and shape is checked against the config before
+     * any weight is read.
+     */
     public static Policy load(Path dir, NDManager manager) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new MalformedCheckpointException(dir, "not a directory");
         }
         LlamaConfig config = LlamaConfig.read(dir);
-        Llama model;
-        try (WeightFiles weights = WeightFiles.open(dir)) {
-            checkTensorNames(dir, config, weights.names());
-            model = new Llama(config, manager, spec -> {
-                long[] found = weights.shape(spec.name());
-                if (!Arrays.equals(found, spec.shape())) {
-                    throw new MalformedCheckpointException(weights.fileOf(spec.name()), spec.name(), "has shape "
-                            + Arrays.toString(found) + " but config.json implies " + Arrays.toString(spec.shape()));
-                }
-                return weights.readFloats(spec.name());
-            });
-        }
         TextTokenizer tokenizer = Tokenizers.load(dir);
-        if (tokenizer.vocabSize() > config.vocabSize()) {
-            model.close();
+        try {
+            if (tokenizer.vocabSize() > config.vocabSize()) {
+                throw new MalformedCheckpointException(dir, "tokenizer has " + tokenizer.vocabSize()
+                        + " tokens but config.json vocab_size is " + config.vocabSize());
+            }
+            return new Policy(readModel(dir, config, manager), tokenizer);
+        } catch (RuntimeException e) {
             tokenizer.close();
-            throw new MalformedCheckpointException(dir, "tokenizer has " + tokenizer.vocabSize()
-                    + " tokens but config.json vocab_size is " + config.vocabSize());
+            throw e;
         }
-        return new Policy(model, tokenizer);
+    }
+
+    private static Llama readModel(Path dir, LlamaConfig config, NDManager manager) {
+        try (WeightFiles weights = WeightFiles.open(dir)) {
+            checkTensorNames(weights.origin(), config, weights.names());
+            checkTensorShapes(weights, config);
+            return new Llama(config, manager, spec -> weights.readFloats(spec.name()));
+        }
     }
 
     /**
      * Writes the policy to {@code dir} in float32, first into a sibling temporary directory that is then moved
-     * into place, so that a crash never leaves a half-written checkpoint behind.
+     * into place, so that a crash never leaves a half-written checkpoint behind. The safetensors header carries
+     * {@code metadata} plus {@code "format": "pt"}, which Hugging Face transformers requires of any header with
+     * metadata.
      */
     public static void save(Policy policy, Path dir, Map<String, String> metadata) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
@@ -74,7 +80,10 @@ public final class ModelDirectory {
         for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(policy.config())) {
             tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().weight(spec.name()).toFloatArray()));
         }
-        SafeTensorsWriter.write(staging.resolve(WEIGHTS_FILE), tensors, metadata, DType.F32);
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("format", "pt");
+        header.putAll(metadata);
+        SafeTensorsWriter.write(staging.resolve(WEIGHTS_FILE), tensors, header, DType.F32);
         policy.tokenizer().save(staging);
         if (Files.exists(dir)) {
             deleteRecursively(dir);
@@ -82,19 +91,29 @@ public final class ModelDirectory {
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void checkTensorNames(Path dir, LlamaConfig config, Set<String> present) {
+    private static void checkTensorNames(Path origin, LlamaConfig config, Set<String> present) {
         Set<String> expected = LlamaLayout.tensors(config).stream()
                 .map(LlamaLayout.TensorSpec::name).collect(Collectors.toSet());
         List<String> missing = expected.stream().filter(n -> !present.contains(n)).sorted().toList();
         if (!missing.isEmpty()) {
-            throw new MalformedCheckpointException(dir, "missing tensor(s) required by config.json: "
+            throw new MalformedCheckpointException(origin, "missing tensor(s) required by config.json: "
                     + preview(missing));
         }
         List<String> unexpected = present.stream()
                 .filter(n -> !expected.contains(n) && !ignorable(n, config)).sorted().toList();
         if (!unexpected.isEmpty()) {
-            throw new MalformedCheckpointException(dir, "tensor(s) not explained by config.json "
+            throw new MalformedCheckpointException(origin, "tensor(s) not explained by config.json "
                     + "(num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings?): " + preview(unexpected));
+        }
+    }
+
+    private static void checkTensorShapes(WeightFiles weights, LlamaConfig config) {
+        for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
+            long[] found = weights.shape(spec.name());
+            if (!Arrays.equals(found, spec.shape())) {
+                throw new MalformedCheckpointException(weights.fileOf(spec.name()), spec.name(), "has shape "
+                        + Arrays.toString(found) + " but config.json implies " + Arrays.toString(spec.shape()));
+            }
         }
     }
 

@@ -24,11 +24,14 @@ public final class WeightFiles implements TensorSource {
     public static final String INDEX_FILE = "model.safetensors.index.json";
 
     private final Path modelDir;
+    private final Path origin;
     private final Map<String, SafeTensorsFile> fileByTensor;
     private final List<SafeTensorsFile> files;
 
-    private WeightFiles(Path modelDir, Map<String, SafeTensorsFile> fileByTensor, List<SafeTensorsFile> files) {
+    private WeightFiles(Path modelDir, Path origin, Map<String, SafeTensorsFile> fileByTensor,
+            List<SafeTensorsFile> files) {
         this.modelDir = modelDir;
+        this.origin = origin;
         this.fileByTensor = Collections.unmodifiableMap(fileByTensor);
         this.files = List.copyOf(files);
     }
@@ -50,13 +53,18 @@ public final class WeightFiles implements TensorSource {
             SafeTensorsFile file = SafeTensorsFile.open(single);
             Map<String, SafeTensorsFile> fileByTensor = new LinkedHashMap<>();
             file.names().forEach(name -> fileByTensor.put(name, file));
-            return new WeightFiles(modelDir, fileByTensor, List.of(file));
+            return new WeightFiles(modelDir, single, fileByTensor, List.of(file));
         }
         if (Files.isRegularFile(index)) {
             return openSharded(modelDir, index);
         }
         throw new MalformedCheckpointException(modelDir,
                 "no model weights: expected " + SINGLE_FILE + " or " + INDEX_FILE + " in this directory");
+    }
+
+    /** The file that lists the tensors: {@value #SINGLE_FILE}, or {@value #INDEX_FILE} for shards. */
+    public Path origin() {
+        return origin;
     }
 
     /** The safetensors file that holds tensor {@code name}. */
@@ -120,7 +128,7 @@ public final class WeightFiles implements TensorSource {
             closeAll(shards.values(), e);
             throw e;
         }
-        return new WeightFiles(modelDir, fileByTensor, new ArrayList<>(shards.values()));
+        return new WeightFiles(modelDir, index, fileByTensor, new ArrayList<>(shards.values()));
     }
 
     private static Map<String, String> readWeightMap(Path index) {

@@ -28,7 +28,7 @@ final class ConfigJson {
                 required(json, "num_hidden_layers"),
                 heads,
                 optInt(json, "num_key_value_heads", heads),
-                optInt(json, "head_dim", hidden / heads),
+                optInt(json, "head_dim", heads > 0 ? hidden / heads : 0),
                 optInt(json, "max_position_embeddings", 2048),
                 optDouble(json, "rms_norm_eps", 1e-6),
                 optDouble(json, "rope_theta", 10000.0),

@@ -8,6 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,15 +113,24 @@ public record LlamaConfig(
 
     /** Reads {@code dir/config.json}, refusing malformed or non-LLaMA files with a message naming the field. */
     public static LlamaConfig read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
+        return readFile(dir.resolve(FILE_NAME));
+    }
+
+    /** Reads a Hugging Face {@code config.json} stored under any name, as {@link #read(Path)} does. */
+    public static LlamaConfig readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidModelConfigException(file + ": not found (a model directory needs config.json)");
+            throw new InvalidModelConfigException(file + ": no such file");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new InvalidModelConfigException(file + ": not valid UTF-8");
+        }
         try {
             JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonObject()) {
-                throw new InvalidModelConfigException(file + ": expected a JSON object");
+                throw new InvalidModelConfigException("expected a JSON object");
             }
             return ConfigJson.fromJson(root.getAsJsonObject());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {

@@ -2,6 +2,8 @@ package dev.sppo.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code sppo} command: one sub-command per job. */
 @Command(
@@ -9,19 +11,26 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sppo 0.1.0",
         description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(newCommandLine().execute(args));
     }
 
+    /** The command line with every sub-command, whose user errors end as one line on stderr and exit code 2. */
     static CommandLine newCommandLine() {
-        return new CommandLine(new SppoCli());
+        UserErrors errors = new UserErrors();
+        return new CommandLine(new SppoCli())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 
     @Override
     public void run() {
-        newCommandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
