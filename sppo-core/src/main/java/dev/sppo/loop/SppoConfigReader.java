@@ -33,11 +33,21 @@ public final class SppoConfigReader {
 
     /** Reads {@code file} (YAML or JSON) over the defaults. */
     public static SppoConfig read(Path file) throws IOException {
+        Map<String, Object> tree = parseFile(file);
+        try {
+            return read(tree);
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses a YAML or JSON file into a config tree, without applying it. */
+    public static Map<String, Object> parseFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InvalidConfigException(file + ": config file not found");
         }
         try {
-            return read(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException(file + ": " + e.getMessage());
         }
@@ -67,7 +77,7 @@ public final class SppoConfigReader {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text, String source) {
+    static Map<String, Object> parse(String text) {
         try {
             Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (tree == null) {
@@ -84,7 +94,7 @@ public final class SppoConfigReader {
 
     private static Map<String, Object> builtInDefaults() {
         try (InputStream in = SppoConfigReader.class.getResourceAsStream(DEFAULTS)) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the built-in " + DEFAULTS, e);
         }

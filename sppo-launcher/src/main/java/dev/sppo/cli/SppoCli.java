@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "sppo 0.1.0",
         description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models.",
-        subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 
     @Spec

@@ -1,6 +1,7 @@
 package dev.sppo.cli;
 
 import dev.sppo.checkpoint.MalformedCheckpointException;
+import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.model.InvalidModelConfigException;
 import dev.sppo.tokenizer.MalformedTokenizerException;
 
@@ -33,6 +34,7 @@ final class UserErrors implements IExecutionExceptionHandler, IParameterExceptio
             MalformedCheckpointException.class,
             InvalidModelConfigException.class,
             MalformedTokenizerException.class,
+            InvalidConfigException.class,
             IllegalArgumentException.class,
             NoSuchFileException.class);
 
