@@ -1,0 +1,26 @@
+package dev.sppo.contracts;
+
+/**
+ * A new policy checkpoint is on the store and recorded in Postgres; generators drop cached older versions.
+ *
+ * @param version {@link ContractVersion#CURRENT}
+ * @param jobId the job
+ * @param checkpointId its id
+ * @param policyVersion t of π_t
+ * @param uri where its Hugging Face directory lives
+ * @param sha256 digest of its {@code model.safetensors}
+ * @param bytes total size of the directory
+ * @param parentId the checkpoint it was trained from, or null for a base
+ */
+public record CheckpointPublished(
+        int version, String jobId, String checkpointId, int policyVersion, String uri, String sha256, long bytes,
+        String parentId) {
+
+    public CheckpointPublished {
+        Require.version("CheckpointPublished", version);
+        Require.text("CheckpointPublished", "jobId", jobId);
+        Require.text("CheckpointPublished", "checkpointId", checkpointId);
+        Require.text("CheckpointPublished", "uri", uri);
+        Require.text("CheckpointPublished", "sha256", sha256);
+    }
+}

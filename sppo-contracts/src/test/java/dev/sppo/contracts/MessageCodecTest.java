@@ -1,0 +1,67 @@
+package dev.sppo.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+class MessageCodecTest {
+
+    static GenerationRequest request() {
+        return new GenerationRequest(1, "job-1", 0, "p-7", "12+30=", "ckpt-0", "file:/store/ckpt-0", 0,
+                new SamplingSpec(2, 1.0, 1.0, 0, 8, 42), new PreferenceSpec("gold_judge", "addition", 0.1));
+    }
+
+    static ScoredPrompt scored() {
+        SampledResponses sampled = new SampledResponses(1, request(), List.of(1, 5, 6),
+                List.of(new GeneratedResponse("42", List.of(7, 5, 2), -1.25, true),
+                        new GeneratedResponse("41", List.of(7, 4, 2), -2.5, true)), "generator-a");
+        return new ScoredPrompt(1, sampled, List.of(List.of(0.5, 0.9), List.of(0.1, 0.5)), List.of(0.7, 0.3),
+                List.of(10.0, 5.0), 0, 1);
+    }
+
+    @Test
+    void everyMessageRoundTripsThroughJson() {
+        for (Object message : List.of(request(), scored(),
+                new CheckpointPublished(1, "job-1", "ckpt-1", 1, "file:/store/ckpt-1", "ab12", 1024, "ckpt-0"),
+                new JobEvent(1, "job-1", "RUNNING", 0, "GENERATE", "started", 1700000000000L))) {
+            Object decoded = MessageCodec.decode(MessageCodec.encode(message), message.getClass());
+            assertThat(decoded).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void missingRequiredFieldIsNamed() {
+        String json = new String(MessageCodec.encode(request()), StandardCharsets.UTF_8).replace("\"job-1\"", "null");
+        assertThatThrownBy(() -> MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), GenerationRequest.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("GenerationRequest.jobId");
+    }
+
+    @Test
+    void otherVersionsAndGarbageAreRefused() {
+        String json = new String(MessageCodec.encode(request()), StandardCharsets.UTF_8)
+                .replace("\"version\":1", "\"version\":2");
+        assertThatThrownBy(() -> MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), GenerationRequest.class))
+                .hasMessageContaining("GenerationRequest.version");
+        assertThatThrownBy(() -> MessageCodec.decode("{not json".getBytes(StandardCharsets.UTF_8), JobEvent.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("JobEvent");
+        assertThatThrownBy(() -> MessageCodec.decode(new byte[0], JobEvent.class))
+                .hasMessageContaining("empty payload");
+    }
+
+    @Test
+    void inconsistentShapesAreRefused() {
+        assertThatThrownBy(() -> new ScoredPrompt(1, scored().responses(), List.of(List.of(0.5)), List.of(0.5),
+                List.of(0.0), 0, 0)).hasMessageContaining("sized K = 2");
+        assertThatThrownBy(() -> new SampledResponses(1, request(), List.of(1), List.of(), "g"))
+                .hasMessageContaining("expected K = 2");
+    }
+
+    @Test
+    void deadLetterTopicsAreDerivedFromTheirSource() {
+        assertThat(Topics.deadLetter(Topics.PREFERENCES)).isEqualTo("sppo.preferences.dlt");
+    }
+}
