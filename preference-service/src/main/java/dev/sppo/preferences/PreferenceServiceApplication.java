@@ -1,0 +1,13 @@
+package dev.sppo.preferences;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Scores sampled responses into the K x K preference matrix and win rates. */
+@SpringBootApplication
+public class PreferenceServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PreferenceServiceApplication.class, args);
+    }
+}
