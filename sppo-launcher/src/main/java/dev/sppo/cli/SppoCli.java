@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sppo 0.1.0",
         description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class SppoCli implements Runnable {
 
     public static void main(String[] args) {
