@@ -1,0 +1,64 @@
+package dev.sppo.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.sppo.model.Llama;
+import dev.sppo.training.OptimizerConfig;
+import dev.sppo.training.ParameterUpdater;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Times full training steps of a randomly initialised model on one batch of random tokens x (B rows of T + 1
+ * tokens). A step is what {@link ParameterUpdater#step} does with the next-token negative log-likelihood
+ *
+ * <pre>
+ *   loss = -(1 / (B·T)) Σ_b Σ_{t=1..T} log softmax(f(x_b,1..t))[x_b,t+1]
+ * </pre>
+ *
+ * forward, loss, backward, global-norm clipping and an AdamW update ({@link OptimizerConfig#defaults()}).
+ * The cost counted for it is {@link FlopCount#trainingStep}.
+ */
+public final class TrainingThroughput implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Llama model;
+    private final ParameterUpdater updater;
+    private final NDArray tokens;
+
+    public TrainingThroughput(BenchConfig config, NDManager parent) {
+        this.manager = parent.newSubManager();
+        this.model = Llama.random(config.model(), manager, config.seed());
+        model.setTrainable(true);
+        this.updater = new ParameterUpdater(
+                model.parameterList(), OptimizerConfig.defaults(), config.warmupSteps() + config.steps());
+        int width = config.trainLength() + 1;
+        int[] ids = RandomTokens.draw(
+                new SplittableRandom(config.seed()), config.trainBatch() * width, config.model().vocabSize());
+        long[] wide = Arrays.stream(ids).asLongStream().toArray();
+        this.tokens = manager.create(wide, new Shape(config.trainBatch(), width));
+    }
+
+    /** Runs one full step and returns its wall time in milliseconds. */
+    public double timeStep() {
+        long start = System.nanoTime();
+        updater.step(this::loss);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private NDArray loss() {
+        NDArray inputs = tokens.get(new NDIndex(":, :-1"));
+        NDArray targets = tokens.get(new NDIndex(":, 1:"));
+        NDArray logits = model.forward(inputs);
+        return logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).neg().mean();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sppo.cli;
+
+import dev.sppo.bench.BenchConfig;
+import dev.sppo.bench.Benchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sppo bench}: measures the matmul peak, training and sampling throughput side by side in one run and
+ * prints a markdown table to stdout (progress goes to stderr). Set the threads at start-up with {@code
+ * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}).
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark: float32 matmul peak, training throughput (%% of peak) and sampling with and without the KV"
+                    + " cache, measured in turns in one run. Prints a markdown table."
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--steps", paramLabel = "N", description = "timed training steps in all (default: 30)")
+    private Integer steps;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed warm-up training steps (default: 3)")
+    private Integer warmup;
+
+    @Option(names = "--quick", description = "a seconds-long run on a toy model, to check that everything works")
+    private boolean quick;
+
+    @Override
+    public Integer call() {
+        BenchConfig config = config();
+        String table = new Benchmark(config, line -> System.err.println("bench: " + line)).run().markdown();
+        System.out.print(table);
+        return 0;
+    }
+
+    private BenchConfig config() {
+        BenchConfig config = quick ? BenchConfig.quick() : BenchConfig.defaults();
+        try {
+            if (steps != null) {
+                config = config.withSteps(steps);
+            }
+            if (warmup != null) {
+                config = config.withWarmupSteps(warmup);
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}
