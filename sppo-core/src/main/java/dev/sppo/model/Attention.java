@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * <pre>
  *   q = x W_qᵀ, k = x W_kᵀ, v = x W_vᵀ            split into H (queries) and H_kv (keys, values) heads of size d
  *   q, k ← rot(q), rot(k)                          rotary embeddings at each token's position
- *   A = softmax(q kᵀ / sqrt(d) + bias)             bias: causal and padding mask
+ *   A = softmax((q / sqrt(d)) kᵀ + bias)           bias: causal and padding mask (q scaled: T×d, not T×T)
  *   y = concat_heads(A v) W_oᵀ
  * </pre>
  *
@@ -36,7 +36,7 @@ final class Attention {
         }
         k = repeatKv(k, c.kvGroups());
         v = repeatKv(v, c.kvGroups());
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(bias);
+        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)).add(bias);
         NDArray out = scores.softmax(-1).matMul(v);
         NDArray merged = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) c.numAttentionHeads() * c.headDim());
         return layer.oProj().apply(merged);

@@ -18,6 +18,9 @@ import ai.djl.nn.core.Embedding;
  *   rot(x) = x ⊙ cos + rotate_half(x) ⊙ sin,  rotate_half([x1, x2]) = [-x2, x1]
  * </pre>
  *
+ * The sign of {@code rotate_half} is folded into the sine table ({@code sinSigned = [-sin, sin]}), so the
+ * rotation is {@code x ⊙ cos + [x2, x1] ⊙ sinSigned}: one element-wise pass fewer per call.
+ *
  * The cos/sin tables follow Hugging Face's float32 arithmetic step by step (exponent, power, reciprocal,
  * product {@code p·θ}) so that angles at large positions round the same way; they are grown on demand up
  * to {@code max_position_embeddings}.
@@ -54,7 +57,7 @@ final class RotaryEmbedding implements AutoCloseable {
         return inv;
     }
 
-    /** Looks up the (B, 1, T, d) cos and sin for a (B, T) int64 tensor of positions. */
+    /** Looks up the (B, 1, T, d) cos and signed sin for a (B, T) int64 tensor of positions. */
     NDList anglesFor(NDArray positions) {
         ensureTables((int) positions.max().getLong() + 1);
         NDArray cos = Embedding.embedding(positions, cosTable, SparseFormat.DENSE).head().expandDims(1);
@@ -67,8 +70,8 @@ final class RotaryEmbedding implements AutoCloseable {
         long half = x.getShape().get(3) / 2;
         NDArray x1 = x.get(new NDIndex("..., :{}", half));
         NDArray x2 = x.get(new NDIndex("..., {}:", half));
-        NDArray rotated = x2.neg().concat(x1, -1);
-        return x.mul(angles.get(0)).add(rotated.mul(angles.get(1)));
+        NDArray swapped = x2.concat(x1, -1);
+        return x.mul(angles.get(0)).add(swapped.mul(angles.get(1)));
     }
 
     private void ensureTables(int length) {
@@ -90,7 +93,7 @@ final class RotaryEmbedding implements AutoCloseable {
                 float s = (float) Math.sin(angle);
                 cos[p * headDim + i] = c;
                 cos[p * headDim + i + half] = c;
-                sin[p * headDim + i] = s;
+                sin[p * headDim + i] = -s;
                 sin[p * headDim + i + half] = s;
             }
         }

@@ -38,11 +38,12 @@ public final class GradientClipping {
                     .filter(Gradients::present)
                     .map(param -> param.getArray().getGradient())
                     .toList();
-            double sumOfSquares = 0;
+            NDArray sumOfSquares = null;
             for (NDArray gradient : gradients) {
-                sumOfSquares += gradient.toType(DataType.FLOAT64, false).square().sum().getDouble();
+                NDArray term = gradient.square().sum().toType(DataType.FLOAT64, false);
+                sumOfSquares = sumOfSquares == null ? term : sumOfSquares.add(term);
             }
-            double norm = Math.sqrt(sumOfSquares);
+            double norm = sumOfSquares == null ? 0 : Math.sqrt(sumOfSquares.getDouble());
             double scale = maxNorm / (norm + NORM_EPSILON);
             if (scale < 1) {
                 gradients.forEach(gradient -> gradient.muli(scale));
