@@ -1,0 +1,196 @@
+package dev.sppo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checks docker-compose.yml (Docker does not run here) against the agreements it has to keep: the
+ * gateway's application.yml (its port and downstream URLs), the service modules' application.yml files,
+ * and the Kafka and Postgres settings inside the file itself.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Set<String> SPRING_SERVICES =
+            Set.of("gateway", "trainer-service", "generator-service", "preference-service");
+    private static final Set<String> BACKEND_SERVICES =
+            Set.of("trainer-service", "generator-service", "preference-service");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
+
+    private final Map<String, Object> compose = YamlFile.load(ROOT.resolve("docker-compose.yml")).root();
+
+    @Test
+    void servicesAreTheFourModulesPlusKafkaAndPostgres() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder(
+                "gateway", "trainer-service", "generator-service", "preference-service", "kafka", "postgres");
+        assertThat(ROOT.resolve("Dockerfile")).isRegularFile();
+        for (String name : SPRING_SERVICES) {
+            assertThat(ROOT.resolve(name).resolve("pom.xml")).as("module of " + name).isRegularFile();
+            assertThat(map(service(name), "build")).as(name + " build")
+                    .containsEntry("context", ".").containsEntry("args", Map.of("SERVICE", name));
+        }
+    }
+
+    @Test
+    void onlyTheGatewayPublishesAPortAndItIsTheGatewayServerPort() {
+        int port = GatewayRoutes.defaultServerPort();
+
+        assertThat(services().entrySet().stream().filter(e -> map(e.getValue()).containsKey("ports"))
+                .map(Map.Entry::getKey)).containsExactly("gateway");
+        assertThat(service("gateway").get("ports")).isEqualTo(List.of(port + ":" + port));
+        assertThat(env("gateway")).containsEntry("SERVER_PORT", String.valueOf(port));
+    }
+
+    @Test
+    void gatewayReachesEachServiceByItsComposeNameAtItsServerPort() {
+        List<GatewayRoutes.Route> routes = GatewayRoutes.load();
+
+        assertThat(routes).extracting(GatewayRoutes.Route::id).containsExactlyInAnyOrderElementsOf(BACKEND_SERVICES);
+        for (GatewayRoutes.Route route : routes) {
+            URI url = URI.create(env("gateway").get(route.urlVariable()));
+            String serverPort = env(route.id()).get("SERVER_PORT");
+            assertThat(url.getHost()).as(route.urlVariable()).isEqualTo(route.id());
+            assertThat(String.valueOf(url.getPort())).as(route.urlVariable()).isEqualTo(serverPort);
+            assertThat(String.valueOf(route.defaultUrl().getPort()))
+                    .as("default of %s in %s", route.urlVariable(), GatewayRoutes.CONFIG).isEqualTo(serverPort);
+        }
+    }
+
+    @Test
+    void gatewayReadsEveryVariableComposeSetsForIt() throws IOException {
+        assertThat(variablesReadBy(GatewayRoutes.CONFIG)).containsAll(env("gateway").keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trainer-service", "generator-service", "preference-service"})
+    void serviceModuleDefaultsToItsComposePortAndReadsEveryVariableComposeSets(String name) throws IOException {
+        Path config = ROOT.resolve(name).resolve("src/main/resources/application.yml");
+        assumeTrue(Files.exists(config), name + " has no application.yml yet");
+
+        Object port = YamlFile.load(config).get("server.port");
+        assertThat(port).as("server.port in " + config).isNotNull();
+        assertThat(YamlFile.defaultValue(port)).as("server.port in " + config)
+                .isEqualTo(env(name).get("SERVER_PORT"));
+        Set<String> others = env(name).keySet().stream().filter(v -> !v.equals("SERVER_PORT"))
+                .collect(Collectors.toSet());
+        assertThat(variablesReadBy(config)).as("variables read by " + config).containsAll(others);
+    }
+
+    @Test
+    void everyServiceHasAHealthcheckOfItsKind() {
+        for (String name : services().keySet()) {
+            assertThat(map(service(name), "healthcheck").get("test")).as(name + " healthcheck").isNotNull();
+        }
+        for (String name : SPRING_SERVICES) {
+            assertThat(healthcheck(name)).contains("/actuator/health", "$${SERVER_PORT}");
+        }
+        assertThat(healthcheck("kafka")).contains("kafka-broker-api-versions.sh");
+        assertThat(healthcheck("postgres")).contains("pg_isready");
+    }
+
+    @Test
+    void kafkaBootstrapIsTheBrokersAdvertisedInternalListener() {
+        String advertised = env("kafka").get("KAFKA_ADVERTISED_LISTENERS");
+        assertThat(advertised).startsWith("PLAINTEXT://").doesNotContain(",");
+        String bootstrap = advertised.substring("PLAINTEXT://".length());
+
+        assertThat(bootstrap).startsWith("kafka:");
+        for (String name : BACKEND_SERVICES) {
+            assertThat(env(name)).as(name).containsEntry("KAFKA_BOOTSTRAP", bootstrap);
+        }
+    }
+
+    @Test
+    void jdbcSettingsPointAtTheComposePostgres() {
+        Map<String, String> postgres = env("postgres");
+        String url = "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB");
+
+        assertThat(env("trainer-service")).containsKey("JDBC_URL");
+        services().keySet().stream().filter(name -> env(name).containsKey("JDBC_URL")).forEach(name ->
+                assertThat(env(name)).as(name)
+                        .containsEntry("JDBC_URL", url)
+                        .containsEntry("JDBC_USER", postgres.get("POSTGRES_USER"))
+                        .containsEntry("JDBC_PASSWORD", postgres.get("POSTGRES_PASSWORD")));
+    }
+
+    @Test
+    void servicesWaitForHealthyDependencies() {
+        for (String name : services().keySet()) {
+            Map<String, Object> dependsOn = service(name).containsKey("depends_on")
+                    ? map(service(name), "depends_on") : Map.of();
+            dependsOn.forEach((dependency, condition) -> assertThat(condition).as(name + " -> " + dependency)
+                    .isEqualTo(Map.of("condition", "service_healthy")));
+            if (env(name).containsKey("KAFKA_BOOTSTRAP")) {
+                assertThat(dependsOn).as(name).containsKey("kafka");
+            }
+            if (env(name).containsKey("JDBC_URL")) {
+                assertThat(dependsOn).as(name).containsKey("postgres");
+            }
+        }
+        assertThat(map(service("gateway"), "depends_on")).containsOnlyKeys(BACKEND_SERVICES);
+    }
+
+    @Test
+    void checkpointVolumeIsSharedByTrainerAndGenerator() {
+        assertThat(map(compose, "volumes")).containsKey("checkpoints");
+        for (String name : List.of("trainer-service", "generator-service")) {
+            String dir = env(name).get("SPPO_CHECKPOINT_DIR");
+            assertThat(dir).as(name).isEqualTo("/var/lib/sppo/checkpoints");
+            assertThat(service(name).get("volumes")).as(name).isEqualTo(List.of("checkpoints:" + dir));
+        }
+    }
+
+    private static Set<String> variablesReadBy(Path config) throws IOException {
+        Matcher m = VARIABLE.matcher(Files.readString(config));
+        Set<String> variables = new java.util.HashSet<>(Set.of("SERVER_PORT"));
+        while (m.find()) {
+            variables.add(m.group(1));
+        }
+        return variables;
+    }
+
+    private String healthcheck(String name) {
+        return String.valueOf(map(service(name), "healthcheck").get("test"));
+    }
+
+    private Map<String, Object> services() {
+        return map(compose, "services");
+    }
+
+    private Map<String, Object> service(String name) {
+        return map(services(), name);
+    }
+
+    private Map<String, String> env(String name) {
+        Map<String, Object> environment = map(service(name), "environment");
+        return environment.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object parent, String key) {
+        Object value = map(parent).get(key);
+        assertThat(value).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
