@@ -1,0 +1,152 @@
+package dev.sppo.generator;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.MalformedCheckpointException;
+import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.model.InvalidModelConfigException;
+import dev.sppo.model.Policy;
+import dev.sppo.tokenizer.MalformedTokenizerException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The loaded policies by checkpoint id, at most {@code sppo.generator.cache-size} of them, the least recently
+ * used evicted (and closed) first.
+ *
+ * <p>Every use of a policy runs under the cache's lock, so an eviction never closes a policy in the middle of a
+ * sample; sampling is CPU-bound, so running one request at a time costs little throughput. Metrics:
+ * {@code sppo.generator.checkpoint.loads} (tag {@code checkpoint}) and the gauge
+ * {@code sppo.generator.checkpoints.cached}.
+ */
+@Component
+class CheckpointCache implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointCache.class);
+
+    private record Entry(CheckpointRef ref, Policy policy) {}
+
+    private final int capacity;
+    private final MeterRegistry registry;
+    private final NDManager manager = NDManager.newBaseManager();
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private volatile List<String> cachedIds = List.of();
+
+    CheckpointCache(GeneratorProperties properties, MeterRegistry registry) {
+        this.capacity = properties.cacheSize();
+        this.registry = registry;
+        Gauge.builder("sppo.generator.checkpoints.cached", this, cache -> cache.cachedIds.size())
+                .description("checkpoints loaded in memory").register(registry);
+    }
+
+    /** Runs {@code work} on the policy of {@code ref}, loading it first unless it is cached. */
+    synchronized <T> T withPolicy(CheckpointRef ref, Function<Policy, T> work) {
+        return work.apply(policy(ref));
+    }
+
+    /**
+     * Hot reload on a {@link CheckpointPublished}: evicts the job's older checkpoints, then loads the new one so
+     * that the next request finds it ready. A new checkpoint that cannot be loaded is only logged here: the
+     * requests that name it report the problem.
+     */
+    synchronized void reload(CheckpointPublished event) {
+        Iterator<Entry> it = entries.values().iterator();
+        while (it.hasNext()) {
+            Entry entry = it.next();
+            if (entry.ref().supersededBy(event)) {
+                it.remove();
+                close(entry);
+            }
+        }
+        try {
+            policy(CheckpointRef.of(event));
+        } catch (CheckpointException e) {
+            LOG.warn("Checkpoint {} published but not preloaded: {}", event.checkpointId(), e.getMessage());
+        }
+        snapshot();
+    }
+
+    /** The cached checkpoint ids, least recently used first. */
+    List<String> cachedIds() {
+        return cachedIds;
+    }
+
+    @Override
+    public synchronized void close() {
+        entries.values().forEach(CheckpointCache::close);
+        entries.clear();
+        snapshot();
+        manager.close();
+    }
+
+    private Policy policy(CheckpointRef ref) {
+        Entry entry = entries.get(ref.checkpointId());
+        if (entry == null) {
+            entry = new Entry(ref, load(ref));
+            entries.put(ref.checkpointId(), entry);
+            evictOverflow();
+            snapshot();
+        }
+        return entry.policy();
+    }
+
+    private Policy load(CheckpointRef ref) {
+        Path dir = CheckpointLocation.toPath(ref.uri());
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException(CheckpointException.Reason.NOT_FOUND,
+                    "checkpoint '" + ref.checkpointId() + "': no checkpoint directory at " + dir, null);
+        }
+        try {
+            Policy policy = ModelDirectory.load(dir, manager);
+            Counter.builder("sppo.generator.checkpoint.loads").description("checkpoint loads from the store")
+                    .tag("checkpoint", ref.checkpointId()).register(registry).increment();
+            LOG.info("Loaded checkpoint {} from {}", ref.checkpointId(), dir);
+            return policy;
+        } catch (IOException | UncheckedIOException | MalformedCheckpointException | InvalidModelConfigException
+                | MalformedTokenizerException e) {
+            throw new CheckpointException(CheckpointException.Reason.MALFORMED,
+                    "checkpoint '" + ref.checkpointId() + "' at " + dir + " cannot be loaded: " + describe(e), e);
+        }
+    }
+
+    private void evictOverflow() {
+        Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+        while (entries.size() > capacity && it.hasNext()) {
+            Entry eldest = it.next().getValue();
+            it.remove();
+            close(eldest);
+        }
+    }
+
+    private void snapshot() {
+        cachedIds = List.copyOf(entries.keySet());
+    }
+
+    private static void close(Entry entry) {
+        try {
+            entry.policy().close();
+            LOG.info("Closed checkpoint {}", entry.ref().checkpointId());
+        } catch (Exception e) {
+            LOG.warn("Closing checkpoint {} failed: {}", entry.ref().checkpointId(), e.getMessage());
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof NoSuchFileException missing ? "missing file " + missing.getFile() : e.getMessage();
+    }
+}

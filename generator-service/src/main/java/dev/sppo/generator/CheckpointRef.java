@@ -1,0 +1,38 @@
+package dev.sppo.generator;
+
+import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.contracts.GenerationRequest;
+
+/**
+ * Which checkpoint to sample from, and whose it is.
+ *
+ * @param checkpointId the cache key
+ * @param uri where its directory lives
+ * @param jobId the job that trains it; null for an ad-hoc checkpoint, which only the LRU order evicts
+ * @param policyVersion t of π_t within the job (-1 for an ad-hoc checkpoint)
+ */
+record CheckpointRef(String checkpointId, String uri, String jobId, int policyVersion) {
+
+    static CheckpointRef of(GenerationRequest request) {
+        return new CheckpointRef(request.checkpointId(), request.checkpointUri(), request.jobId(),
+                request.policyVersion());
+    }
+
+    static CheckpointRef of(CheckpointPublished event) {
+        return new CheckpointRef(event.checkpointId(), event.uri(), event.jobId(), event.policyVersion());
+    }
+
+    /**
+     * A checkpoint named only by its URI, as the REST endpoint receives it; keyed by its absolute directory, so
+     * that a {@code file:} URI and a plain path to the same directory share one cache entry.
+     */
+    static CheckpointRef adHoc(String uri) {
+        String dir = CheckpointLocation.toPath(uri).toAbsolutePath().normalize().toString();
+        return new CheckpointRef(dir, uri, null, -1);
+    }
+
+    /** Whether {@code event} publishes a newer version of this checkpoint's job. */
+    boolean supersededBy(CheckpointPublished event) {
+        return event.jobId().equals(jobId) && policyVersion < event.policyVersion();
+    }
+}

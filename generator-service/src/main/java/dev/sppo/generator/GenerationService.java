@@ -1,0 +1,47 @@
+package dev.sppo.generator;
+
+import dev.sppo.contracts.ContractVersion;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.SamplingSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers generation requests from Kafka and from REST with the cached policies. Metrics:
+ * {@code sppo.generator.requests} (tag {@code source}: kafka or rest) and {@code sppo.generator.tokens}.
+ */
+@Service
+class GenerationService {
+
+    private final CheckpointCache cache;
+    private final MeterRegistry registry;
+    private final Counter tokens;
+    private final String instanceId;
+
+    GenerationService(CheckpointCache cache, MeterRegistry registry, GeneratorProperties properties,
+            @Value("${server.port:0}") int serverPort) {
+        this.cache = cache;
+        this.registry = registry;
+        this.tokens = Counter.builder("sppo.generator.tokens").description("response tokens generated")
+                .register(registry);
+        this.instanceId = InstanceId.resolve(properties.instanceId(), InstanceId.hostname(), serverPort);
+    }
+
+    /** The K responses to a request from the trainer, as the message the preference-service consumes. */
+    SampledResponses answer(GenerationRequest request) {
+        Generation generation = generate(CheckpointRef.of(request), request.prompt(), request.sampling(), "kafka");
+        return new SampledResponses(ContractVersion.CURRENT, request, generation.promptIds(), generation.responses(),
+                instanceId);
+    }
+
+    /** Samples K responses to {@code prompt} from the checkpoint {@code ref}. */
+    Generation generate(CheckpointRef ref, String prompt, SamplingSpec sampling, String source) {
+        Generation generation = cache.withPolicy(ref, policy -> ResponseSampler.sample(policy, prompt, sampling));
+        registry.counter("sppo.generator.requests", "source", source).increment();
+        tokens.increment(generation.tokenCount());
+        return generation;
+    }
+}

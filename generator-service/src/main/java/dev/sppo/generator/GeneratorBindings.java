@@ -1,0 +1,57 @@
+package dev.sppo.generator;
+
+import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.InvalidMessageException;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.SampledResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Kafka side, bound in {@code application.yml}: {@code generate} turns a {@link GenerationRequest} from
+ * {@code sppo.generation.requests} (group {@code generator}) into {@link SampledResponses} on {@code sppo.responses},
+ * keyed by prompt id; {@code checkpoints} hot-reloads on every {@link CheckpointPublished} (one anonymous group per
+ * replica, so every replica sees every event). Payloads are raw bytes: {@link MessageCodec} is the only JSON codec,
+ * and a message it refuses goes to the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class GeneratorBindings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratorBindings.class);
+
+    @Bean
+    Function<Message<byte[]>, Message<byte[]>> generate(GenerationService service) {
+        return message -> {
+            GenerationRequest request = MessageCodec.decode(message.getPayload(), GenerationRequest.class);
+            SampledResponses responses = service.answer(request);
+            return MessageBuilder.withPayload(MessageCodec.encode(responses))
+                    .setHeader(KafkaHeaders.KEY, request.promptId().getBytes(StandardCharsets.UTF_8))
+                    .build();
+        };
+    }
+
+    /**
+     * A malformed checkpoint event is logged and skipped rather than dead-lettered: every replica reads every event,
+     * so each would dead-letter its own copy.
+     */
+    @Bean
+    Consumer<Message<byte[]>> checkpoints(CheckpointCache cache) {
+        return message -> {
+            try {
+                cache.reload(MessageCodec.decode(message.getPayload(), CheckpointPublished.class));
+            } catch (InvalidMessageException e) {
+                LOG.warn("Skipped a malformed checkpoint event: {}", e.getMessage());
+            }
+        };
+    }
+}

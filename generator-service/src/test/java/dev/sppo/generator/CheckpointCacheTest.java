@@ -1,0 +1,89 @@
+package dev.sppo.generator;
+
+import dev.sppo.contracts.CheckpointPublished;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CheckpointCacheTest {
+
+    @TempDir
+    static Path store;
+    static String uri;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void writeCheckpoint() throws Exception {
+        uri = TinyCheckpoint.write(store.resolve("ckpt"), 1).toUri().toString();
+    }
+
+    @Test
+    void leastRecentlyUsedCheckpointIsEvictedFirst() {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+            use(cache, "a", 0);
+            use(cache, "b", 1);
+            use(cache, "a", 0);
+            use(cache, "c", 2);
+
+            assertThat(cache.cachedIds()).containsExactly("a", "c");
+            assertThat(loads("a")).isEqualTo(1.0);
+            assertThat(registry.get("sppo.generator.checkpoints.cached").gauge().value()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void publishedCheckpointEvictsOnlyOlderVersionsOfItsJobAndPreloadsItself() {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3), registry)) {
+            use(cache, "a", 0);
+            cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0), policy -> policy);
+
+            cache.reload(new CheckpointPublished(1, "job-1", "b", 1, uri, "sha", 1L, "a"));
+
+            assertThat(cache.cachedIds()).containsExactlyInAnyOrder("other", "b");
+            assertThat(loads("b")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void fileUriAndPlainPathOfOneDirectoryShareOneEntry() {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+            cache.withPolicy(CheckpointRef.adHoc(uri), policy -> policy);
+            cache.withPolicy(CheckpointRef.adHoc(store.resolve("ckpt").toString()), policy -> policy);
+
+            assertThat(cache.cachedIds()).containsExactly(store.resolve("ckpt").toAbsolutePath().toString());
+        }
+    }
+
+    @Test
+    void missingDirectoryIsNotFoundAndBrokenOneIsMalformed() throws Exception {
+        Path broken = Files.createDirectories(store.resolve("broken"));
+        Files.writeString(broken.resolve("config.json"), "{not json");
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+            assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(store.resolve("absent").toString()), p -> p))
+                    .isInstanceOfSatisfying(CheckpointException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.NOT_FOUND))
+                    .hasMessageContaining("absent");
+            assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(broken.toString()), p -> p))
+                    .isInstanceOfSatisfying(CheckpointException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.MALFORMED))
+                    .hasMessageContaining("config.json");
+            assertThat(cache.cachedIds()).isEmpty();
+        }
+    }
+
+    private static void use(CheckpointCache cache, String id, int version) {
+        cache.withPolicy(new CheckpointRef(id, uri, "job-1", version), policy -> policy);
+    }
+
+    private double loads(String id) {
+        return registry.get("sppo.generator.checkpoint.loads").tag("checkpoint", id).counter().count();
+    }
+}

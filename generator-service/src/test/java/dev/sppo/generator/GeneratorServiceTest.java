@@ -1,0 +1,208 @@
+package dev.sppo.generator;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.SamplingSpec;
+import dev.sppo.contracts.Topics;
+import dev.sppo.model.Policy;
+import dev.sppo.scoring.SequenceScorer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
+
+/** The generator against a real KRaft broker: request in, responses out, dead letters, replicas, hot reload. */
+class GeneratorServiceTest extends GeneratorContextTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    CheckpointCache cache;
+    @Autowired
+    MeterRegistry registry;
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    @Test
+    void requestYieldsKResponsesWhoseReferenceLogprobsMatchTheScorer() throws Exception {
+        GenerationRequest request = request("job-1", "ckpt-0", 0, "p-score", "12+30=");
+
+        send(Topics.GENERATION_REQUESTS, request.promptId(), MessageCodec.encode(request));
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.RESPONSES, "p-score");
+
+        SampledResponses responses = MessageCodec.decode(record.value(), SampledResponses.class);
+        assertThat(responses.request()).isEqualTo(request);
+        assertThat(responses.generator()).isEqualTo("gen-a");
+        assertThat(responses.responses()).hasSize(4);
+        try (NDManager manager = NDManager.newBaseManager(); Policy policy = ModelDirectory.load(checkpoint, manager)) {
+            assertThat(responses.promptIds()).containsExactlyElementsOf(ids(policy.tokenizer().encodePrompt("12+30=")));
+            double[] scored = new SequenceScorer(policy.model(), policy.padId()).score(
+                    responses.responses().stream().map(r -> toArray(responses.promptIds())).toList(),
+                    responses.responses().stream().map(r -> toArray(r.tokenIds())).toList(), 4);
+            for (int k = 0; k < scored.length; k++) {
+                assertThat(responses.responses().get(k).referenceLogprob()).isCloseTo(scored[k], offset(1e-4));
+                assertThat(responses.responses().get(k).text())
+                        .isEqualTo(policy.tokenizer().decode(toArray(responses.responses().get(k).tokenIds())));
+            }
+        }
+    }
+
+    @Test
+    void malformedRequestsAreDeadLetteredAndLaterRequestsStillFlow() {
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        byte[] wrongVersion = new String(MessageCodec.encode(request("job-1", "ckpt-0", 0, "p-v2", "1+1=")),
+                StandardCharsets.UTF_8).replace("\"version\":1", "\"version\":2").getBytes(StandardCharsets.UTF_8);
+        GenerationRequest valid = request("job-1", "ckpt-0", 0, "p-after-bad", "2+2=");
+
+        send(Topics.GENERATION_REQUESTS, "p-garbage", garbage);
+        send(Topics.GENERATION_REQUESTS, "p-v2", wrongVersion);
+        send(Topics.GENERATION_REQUESTS, valid.promptId(), MessageCodec.encode(valid));
+
+        List<ConsumerRecord<String, byte[]>> dead = awaitRecords(Topics.deadLetter(Topics.GENERATION_REQUESTS),
+                records -> keys(records).containsAll(List.of("p-garbage", "p-v2")));
+        assertThat(dead).filteredOn(r -> r.key().equals("p-garbage")).first()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(garbage));
+        assertThat(awaitRecord(Topics.RESPONSES, "p-after-bad").value()).isNotEmpty();
+    }
+
+    @Test
+    void replicasInOneGroupShareThePromptsOverThePartitions() throws Exception {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GeneratorServiceApplication.class)
+                .run("--server.port=0", "--sppo.generator.instance-id=gen-b", "--logging.level.org.apache.kafka=WARN",
+                        "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString())) {
+            awaitGroupMembersWithPartitions("generator", 2);
+            List<String> promptIds = IntStream.range(0, 12).mapToObj(i -> "p-share-" + i).toList();
+            for (String promptId : promptIds) {
+                GenerationRequest request = request("job-1", "ckpt-0", 0, promptId, "3+4=");
+                send(Topics.GENERATION_REQUESTS, promptId, MessageCodec.encode(request));
+            }
+
+            List<ConsumerRecord<String, byte[]>> records = awaitRecords(Topics.RESPONSES,
+                    all -> keys(all).containsAll(promptIds));
+
+            Map<String, Long> byGenerator = records.stream().filter(r -> promptIds.contains(r.key()))
+                    .map(r -> MessageCodec.decode(r.value(), SampledResponses.class).generator())
+                    .collect(Collectors.groupingBy(g -> g, Collectors.counting()));
+            assertThat(byGenerator).containsOnlyKeys("gen-a", "gen-b");
+        }
+    }
+
+    @Test
+    void publishedCheckpointEvictsTheJobsOlderCheckpoint() {
+        GenerationRequest request = request("job-hot", "hot-0", 0, "p-hot", "5+6=");
+        send(Topics.GENERATION_REQUESTS, request.promptId(), MessageCodec.encode(request));
+        awaitRecord(Topics.RESPONSES, "p-hot");
+        assertThat(cache.cachedIds()).contains("hot-0");
+
+        CheckpointPublished published = new CheckpointPublished(1, "job-hot", "hot-1", 1,
+                checkpoint.toUri().toString(), "sha", 1L, "hot-0");
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            send(Topics.CHECKPOINTS, published.jobId(), MessageCodec.encode(published));
+            assertThat(cache.cachedIds()).contains("hot-1").doesNotContain("hot-0");
+        });
+        assertThat(registry.get("sppo.generator.checkpoint.loads").tag("checkpoint", "hot-1").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    private GenerationRequest request(String job, String checkpointId, int version, String promptId, String prompt) {
+        return new GenerationRequest(1, job, version, promptId, prompt, checkpointId, checkpoint.toUri().toString(),
+                version, new SamplingSpec(4, 1.0, 1.0, 0, 6, 11L), new PreferenceSpec("gold_judge", "addition", 0.1));
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.flush();
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        return awaitRecords(topic, records -> keys(records).contains(key)).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    /** Reads {@code topic} from the beginning until {@code done} holds for everything read so far. */
+    private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "probe-" + UUID.randomUUID(), false);
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(TIMEOUT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return done.test(seen);
+            });
+        }
+        return seen;
+    }
+
+    private void awaitGroupMembersWithPartitions(String group, int members) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            await().atMost(TIMEOUT).until(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
+                        .get(group);
+                return description.members().size() == members && description.members().stream()
+                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private static Collection<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).toList();
+    }
+
+    private static List<Integer> ids(int[] ids) {
+        return IntStream.of(ids).boxed().toList();
+    }
+
+    private static int[] toArray(List<Integer> ids) {
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

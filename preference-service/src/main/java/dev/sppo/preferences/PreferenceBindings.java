@@ -1,0 +1,33 @@
+package dev.sppo.preferences;
+
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.ScoredPrompt;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * The Kafka side, bound in {@code application.yml}: {@code score} turns {@link SampledResponses} from
+ * {@code sppo.responses} (group {@code preference}) into a {@link ScoredPrompt} on {@code sppo.preferences}, keyed
+ * by prompt id. Payloads are raw bytes: {@link MessageCodec} is the only JSON codec, and a message it refuses, or
+ * one that cannot be scored, goes to the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class PreferenceBindings {
+
+    @Bean
+    Function<Message<byte[]>, Message<byte[]>> score(PromptScorer scorer) {
+        return message -> {
+            ScoredPrompt scored = scorer.score(MessageCodec.decode(message.getPayload(), SampledResponses.class));
+            return MessageBuilder.withPayload(MessageCodec.encode(scored))
+                    .setHeader(KafkaHeaders.KEY, scored.key().getBytes(StandardCharsets.UTF_8))
+                    .build();
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sppo.preferences;
+
+import dev.sppo.contracts.GeneratedResponse;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.SamplingSpec;
+import dev.sppo.contracts.ScoredPrompt;
+import dev.sppo.contracts.Topics;
+import dev.sppo.task.Task;
+import dev.sppo.task.Tasks;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
+
+/** The preference-service against a real KRaft broker: responses in, scored prompt out, dead letters. */
+class PreferenceServiceTest extends PreferenceContextTest {
+
+    private static final List<String> ANSWERS = List.of("42", "41", "7", "x");
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @Test
+    void responsesYieldAScoredPromptWithAConsistentMatrix() {
+        SampledResponses message = responses("p-1", "gold_judge", ANSWERS);
+
+        send(Topics.RESPONSES, "p-1", MessageCodec.encode(message));
+        ConsumerRecord<String, byte[]> record = awaitRecords(Topics.PREFERENCES, List.of("p-1")).get(0);
+
+        ScoredPrompt scored = MessageCodec.decode(record.value(), ScoredPrompt.class);
+        assertThat(scored.responses()).isEqualTo(message);
+        List<List<Double>> p = scored.matrix();
+        for (int i = 0; i < 4; i++) {
+            assertThat(p.get(i).get(i)).isEqualTo(0.5);
+            for (int j = 0; j < 4; j++) {
+                assertThat(p.get(i).get(j) + p.get(j).get(i)).isCloseTo(1.0, offset(1e-12));
+            }
+            double rowMean = p.get(i).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            assertThat(scored.winRates().get(i)).isCloseTo(rowMean, offset(1e-12));
+        }
+        // "42" is gold (score 1), "41" gets the tens right (score 1/2): P = sigmoid((1 - 1/2) / 0.1) = sigmoid(5).
+        assertThat(p.get(0).get(1)).isCloseTo(1 / (1 + Math.exp(-5)), offset(1e-12));
+        Task addition = Tasks.byName("addition");
+        List<Double> gold = ANSWERS.stream().map(a -> addition.score(addition.parse("12+30="), a)).toList();
+        assertThat(gold.get(scored.winner())).isEqualTo(gold.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        assertThat(scored.winner()).isEqualTo(0);
+        assertThat(scored.loser()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedAndUnscorableMessagesAreDeadLetteredAndLaterOnesStillFlow() {
+        byte[] garbage = "[1, 2".getBytes(StandardCharsets.UTF_8);
+        byte[] unknownKind = MessageCodec.encode(responses("p-llm", "llm_judge", ANSWERS));
+
+        send(Topics.RESPONSES, "p-garbage", garbage);
+        send(Topics.RESPONSES, "p-llm", unknownKind);
+        send(Topics.RESPONSES, "p-after", MessageCodec.encode(responses("p-after", "gold_judge", ANSWERS)));
+
+        List<ConsumerRecord<String, byte[]>> dead = awaitRecords(Topics.deadLetter(Topics.RESPONSES),
+                List.of("p-garbage", "p-llm"));
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, unknownKind);
+        assertThat(awaitRecords(Topics.PREFERENCES, List.of("p-after"))).hasSize(1);
+    }
+
+    private static SampledResponses responses(String promptId, String kind, List<String> answers) {
+        GenerationRequest request = new GenerationRequest(1, "job-1", 0, promptId, "12+30=", "ckpt-0",
+                "file:/store/ckpt-0", 0, new SamplingSpec(answers.size(), 1.0, 1.0, 0, 8, 42L),
+                new PreferenceSpec(kind, "addition", 0.1));
+        List<GeneratedResponse> generated = IntStream.range(0, answers.size())
+                .mapToObj(i -> new GeneratedResponse(answers.get(i), List.of(5 + i, 2), -1.0 - i, true)).toList();
+        return new SampledResponses(1, request, List.of(1, 5, 6), generated, "gen-a");
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+
+    /** The records of {@code topic} with the given keys, read from the beginning until all have arrived. */
+    private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, List<String> keys) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(kafka, "probe-" + UUID.randomUUID(), false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.stream().map(ConsumerRecord::key).distinct().count() == keys.size();
+            });
+        }
+        return found;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sppo.preferences;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+/** {@code POST /preferences} over real HTTP. */
+class PreferencesEndpointTest extends PreferenceContextTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry registry;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void preferencesOfThreeResponsesRankTheGoldAnswerFirstAndCountThreePairs() throws Exception {
+        double pairsBefore = pairsScored();
+
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "gold_judge", "task": "addition", "tau": 0.5},
+                 "prompt": "12+30=", "responses": ["41", "42", "9"]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Preferences preferences = json.readValue(response.body(), Preferences.class);
+        // Gold scores r = (1/2, 1, 0); s = r / 0.5 = (1, 2, 0); P[1][0] = sigmoid(2 - 1).
+        assertThat(preferences.scores()).containsExactly(1.0, 2.0, 0.0);
+        assertThat(preferences.matrix().get(1).get(0)).isCloseTo(1 / (1 + Math.exp(-1)), offset(1e-12));
+        assertThat(preferences.winRates().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.5, offset(1e-12));
+        assertThat(preferences.winner()).isEqualTo(1);
+        assertThat(preferences.loser()).isEqualTo(2);
+        assertThat(pairsScored() - pairsBefore).isEqualTo(3.0);
+    }
+
+    @Test
+    void invalidFieldsGive400NamingEachField() throws Exception {
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "gold_judge", "task": "", "tau": -1}, "responses": ["only one"]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Map<String, String> errors = JsonPath.read(response.body(), "$.errors");
+        assertThat(errors).containsOnlyKeys("preference.task", "preference.tau", "prompt", "responses");
+    }
+
+    @Test
+    void unknownKindTaskOrPromptGive400NamingTheField() throws Exception {
+        String template = """
+                {"preference": {"kind": "%s", "task": "%s"}, "prompt": "%s", "responses": ["1", "2"]}""";
+
+        assertThat(errorFields(post(template.formatted("llm_judge", "addition", "1+1=")))).containsOnlyKeys(
+                "preference.kind");
+        assertThat(errorFields(post(template.formatted("gold_judge", "poetry", "1+1=")))).containsOnlyKeys(
+                "preference.task");
+        assertThat(errorFields(post(template.formatted("gold_judge", "addition", "hello")))).containsOnlyKeys(
+                "prompt");
+    }
+
+    private double pairsScored() {
+        return registry.get("sppo.preference.pairs").counter().count();
+    }
+
+    private static Map<String, String> errorFields(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        return JsonPath.read(response.body(), "$.errors");
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/preferences"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
