@@ -1,18 +1,24 @@
 package dev.sppo.gateway;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The public entry point: proxies the {@code /api} routes to trainer-, generator- and preference-service
- * (routes in application.yml), checks the {@code X-API-Key} header and serves the OpenAPI document.
+ * (routes in gateway.yml), checks the {@code X-API-Key} header and serves the OpenAPI document.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+    /**
+     * The service reads {@code gateway.yml}, not {@code application.yml}, so that the four services can share
+     * one classpath in the embedded platform without reading each other's configuration.
+     */
+    public static final String CONFIG = "spring.config.name=gateway";
+
     public static void main(String[] args) {
-        SpringApplication.run(GatewayApplication.class, args);
+        new SpringApplicationBuilder(GatewayApplication.class).properties(CONFIG).run(args);
     }
 }

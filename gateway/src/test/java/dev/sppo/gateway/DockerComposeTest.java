@@ -1,7 +1,6 @@
 package dev.sppo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks docker-compose.yml (Docker does not run here) against the agreements it has to keep: the
- * gateway's application.yml (its port and downstream URLs), the service modules' application.yml files,
+ * gateway's gateway.yml (its port and downstream URLs), the service modules' <service>.yml files,
  * and the Kafka and Postgres settings inside the file itself.
  */
 class DockerComposeTest {
@@ -78,8 +77,8 @@ class DockerComposeTest {
     @ParameterizedTest
     @ValueSource(strings = {"trainer-service", "generator-service", "preference-service"})
     void serviceModuleDefaultsToItsComposePortAndReadsEveryVariableComposeSets(String name) throws IOException {
-        Path config = ROOT.resolve(name).resolve("src/main/resources/application.yml");
-        assumeTrue(Files.exists(config), name + " has no application.yml yet");
+        Path config = ROOT.resolve(name).resolve("src/main/resources/" + name + ".yml");
+        assertThat(config).as("each service reads <service>.yml").isRegularFile();
 
         Object port = YamlFile.load(config).get("server.port");
         assertThat(port).as("server.port in " + config).isNotNull();

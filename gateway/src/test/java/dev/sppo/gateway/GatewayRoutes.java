@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The routes and server port that the gateway's application.yml declares, as the tests check them. */
+/** The routes and server port that the gateway's gateway.yml declares, as the tests check them. */
 final class GatewayRoutes {
 
-    static final Path CONFIG = Path.of("src/main/resources/application.yml");
+    static final Path CONFIG = Path.of("src/main/resources/gateway.yml");
 
     /**
      * One route.

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The Kafka side, bound in {@code application.yml}: {@code generate} turns a {@link GenerationRequest} from
+ * The Kafka side, bound in {@code generator-service.yml}: {@code generate} turns a {@link GenerationRequest} from
  * {@code sppo.generation.requests} (group {@code generator}) into {@link SampledResponses} on {@code sppo.responses},
  * keyed by prompt id; {@code checkpoints} hot-reloads on every {@link CheckpointPublished} (one anonymous group per
  * replica, so every replica sees every event). Payloads are raw bytes: {@link MessageCodec} is the only JSON codec,

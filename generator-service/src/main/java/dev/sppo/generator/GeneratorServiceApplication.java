@@ -1,7 +1,7 @@
 package dev.sppo.generator;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Samples K responses per prompt from the requested checkpoint and publishes them. */
@@ -9,7 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GeneratorServiceApplication {
 
+    /**
+     * The service reads {@code generator-service.yml}, not {@code application.yml}, so that the four services can share
+     * one classpath in the embedded platform without reading each other's configuration.
+     */
+    public static final String CONFIG = "spring.config.name=generator-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(GeneratorServiceApplication.class, args);
+        new SpringApplicationBuilder(GeneratorServiceApplication.class).properties(CONFIG).run(args);
     }
 }

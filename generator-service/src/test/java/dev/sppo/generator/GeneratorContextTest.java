@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * have two partitions; a tiny random checkpoint lies in {@link #checkpoint}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        GeneratorServiceApplication.CONFIG,
         "sppo.generator.instance-id=gen-a",
         "spring.cloud.stream.bindings.generate-in-0.consumer.back-off-initial-interval=50",
         "logging.level.org.apache.kafka=WARN"})

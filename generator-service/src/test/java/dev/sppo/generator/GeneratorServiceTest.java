@@ -112,6 +112,7 @@ class GeneratorServiceTest extends GeneratorContextTest {
     @Test
     void replicasInOneGroupShareThePromptsOverThePartitions() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GeneratorServiceApplication.class)
+                .properties(GeneratorServiceApplication.CONFIG)
                 .run("--server.port=0", "--sppo.generator.instance-id=gen-b", "--logging.level.org.apache.kafka=WARN",
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString())) {
             awaitGroupMembersWithPartitions("generator", 2);

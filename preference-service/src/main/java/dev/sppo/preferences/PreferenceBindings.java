@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * The Kafka side, bound in {@code application.yml}: {@code score} turns {@link SampledResponses} from
+ * The Kafka side, bound in {@code preference-service.yml}: {@code score} turns {@link SampledResponses} from
  * {@code sppo.responses} (group {@code preference}) into a {@link ScoredPrompt} on {@code sppo.preferences}, keyed
  * by prompt id. Payloads are raw bytes: {@link MessageCodec} is the only JSON codec, and a message it refuses, or
  * one that cannot be scored, goes to the dead-letter topic.

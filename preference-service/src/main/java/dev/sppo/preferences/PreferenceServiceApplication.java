@@ -1,7 +1,7 @@
 package dev.sppo.preferences;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Scores sampled responses into the K x K preference matrix and win rates. */
@@ -9,7 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PreferenceServiceApplication {
 
+    /**
+     * The service reads {@code preference-service.yml}, not {@code application.yml}, so that the four services can share
+     * one classpath in the embedded platform without reading each other's configuration.
+     */
+    public static final String CONFIG = "spring.config.name=preference-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(PreferenceServiceApplication.class, args);
+        new SpringApplicationBuilder(PreferenceServiceApplication.class).properties(CONFIG).run(args);
     }
 }
