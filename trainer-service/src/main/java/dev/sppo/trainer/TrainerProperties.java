@@ -1,0 +1,33 @@
+package dev.sppo.trainer;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The trainer-service's own settings ({@code sppo.trainer.*}); a job's SPPO settings come with the job.
+ *
+ * @param checkpointDir root of the directory checkpoint store ({@code SPPO_CHECKPOINT_DIR}); the warm-start
+ *     cache lives under it too
+ * @param shutdownTimeout how long a stopping instance waits for the worker's current step before leaving it
+ *     to the next start (the job stays RUNNING and is resumed)
+ * @param resumeOnStartup whether QUEUED and RUNNING jobs are picked up again when the service starts
+ * @param listLimit the most jobs {@code GET /jobs} returns
+ * @param maxTrainPrompts the most training prompts (iterations × prompts_per_iteration) a job may ask for: a
+ *     submission is checked against its task's prompts, which costs time in proportion to the count
+ */
+@Validated
+@ConfigurationProperties("sppo.trainer")
+public record TrainerProperties(
+        @NotNull Path checkpointDir,
+        @NotNull @DefaultValue("30s") Duration shutdownTimeout,
+        @DefaultValue("true") boolean resumeOnStartup,
+        @Min(1) @Max(10_000) @DefaultValue("200") int listLimit,
+        @Min(1) @DefaultValue("200000") int maxTrainPrompts) {}

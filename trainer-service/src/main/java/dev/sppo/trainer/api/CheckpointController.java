@@ -1,0 +1,50 @@
+package dev.sppo.trainer.api;
+
+import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.checkpoint.CheckpointStore;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Checkpoint metadata, and the checkpoint's Hugging Face directory as a zip download. */
+@RestController
+@RequestMapping("/checkpoints")
+public class CheckpointController {
+
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+    private final CheckpointRepository checkpoints;
+    private final CheckpointStore store;
+
+    public CheckpointController(CheckpointRepository checkpoints, CheckpointStore store) {
+        this.checkpoints = checkpoints;
+        this.store = store;
+    }
+
+    @GetMapping("/{id}")
+    public CheckpointView get(@PathVariable String id) {
+        return CheckpointView.of(find(id));
+    }
+
+    /** config.json, model.safetensors and the tokenizer files at the archive's root. */
+    @GetMapping("/{id}/archive")
+    public ResponseEntity<StreamingResponseBody> archive(@PathVariable String id) {
+        Checkpoint checkpoint = find(id);
+        return ResponseEntity.ok().contentType(ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip").build()
+                        .toString())
+                .body(out -> store.writeArchive(checkpoint.uri(), out));
+    }
+
+    private Checkpoint find(String id) {
+        return checkpoints.find(id).orElseThrow(() -> new ResourceNotFoundException("checkpoint", id));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sppo.trainer.api;
+
+import dev.sppo.trainer.job.Job;
+
+import java.time.Instant;
+
+/** A job in the list of jobs. */
+public record JobSummary(
+        String id, String name, String state, Integer iteration, String phase, String failureReason,
+        Instant createdAt, Instant updatedAt) {
+
+    static JobSummary of(Job job) {
+        return new JobSummary(job.id(), job.name(), job.state().name(), job.iteration(),
+                job.phase() == null ? null : job.phase().name(), job.failureReason(), job.createdAt(), job.updatedAt());
+    }
+}

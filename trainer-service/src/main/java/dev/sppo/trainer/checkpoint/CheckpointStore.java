@@ -1,0 +1,25 @@
+package dev.sppo.trainer.checkpoint;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.model.Policy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Where checkpoint bytes live: a Hugging Face model directory per checkpoint, named by a URI that other
+ * services can read. Weights never travel on Kafka, only these URIs do.
+ */
+public interface CheckpointStore {
+
+    /** Writes {@code policy} as checkpoint {@code id}, atomically: a reader never sees half a checkpoint. */
+    StoredCheckpoint save(String id, Policy policy, Map<String, String> metadata) throws IOException;
+
+    /** Loads the checkpoint at {@code uri}. */
+    Policy load(URI uri, NDManager manager) throws IOException;
+
+    /** Writes the checkpoint's files to {@code out} as a zip archive, its files at the archive's root. */
+    void writeArchive(URI uri, OutputStream out) throws IOException;
+}

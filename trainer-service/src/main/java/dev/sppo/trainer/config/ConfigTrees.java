@@ -1,0 +1,31 @@
+package dev.sppo.trainer.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Copies of nested config maps and removal of a setting by dotted path. */
+final class ConfigTrees {
+
+    private ConfigTrees() {}
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepCopy(Map<String, Object> tree) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        tree.forEach((key, value) -> copy.put(key,
+                value instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : value));
+        return copy;
+    }
+
+    /** Removes the setting at {@code path} (for example {@code training.beta}); false when there is none. */
+    @SuppressWarnings("unchecked")
+    static boolean remove(Map<String, Object> tree, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            boolean present = tree.containsKey(path);
+            tree.remove(path);
+            return present;
+        }
+        Object child = tree.get(path.substring(0, dot));
+        return child instanceof Map<?, ?> m && remove((Map<String, Object>) m, path.substring(dot + 1));
+    }
+}

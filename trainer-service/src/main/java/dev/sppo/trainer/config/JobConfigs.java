@@ -1,0 +1,124 @@
+package dev.sppo.trainer.config;
+
+import dev.sppo.loop.ConfigTree;
+import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.loop.SppoConfig;
+import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.task.Split;
+import dev.sppo.trainer.TrainerProperties;
+
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a job's config tree exactly as {@code ./sppo train --config} does ({@link SppoConfigReader#read(Map)}:
+ * same defaults, same checks), with the directories the server owns: {@code run_dir} and {@code cache_dir}
+ * (the warm-start cache, under the checkpoint store root).
+ */
+@Component
+public class JobConfigs {
+
+    static final List<String> SERVER_OWNED = List.of("run_dir", "cache_dir");
+    /** The one key of a submission that is not part of the config tree. */
+    static final String NAME = "name";
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_PROBLEMS = 20;
+
+    private final Path runs;
+    private final Path warmStartCache;
+    private final int maxTrainPrompts;
+
+    public JobConfigs(TrainerProperties properties) {
+        this.runs = properties.checkpointDir().resolve("runs");
+        this.warmStartCache = properties.checkpointDir().resolve("warm-start");
+        this.maxTrainPrompts = properties.maxTrainPrompts();
+    }
+
+    /** The run config of a stored, validated job. */
+    public SppoConfig effective(String jobId, Map<String, Object> tree) {
+        return SppoConfigReader.read(ConfigTree.merge(tree, Map.of(
+                "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
+    }
+
+    /**
+     * Checks a submitted body: an optional {@code name} and a config tree.
+     *
+     * @throws InvalidJobConfigException listing every bad field: each one the reader reports is set aside
+     *     (its default applies) and the tree is read again, so one request shows all the mistakes
+     */
+    public JobSubmission validate(Map<String, Object> body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Object> config = ConfigTrees.deepCopy(body);
+        Object name = config.remove(NAME);
+        if (name != null && !(name instanceof String text && text.length() <= MAX_NAME_LENGTH)) {
+            problems.add(new FieldProblem(NAME, "expected text of at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        Map<String, Object> remaining = ConfigTrees.deepCopy(config);
+        for (String key : SERVER_OWNED) {
+            if (remaining.containsKey(key)) {
+                problems.add(new FieldProblem(key, "owned by the server; leave it out"));
+                remaining.remove(key);
+            }
+        }
+        SppoConfig read = readCollecting(remaining, problems);
+        if (read != null && problems.isEmpty()) {
+            problems.addAll(feasibility(read));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidJobConfigException(problems);
+        }
+        return new JobSubmission((String) name, config);
+    }
+
+    private SppoConfig readCollecting(Map<String, Object> remaining, List<FieldProblem> problems) {
+        for (int attempt = 0; attempt < MAX_PROBLEMS; attempt++) {
+            try {
+                return effective("validation", remaining);
+            } catch (InvalidConfigException e) {
+                FieldProblem problem = FieldProblem.of(e);
+                problems.add(problem);
+                if (!ConfigTrees.remove(remaining, problem.field())) {
+                    return null;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("", e.getMessage()));
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** What the reader cannot see: enough prompts in the task, and a base model directory that exists. */
+    private List<FieldProblem> feasibility(SppoConfig config) {
+        List<FieldProblem> problems = new ArrayList<>();
+        long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
+        if (trainPrompts > maxTrainPrompts) {
+            problems.add(new FieldProblem("prompts_per_iteration", "iterations × prompts_per_iteration = "
+                    + trainPrompts + " training prompts; this trainer allows at most " + maxTrainPrompts));
+        } else {
+            promptsAvailable(config, Split.TRAIN, (int) trainPrompts, "prompts_per_iteration", problems);
+        }
+        promptsAvailable(config, Split.HELD_OUT, config.evaluation().prompts(), "evaluation.prompts", problems);
+        Path base = config.basePath();
+        if (base != null && !Files.isRegularFile(base.resolve(LlamaConfig.FILE_NAME))) {
+            problems.add(new FieldProblem("base.path", "no Hugging Face model directory (" + LlamaConfig.FILE_NAME
+                    + ") at " + base + " on the trainer"));
+        }
+        return problems;
+    }
+
+    private static void promptsAvailable(SppoConfig config, Split split, int count, String field,
+            List<FieldProblem> problems) {
+        try {
+            config.task().task().prompts(split, count);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sppo.trainer.job;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code jobs} table. Every state change is a conditional update on a non-terminal state, so a job that
+ * was cancelled (or failed) is never brought back by a worker that is still busy with it.
+ */
+@Repository
+public class JobRepository {
+
+    private static final String COLUMNS =
+            "id, name, config::text AS config, state, iteration, phase, failure_reason, created_at, updated_at";
+    private static final String ACTIVE = "state IN ('QUEUED', 'RUNNING')";
+
+    private final JdbcTemplate jdbc;
+    private final JsonColumns json;
+    private final RowMapper<Job> rows = this::map;
+
+    public JobRepository(JdbcTemplate jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(String id, String name, Map<String, Object> config) {
+        jdbc.update("INSERT INTO jobs (id, name, config, state) VALUES (?, ?, ?::jsonb, 'QUEUED')",
+                id, name, json.write(config));
+    }
+
+    public Optional<Job> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", rows, id).stream().findFirst();
+    }
+
+    /** The newest {@code limit} jobs, newest first. */
+    public List<Job> newest(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, id LIMIT ?", rows, limit);
+    }
+
+    /** QUEUED and RUNNING jobs, oldest first. */
+    public List<Job> active() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE " + ACTIVE + " ORDER BY created_at, id", rows);
+    }
+
+    public boolean isActive(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM jobs WHERE id = ? AND " + ACTIVE + ")", Boolean.class, id));
+    }
+
+    /** RUNNING in iteration t and phase p; false when the job is no longer QUEUED or RUNNING. */
+    public boolean enter(String id, int t, Phase p) {
+        return jdbc.update("UPDATE jobs SET state = 'RUNNING', iteration = ?, phase = ?, updated_at = now() "
+                + "WHERE id = ? AND " + ACTIVE, t, p.name(), id) == 1;
+    }
+
+    /** Moves an active job to a terminal state; false when it is unknown or already terminal. */
+    public boolean finish(String id, JobState terminal, String reason) {
+        if (!terminal.isTerminal()) {
+            throw new IllegalArgumentException("finish needs a terminal state, got " + terminal);
+        }
+        return jdbc.update("UPDATE jobs SET state = ?, phase = NULL, failure_reason = ?, updated_at = now() "
+                + "WHERE id = ? AND " + ACTIVE, terminal.name(), reason, id) == 1;
+    }
+
+    private Job map(ResultSet rs, int row) throws SQLException {
+        String phase = rs.getString("phase");
+        return new Job(rs.getString("id"), rs.getString("name"), json.readMap(rs.getString("config")),
+                JobState.valueOf(rs.getString("state")), (Integer) rs.getObject("iteration"),
+                phase == null ? null : Phase.valueOf(phase), rs.getString("failure_reason"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sppo.trainer.job;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code prompt_results} table: each prompt's scored responses, stored once per (job, iteration, prompt). */
+@Repository
+public class PromptResultRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PromptResultRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a result; false when the prompt already has one (a duplicate or a redelivery). */
+    public boolean insert(String jobId, int t, String promptId, String payloadJson) {
+        return jdbc.update("INSERT INTO prompt_results (job_id, iteration, prompt_id, payload) "
+                + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (job_id, iteration, prompt_id) DO NOTHING",
+                jobId, t, promptId, payloadJson) == 1;
+    }
+
+    public int count(String jobId, int t) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM prompt_results WHERE job_id = ? AND iteration = ?",
+                Integer.class, jobId, t);
+        return n == null ? 0 : n;
+    }
+
+    public Set<String> promptIds(String jobId, int t) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT prompt_id FROM prompt_results WHERE job_id = ? AND iteration = ?", String.class, jobId, t));
+    }
+
+    /** Prompt id → the stored ScoredPrompt JSON. */
+    public Map<String, String> payloads(String jobId, int t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        jdbc.query("SELECT prompt_id, payload::text AS payload FROM prompt_results WHERE job_id = ? AND iteration = ?",
+                rs -> {
+                    out.put(rs.getString("prompt_id"), rs.getString("payload"));
+                }, jobId, t);
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sppo.trainer.orchestration;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.evaluation.Evaluator;
+import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.model.Policy;
+import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointStore;
+import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.job.IterationRepository;
+import dev.sppo.trainer.metrics.TrainerMetrics;
+
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+/**
+ * The evaluate phase of iteration t, as in {@code SppoLoop}: π_{t+1}'s held-out responses against π_0's and
+ * π_t's under the task's gold judge (win rate, ties counting half, with a 95% interval), plus π_{t+1}'s task
+ * score and exact-match rate. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
+ */
+@Component
+public class IterationEvaluator {
+
+    private final CheckpointStore store;
+    private final EvaluationCache cache;
+    private final IterationRepository iterations;
+    private final TrainerMetrics metrics;
+
+    public IterationEvaluator(CheckpointStore store, EvaluationCache cache, IterationRepository iterations,
+            TrainerMetrics metrics) {
+        this.store = store;
+        this.cache = cache;
+        this.iterations = iterations;
+        this.metrics = metrics;
+    }
+
+    public void evaluate(String jobId, JobPlan plan, int t, Checkpoint base, Checkpoint previous, Checkpoint current) {
+        long began = System.nanoTime();
+        Evaluator evaluator = plan.evaluator();
+        PolicyResponses baseResponses = responses(jobId, evaluator, base);
+        PolicyResponses previousResponses = responses(jobId, evaluator, previous);
+        PolicyResponses currentResponses = responses(jobId, evaluator, current);
+        if (t == 0) {
+            iterations.addMetrics(jobId, t, IterationMetrics.base(baseResponses));
+        }
+        iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
+                previousResponses, IterationMetrics.secondsSince(began)));
+        metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
+        cache.retain(jobId, Set.of(base.policyVersion(), current.policyVersion()));
+    }
+
+    private PolicyResponses responses(String jobId, Evaluator evaluator, Checkpoint checkpoint) {
+        return cache.get(jobId, checkpoint.policyVersion(), () -> {
+            try (NDManager manager = NDManager.newBaseManager();
+                    Policy policy = store.load(checkpoint.uri(), manager)) {
+                return evaluator.responses(policy);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load " + checkpoint.id() + " for evaluation", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("evaluating " + checkpoint.id() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sppo.trainer.orchestration;
+
+import dev.sppo.contracts.ContractVersion;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.contracts.SamplingSpec;
+import dev.sppo.sampling.SamplingParams;
+import dev.sppo.task.Prompt;
+import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.job.PromptResultRepository;
+import dev.sppo.trainer.messaging.MessagePublisher;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Starts iteration t's generate phase: one {@link GenerationRequest} per prompt of its slice, for π_t's
+ * checkpoint, sampled with seed·1000 + t and scored by the task's gold judge.
+ */
+@Component
+public class IterationLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IterationLauncher.class);
+    private static final String GOLD_JUDGE = "gold_judge";
+
+    private final JobTransitions transitions;
+    private final PromptResultRepository results;
+    private final MessagePublisher publisher;
+
+    public IterationLauncher(JobTransitions transitions, PromptResultRepository results, MessagePublisher publisher) {
+        this.transitions = transitions;
+        this.results = results;
+        this.publisher = publisher;
+    }
+
+    public void begin(String jobId, JobPlan plan, int t, Checkpoint policy) {
+        transitions.beginIteration(jobId, t, plan.config().promptsPerIteration());
+        publish(jobId, plan, t, policy, plan.slice(t));
+    }
+
+    /**
+     * Publishes again the requests of iteration t whose prompts have no stored result (generation is idempotent
+     * by key, so a request answered meanwhile only yields a duplicate that is ignored).
+     *
+     * @return how many were published; 0 means the iteration's results are complete
+     */
+    public int republishMissing(String jobId, JobPlan plan, int t, Checkpoint policy) {
+        Set<String> done = results.promptIds(jobId, t);
+        List<Prompt> missing = plan.slice(t).stream().filter(p -> !done.contains(p.id())).toList();
+        publish(jobId, plan, t, policy, missing);
+        return missing.size();
+    }
+
+    private void publish(String jobId, JobPlan plan, int t, Checkpoint policy, List<Prompt> prompts) {
+        SamplingParams s = plan.config().sampling();
+        SamplingSpec sampling = new SamplingSpec(s.numSamples(), s.temperature(), s.topP(), s.topK(), s.maxNewTokens(),
+                plan.samplingSeed(t));
+        PreferenceSpec preference = new PreferenceSpec(GOLD_JUDGE, plan.task().name(),
+                plan.config().judgeTemperature());
+        for (Prompt prompt : prompts) {
+            publisher.request(new GenerationRequest(ContractVersion.CURRENT, jobId, t, prompt.id(), prompt.text(),
+                    policy.id(), policy.uri().toString(), policy.policyVersion(), sampling, preference));
+        }
+        LOG.info("job {}: iteration {}: published {} generation requests for {}", jobId, t, prompts.size(),
+                policy.id());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sppo.trainer.orchestration;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.ScoredPrompt;
+import dev.sppo.loop.PromptOutcome;
+import dev.sppo.loop.ReferenceMode;
+import dev.sppo.model.Policy;
+import dev.sppo.preference.Selection;
+import dev.sppo.task.Prompt;
+import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.checkpoint.CheckpointStore;
+import dev.sppo.trainer.checkpoint.StoredCheckpoint;
+import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.job.IterationRepository;
+import dev.sppo.trainer.job.PromptResultRepository;
+import dev.sppo.trainer.job.TrainingRowRepository;
+import dev.sppo.trainer.messaging.ScoredPrompts;
+import dev.sppo.trainer.metrics.TrainerMetrics;
+import dev.sppo.training.PreferenceTrainer;
+import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.ScoredResponse;
+import dev.sppo.training.TrainingSummary;
+
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The train phase of iteration t, as in {@code SppoLoop}: π_{t+1} is π_t trained on the iteration's stored
+ * results, with π_t's log-probs as the frozen reference and seed + t as the shuffling seed. For the default
+ * {@code sppo} loss it minimises, over each prompt's winner and loser y,
+ *
+ * <pre>  ( log π_θ(y|x) - log π_t(y|x) - η (P̂(y) - 1/2) )²,   η = 1/β</pre>
+ *
+ * where log π_t(y|x) is {@code ScoredResponse.reference} and P̂(y) is {@code ScoredResponse.winRate} (the other
+ * losses are in {@code dev.sppo.loss}). π_{t+1} is then saved atomically into the store and recorded with its
+ * digest and parent.
+ */
+@Component
+public class IterationTrainer {
+
+    private final JobGuard guard;
+    private final CheckpointStore store;
+    private final CheckpointRepository checkpoints;
+    private final IterationRepository iterations;
+    private final PromptResultRepository results;
+    private final TrainingRowRepository trainingRows;
+    private final TrainerMetrics metrics;
+
+    public IterationTrainer(JobGuard guard, CheckpointStore store, CheckpointRepository checkpoints,
+            IterationRepository iterations, PromptResultRepository results, TrainingRowRepository trainingRows,
+            TrainerMetrics metrics) {
+        this.guard = guard;
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.iterations = iterations;
+        this.results = results;
+        this.trainingRows = trainingRows;
+        this.metrics = metrics;
+    }
+
+    public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent) throws Exception {
+        long began = System.nanoTime();
+        PreferenceTrainingConfig training = plan.config().training();
+        TrainingData data = TrainingData.select(outcomes(jobId, plan, t),
+                training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER);
+        if (data.rows().isEmpty()) {
+            throw new IllegalStateException("none of the " + data.responsesPerPrompt().size() + " prompts has a "
+                    + "preference signal (each prompt's K responses were equally preferred): nothing to train on");
+        }
+        trainingRows.record(jobId, t, data.responsesPerPrompt());
+        try (NDManager manager = NDManager.newBaseManager(); Policy policy = store.load(parent.uri(), manager)) {
+            List<ScoredResponse> rows = plan.config().reference() == ReferenceMode.RECOMPUTE
+                    ? data.withReferenceFrom(policy) : data.rows();
+            PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
+                    training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
+            long[] lastStep = {System.nanoTime()};
+            TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(rows, step -> {
+                long now = System.nanoTime();
+                metrics.trainStep(now - lastStep[0]);
+                lastStep[0] = now;
+                guard.check(jobId);
+            });
+            iterations.addMetrics(jobId, t,
+                    IterationMetrics.training(summary, data, IterationMetrics.secondsSince(began)));
+            StoredCheckpoint stored = store.save(Checkpoint.idOf(jobId, t + 1), policy, Map.of("sppo.job", jobId,
+                    "sppo.iteration", Integer.toString(t + 1), "sppo.loss", training.loss().id()));
+            return checkpoints.record(jobId, t + 1, stored, parent.id());
+        }
+    }
+
+    /** The stored outcomes of iteration t, in the order of its prompt slice. */
+    private List<PromptOutcome> outcomes(String jobId, JobPlan plan, int t) {
+        Map<String, String> payloads = results.payloads(jobId, t);
+        List<PromptOutcome> outcomes = new ArrayList<>(payloads.size());
+        for (Prompt prompt : plan.slice(t)) {
+            String payload = payloads.get(prompt.id());
+            if (payload == null) {
+                throw new IllegalStateException("iteration " + t + ": no stored result for prompt " + prompt.id());
+            }
+            outcomes.add(ScoredPrompts.outcome(MessageCodec.decode(payload.getBytes(StandardCharsets.UTF_8),
+                    ScoredPrompt.class), prompt));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sppo.trainer.orchestration;
+
+import dev.sppo.loop.PromptOutcome;
+import dev.sppo.model.Policy;
+import dev.sppo.preference.Selection;
+import dev.sppo.scoring.SequenceScorer;
+import dev.sppo.training.ScoredResponse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One iteration's training set, selected from its prompts' outcomes exactly as the in-process loop does
+ * ({@link PromptOutcome#rows}): the winner and the loser of each informative prompt for pair losses, all K
+ * responses for {@code sppo_all}.
+ *
+ * @param rows the training rows, in prompt order (pairs as chosen, rejected)
+ * @param responsesPerPrompt prompt id → rows it contributed (0: all its responses were equally preferred)
+ * @param winnerWinRate mean over prompts of P̂ of the winner, argmax s
+ * @param loserWinRate mean over prompts of P̂ of the loser, argmin s
+ */
+record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPerPrompt, double winnerWinRate,
+        double loserWinRate) {
+
+    private static final int SCORING_BATCH = 64;
+
+    static TrainingData select(List<PromptOutcome> outcomes, Selection selection) {
+        List<ScoredResponse> rows = new ArrayList<>();
+        Map<String, Integer> perPrompt = new LinkedHashMap<>();
+        for (PromptOutcome outcome : outcomes) {
+            List<ScoredResponse> own = outcome.rows(selection);
+            rows.addAll(own);
+            perPrompt.put(outcome.prompt().id(), own.size());
+        }
+        return new TrainingData(rows, perPrompt, meanWinRate(outcomes, true), meanWinRate(outcomes, false));
+    }
+
+    long promptsWithRows() {
+        return responsesPerPrompt.values().stream().filter(n -> n > 0).count();
+    }
+
+    /**
+     * The rows with log π_t(y|x) recomputed by a teacher-forced pass of π_t ({@code reference: recompute}),
+     * instead of the log-probs the generators recorded while sampling.
+     */
+    List<ScoredResponse> withReferenceFrom(Policy reference) {
+        double[] logps = new SequenceScorer(reference.model(), reference.padId()).score(
+                rows.stream().map(ScoredResponse::prompt).toList(),
+                rows.stream().map(ScoredResponse::response).toList(), SCORING_BATCH);
+        List<ScoredResponse> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new ScoredResponse(rows.get(i).prompt(), rows.get(i).response(), logps[i], rows.get(i).winRate()));
+        }
+        return out;
+    }
+
+    private static double meanWinRate(List<PromptOutcome> outcomes, boolean winner) {
+        return outcomes.stream().mapToDouble(o -> o.preference().winRates()[winner ? o.preference().winner()
+                : o.preference().loser()]).average().orElse(Double.NaN);
+    }
+}
