@@ -1,7 +1,7 @@
 package dev.sppo.trainer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Owns jobs, iterations and checkpoints in Postgres; trains and drives SPPO iterations. */
@@ -9,7 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TrainerServiceApplication {
 
+    /**
+     * The service reads {@code trainer-service.yml}, not {@code application.yml}, so that the four services can share
+     * one classpath in the embedded platform without reading each other's configuration.
+     */
+    public static final String CONFIG = "spring.config.name=trainer-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(TrainerServiceApplication.class, args);
+        new SpringApplicationBuilder(TrainerServiceApplication.class).properties(CONFIG).run(args);
     }
 }

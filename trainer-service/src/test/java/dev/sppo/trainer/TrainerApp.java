@@ -35,7 +35,8 @@ final class TrainerApp implements AutoCloseable {
 
     /** Starts an instance; instances sharing {@code group} share the {@code sppo.preferences} partitions. */
     static TrainerApp start(String jdbcUrl, Path checkpointDir, String group) {
-        return new TrainerApp(new SpringApplicationBuilder(TrainerServiceApplication.class).run(
+        return new TrainerApp(new SpringApplicationBuilder(TrainerServiceApplication.class)
+                .properties(TrainerServiceApplication.CONFIG).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",

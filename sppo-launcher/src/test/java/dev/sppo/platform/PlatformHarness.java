@@ -1,0 +1,126 @@
+package dev.sppo.platform;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.sppo.contracts.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real KRaft broker (every topic with 2 partitions, so that two generator replicas share the work), a real
+ * PostgreSQL and the four services in this JVM, reached as a user would: HTTP through the gateway.
+ */
+final class PlatformHarness implements AutoCloseable {
+
+    static final String API_KEY = "it-key";
+
+    final EmbeddedKafkaKraftBroker kafka;
+    final EmbeddedPostgres postgres;
+    final EmbeddedPlatform platform;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    PlatformHarness(Path checkpoints, int generatorReplicas) throws IOException {
+        kafka = new EmbeddedKafkaKraftBroker(1, 2, Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.PREFERENCES,
+                Topics.CHECKPOINTS, Topics.JOB_EVENTS);
+        kafka.afterPropertiesSet();
+        postgres = EmbeddedPostgres.builder().start();
+        platform = EmbeddedPlatform.start(new PlatformSettings(kafka.getBrokersAsString(),
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", checkpoints, 0, 0, 0,
+                freePort(), generatorReplicas, API_KEY));
+    }
+
+    HttpResponse<String> call(String method, String path, String body, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + platform.gatewayPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonObject job(String id) throws Exception {
+        return JsonParser.parseString(call("GET", "/api/jobs/" + id, null, API_KEY).body()).getAsJsonObject();
+    }
+
+    /** Polls the job through the gateway until it reaches a terminal state, and returns that view. */
+    JsonObject awaitTerminal(String id, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject job = job(id);
+            String state = job.get("state").getAsString();
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state)) {
+                return job;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + id + " did not finish within " + timeout + ": " + job(id));
+    }
+
+    List<List<Object>> query(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        return ((Number) query(sql).get(0).get(0)).longValue();
+    }
+
+    /**
+     * A tiny job: 2 iterations of 8 prompts, K = 2, a 32-wide warm start just good enough that sampled answers
+     * differ in quality (with fewer demonstrations every answer scores 0 and there is nothing to prefer).
+     */
+    static String tinyJob(String name) {
+        return """
+                {"name": "%s", "iterations": 2, "prompts_per_iteration": 8,
+                 "sampling": {"k": 2, "max_new_tokens": 4},
+                 "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500, "epochs": 4,
+                                         "learning_rate": 0.02}},
+                 "training": {"epochs": 1, "batch_size": 4},
+                 "evaluation": {"prompts": 8, "samples_per_prompt": 1}}
+                """.formatted(name);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        platform.close();
+        kafka.destroy();
+        postgres.close();
+    }
+}

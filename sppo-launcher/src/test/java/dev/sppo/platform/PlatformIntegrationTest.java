@@ -1,0 +1,155 @@
+package dev.sppo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.sppo.checkpoint.Digests;
+import dev.sppo.contracts.Topics;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API. */
+class PlatformIntegrationTest {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path checkpoints;
+
+    private static PlatformHarness harness;
+
+    @BeforeAll
+    static void start() throws Exception {
+        harness = new PlatformHarness(checkpoints, 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void submittedJobSucceedsOnTwoGeneratorsWithVerifiableCheckpointsAndEveryPromptOnce() throws Exception {
+        String id = submit("two-iterations");
+        JsonObject job = harness.awaitTerminal(id, JOB_TIMEOUT);
+        assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
+
+        List<List<Object>> trained = harness.query("SELECT uri, sha256 FROM checkpoints WHERE job_id = '" + id
+                + "' AND policy_version > 0 ORDER BY policy_version");
+        assertThat(trained).hasSize(2);
+        for (List<Object> row : trained) {
+            Path weights = Path.of(URI.create((String) row.get(0))).resolve("model.safetensors");
+            assertThat(Digests.sha256(weights)).isEqualTo(((String) row.get(1)).trim());
+        }
+        assertThat(job.getAsJsonArray("iterations")).hasSize(2).allSatisfy(
+                it -> assertThat(it.getAsJsonObject().getAsJsonObject("metrics").size()).isPositive());
+        assertEveryPromptCountedOnce(id);
+        assertThat(harness.count("SELECT count(DISTINCT payload->'responses'->>'generator') FROM prompt_results"
+                + " WHERE job_id = '" + id + "'")).as("generator replicas that did work").isEqualTo(2);
+    }
+
+    @Test
+    void trainerRestartMidIterationLosesNothingAndDuplicatesNothing() throws Exception {
+        String id = submit("restart");
+        awaitSomeResults(id);
+        harness.platform.stopTrainer();
+        Thread.sleep(2000);
+        harness.platform.startTrainer();
+        JsonObject job = harness.awaitTerminal(id, JOB_TIMEOUT);
+        assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertEveryPromptCountedOnce(id);
+    }
+
+    @Test
+    void badRequestsGetProblemBodiesAndNeverAStackTrace() throws Exception {
+        HttpResponse<String> bad = harness.call("POST", "/api/jobs",
+                "{\"training\": {\"beta\": -1, \"loss\": \"ppo\"}}", PlatformHarness.API_KEY);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("problem+json"));
+        assertThat(bad.body()).contains("training.").doesNotContain("Exception");
+
+        assertThat(harness.call("GET", "/api/jobs/no-such-job", null, PlatformHarness.API_KEY).statusCode())
+                .isEqualTo(404);
+        assertThat(harness.call("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
+        assertThat(harness.call("GET", "/api/jobs", null, "wrong").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void malformedPreferenceMessageGoesToTheDeadLetterTopic() throws Exception {
+        byte[] garbage = "{\"version\": 1, \"responses\": null}".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.PREFERENCES, "garbage", garbage)).get();
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.PREFERENCES)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean found = false;
+            while (!found && System.nanoTime() < deadline) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (var record : records) {
+                    found |= "garbage".equals(record.key());
+                }
+            }
+            assertThat(found).as("the malformed message reached " + Topics.deadLetter(Topics.PREFERENCES)).isTrue();
+        }
+    }
+
+    private static String submit(String name) throws Exception {
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", PlatformHarness.tinyJob(name),
+                PlatformHarness.API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonElement id = JsonParser.parseString(created.body()).getAsJsonObject().get("id");
+        return id.getAsString();
+    }
+
+    private static void awaitSomeResults(String id) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no prompt result arrived for " + id);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void assertEveryPromptCountedOnce(String id) throws Exception {
+        for (int iteration = 0; iteration < 2; iteration++) {
+            String where = " WHERE job_id = '" + id + "' AND iteration = " + iteration;
+            assertThat(harness.count("SELECT count(*) FROM prompt_results" + where)).isEqualTo(8);
+            assertThat(harness.count("SELECT count(*) FROM training_rows" + where)).isEqualTo(8);
+            assertThat(harness.count("SELECT count(DISTINCT prompt_id) FROM training_rows" + where)).isEqualTo(8);
+        }
+    }
+}
