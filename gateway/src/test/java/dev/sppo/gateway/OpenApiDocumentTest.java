@@ -90,7 +90,8 @@ class OpenApiDocumentTest {
 
         assertThat(properties(config)).containsOnlyKeys("name", "task", "base", "iterations",
                 "prompts_per_iteration", "sampling", "preference", "training", "evaluation", "seed");
-        assertThat(properties(map(properties(config), "task"))).containsOnlyKeys("name", "options");
+        assertThat(properties(map(properties(config), "task"))).containsOnlyKeys("name", "min_digits", "max_digits",
+                "min_length", "max_length", "digits");
         assertThat(properties(map(properties(config), "base"))).containsOnlyKeys("path", "warm_start");
         assertThat(properties(schema("Sampling")))
                 .containsOnlyKeys("k", "temperature", "top_p", "top_k", "max_new_tokens");
@@ -115,10 +116,11 @@ class OpenApiDocumentTest {
     @Test
     void jobAndCheckpointViewsHaveTheirFields() {
         assertThat(properties(schema("Job")))
-                .containsKeys("id", "state", "config", "iterations", "checkpoints", "created_at");
-        assertThat(properties(schema("Iteration"))).containsKeys("iteration", "metrics", "checkpoint");
+                .containsKeys("id", "state", "config", "iterations", "checkpoints", "createdAt", "failureReason");
+        assertThat(properties(schema("Iteration"))).containsKeys("iteration", "phase", "expectedPrompts",
+                "receivedPrompts", "metrics");
         assertThat(properties(schema("Checkpoint"))).containsOnlyKeys(
-                "id", "job", "iteration", "uri", "sha256", "bytes", "parent", "created_at");
+                "id", "jobId", "policyVersion", "uri", "sha256", "bytes", "parentId", "createdAt");
         assertThat(map(schema("JobState")).get("enum"))
                 .isEqualTo(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"));
         assertThat(properties(schema("Problem"))).containsKeys("type", "title", "status", "detail");
