@@ -1,9 +1,12 @@
 package dev.sppo.loop;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A typed, path-aware view of a parsed YAML/JSON configuration. Every getter names the full path of the field
@@ -103,6 +106,22 @@ public final class ConfigTree {
             return b;
         }
         throw error(key, "expected true or false, got " + describe(value));
+    }
+
+    /** One of an enum's constants, written in any case ({@code rmsprop} for {@code RMSPROP}). */
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(String.valueOf(value))) {
+                return constant;
+            }
+        }
+        throw error(key, "unknown value " + describe(value) + " (known: " + Arrays.stream(
+                type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")) + ")");
     }
 
     /** Fails on any key that no getter asked for: almost always a typo. */

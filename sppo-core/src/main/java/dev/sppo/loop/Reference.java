@@ -11,13 +11,14 @@ import java.util.List;
  * {@link ReferenceMode#RECOMPUTE}: the reference log π_t(y|x) from a teacher-forced pass of the policy before
  * its first update, which is exactly the frozen copy of π_t without keeping a second model in memory.
  */
-final class Reference {
+public final class Reference {
 
     private static final int BATCH = 64;
 
     private Reference() {}
 
-    static List<ScoredResponse> recompute(Policy policy, List<ScoredResponse> rows) {
+    /** The rows with their reference log-probs replaced by a teacher-forced pass of {@code policy}. */
+    public static List<ScoredResponse> recompute(Policy policy, List<ScoredResponse> rows) {
         double[] logps = new SequenceScorer(policy.model(), policy.padId()).score(
                 rows.stream().map(ScoredResponse::prompt).toList(),
                 rows.stream().map(ScoredResponse::response).toList(), BATCH);

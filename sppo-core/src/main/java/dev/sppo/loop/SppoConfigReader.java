@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reads an {@link SppoConfig} from YAML or JSON, merged over {@code default-train.yaml}. */
@@ -69,8 +68,7 @@ public final class SppoConfigReader {
                 sampling(root.child("sampling"), seed),
                 preferenceTau(root.child("preference")),
                 training(root.child("training"), seed),
-                root.validated("reference", () -> ReferenceMode.valueOf(
-                        root.string("reference", "recorded").toUpperCase(Locale.ROOT))),
+                root.choice("reference", ReferenceMode.class, ReferenceMode.RECORDED),
                 evaluation(root.child("evaluation"), root.child("sampling"), seed));
         root.checkNoUnknownKeys();
         return config;
@@ -142,8 +140,7 @@ public final class SppoConfigReader {
 
     private static PreferenceTrainingConfig training(ConfigTree n, long seed) {
         LossType loss = n.validated("loss", () -> LossType.parse(n.string("loss", "sppo")));
-        OptimizerConfig.Kind kind = n.validated("optimizer", () -> OptimizerConfig.Kind.valueOf(
-                n.string("optimizer", "adamw").toUpperCase(Locale.ROOT)));
+        OptimizerConfig.Kind kind = n.choice("optimizer", OptimizerConfig.Kind.class, OptimizerConfig.Kind.ADAMW);
         OptimizerConfig d = OptimizerConfig.defaults();
         OptimizerConfig optimizer = n.validated("", () -> new OptimizerConfig(kind, n.number("learning_rate", 1e-4),
                 n.number("weight_decay", 0.0), d.beta1(), d.beta2(), d.alpha(), d.epsilon(),

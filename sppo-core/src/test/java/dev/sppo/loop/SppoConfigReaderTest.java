@@ -60,6 +60,10 @@ class SppoConfigReaderTest {
                 .hasMessageContaining("sampling.k");
         assertThatThrownBy(() -> SppoConfigReader.read(Map.of("task", Map.of("name", "chess"))))
                 .hasMessageContaining("task.name").hasMessageContaining("addition");
+        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("training", Map.of("optimizer", "sgd"))))
+                .hasMessageContaining("training.optimizer: unknown value \"sgd\" (known: adamw, rmsprop)");
+        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("reference", "frozen")))
+                .hasMessageContaining("reference: unknown value \"frozen\" (known: recorded, recompute)");
         assertThatThrownBy(() -> SppoConfigReader.read(Map.of("iterations", 1.5)))
                 .hasMessageContaining("iterations: expected a whole number");
     }

@@ -1,9 +1,9 @@
 package dev.sppo.trainer.orchestration;
 
 import dev.sppo.loop.PromptOutcome;
+import dev.sppo.loop.Reference;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.Selection;
-import dev.sppo.scoring.SequenceScorer;
 import dev.sppo.training.ScoredResponse;
 
 import java.util.ArrayList;
@@ -24,7 +24,6 @@ import java.util.Map;
 record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPerPrompt, double winnerWinRate,
         double loserWinRate) {
 
-    private static final int SCORING_BATCH = 64;
 
     static TrainingData select(List<PromptOutcome> outcomes, Selection selection) {
         List<ScoredResponse> rows = new ArrayList<>();
@@ -46,14 +45,7 @@ record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPer
      * instead of the log-probs the generators recorded while sampling.
      */
     List<ScoredResponse> withReferenceFrom(Policy reference) {
-        double[] logps = new SequenceScorer(reference.model(), reference.padId()).score(
-                rows.stream().map(ScoredResponse::prompt).toList(),
-                rows.stream().map(ScoredResponse::response).toList(), SCORING_BATCH);
-        List<ScoredResponse> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(new ScoredResponse(rows.get(i).prompt(), rows.get(i).response(), logps[i], rows.get(i).winRate()));
-        }
-        return out;
+        return Reference.recompute(reference, rows);
     }
 
     private static double meanWinRate(List<PromptOutcome> outcomes, boolean winner) {
