@@ -22,6 +22,11 @@ import java.time.Duration;
  * @param listLimit the most jobs {@code GET /jobs} returns
  * @param maxTrainPrompts the most training prompts (iterations × prompts_per_iteration) a job may ask for: a
  *     submission is checked against its task's prompts, which costs time in proportion to the count
+ * @param stallTimeout when an iteration's last answer is older than this, its unanswered requests are published
+ *     again (a generator may have crashed with them)
+ * @param generationTimeout an iteration with no answer for this long fails its job, with the reason, instead of
+ *     staying RUNNING forever (generator or preference services down); checked every
+ *     {@code sppo.trainer.watchdog-interval} (30s)
  */
 @Validated
 @ConfigurationProperties("sppo.trainer")
@@ -30,4 +35,6 @@ public record TrainerProperties(
         @NotNull @DefaultValue("30s") Duration shutdownTimeout,
         @DefaultValue("true") boolean resumeOnStartup,
         @Min(1) @Max(10_000) @DefaultValue("200") int listLimit,
-        @Min(1) @DefaultValue("200000") int maxTrainPrompts) {}
+        @Min(1) @DefaultValue("200000") int maxTrainPrompts,
+        @NotNull @DefaultValue("2m") Duration stallTimeout,
+        @NotNull @DefaultValue("60m") Duration generationTimeout) {}

@@ -3,10 +3,12 @@ package dev.sppo.trainer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Owns jobs, iterations and checkpoints in Postgres; trains and drives SPPO iterations. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class TrainerServiceApplication {
 
     /**

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** A trainer-service instance on a random port, against the shared test broker and a given database. */
@@ -34,9 +36,8 @@ final class TrainerApp implements AutoCloseable {
     }
 
     /** Starts an instance; instances sharing {@code group} share the {@code sppo.preferences} partitions. */
-    static TrainerApp start(String jdbcUrl, Path checkpointDir, String group) {
-        return new TrainerApp(new SpringApplicationBuilder(TrainerServiceApplication.class)
-                .properties(TrainerServiceApplication.CONFIG).run(
+    static TrainerApp start(String jdbcUrl, Path checkpointDir, String group, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
@@ -45,6 +46,9 @@ final class TrainerApp implements AutoCloseable {
                 "--spring.cloud.stream.bindings.preferences-in-0.group=" + group,
                 "--sppo.trainer.checkpoint-dir=" + checkpointDir,
                 "--sppo.trainer.shutdown-timeout=20s"));
+        args.addAll(List.of(extra));
+        return new TrainerApp(new SpringApplicationBuilder(TrainerServiceApplication.class)
+                .properties(TrainerServiceApplication.CONFIG).run(args.toArray(String[]::new)));
     }
 
     JdbcTemplate jdbc() {

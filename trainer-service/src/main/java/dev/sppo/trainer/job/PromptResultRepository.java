@@ -3,9 +3,11 @@ package dev.sppo.trainer.job;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The {@code prompt_results} table: each prompt's scored responses, stored once per (job, iteration, prompt). */
@@ -29,6 +31,13 @@ public class PromptResultRepository {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM prompt_results WHERE job_id = ? AND iteration = ?",
                 Integer.class, jobId, t);
         return n == null ? 0 : n;
+    }
+
+    /** When the iteration's latest answer was stored, if any was. */
+    public Optional<Instant> lastAnswer(String jobId, int t) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT max(created_at) FROM prompt_results WHERE job_id = ? AND iteration = ?",
+                (rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), jobId, t));
     }
 
     public Set<String> promptIds(String jobId, int t) {

@@ -34,7 +34,8 @@ class DirectoryCheckpointStoreTest {
     @Test
     void savedCheckpointIsNamedByItsFileUriWithItsDigestSizeAndArchive() throws Exception {
         DirectoryCheckpointStore store = new DirectoryCheckpointStore(
-                new TrainerProperties(root, Duration.ofSeconds(1), true, 10, 1000));
+                new TrainerProperties(root, Duration.ofSeconds(1), true, 10, 1000,
+                        Duration.ofMinutes(2), Duration.ofMinutes(60)));
         CharTokenizer tokenizer = new CharTokenizer(new AdditionTask(AdditionConfig.defaults()).alphabet());
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = new Policy(Llama.random(
                 LlamaConfig.tiny(tokenizer.vocabSize(), 32, 1, 2, tokenizer.bosId(), tokenizer.eosId()), manager, 5),
@@ -65,7 +66,8 @@ class DirectoryCheckpointStoreTest {
     @Test
     void uriOutsideTheStoreIsRefused() {
         DirectoryCheckpointStore store = new DirectoryCheckpointStore(
-                new TrainerProperties(root, Duration.ofSeconds(1), true, 10, 1000));
+                new TrainerProperties(root, Duration.ofSeconds(1), true, 10, 1000,
+                        Duration.ofMinutes(2), Duration.ofMinutes(60)));
 
         assertThatThrownBy(() -> store.writeArchive(root.resolve("elsewhere").toUri(), new ByteArrayOutputStream()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the store");

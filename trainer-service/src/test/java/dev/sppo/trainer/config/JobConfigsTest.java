@@ -20,7 +20,8 @@ class JobConfigsTest {
     Path store;
 
     private JobConfigs configs() {
-        return new JobConfigs(new TrainerProperties(store, Duration.ofSeconds(1), true, 10, 100_000));
+        return new JobConfigs(new TrainerProperties(store, Duration.ofSeconds(1), true, 10, 100_000,
+                Duration.ofMinutes(2), Duration.ofMinutes(60)));
     }
 
     @Test
