@@ -19,23 +19,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checks docker-compose.yml (Docker does not run here) against the agreements it has to keep: the
  * gateway's gateway.yml (its port and downstream URLs), the service modules' <service>.yml files,
- * and the Kafka and Postgres settings inside the file itself.
+ * and the Kafka and Postgres settings inside the file itself. {@link ObservabilityConfigTest} checks the
+ * Prometheus and Grafana of the "observability" profile.
  */
 class DockerComposeTest {
 
-    private static final Path ROOT = Path.of("..");
+    private static final Path ROOT = ComposeFile.ROOT;
     private static final Set<String> SPRING_SERVICES =
             Set.of("gateway", "trainer-service", "generator-service", "preference-service");
     private static final Set<String> BACKEND_SERVICES =
             Set.of("trainer-service", "generator-service", "preference-service");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
-    private final Map<String, Object> compose = YamlFile.load(ROOT.resolve("docker-compose.yml")).root();
+    private final ComposeFile compose = ComposeFile.load();
 
     @Test
-    void servicesAreTheFourModulesPlusKafkaAndPostgres() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder(
+    void servicesAreTheFourModulesPlusKafkaAndPostgresAndTheObservabilityProfileAddsPrometheusAndGrafana() {
+        assertThat(compose.defaultServices()).containsExactlyInAnyOrder(
                 "gateway", "trainer-service", "generator-service", "preference-service", "kafka", "postgres");
+        Set<String> optional = services().keySet().stream().filter(name -> !compose.defaultServices().contains(name))
+                .collect(Collectors.toSet());
+        assertThat(optional).containsExactlyInAnyOrder("prometheus", "grafana");
+        optional.forEach(name -> assertThat(compose.profiles(name)).as(name).containsExactly("observability"));
         assertThat(ROOT.resolve("Dockerfile")).isRegularFile();
         for (String name : SPRING_SERVICES) {
             assertThat(ROOT.resolve(name).resolve("pom.xml")).as("module of " + name).isRegularFile();
@@ -45,13 +50,15 @@ class DockerComposeTest {
     }
 
     @Test
-    void onlyTheGatewayPublishesAPortAndItIsTheGatewayServerPort() {
+    void byDefaultOnlyTheGatewayPublishesAPortAndItIsTheGatewayServerPort() {
         int port = GatewayRoutes.defaultServerPort();
 
-        assertThat(services().entrySet().stream().filter(e -> map(e.getValue()).containsKey("ports"))
-                .map(Map.Entry::getKey)).containsExactly("gateway");
+        assertThat(services().keySet().stream().filter(name -> service(name).containsKey("ports")))
+                .containsExactlyInAnyOrder("gateway", "grafana");
         assertThat(service("gateway").get("ports")).isEqualTo(List.of(port + ":" + port));
         assertThat(env("gateway")).containsEntry("SERVER_PORT", String.valueOf(port));
+        assertThat(compose.profiles("grafana")).as("grafana publishes its port only with its profile").isNotEmpty();
+        assertThat(service("grafana").get("ports")).isEqualTo(List.of("3000:3000"));
     }
 
     @Test
@@ -99,6 +106,8 @@ class DockerComposeTest {
         }
         assertThat(healthcheck("kafka")).contains("kafka-broker-api-versions.sh");
         assertThat(healthcheck("postgres")).contains("pg_isready");
+        assertThat(healthcheck("prometheus")).contains("http://localhost:9090/-/healthy");
+        assertThat(healthcheck("grafana")).contains("http://localhost:3000/api/health");
     }
 
     @Test
@@ -145,7 +154,7 @@ class DockerComposeTest {
 
     @Test
     void checkpointVolumeIsSharedByTrainerAndGenerator() {
-        assertThat(map(compose, "volumes")).containsKey("checkpoints");
+        assertThat(map(compose.root(), "volumes")).containsKey("checkpoints");
         String dir = env("trainer-service").get("SPPO_CHECKPOINT_DIR");
         assertThat(dir).isEqualTo("/var/lib/sppo/checkpoints");
         for (String name : List.of("trainer-service", "generator-service")) {
@@ -168,29 +177,18 @@ class DockerComposeTest {
     }
 
     private Map<String, Object> services() {
-        return map(compose, "services");
+        return compose.services();
     }
 
     private Map<String, Object> service(String name) {
-        return map(services(), name);
+        return compose.service(name);
     }
 
     private Map<String, String> env(String name) {
-        Map<String, Object> environment = map(service(name), "environment");
-        return environment.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+        return compose.env(name);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object parent, String key) {
-        Object value = map(parent).get(key);
-        assertThat(value).as(key).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
+        return ComposeFile.map(parent, key);
     }
 }

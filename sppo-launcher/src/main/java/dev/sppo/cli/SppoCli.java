@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         version = "sppo 0.1.0",
         description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models.",
         subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 
     @Spec

@@ -1,0 +1,80 @@
+package dev.sppo.report;
+
+import dev.sppo.evaluation.WinRate;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/** The six charts of a run report, each plotted against the iteration t of π_t. */
+final class ReportCharts {
+
+    /**
+     * One chart and where it goes.
+     *
+     * @param file PNG file name inside the report directory
+     * @param caption the markdown heading above it
+     * @param chart the chart
+     */
+    record Chart(String file, String caption, LineChart chart) {}
+
+    private static final String X_LABEL = "iteration t (policy π_t)";
+
+    private ReportCharts() {}
+
+    static List<Chart> of(List<ReportRow> rows) {
+        double[] t = column(rows, ReportRow::iteration);
+        return List.of(
+                new Chart("win_rate.png", "Win rate", winRate(rows, t)),
+                new Chart("loss.png", "Training loss", chart("Training loss of the update π_{t-1} → π_t",
+                        "mean loss").add(Series.line("loss", t, column(rows, ReportRow::loss)))),
+                new Chart("win_rates_phat.png", "Estimated win rates P̂", phat(rows, t)),
+                new Chart("task_score.png", "Task score", chart("Held-out task score of π_t", "score")
+                        .add(Series.line("task score (graded)", t, column(rows, ReportRow::taskScore)))
+                        .add(Series.line("exact match", t, column(rows, ReportRow::exactMatch)))),
+                new Chart("kl.png", "KL estimate", chart("KL estimate of the update π_{t-1} → π_t",
+                        "mean log π_{t-1} - log π_t (nats)").add(Series.line("KL", t, column(rows, ReportRow::kl)))),
+                new Chart("time.png", "Time per phase", time(rows, t)));
+    }
+
+    private static LineChart chart(String title, String yLabel) {
+        return new LineChart(title, X_LABEL, yLabel).integerX();
+    }
+
+    private static LineChart winRate(List<ReportRow> rows, double[] t) {
+        return chart("Held-out win rate of π_t (ties count half)", "win rate")
+                .add(Series.line("vs π_0 (95% CI shaded)", t, winRates(rows, ReportRow::vsBase, WinRate::rate))
+                        .withBand(winRates(rows, ReportRow::vsBase, WinRate::lower),
+                                winRates(rows, ReportRow::vsBase, WinRate::upper)))
+                .add(Series.line("vs π_{t-1}", t, winRates(rows, ReportRow::vsPrevious, WinRate::rate)))
+                .reference(0.5, "even");
+    }
+
+    private static LineChart phat(List<ReportRow> rows, double[] t) {
+        return chart("Estimated win rate P̂ of the trained responses", "mean P̂")
+                .add(Series.line("winners", t, column(rows, ReportRow::winnerWinRate)))
+                .add(Series.line("losers", t, column(rows, ReportRow::loserWinRate)))
+                .reference(0.5, "½");
+    }
+
+    /** Seconds per phase; where preference scoring was not timed on its own it is part of "generate". */
+    private static LineChart time(List<ReportRow> rows, double[] t) {
+        Series prefer = Series.line("prefer", t, column(rows, r -> r.seconds().prefer()));
+        LineChart chart = chart("Seconds per phase", "seconds").add(Series.line(
+                prefer.isEmpty() ? "generate + prefer" : "generate", t, column(rows, r -> r.seconds().generate())));
+        if (!prefer.isEmpty()) {
+            chart.add(prefer);
+        }
+        return chart.add(Series.line("train", t, column(rows, r -> r.seconds().train())))
+                .add(Series.line("evaluate", t, column(rows, r -> r.seconds().evaluate())));
+    }
+
+    private static double[] column(List<ReportRow> rows, ToDoubleFunction<ReportRow> value) {
+        return rows.stream().mapToDouble(value).toArray();
+    }
+
+    private static double[] winRates(List<ReportRow> rows, Function<ReportRow, WinRate> which,
+            ToDoubleFunction<WinRate> part) {
+        return column(rows, r -> which.apply(r) == null ? Double.NaN : part.applyAsDouble(which.apply(r)));
+    }
+}

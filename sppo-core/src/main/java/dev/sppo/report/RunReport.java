@@ -1,0 +1,51 @@
+package dev.sppo.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report of one SPPO run: {@code win_rate.png} (win rate vs π_0 with its 95% band, and vs π_{t-1}),
+ * {@code loss.png}, {@code win_rates_phat.png} (P̂ of winners and losers), {@code task_score.png} (task score
+ * and exact match), {@code kl.png}, {@code time.png} (seconds per phase) and {@code report.md} (verdict, table
+ * and the charts).
+ */
+public final class RunReport {
+
+    /** The markdown file's name. */
+    public static final String MARKDOWN = "report.md";
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
+
+    private final ReportSource source;
+    private final List<ReportCharts.Chart> charts;
+    private final Verdict verdict;
+
+    public RunReport(ReportSource source) {
+        this.source = source;
+        this.charts = ReportCharts.of(source.rows());
+        this.verdict = Verdict.of(source.rows());
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** Writes the charts and {@value #MARKDOWN} into {@code outDir} (created if needed); returns the files. */
+    public List<Path> write(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        List<Path> files = new ArrayList<>();
+        for (ReportCharts.Chart chart : charts) {
+            Path png = outDir.resolve(chart.file());
+            chart.chart().writePng(png, WIDTH, HEIGHT);
+            files.add(png);
+        }
+        Path markdown = outDir.resolve(MARKDOWN);
+        Files.writeString(markdown, ReportMarkdown.of(source, verdict, charts), StandardCharsets.UTF_8);
+        files.add(markdown);
+        return files;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sppo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sppo.evaluation.WinRate;
+import dev.sppo.report.ReportRow.PhaseSeconds;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class JobViewRowsTest {
+
+    /** A job view as trainer-service returns it: iteration 0 done, iteration 1 trained but not evaluated. */
+    static final String RUNNING_JOB = """
+            {"id":"j-42","name":"demo","state":"RUNNING","iteration":1,"phase":"EVALUATE","failureReason":null,
+             "config":{"iterations":3},
+             "iterations":[
+              {"iteration":1,"phase":"EVALUATE","expectedPrompts":4,"receivedPrompts":4,
+               "metrics":{"generate_seconds":2.5,"loss":1.5,"winner_win_rate":0.7,"loser_win_rate":0.3,"kl":0.2,
+                          "train_seconds":4.0}},
+              {"iteration":0,"phase":"EVALUATE","expectedPrompts":4,"receivedPrompts":4,
+               "metrics":{"generate_seconds":3.0,"prompts":4,"loss":1.25,"winner_win_rate":0.75,
+                          "loser_win_rate":0.25,"kl":null,"train_seconds":5.0,
+                          "base_task_score":0.5,"base_exact_match":0.25,
+                          "win_rate_vs_base":{"rate":0.6,"lower":0.55,"upper":0.65,"wins":55,"ties":10,"losses":35},
+                          "win_rate_vs_previous":{"rate":0.6,"lower":0.55,"upper":0.65,"wins":55,"ties":10,"losses":35},
+                          "task_score":0.625,"exact_match":0.375,"evaluate_seconds":1.5}}],
+             "checkpoints":[]}
+            """;
+
+    @Test
+    void iterationTOfTheJobBecomesRowTPlusOneAndIterationZeroAlsoGivesTheBaseRow() {
+        ReportSource source = JobViewRows.read(RUNNING_JOB);
+
+        assertThat(source.title()).isEqualTo("job demo (j-42), RUNNING at iteration 1 EVALUATE");
+        List<ReportRow> rows = source.rows();
+        assertThat(rows).extracting(ReportRow::iteration).containsExactly(0, 1, 2);
+        assertThat(rows.get(0)).isEqualTo(new ReportRow(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null,
+                null, 0.5, 0.25, PhaseSeconds.UNMEASURED));
+        WinRate w = new WinRate(0.6, 0.55, 0.65, 55, 10, 35);
+        assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.25, 0.75, 0.25, Double.NaN, w, w, 0.625, 0.375,
+                new PhaseSeconds(3.0, Double.NaN, 5.0, 1.5)));
+        assertThat(rows.get(2).loss()).isEqualTo(1.5);
+        assertThat(rows.get(2).vsBase()).isNull();
+        assertThat(rows.get(2).taskScore()).isNaN();
+    }
+
+    @Test
+    void queuedJobHasNoRowsToReport() {
+        String queued = "{\"id\":\"j-1\",\"name\":null,\"state\":\"QUEUED\",\"iterations\":[]}";
+
+        assertThatThrownBy(() -> JobViewRows.read(queued)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("job j-1, QUEUED has no measured iteration yet");
+    }
+
+    @Test
+    void malformedMetricsNameTheIterationAndMember() {
+        String bad = "{\"id\":\"j-1\",\"state\":\"RUNNING\",\"iterations\":[{\"iteration\":0,"
+                + "\"metrics\":{\"loss\":\"low\"}}]}";
+
+        assertThatThrownBy(() -> JobViewRows.read(bad))
+                .hasMessage("iteration 0 metrics: \"loss\" must be a number, got \"low\"");
+        assertThatThrownBy(() -> JobViewRows.read("{\"id\":\"j-1\"}"))
+                .hasMessage("the job view has no \"iterations\" array");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sppo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    private static final List<String> FILES = List.of("win_rate.png", "loss.png", "win_rates_phat.png",
+            "task_score.png", "kl.png", "time.png", "report.md");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportOfAHandWrittenRunHasEveryChartAndTheMarkdown() throws IOException {
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE, Fixtures.FIRST, Fixtures.SECOND));
+        Path out = tmp.resolve("out/report");
+
+        List<Path> written = new RunReport(MetricsFile.read(run)).write(out);
+
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactlyElementsOf(FILES);
+        for (Path png : written.subList(0, 6)) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertThat(image).as(png.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(RunReport.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(RunReport.HEIGHT);
+        }
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).startsWith("# SPPO report: " + run + "\n")
+                .contains("**Verdict.** π_2 against π_0: win rate 0.672, 95% CI [0.655, 0.689] over 1000 "
+                        + "comparisons; the lower bound is above 0.5: π_2 beats π_0.")
+                .contains("| 0 | - | - | - | - | - | - | 0.534 | 0.294 | - | - | - | 11.3 |")
+                .contains("| 2 | 1.7374 | 0.7141 | 0.2150 | 0.2893 | 0.672 [0.655, 0.689] | 0.555 [0.541, 0.568] "
+                        + "| 0.732 | 0.528 | 13.0 | 2.0 | 8.0 | 1.0 |");
+        for (String png : FILES.subList(0, 6)) {
+            assertThat(md).contains("](" + png + ")");
+        }
+    }
+
+    @Test
+    void chartsOfARunWithOnlyTheBasePolicyStillRender() throws IOException {
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE));
+
+        RunReport report = new RunReport(MetricsFile.read(run));
+        List<Path> written = report.write(tmp.resolve("base-only"));
+
+        assertThat(written).hasSize(7).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+        assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.NOT_EVALUATED);
+    }
+}
