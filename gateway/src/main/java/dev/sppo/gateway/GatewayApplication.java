@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The public entry point: proxies the {@code /api} routes to trainer-, generator- and preference-service
- * (routes in gateway.yml), checks the {@code X-API-Key} header and serves the OpenAPI document.
+ * (routes in gateway.yml), checks the {@code X-API-Key} header, serves the OpenAPI document and the ops dashboard
+ * (static files under {@code static/}, their data from the same {@code /api} routes and {@code /api/ops/overview}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

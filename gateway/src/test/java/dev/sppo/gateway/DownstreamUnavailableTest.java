@@ -2,10 +2,6 @@ package dev.sppo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,17 +13,7 @@ class DownstreamUnavailableTest extends RunningGatewayTest {
 
     @DynamicPropertySource
     static void deadDownstreams(DynamicPropertyRegistry registry) {
-        routeTo(registry, DownstreamUnavailableTest::nobodyListening, DownstreamUnavailableTest::nobodyListening,
-                DownstreamUnavailableTest::nobodyListening);
-    }
-
-    /** A loopback URL whose port was free a moment ago and has nothing listening on it now. */
-    private static String nobodyListening() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        routeTo(registry, StubService::nobodyListening, StubService::nobodyListening, StubService::nobodyListening);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

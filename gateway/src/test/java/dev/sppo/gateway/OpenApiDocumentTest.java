@@ -2,6 +2,8 @@ package dev.sppo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.gateway.openapi.OpenApiController;
+import dev.sppo.gateway.ops.OpsController;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ class OpenApiDocumentTest {
             "/api/checkpoints/{id}/archive", Set.of("get"),
             "/api/generate", Set.of("post"),
             "/api/preferences", Set.of("post"),
+            "/api/ops/overview", Set.of("get"),
             "/api/openapi.yaml", Set.of("get"));
 
     private final YamlFile document = YamlFile.load(DOCUMENT);
@@ -41,12 +44,12 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyGatewayRouteIsDocumentedAndNothingElseUnderApi() {
+    void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
         assertThat(routed).hasSize(7).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
-                .containsExactlyInAnyOrderElementsOf(concat(routed, "/api/openapi.yaml"));
+                .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }
 
     @Test
@@ -178,9 +181,9 @@ class OpenApiDocumentTest {
         return (Map<String, Object>) current;
     }
 
-    private static List<String> concat(List<String> list, String extra) {
+    private static List<String> concat(List<String> list, String... extra) {
         List<String> all = new ArrayList<>(list);
-        all.add(extra);
+        all.addAll(List.of(extra));
         return all;
     }
 }

@@ -3,35 +3,53 @@ package dev.sppo.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A downstream service stand-in on a random loopback port. It answers every request 200 with a JSON echo
- * of what it received ({@code service, method, path, query, body, apiKey}), except paths ending in
- * {@code /missing}, which get a 404 problem body of its own.
+ * A downstream service stand-in on a random loopback port. By default it answers every request 200 with a
+ * JSON echo of what it received ({@code service, method, path, query, body, apiKey}), except paths ending in
+ * {@code /missing}, which get a 404 problem body of its own. Started with canned answers, it gives those
+ * (keyed by path and decoded query, e.g. {@code /actuator/metrics/x?tag=group:g}) and 404 for anything else.
  */
 final class StubService implements AutoCloseable {
+
+    /** One canned answer: an HTTP status and a JSON body. */
+    record Canned(int status, String json) {
+
+        static Canned ok(String json) {
+            return new Canned(200, json);
+        }
+    }
 
     private static final JsonMapper JSON = new JsonMapper();
 
     private final String name;
+    private final Map<String, Canned> canned;
     private final HttpServer server;
 
-    private StubService(String name, HttpServer server) {
+    private StubService(String name, Map<String, Canned> canned, HttpServer server) {
         this.name = name;
+        this.canned = canned;
         this.server = server;
     }
 
     static StubService start(String name) {
+        return start(name, null);
+    }
+
+    /** A stub that answers only the given targets; null makes it the echoing stub. */
+    static StubService start(String name, Map<String, Canned> canned) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            StubService stub = new StubService(name, server);
-            server.createContext("/", stub::answer);
+            StubService stub = new StubService(name, canned == null ? null : Map.copyOf(canned), server);
+            server.createContext("/", stub.canned == null ? stub::echo : stub::answerCanned);
             server.start();
             return stub;
         } catch (IOException e) {
@@ -39,15 +57,23 @@ final class StubService implements AutoCloseable {
         }
     }
 
+    /** A loopback URL whose port was free a moment ago and has nothing listening on it now. */
+    static String nobodyListening() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
+    private void echo(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/missing")) {
-            send(exchange, 404, "application/problem+json",
-                    Map.of("title", "Not Found", "status", 404, "detail", name + " has no " + path));
+            notFound(exchange, path);
             return;
         }
         Map<String, Object> echo = new LinkedHashMap<>();
@@ -57,15 +83,29 @@ final class StubService implements AutoCloseable {
         echo.put("query", exchange.getRequestURI().getRawQuery());
         echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         echo.put("apiKey", exchange.getRequestHeaders().getFirst("X-API-Key"));
-        send(exchange, 200, "application/json", echo);
+        send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, Map<String, Object> body)
-            throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+    private void answerCanned(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        String target = exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query);
+        Canned answer = canned.get(target);
+        if (answer == null) {
+            notFound(exchange, target);
+        } else {
+            send(exchange, answer.status(), "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void notFound(HttpExchange exchange, String target) throws IOException {
+        send(exchange, 404, "application/problem+json", JSON.writeValueAsBytes(
+                Map.of("title", "Not Found", "status", 404, "detail", name + " has no " + target)));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
         exchange.close();
     }
 

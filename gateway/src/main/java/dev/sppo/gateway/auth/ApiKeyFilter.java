@@ -22,7 +22,8 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Lets a request through only when its {@code X-API-Key} header holds one of the configured keys.
  * A missing key is answered 401 and a wrong one 403, both as RFC 9457 problem bodies rendered by the
- * MVC exception handlers. The health probe and the OpenAPI document are open.
+ * MVC exception handlers. The health probe, the OpenAPI document and the dashboard's static files (which hold
+ * no data: the page asks for a key and sends it on its own {@code /api} calls) are open.
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
@@ -31,7 +32,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
 
     private static final String HEALTH = "/actuator/health";
-    private static final Set<String> OPEN_PATHS = Set.of(HEALTH, OpenApiController.PATH);
+    private static final Set<String> OPEN_PATHS = Set.of(HEALTH, OpenApiController.PATH, "/", "/index.html");
+    private static final List<String> OPEN_PREFIXES = List.of(HEALTH + "/", "/dashboard/", "/webjars/");
 
     private final List<byte[]> keys;
     private final HandlerExceptionResolver problems;
@@ -46,7 +48,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-        return OPEN_PATHS.contains(path) || path.startsWith(HEALTH + "/");
+        return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Override
