@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
         name = "sppo",
         mixinStandardHelpOptions = true,
         version = "sppo 0.1.0",
-        description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models.",
+        description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models; "
+                + "run the whole platform locally with 'sppo demo'.",
         subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
-            BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 
     @Spec

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
+    private static final int MIN_PARTITIONS = 2;
+
     private final PlatformSettings settings;
     private final List<ConfigurableApplicationContext> generators = new ArrayList<>();
     private ConfigurableApplicationContext preference;
@@ -39,26 +41,26 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     private void startServices() {
-        for (int i = 0; i < settings.generatorReplicas(); i++) {
-            int port = i == 0 ? settings.generatorPort() : 0;
+        for (int i = 0; i < settings.services().generatorReplicas(); i++) {
+            int port = i == 0 ? settings.services().generatorPort() : 0;
             generators.add(ServiceContexts.start(GeneratorServiceApplication.class, "generator-service", false, false,
-                    List.of("--server.port=" + port, kafka(), "--sppo.generator.instance-id=generator-" + (i + 1))));
+                    withKafka("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1))));
         }
         preference = ServiceContexts.start(PreferenceServiceApplication.class, "preference-service", false, false,
-                List.of("--server.port=" + settings.preferencePort(), kafka()));
+                withKafka("--server.port=" + settings.services().preferencePort()));
         startTrainer();
         gateway = ServiceContexts.start(GatewayApplication.class, "gateway", false, true, List.of(
-                "--server.port=" + settings.gatewayPort(),
+                "--server.port=" + settings.services().gatewayPort(),
                 "--TRAINER_URL=http://localhost:" + ServiceContexts.port(trainer),
                 "--GENERATOR_URL=http://localhost:" + ServiceContexts.port(generators.get(0)),
                 "--PREFERENCE_URL=http://localhost:" + ServiceContexts.port(preference),
-                "--sppo.gateway.api-keys=" + settings.apiKey()));
+                "--sppo.gateway.api-keys=" + settings.services().apiKey()));
     }
 
     /** Starts trainer-service (again, after {@link #stopTrainer()}): it resumes its jobs from PostgreSQL. */
     public void startTrainer() {
-        trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, List.of(
-                "--server.port=" + settings.trainerPort(), kafka(),
+        trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, withKafka(
+                "--server.port=" + settings.services().trainerPort(),
                 "--JDBC_URL=" + settings.jdbcUrl(), "--JDBC_USER=" + settings.jdbcUser(),
                 "--JDBC_PASSWORD=" + settings.jdbcPassword(),
                 "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir()));
@@ -84,8 +86,18 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return List.copyOf(generators);
     }
 
-    private String kafka() {
-        return "--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBootstrap();
+    /**
+     * The broker, and topics with a partition per generator replica (at least {@value #MIN_PARTITIONS}): the
+     * binder creates topics with one partition otherwise, and a consumer group shares a topic by partitions.
+     * Topics that an earlier run created with fewer partitions get more.
+     */
+    private List<String> withKafka(String... settingsOfService) {
+        List<String> args = new ArrayList<>(List.of(settingsOfService));
+        args.add("--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBootstrap());
+        args.add("--spring.cloud.stream.kafka.binder.min-partition-count="
+                + Math.max(MIN_PARTITIONS, settings.services().generatorReplicas()));
+        args.add("--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
+        return args;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sppo.platform;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -13,7 +14,8 @@ import java.util.List;
  * arguments (which outrank the service's own YAML); each service reads its own {@code <service>.yml}
  * ({@code spring.config.name}) so that four services on one classpath do not share one
  * {@code application.yml}; auto-configurations of other services' starters that share the classpath are
- * excluded.
+ * excluded. Contexts print no banner and register no shutdown hook of their own: whoever started the platform
+ * closes it ({@link EmbeddedPlatform#close()}), in order, before the servers under it.
  */
 final class ServiceContexts {
 
@@ -49,7 +51,9 @@ final class ServiceContexts {
         }
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
     }
 

@@ -8,7 +8,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +40,8 @@ final class PlatformHarness implements AutoCloseable {
         kafka.afterPropertiesSet();
         postgres = EmbeddedPostgres.builder().start();
         platform = EmbeddedPlatform.start(new PlatformSettings(kafka.getBrokersAsString(),
-                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", checkpoints, 0, 0, 0,
-                freePort(), generatorReplicas, API_KEY));
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", checkpoints,
+                new ServiceSettings(0, 0, 0, FreePorts.next(), generatorReplicas, API_KEY)));
     }
 
     HttpResponse<String> call(String method, String path, String body, String apiKey) throws Exception {
@@ -109,12 +108,6 @@ final class PlatformHarness implements AutoCloseable {
                  "training": {"epochs": 1, "batch_size": 4},
                  "evaluation": {"prompts": 8, "samples_per_prompt": 1}}
                 """.formatted(name);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

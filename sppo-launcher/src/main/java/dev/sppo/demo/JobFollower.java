@@ -1,0 +1,33 @@
+package dev.sppo.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** Follows a job through the gateway until it ends, drawing its progress on a terminal as it goes. */
+public final class JobFollower {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final JobsClient client;
+    private final PrintStream terminal;
+
+    public JobFollower(JobsClient client, PrintStream terminal) {
+        this.client = client;
+        this.terminal = terminal;
+    }
+
+    /** Polls {@code GET /api/jobs/{id}} until the job is SUCCEEDED, FAILED or CANCELLED. */
+    public FinishedJob follow(String id) throws IOException, InterruptedException {
+        JobProgress progress = new JobProgress(terminal);
+        while (true) {
+            JobSnapshot job = new JobSnapshot(client.job(id));
+            progress.update(job);
+            if (job.isTerminal()) {
+                return new FinishedJob(id, job.state(), job.failureReason().orElse(null),
+                        JobResultsTable.markdown(job));
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sppo.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server (zonky's embedded binaries, a child process) on a fixed port, with a persistent data
+ * directory: {@code initdb} runs only when the directory holds no cluster yet, so the next start finds every
+ * table and row again. Closing it stops the server with {@code pg_ctl stop -m fast}: open transactions roll
+ * back, everything committed is checkpointed to disk.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final String USER = "postgres";
+    private static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} over the cluster in {@code dataDir}, creating the cluster on first use.
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+        return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start());
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    /** Any password works: the embedded cluster trusts local connections. */
+    public String password() {
+        return USER;
+    }
+
+    /** Stops the server. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

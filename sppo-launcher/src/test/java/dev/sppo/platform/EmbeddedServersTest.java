@@ -1,0 +1,95 @@
+package dev.sppo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The demo's broker and database keep their data in a directory that the next start picks up again. */
+class EmbeddedServersTest {
+
+    private static final String TOPIC = "sppo.restart-test";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void rowsAndRecordsWrittenBeforeARestartAreThereAfterIt() throws Exception {
+        int brokerPort = FreePorts.next();
+        int controllerPort = FreePorts.next();
+        int postgresPort = FreePorts.next();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), brokerPort, controllerPort);
+                EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"), postgresPort)) {
+            sql(db, "CREATE TABLE notes (text varchar NOT NULL)");
+            sql(db, "INSERT INTO notes VALUES ('written before the restart')");
+            produce(kafka, "written before the restart");
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), brokerPort, controllerPort);
+                EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"), postgresPort)) {
+            assertThat(notes(db)).containsExactly("written before the restart");
+            assertThat(consumeAll(kafka)).containsExactly("written before the restart");
+        }
+    }
+
+    private static void sql(EmbeddedDatabase db, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static List<String> notes(EmbeddedDatabase db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT text FROM notes")) {
+            List<String> texts = new ArrayList<>();
+            while (rs.next()) {
+                texts.add(rs.getString(1));
+            }
+            return texts;
+        }
+    }
+
+    private static void produce(EmbeddedKafka kafka, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(TOPIC, "key", value)).get();
+        }
+    }
+
+    private static List<String> consumeAll(EmbeddedKafka kafka) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "restart-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(TOPIC));
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
+    }
+}
