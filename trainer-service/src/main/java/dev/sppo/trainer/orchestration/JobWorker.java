@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -73,6 +75,16 @@ public class JobWorker {
         Throwable cause = e.getCause();
         return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
                 : message + " (" + cause.getMessage() + ")";
+    }
+
+    /**
+     * Marks the worker as stopping as soon as the context starts closing, before the Kafka bindings stop (which
+     * happens before {@link #stop()}), so a step cut off by the shutdown leaves its job resumable instead of
+     * failing it.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        stopping = true;
     }
 
     @PreDestroy
