@@ -2,8 +2,8 @@ package dev.sppo.loop;
 
 import dev.sppo.model.Policy;
 import dev.sppo.preference.PreferenceModel;
+import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
-import dev.sppo.sampling.Sampler;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.task.Prompt;
 
@@ -14,25 +14,13 @@ import java.util.List;
 /** The generate and prefer phases of an iteration: K samples per prompt, then the K×K preferences. */
 final class Generation {
 
-    private static final int PROMPTS_PER_BATCH = 64;
-
     private Generation() {}
 
     /** Samples K responses per prompt from the policy, in batches, with a progress bar. */
     static List<List<Sample>> generate(Policy policy, List<Prompt> prompts, SamplingParams params, PrintStream log) {
-        Sampler sampler = new Sampler(policy.model(), policy.stopIds(), policy.padId());
         Progress progress = new Progress(log, "generate", prompts.size());
-        List<List<Sample>> out = new ArrayList<>();
-        for (int start = 0; start < prompts.size(); start += PROMPTS_PER_BATCH) {
-            List<Prompt> batch = prompts.subList(start, Math.min(prompts.size(), start + PROMPTS_PER_BATCH));
-            List<int[]> ids = batch.stream().map(p -> policy.tokenizer().encodePrompt(p.text())).toList();
-            List<Sample> samples = sampler.sample(ids, params.withSeed(params.seed() + start));
-            int k = params.numSamples();
-            for (int i = 0; i < batch.size(); i++) {
-                out.add(samples.subList(i * k, (i + 1) * k));
-            }
-            progress.advance(batch.size(), "");
-        }
+        List<List<Sample>> out = BatchedSampling.sample(policy, prompts.stream().map(Prompt::text).toList(), params,
+                done -> progress.advance(done, ""));
         progress.finish(prompts.size() * params.numSamples() + " responses");
         return out;
     }

@@ -12,17 +12,10 @@ record Iteration(int index, TrainingSummary training, List<PromptOutcome> outcom
 
     IterationResult result(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
             double evaluateSeconds) {
-        return new IterationResult(index, training, meanWinRate(true), meanWinRate(false), current.against(base),
+        return new IterationResult(index, training, PromptOutcome.meanWinRate(outcomes, true),
+                PromptOutcome.meanWinRate(outcomes, false), current.against(base),
                 current.against(previous), current.meanScore(), current.exactMatch(), current.meanLength(),
                 checkpoint.toString(),
                 new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds));
-    }
-
-    /** Mean P̂ of each prompt's selected winner (or loser). */
-    private double meanWinRate(boolean winner) {
-        return outcomes.stream().mapToDouble(o -> {
-            double[] p = o.preference().winRates();
-            return p[winner ? o.preference().winner() : o.preference().loser()];
-        }).average().orElse(Double.NaN);
     }
 }

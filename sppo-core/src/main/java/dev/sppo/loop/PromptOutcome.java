@@ -19,6 +19,12 @@ import java.util.List;
  */
 public record PromptOutcome(Prompt prompt, int[] promptIds, List<Sample> samples, PreferenceResult preference) {
 
+    /** Mean P̂ of each prompt's selected winner (or loser). */
+    public static double meanWinRate(List<PromptOutcome> outcomes, boolean winner) {
+        return outcomes.stream().mapToDouble(o -> o.preference().winRates()[winner ? o.preference().winner()
+                : o.preference().loser()]).average().orElse(Double.NaN);
+    }
+
     /**
      * The training rows for this prompt: (winner, loser) for pair losses, nothing when every response is
      * equally preferred (no signal), or all K responses for {@link Selection#ALL}.

@@ -33,7 +33,8 @@ record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPer
             rows.addAll(own);
             perPrompt.put(outcome.prompt().id(), own.size());
         }
-        return new TrainingData(rows, perPrompt, meanWinRate(outcomes, true), meanWinRate(outcomes, false));
+        return new TrainingData(rows, perPrompt, PromptOutcome.meanWinRate(outcomes, true),
+                PromptOutcome.meanWinRate(outcomes, false));
     }
 
     long promptsWithRows() {
@@ -46,10 +47,5 @@ record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPer
      */
     List<ScoredResponse> withReferenceFrom(Policy reference) {
         return Reference.recompute(reference, rows);
-    }
-
-    private static double meanWinRate(List<PromptOutcome> outcomes, boolean winner) {
-        return outcomes.stream().mapToDouble(o -> o.preference().winRates()[winner ? o.preference().winner()
-                : o.preference().loser()]).average().orElse(Double.NaN);
     }
 }
