@@ -17,24 +17,30 @@ import org.springframework.stereotype.Service;
 class GenerationService {
 
     private final CheckpointCache cache;
+    private final VersionPins pins;
     private final MeterRegistry registry;
     private final Counter tokens;
     private final String instanceId;
 
-    GenerationService(CheckpointCache cache, MeterRegistry registry, GeneratorProperties properties,
+    GenerationService(CheckpointCache cache, VersionPins pins, MeterRegistry registry, GeneratorProperties properties,
             @Value("${server.port:0}") int serverPort) {
         this.cache = cache;
+        this.pins = pins;
         this.registry = registry;
         this.tokens = Counter.builder("sppo.generator.tokens").description("response tokens generated")
                 .register(registry);
         this.instanceId = InstanceId.resolve(properties.instanceId(), InstanceId.hostname(), serverPort);
     }
 
-    /** The K responses to a request from the trainer, as the message the preference-service consumes. */
+    /**
+     * The K responses to a request from the trainer, as the message the preference-service consumes: sampled from
+     * the version the request names, or the job's pinned version, and saying which ({@code servedVersion}).
+     */
     SampledResponses answer(GenerationRequest request) {
-        Generation generation = generate(CheckpointRef.of(request), request.prompt(), request.sampling(), "kafka");
+        CheckpointRef ref = pins.resolve(CheckpointRef.of(request));
+        Generation generation = generate(ref, request.prompt(), request.sampling(), "kafka");
         return new SampledResponses(ContractVersion.CURRENT, request, generation.promptIds(), generation.responses(),
-                instanceId);
+                instanceId, ref.policyVersion());
     }
 
     /** Samples K responses to {@code prompt} from the checkpoint {@code ref}. */

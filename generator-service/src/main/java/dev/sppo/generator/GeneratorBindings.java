@@ -45,10 +45,12 @@ class GeneratorBindings {
      * so each would dead-letter its own copy.
      */
     @Bean
-    Consumer<Message<byte[]>> checkpoints(CheckpointCache cache) {
+    Consumer<Message<byte[]>> checkpoints(CheckpointCache cache, VersionPins pins) {
         return message -> {
             try {
-                cache.reload(MessageCodec.decode(message.getPayload(), CheckpointPublished.class));
+                CheckpointPublished event = MessageCodec.decode(message.getPayload(), CheckpointPublished.class);
+                pins.remember(CheckpointRef.of(event));
+                cache.reload(event);
             } catch (InvalidMessageException e) {
                 LOG.warn("Skipped a malformed checkpoint event: {}", e.getMessage());
             }

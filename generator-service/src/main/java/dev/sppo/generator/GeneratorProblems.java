@@ -26,4 +26,11 @@ class GeneratorProblems extends FieldProblems {
         problem.setTitle("Checkpoint unavailable");
         return problem;
     }
+
+    @ExceptionHandler(UnknownVersionException.class)
+    ProblemDetail unknownVersion(UnknownVersionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown version");
+        return problem;
+    }
 }

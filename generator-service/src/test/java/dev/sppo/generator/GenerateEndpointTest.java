@@ -82,6 +82,19 @@ class GenerateEndpointTest extends GeneratorContextTest {
     }
 
     @Test
+    void pinningAnUnseenVersionGives404AndBadBodies400() throws Exception {
+        HttpResponse<String> unseen = put("/pins/no-such-job", "{\"version\": 2}");
+        HttpResponse<String> negative = put("/pins/no-such-job", "{\"version\": -1}");
+
+        assertThat(unseen.statusCode()).isEqualTo(404);
+        assertThat((String) JsonPath.read(unseen.body(), "$.detail")).contains("version 2 of job 'no-such-job'");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<Map<String, String>>read(negative.body(), "$.errors")).containsOnlyKeys("version");
+        assertThat(HTTP.send(HttpRequest.newBuilder(uri("/pins/no-such-job")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void healthMetricsAndPrometheusAreExposed() throws Exception {
         post("/generate", generateBody(checkpoint.toString(), "2", "1", "3"));
 
@@ -102,6 +115,11 @@ class GenerateEndpointTest extends GeneratorContextTest {
     private HttpResponse<String> post(String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

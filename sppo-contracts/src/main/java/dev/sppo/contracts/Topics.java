@@ -17,6 +17,9 @@ public final class Topics {
     /** {@link JobEvent}: job state changes, for dashboards and audit. */
     public static final String JOB_EVENTS = "sppo.job-events";
 
+    /** {@link StreamPrompt}: outside producers to trainer-service's continuous jobs (group {@code trainer-prompts}). */
+    public static final String PROMPTS = "sppo.prompts";
+
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {}

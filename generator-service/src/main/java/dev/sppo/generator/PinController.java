@@ -1,0 +1,47 @@
+package dev.sppo.generator;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Collection;
+
+/**
+ * Version pinning of this replica ({@code /pins}, under {@code /api} at the gateway): list the jobs it serves,
+ * pin a job to a version ({@code PUT /pins/{jobId}} with {@code {"version": v}}), unpin it.
+ */
+@RestController
+class PinController {
+
+    /** The body of {@code PUT /pins/{jobId}}. */
+    record PinBody(@NotNull @Min(0) Integer version) {}
+
+    private final VersionPins pins;
+
+    PinController(VersionPins pins) {
+        this.pins = pins;
+    }
+
+    @GetMapping("/pins")
+    Collection<PinView> list() {
+        return pins.views().values();
+    }
+
+    @PutMapping("/pins/{jobId}")
+    PinView pin(@PathVariable String jobId, @Valid @RequestBody PinBody body) {
+        return pins.pin(jobId, body.version());
+    }
+
+    /** 204 once unpinned; 404 when the job was not pinned. */
+    @DeleteMapping("/pins/{jobId}")
+    ResponseEntity<Void> unpin(@PathVariable String jobId) {
+        return pins.unpin(jobId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}
