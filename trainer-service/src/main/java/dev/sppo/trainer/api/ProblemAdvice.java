@@ -1,6 +1,7 @@
 package dev.sppo.trainer.api;
 
 import dev.sppo.trainer.config.InvalidJobConfigException;
+import dev.sppo.trainer.continuous.ContinuousJobConflictException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}), never a stack trace: 400 for a bad
  * job (with an {@code errors} list of {@code {field, message}}) or an unreadable body, 404 for unknown ids,
- * 409 for cancelling a finished job; Spring MVC's own errors keep their status.
+ * 409 for cancelling a finished job or a continuous-job action its state forbids; Spring MVC's own errors keep their status.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -49,6 +50,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     public ProblemDetail finished(JobFinishedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Job already finished");
+        return problem;
+    }
+
+    @ExceptionHandler(ContinuousJobConflictException.class)
+    public ProblemDetail continuousConflict(ContinuousJobConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Continuous job conflict");
         return problem;
     }
 

@@ -7,6 +7,7 @@ import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.task.Split;
 import dev.sppo.trainer.TrainerProperties;
+import dev.sppo.trainer.continuous.ContinuousSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ public class JobConfigs {
         this.maxTrainPrompts = properties.maxTrainPrompts();
     }
 
-    /** The run config of a stored, validated job. */
+    /** The run config of a stored, validated job (a continuous job's {@code continuous} section aside). */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
-        return SppoConfigReader.read(ConfigTree.merge(tree, Map.of(
+        Map<String, Object> sppo = ConfigTrees.deepCopy(tree);
+        sppo.remove(ContinuousSettings.KEY);
+        return SppoConfigReader.read(ConfigTree.merge(sppo, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
 
@@ -66,6 +69,9 @@ public class JobConfigs {
                 remaining.remove(key);
             }
         }
+        if (ContinuousSettings.isContinuous(remaining)) {
+            readContinuous(remaining.get(ContinuousSettings.KEY), problems);
+        }
         SppoConfig read = readCollecting(remaining, problems);
         if (read != null && problems.isEmpty()) {
             problems.addAll(feasibility(read));
@@ -74,6 +80,14 @@ public class JobConfigs {
             throw new InvalidJobConfigException(problems);
         }
         return new JobSubmission((String) name, config);
+    }
+
+    private static void readContinuous(Object section, List<FieldProblem> problems) {
+        try {
+            ContinuousSettings.read(section);
+        } catch (InvalidConfigException e) {
+            problems.add(FieldProblem.of(e));
+        }
     }
 
     private SppoConfig readCollecting(Map<String, Object> remaining, List<FieldProblem> problems) {

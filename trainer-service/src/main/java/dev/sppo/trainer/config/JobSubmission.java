@@ -1,5 +1,7 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.trainer.continuous.ContinuousSettings;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,5 +17,10 @@ public record JobSubmission(String name, Map<String, Object> config) {
 
     public JobSubmission {
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    /** Whether the config has a {@code continuous} section: the job consumes {@code sppo.prompts}. */
+    public boolean isContinuous() {
+        return ContinuousSettings.isContinuous(config);
     }
 }

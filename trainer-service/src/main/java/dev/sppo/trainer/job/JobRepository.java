@@ -20,6 +20,7 @@ public class JobRepository {
     private static final String COLUMNS =
             "id, name, config::text AS config, state, iteration, phase, failure_reason, created_at, updated_at";
     private static final String ACTIVE = "state IN ('QUEUED', 'RUNNING')";
+    private static final String NOT_TERMINAL = "state IN ('QUEUED', 'RUNNING', 'PAUSED')";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -60,13 +61,35 @@ public class JobRepository {
                 + "WHERE id = ? AND " + ACTIVE, t, p.name(), id) == 1;
     }
 
-    /** Moves an active job to a terminal state; false when it is unknown or already terminal. */
+    /** Moves a QUEUED, RUNNING or PAUSED job to a terminal state; false when it is unknown or already terminal. */
     public boolean finish(String id, JobState terminal, String reason) {
         if (!terminal.isTerminal()) {
             throw new IllegalArgumentException("finish needs a terminal state, got " + terminal);
         }
         return jdbc.update("UPDATE jobs SET state = ?, phase = NULL, failure_reason = ?, updated_at = now() "
-                + "WHERE id = ? AND " + ACTIVE, terminal.name(), reason, id) == 1;
+                + "WHERE id = ? AND " + NOT_TERMINAL, terminal.name(), reason, id) == 1;
+    }
+
+    /** QUEUED or RUNNING → PAUSED, keeping iteration and phase; false when the job is in neither state. */
+    public boolean pause(String id) {
+        return jdbc.update("UPDATE jobs SET state = 'PAUSED', updated_at = now() WHERE id = ? AND " + ACTIVE, id) == 1;
+    }
+
+    /** QUEUED or PAUSED → RUNNING, keeping iteration and phase; false when the job is in neither state. */
+    public boolean run(String id) {
+        return jdbc.update("UPDATE jobs SET state = 'RUNNING', updated_at = now() WHERE id = ? AND state IN "
+                + "('QUEUED', 'PAUSED')", id) == 1;
+    }
+
+    /** A RUNNING job between iterations (a continuous job waiting for its next round): no phase. */
+    public void idle(String id) {
+        jdbc.update("UPDATE jobs SET phase = NULL, updated_at = now() WHERE id = ? AND state = 'RUNNING'", id);
+    }
+
+    /** The continuous jobs that have not ended (QUEUED, RUNNING or PAUSED). */
+    public List<String> unfinishedContinuous() {
+        return jdbc.queryForList("SELECT id FROM jobs WHERE " + NOT_TERMINAL + " AND config -> 'continuous' IS NOT NULL",
+                String.class);
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {

@@ -21,6 +21,15 @@ public final class ScoredPrompts {
 
     private ScoredPrompts() {}
 
+    /** @throws InvalidMessageException when the message does not hold the job's K responses */
+    public static void requireK(ScoredPrompt scored, int k) {
+        int got = scored.responses().responses().size();
+        if (got != k) {
+            throw new InvalidMessageException("ScoredPrompt.responses.responses: job "
+                    + scored.responses().request().jobId() + " asked for K = " + k + " responses, got " + got);
+        }
+    }
+
     /**
      * @throws InvalidMessageException when the matrix or scores break the preference invariants
      *     (P[i][i] = 1/2, P[i][j] + P[j][i] = 1, finite scores)

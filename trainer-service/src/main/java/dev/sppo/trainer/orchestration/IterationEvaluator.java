@@ -3,6 +3,7 @@ package dev.sppo.trainer.orchestration;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.evaluation.Evaluator;
 import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
@@ -37,7 +38,9 @@ public class IterationEvaluator {
         this.metrics = metrics;
     }
 
-    public void evaluate(String jobId, JobPlan plan, int t, Checkpoint base, Checkpoint previous, Checkpoint current) {
+    /** Stores the metrics in iteration t's row; returns π_{t+1}'s win rate against {@code previous}. */
+    public WinRate evaluate(String jobId, JobPlan plan, int t, Checkpoint base, Checkpoint previous,
+            Checkpoint current) {
         long began = System.nanoTime();
         Evaluator evaluator = plan.evaluator();
         PolicyResponses baseResponses = responses(jobId, evaluator, base);
@@ -49,7 +52,8 @@ public class IterationEvaluator {
         iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
                 previousResponses, IterationMetrics.secondsSince(began)));
         metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
-        cache.retain(jobId, Set.of(base.policyVersion(), current.policyVersion()));
+        cache.retain(jobId, Set.of(base.policyVersion(), previous.policyVersion(), current.policyVersion()));
+        return currentResponses.against(previousResponses);
     }
 
     private PolicyResponses responses(String jobId, Evaluator evaluator, Checkpoint checkpoint) {

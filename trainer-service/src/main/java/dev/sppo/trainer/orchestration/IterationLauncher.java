@@ -56,7 +56,8 @@ public class IterationLauncher {
         return missing.size();
     }
 
-    private void publish(String jobId, JobPlan plan, int t, Checkpoint policy, List<Prompt> prompts) {
+    /** One request per prompt for iteration (or round) t, to be answered by {@code policy}. */
+    public void publish(String jobId, JobPlan plan, int t, Checkpoint policy, List<Prompt> prompts) {
         SamplingParams s = plan.config().sampling();
         SamplingSpec sampling = new SamplingSpec(s.numSamples(), s.temperature(), s.topP(), s.topK(), s.maxNewTokens(),
                 plan.samplingSeed(t));

@@ -48,7 +48,7 @@ public class IterationRunner {
         Checkpoint parent = checkpoints.require(jobId, t);
         Checkpoint next = checkpoints.find(jobId, t + 1).orElse(null);
         if (next == null) {
-            next = trainer.train(jobId, plan, t, parent);
+            next = trainer.train(jobId, plan, t, parent, plan.slice(t));
         }
         publisher.checkpoint(next);
         transitions.beginEvaluation(jobId, t);

@@ -64,14 +64,20 @@ public class IterationTrainer {
         this.metrics = metrics;
     }
 
-    public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent) throws Exception {
+    /**
+     * Trains version t + 1 from {@code parent} on the stored results of {@code prompts} (iteration t's slice, or a
+     * continuous round's answered prompts).
+     *
+     * @throws NoPreferenceSignalException when every prompt's responses were equally preferred
+     */
+    public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent, List<Prompt> prompts)
+            throws Exception {
         long began = System.nanoTime();
         PreferenceTrainingConfig training = plan.config().training();
-        TrainingData data = TrainingData.select(outcomes(jobId, plan, t),
+        TrainingData data = TrainingData.select(outcomes(jobId, prompts, t),
                 training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER);
         if (data.rows().isEmpty()) {
-            throw new IllegalStateException("none of the " + data.responsesPerPrompt().size() + " prompts has a "
-                    + "preference signal (each prompt's K responses were equally preferred): nothing to train on");
+            throw new NoPreferenceSignalException(data.responsesPerPrompt().size());
         }
         trainingRows.record(jobId, t, data.responsesPerPrompt());
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = store.load(parent.uri(), manager)) {
@@ -94,11 +100,11 @@ public class IterationTrainer {
         }
     }
 
-    /** The stored outcomes of iteration t, in the order of its prompt slice. */
-    private List<PromptOutcome> outcomes(String jobId, JobPlan plan, int t) {
+    /** The stored outcomes of iteration t's {@code prompts}, in their order. */
+    private List<PromptOutcome> outcomes(String jobId, List<Prompt> prompts, int t) {
         Map<String, String> payloads = results.payloads(jobId, t);
-        List<PromptOutcome> outcomes = new ArrayList<>(payloads.size());
-        for (Prompt prompt : plan.slice(t)) {
+        List<PromptOutcome> outcomes = new ArrayList<>(prompts.size());
+        for (Prompt prompt : prompts) {
             String payload = payloads.get(prompt.id());
             if (payload == null) {
                 throw new IllegalStateException("iteration " + t + ": no stored result for prompt " + prompt.id());

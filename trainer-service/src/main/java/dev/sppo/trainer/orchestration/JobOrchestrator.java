@@ -5,6 +5,8 @@ import dev.sppo.trainer.config.JobConfigs;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.config.JobSubmission;
+import dev.sppo.trainer.continuous.ContinuousOrchestrator;
+import dev.sppo.trainer.continuous.ContinuousSettings;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobState;
 import dev.sppo.trainer.job.Phase;
@@ -19,6 +21,7 @@ import java.util.UUID;
 /**
  * Drives jobs through their iterations: accepts submissions, hands the heavy steps to the {@link JobWorker},
  * starts training when an iteration's results are complete, cancels, and resumes jobs after a restart.
+ * Continuous jobs are handed to the {@link ContinuousOrchestrator}.
  */
 @Component
 public class JobOrchestrator {
@@ -34,10 +37,12 @@ public class JobOrchestrator {
     private final IterationRunner runner;
     private final CheckpointRepository checkpoints;
     private final JobGuard guard;
+    private final ContinuousOrchestrator continuous;
 
     public JobOrchestrator(JobConfigs configs, JobPlans plans, JobTransitions transitions, JobWorker worker,
             JobStarter starter, IterationLauncher launcher, IterationRunner runner, CheckpointRepository checkpoints,
-            JobGuard guard) {
+            JobGuard guard, ContinuousOrchestrator continuous) {
+        this.continuous = continuous;
         this.configs = configs;
         this.plans = plans;
         this.transitions = transitions;
@@ -58,6 +63,9 @@ public class JobOrchestrator {
      */
     public String submit(Map<String, Object> body) {
         JobSubmission submission = configs.validate(body);
+        if (submission.isContinuous()) {
+            return continuous.submit(submission);
+        }
         String id = UUID.randomUUID().toString();
         transitions.queued(id, submission.name(), submission.config());
         worker.submit(id, "start", () -> starter.start(id));
@@ -80,7 +88,9 @@ public class JobOrchestrator {
     public void resume(Job job) {
         String id = job.id();
         LOG.info("job {}: resuming ({} iteration {} phase {})", id, job.state(), job.iteration(), job.phase());
-        if (job.state() == JobState.QUEUED) {
+        if (ContinuousSettings.isContinuous(job.config())) {
+            continuous.resume(job);
+        } else if (job.state() == JobState.QUEUED) {
             worker.submit(id, "start", () -> starter.start(id));
         } else if (job.phase() == Phase.GENERATE) {
             int t = job.iteration();

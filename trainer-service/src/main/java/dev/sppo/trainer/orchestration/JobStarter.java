@@ -10,7 +10,6 @@ import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.checkpoint.StoredCheckpoint;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
-import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.messaging.MessagePublisher;
 
 import org.slf4j.Logger;
@@ -48,13 +47,14 @@ public class JobStarter {
     }
 
     public void start(String jobId) throws Exception {
-        Job job = guard.active(jobId);
-        JobPlan plan = plans.plan(job);
+        JobPlan plan = plans.plan(guard.active(jobId));
+        launcher.begin(jobId, plan, 0, base(jobId, plan));
+    }
+
+    /** The job's checkpoint v0, registered first unless a previous start got that far. */
+    public Checkpoint base(String jobId, JobPlan plan) throws Exception {
         Checkpoint base = checkpoints.find(jobId, 0).orElse(null);
-        if (base == null) {
-            base = registerBase(jobId, plan);
-        }
-        launcher.begin(jobId, plan, 0, base);
+        return base != null ? base : registerBase(jobId, plan);
     }
 
     private Checkpoint registerBase(String jobId, JobPlan plan) throws Exception {

@@ -54,12 +54,17 @@ public class JobTransitions {
 
     /** RUNNING(t, GENERATE) with iteration t's row; throws {@link JobInterruptedException} if no longer active. */
     public void beginIteration(String jobId, int t, int expectedPrompts) {
+        beginIteration(jobId, t, expectedPrompts, "generating from policy v" + t);
+    }
+
+    /** {@link #beginIteration(String, int, int)} announced with {@code message}. */
+    public void beginIteration(String jobId, int t, int expectedPrompts, String message) {
         requireEntered(jobId, atomically(() -> {
             iterations.insert(jobId, t, expectedPrompts);
             return jobs.enter(jobId, t, Phase.GENERATE);
         }));
         metrics.iteration(t);
-        announce(jobId, JobState.RUNNING, t, Phase.GENERATE, "generating from policy v" + t);
+        announce(jobId, JobState.RUNNING, t, Phase.GENERATE, message);
     }
 
     /** GENERATE → TRAIN of iteration t; true for exactly one caller, however many see the last result. */
@@ -73,11 +78,39 @@ public class JobTransitions {
 
     /** TRAIN → EVALUATE of iteration t; throws {@link JobInterruptedException} if no longer active. */
     public void beginEvaluation(String jobId, int t) {
+        beginEvaluation(jobId, t, "evaluating policy v" + (t + 1));
+    }
+
+    /** {@link #beginEvaluation(String, int)} announced with {@code message}. */
+    public void beginEvaluation(String jobId, int t, String message) {
         requireEntered(jobId, atomically(() -> {
             iterations.setPhase(jobId, t, Phase.EVALUATE);
             return jobs.enter(jobId, t, Phase.EVALUATE);
         }));
-        announce(jobId, JobState.RUNNING, t, Phase.EVALUATE, "evaluating policy v" + (t + 1));
+        announce(jobId, JobState.RUNNING, t, Phase.EVALUATE, message);
+    }
+
+    /** QUEUED or RUNNING → PAUSED; false when the job is in neither state. */
+    public boolean pause(String jobId) {
+        boolean paused = jobs.pause(jobId);
+        if (paused) {
+            announce(jobId, JobState.PAUSED, null, null, "paused");
+        }
+        return paused;
+    }
+
+    /** QUEUED or PAUSED → RUNNING; false when the job is in neither state. */
+    public boolean run(String jobId, String message) {
+        boolean running = jobs.run(jobId);
+        if (running) {
+            announce(jobId, JobState.RUNNING, null, null, message);
+        }
+        return running;
+    }
+
+    /** Ends a continuous job (SUCCEEDED: its promoted versions are its result); false when it already ended. */
+    public boolean stop(String jobId) {
+        return end(jobId, JobState.SUCCEEDED, null, "stopped");
     }
 
     public void succeed(String jobId) {

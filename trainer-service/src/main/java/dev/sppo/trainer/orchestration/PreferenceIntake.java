@@ -7,6 +7,8 @@ import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.continuous.ContinuousIntake;
+import dev.sppo.trainer.continuous.ContinuousSettings;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
 import dev.sppo.trainer.job.Phase;
@@ -26,8 +28,9 @@ import java.util.Optional;
  * Receives {@link ScoredPrompt}s from {@code sppo.preferences}. A message that breaks its contract, or names a
  * prompt that is not one of its iteration's, throws {@link InvalidMessageException} (it is dead-lettered). A
  * message for an unknown or finished job, or for an iteration that is no longer generating, is ignored and
- * counted. Otherwise it is stored once per (job, iteration, prompt), so duplicates and redeliveries never count
- * twice, and when the iteration's count is complete its training starts.
+ * counted. A continuous job's message goes to {@link ContinuousIntake}. Otherwise it is stored once per (job,
+ * iteration, prompt), so duplicates and redeliveries never count twice, and when the iteration's count is
+ * complete its training starts.
  */
 @Component
 public class PreferenceIntake {
@@ -39,9 +42,11 @@ public class PreferenceIntake {
     private final PromptResultRepository results;
     private final JobOrchestrator orchestrator;
     private final TrainerMetrics metrics;
+    private final ContinuousIntake continuous;
 
     public PreferenceIntake(JobRepository jobs, JobPlans plans, PromptResultRepository results,
-            JobOrchestrator orchestrator, TrainerMetrics metrics) {
+            JobOrchestrator orchestrator, TrainerMetrics metrics, ContinuousIntake continuous) {
+        this.continuous = continuous;
         this.jobs = jobs;
         this.plans = plans;
         this.results = results;
@@ -58,6 +63,10 @@ public class PreferenceIntake {
             metrics.preference("ignored_" + ignored);
             LOG.info("ignored scored prompt {} of job {} iteration {}: {}", request.promptId(), request.jobId(),
                     request.iteration(), ignored.replace('_', ' '));
+            return;
+        }
+        if (ContinuousSettings.isContinuous(job.get().config())) {
+            continuous.accept(scored, job.get());
             return;
         }
         JobPlan plan = plans.plan(job.get());
@@ -89,11 +98,7 @@ public class PreferenceIntake {
                 .orElseThrow(() -> new InvalidMessageException("ScoredPrompt.responses.request.promptId: '"
                         + request.promptId() + "' with text '" + request.prompt() + "' is not a prompt of job "
                         + request.jobId() + " iteration " + request.iteration()));
-        int k = plan.config().sampling().numSamples();
-        if (scored.responses().responses().size() != k) {
-            throw new InvalidMessageException("ScoredPrompt.responses.responses: job " + request.jobId()
-                    + " asked for K = " + k + " responses, got " + scored.responses().responses().size());
-        }
+        ScoredPrompts.requireK(scored, plan.config().sampling().numSamples());
         return prompt;
     }
 }

@@ -1,0 +1,204 @@
+package dev.sppo.trainer.continuous;
+
+import dev.sppo.contracts.Topics;
+import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.job.Job;
+import dev.sppo.trainer.job.JobRepository;
+import dev.sppo.trainer.job.JobState;
+
+import jakarta.annotation.PreDestroy;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads {@code sppo.prompts} for the running continuous job, on its own thread, while the job is RUNNING. Each
+ * poll is made durable ({@link PromptIntake#store}) before its offsets are committed, so a crash between the
+ * two only redelivers prompts that the store then recognises by id. After each poll it closes the rounds that
+ * are due and applies {@link Backpressure}: {@code max.poll.records} is one round, so a paused consumer leaves
+ * the rest of the stream in the topic.
+ */
+@Component
+public class PromptConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PromptConsumer.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "sppo-prompt-consumer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<String> following = new AtomicReference<>();
+    private final JobRepository jobs;
+    private final JobPlans plans;
+    private final PromptIntake intake;
+    private final StreamPromptRepository prompts;
+    private final ContinuousMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final ContinuousProperties properties;
+    private final String bootstrap;
+    private volatile boolean closing;
+
+    public PromptConsumer(JobRepository jobs, JobPlans plans, PromptIntake intake, StreamPromptRepository prompts,
+            ContinuousMetrics metrics, ApplicationEventPublisher events, ContinuousProperties properties,
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String bootstrap) {
+        this.jobs = jobs;
+        this.plans = plans;
+        this.intake = intake;
+        this.prompts = prompts;
+        this.metrics = metrics;
+        this.events = events;
+        this.properties = properties;
+        this.bootstrap = bootstrap;
+    }
+
+    /** Starts consuming for the job unless this instance already does; it stops once the job is not RUNNING. */
+    public void follow(String jobId) {
+        if (!closing && following.compareAndSet(null, jobId)) {
+            thread.execute(() -> run(jobId));
+        }
+    }
+
+    private void run(String jobId) {
+        try {
+            while (!closing && running(jobId)) {
+                try {
+                    consume(jobs.find(jobId).orElseThrow());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    LOG.warn("job {}: prompt consumer failed ({}); reconnecting in {}", jobId, e.toString(),
+                            RETRY_PAUSE);
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            following.set(null);
+        }
+        if (!closing && running(jobId)) {
+            follow(jobId);
+        }
+    }
+
+    private void consume(Job job) throws Exception {
+        ContinuousSettings settings = ContinuousSettings.read(job.config().get(ContinuousSettings.KEY));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings.roundPrompts()));
+                KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(producerConfig())) {
+            consumer.subscribe(List.of(Topics.PROMPTS));
+            LOG.info("job {}: consuming {} as group {}", job.id(), Topics.PROMPTS, properties.group());
+            boolean paused = false;
+            while (!closing && running(job.id())) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
+                if (!records.isEmpty()) {
+                    intake.store(job.id(), plans.plan(job).task(), records, deadLetters);
+                    consumer.commitSync(nextOffsets(records));
+                }
+                if (intake.formRounds(job.id(), settings) > 0) {
+                    events.publishEvent(new RoundsFormed(job.id()));
+                }
+                int behind = prompts.behind(job.id());
+                paused = applyBackpressure(consumer, paused, behind, settings.maxRoundsBehind(), job.id());
+                metrics.consumer(lag(consumer), behind);
+            }
+        }
+    }
+
+    private boolean applyBackpressure(KafkaConsumer<byte[], byte[]> consumer, boolean paused, int behind,
+            int maxBehind, String jobId) {
+        switch (Backpressure.decide(paused, behind, maxBehind)) {
+            case PAUSE -> {
+                consumer.pause(consumer.assignment());
+                metrics.paused();
+                LOG.info("job {}: {} rounds behind (max {}): prompt consumption paused", jobId, behind, maxBehind);
+                return true;
+            }
+            case RESUME -> {
+                consumer.resume(consumer.paused());
+                metrics.resumed();
+                LOG.info("job {}: {} rounds behind: prompt consumption resumed", jobId, behind);
+                return false;
+            }
+            default -> {
+                if (paused) {
+                    consumer.pause(consumer.assignment());
+                }
+                return paused;
+            }
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            var batch = records.records(partition);
+            long last = batch.get(batch.size() - 1).offset();
+            offsets.put(partition, new OffsetAndMetadata(last + 1));
+        }
+        return offsets;
+    }
+
+    private static long lag(KafkaConsumer<byte[], byte[]> consumer) {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            total += consumer.currentLag(partition).orElse(0);
+        }
+        return total;
+    }
+
+    private boolean running(String jobId) {
+        return jobs.find(jobId).map(j -> j.state() == JobState.RUNNING).orElse(false);
+    }
+
+    private Map<String, Object> consumerConfig(int roundPrompts) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.group());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, roundPrompts);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        closing = true;
+        thread.shutdown();
+        if (!thread.awaitTermination(properties.pollTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sppo.trainer.continuous;
+
+import dev.sppo.contracts.InvalidMessageException;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.StreamPrompt;
+import dev.sppo.contracts.Topics;
+import dev.sppo.task.Task;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Makes a poll of {@code sppo.prompts} durable: records that are not a {@link StreamPrompt} of the job's task go
+ * to {@code sppo.prompts.dlt} (header {@code sppo-error} says why), the others are stored in one transaction,
+ * once per prompt id. Only after {@link #store} returns may the caller commit the poll's offsets. Also closes
+ * the rounds that are due ({@link RoundFormer}).
+ */
+@Component
+public class PromptIntake {
+
+    static final String ERROR_HEADER = "sppo-error";
+    private static final Logger LOG = LoggerFactory.getLogger(PromptIntake.class);
+
+    private final StreamPromptRepository prompts;
+    private final TransactionTemplate transactions;
+    private final ContinuousMetrics metrics;
+
+    public PromptIntake(StreamPromptRepository prompts, TransactionTemplate transactions, ContinuousMetrics metrics) {
+        this.prompts = prompts;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /** Stores the valid records and dead-letters the others; durable when it returns. */
+    void store(String jobId, Task task, ConsumerRecords<byte[], byte[]> records, Producer<byte[], byte[]> deadLetters)
+            throws InterruptedException, ExecutionException {
+        List<AcceptedPrompt> accepted = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                accepted.add(accept(record, task));
+            } catch (InvalidMessageException e) {
+                deadLetter(record, e.getMessage(), deadLetters);
+            }
+        }
+        Integer stored = transactions.execute(status -> prompts.insert(jobId, accepted));
+        int fresh = stored == null ? 0 : stored;
+        metrics.prompts("stored", fresh);
+        metrics.prompts("duplicate", accepted.size() - fresh);
+    }
+
+    /** Forms every round that is due; returns how many. */
+    int formRounds(String jobId, ContinuousSettings settings) {
+        Integer formed = transactions.execute(status -> {
+            int n = 0;
+            int size;
+            while ((size = RoundFormer.nextRoundSize(prompts.waiting(jobId), prompts.oldestWait(jobId), settings)) > 0) {
+                int round = prompts.formRound(jobId, size);
+                LOG.info("job {}: round {} formed with {} prompts", jobId, round, size);
+                n++;
+            }
+            return n;
+        });
+        return formed == null ? 0 : formed;
+    }
+
+    private static AcceptedPrompt accept(ConsumerRecord<byte[], byte[]> record, Task task) {
+        StreamPrompt prompt = MessageCodec.decode(record.value(), StreamPrompt.class);
+        try {
+            task.parse(prompt.prompt());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("StreamPrompt.prompt: not a prompt of task " + task.name() + ": "
+                    + e.getMessage(), e);
+        }
+        return new AcceptedPrompt(prompt.id(), prompt.prompt(), prompt.metadata(),
+                record.topic() + "-" + record.partition() + "@" + record.offset());
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, Producer<byte[], byte[]> out)
+            throws InterruptedException, ExecutionException {
+        ProducerRecord<byte[], byte[]> parked = new ProducerRecord<>(Topics.deadLetter(Topics.PROMPTS), record.key(),
+                record.value());
+        parked.headers().add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        out.send(parked).get();
+        metrics.prompts("dead_lettered", 1);
+        LOG.warn("prompt record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
+                reason);
+    }
+}
