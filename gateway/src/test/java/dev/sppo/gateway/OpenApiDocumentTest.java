@@ -20,16 +20,22 @@ class OpenApiDocumentTest {
     private static final Path ENGINE_DEFAULTS =
             Path.of("../sppo-core/src/main/resources/dev/sppo/loop/default-train.yaml");
 
-    private static final Map<String, Set<String>> PUBLIC_API = Map.of(
-            "/api/jobs", Set.of("get", "post"),
-            "/api/jobs/{id}", Set.of("get"),
-            "/api/jobs/{id}/cancel", Set.of("post"),
-            "/api/checkpoints/{id}", Set.of("get"),
-            "/api/checkpoints/{id}/archive", Set.of("get"),
-            "/api/generate", Set.of("post"),
-            "/api/preferences", Set.of("post"),
-            "/api/ops/overview", Set.of("get"),
-            "/api/openapi.yaml", Set.of("get"));
+    private static final Map<String, Set<String>> PUBLIC_API = Map.ofEntries(
+            Map.entry("/api/jobs", Set.of("get", "post")),
+            Map.entry("/api/jobs/{id}", Set.of("get")),
+            Map.entry("/api/jobs/{id}/cancel", Set.of("post")),
+            Map.entry("/api/jobs/{id}/pause", Set.of("post")),
+            Map.entry("/api/jobs/{id}/resume", Set.of("post")),
+            Map.entry("/api/jobs/{id}/stop", Set.of("post")),
+            Map.entry("/api/jobs/{id}/continuous", Set.of("get")),
+            Map.entry("/api/pins", Set.of("get")),
+            Map.entry("/api/pins/{jobId}", Set.of("put", "delete")),
+            Map.entry("/api/checkpoints/{id}", Set.of("get")),
+            Map.entry("/api/checkpoints/{id}/archive", Set.of("get")),
+            Map.entry("/api/generate", Set.of("post")),
+            Map.entry("/api/preferences", Set.of("post")),
+            Map.entry("/api/ops/overview", Set.of("get")),
+            Map.entry("/api/openapi.yaml", Set.of("get")));
 
     private final YamlFile document = YamlFile.load(DOCUMENT);
 
@@ -47,7 +53,7 @@ class OpenApiDocumentTest {
     void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
-        assertThat(routed).hasSize(7).doesNotHaveDuplicates();
+        assertThat(routed).hasSize(13).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
                 .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }
@@ -92,7 +98,10 @@ class OpenApiDocumentTest {
         Map<String, Object> config = schema("JobConfig");
 
         assertThat(properties(config)).containsOnlyKeys("name", "task", "base", "iterations",
-                "prompts_per_iteration", "sampling", "preference", "training", "evaluation", "seed");
+                "prompts_per_iteration", "sampling", "preference", "training", "evaluation", "seed", "continuous");
+        assertThat(properties(map(properties(config), "continuous"))).containsOnlyKeys("round_prompts",
+                "max_wait_seconds", "staleness_bound", "stale_action", "max_regenerations", "max_rounds_behind",
+                "promotion_threshold");
         assertThat(properties(map(properties(config), "task"))).containsOnlyKeys("name", "min_digits", "max_digits",
                 "min_length", "max_length", "digits");
         assertThat(properties(map(properties(config), "base"))).containsOnlyKeys("path", "warm_start");
@@ -125,7 +134,7 @@ class OpenApiDocumentTest {
         assertThat(properties(schema("Checkpoint"))).containsOnlyKeys(
                 "id", "jobId", "policyVersion", "uri", "sha256", "bytes", "parentId", "createdAt");
         assertThat(map(schema("JobState")).get("enum"))
-                .isEqualTo(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"));
+                .isEqualTo(List.of("QUEUED", "RUNNING", "PAUSED", "SUCCEEDED", "FAILED", "CANCELLED"));
         assertThat(properties(schema("Problem"))).containsKeys("type", "title", "status", "detail");
     }
 

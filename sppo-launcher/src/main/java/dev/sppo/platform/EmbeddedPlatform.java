@@ -57,13 +57,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 "--sppo.gateway.api-keys=" + settings.services().apiKey()));
     }
 
-    /** Starts trainer-service (again, after {@link #stopTrainer()}): it resumes its jobs from PostgreSQL. */
-    public void startTrainer() {
-        trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, withKafka(
+    /**
+     * Starts trainer-service (again, after {@link #stopTrainer()}): it resumes its jobs from PostgreSQL.
+     *
+     * @param extraSettings more {@code --key=value} settings of the service (a test's slow trainer, say)
+     */
+    public void startTrainer(String... extraSettings) {
+        List<String> args = withKafka(
                 "--server.port=" + settings.services().trainerPort(),
                 "--JDBC_URL=" + settings.jdbcUrl(), "--JDBC_USER=" + settings.jdbcUser(),
                 "--JDBC_PASSWORD=" + settings.jdbcPassword(),
-                "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir()));
+                "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir());
+        args.addAll(List.of(extraSettings));
+        trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, args);
     }
 
     /** Stops trainer-service as a crash would leave it: whatever it was doing is cut off. */

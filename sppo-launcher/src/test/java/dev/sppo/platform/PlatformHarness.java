@@ -36,7 +36,7 @@ final class PlatformHarness implements AutoCloseable {
 
     PlatformHarness(Path checkpoints, int generatorReplicas) throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 2, Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.PREFERENCES,
-                Topics.CHECKPOINTS, Topics.JOB_EVENTS);
+                Topics.CHECKPOINTS, Topics.JOB_EVENTS, Topics.PROMPTS, Topics.deadLetter(Topics.PROMPTS));
         kafka.afterPropertiesSet();
         postgres = EmbeddedPostgres.builder().start();
         platform = EmbeddedPlatform.start(new PlatformSettings(kafka.getBrokersAsString(),

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,7 +53,8 @@ public class IterationEvaluator {
         iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
                 previousResponses, IterationMetrics.secondsSince(began)));
         metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
-        cache.retain(jobId, Set.of(base.policyVersion(), previous.policyVersion(), current.policyVersion()));
+        cache.retain(jobId, Set.copyOf(List.of(base.policyVersion(), previous.policyVersion(),
+                current.policyVersion())));
         return currentResponses.against(previousResponses);
     }
 

@@ -1,0 +1,231 @@
+package dev.sppo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.sppo.contracts.Topics;
+import dev.sppo.task.Prompt;
+import dev.sppo.task.Split;
+import dev.sppo.task.Tasks;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Continuous alignment over a real broker and a real PostgreSQL: prompts produced to {@code sppo.prompts}
+ * become rounds, each round a promoted version that the generators serve next; every prompt is used exactly
+ * once, also across a trainer restart, and a slow trainer pauses consumption without losing anything. One
+ * continuous job consumes the stream at a time, so each test stops its job; the consumer group's offsets carry
+ * over from job to job.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContinuousIntegrationTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final List<Prompt> PROMPTS = Tasks.byName("addition").prompts(Split.TRAIN, 60);
+
+    @TempDir
+    static Path checkpoints;
+
+    private static PlatformHarness harness;
+    private static KafkaProducer<String, String> producer;
+    private static int produced;
+
+    @BeforeAll
+    static void start() throws Exception {
+        harness = new PlatformHarness(checkpoints, 1);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        producer.close();
+        harness.close();
+    }
+
+    @Test
+    @Order(1)
+    void threeRoundsOfPromptsPromoteThreeVersionsTheGeneratorFollowsAndEveryPromptIsUsedOnce() throws Exception {
+        String id = create("three-rounds", 6, 5, "0.0");
+        List<String> ids = produce(18);
+        send(ids.get(0), json(ids.get(0), PROMPTS.get(0)));
+        send("not-json", "{this is not json");
+        send("foreign", "{\"id\": \"foreign\", \"prompt\": \"sort me\"}");
+
+        await(() -> harness.count(decided(id)) == 3, "three rounds decided");
+
+        JsonObject view = continuous(id);
+        assertThat(view.get("servingVersion").getAsInt()).as(view.toString()).isEqualTo(3);
+        for (int round = 0; round < 3; round++) {
+            assertThat(harness.query("SELECT promoted, candidate_version FROM promotions WHERE job_id = '" + id
+                    + "' AND round = " + round)).containsExactly(List.of(true, round + 1));
+            assertThat(harness.query("SELECT DISTINCT (payload->'responses'->>'servedVersion')::int FROM "
+                    + "prompt_results WHERE job_id = '" + id + "' AND iteration = " + round))
+                    .as("round %d sampled from v%d", round, round).containsExactly(List.of(round));
+        }
+        assertEveryPromptUsedOnce(id, ids, 3);
+        assertThat(harness.count("SELECT count(*) FROM checkpoints WHERE job_id = '" + id + "'")).isEqualTo(4);
+        assertThat(deadLetteredKeys()).contains("not-json", "foreign");
+        stopJob(id);
+    }
+
+    @Test
+    @Order(2)
+    void trainerRestartInTheMiddleOfARoundLosesNoPromptAndDuplicatesNone() throws Exception {
+        String id = create("restart", 6, 5, "0.0");
+        List<String> ids = new ArrayList<>(produce(12));
+        await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
+                "a first answer");
+        harness.platform.stopTrainer();
+        ids.addAll(produce(6));
+        harness.platform.startTrainer();
+
+        await(() -> harness.count(decided(id)) == 3, "three rounds decided after the restart");
+
+        assertEveryPromptUsedOnce(id, ids, 3);
+        stopJob(id);
+    }
+
+    @Test
+    @Order(3)
+    void slowTrainerPausesPromptConsumptionAndResumesItWithNothingDropped() throws Exception {
+        harness.platform.stopTrainer();
+        harness.platform.startTrainer("--sppo.trainer.continuous.round-delay=3s");
+        try {
+            String id = create("slow", 4, 1, "0.0");
+            List<String> ids = produce(16);
+
+            await(() -> harness.count(decided(id)) == 4, "four rounds decided");
+
+            JsonObject consumer = continuous(id).getAsJsonObject("consumer");
+            assertThat(consumer.get("pauses").getAsInt()).as(consumer.toString()).isPositive();
+            assertThat(consumer.get("resumes").getAsInt()).as(consumer.toString()).isPositive();
+            assertThat(harness.call("GET", "/actuator/prometheus", null, PlatformHarness.API_KEY).statusCode())
+                    .isEqualTo(200);
+            assertEveryPromptUsedOnce(id, ids, 4);
+            stopJob(id);
+        } finally {
+            harness.platform.stopTrainer();
+            harness.platform.startTrainer();
+        }
+    }
+
+    /** A continuous job of rounds of {@code n} prompts, K = 3, pausing above {@code maxBehind} rounds behind. */
+    private static String create(String name, int n, int maxBehind, String threshold) throws Exception {
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", """
+                {"name": "%s", "iterations": 1, "prompts_per_iteration": 1,
+                 "sampling": {"k": 3, "max_new_tokens": 4},
+                 "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500,
+                                         "epochs": 4, "learning_rate": 0.02}},
+                 "training": {"epochs": 1, "batch_size": 4},
+                 "evaluation": {"prompts": 8, "samples_per_prompt": 1},
+                 "continuous": {"round_prompts": %d, "max_wait_seconds": 120, "max_rounds_behind": %d,
+                                "promotion_threshold": %s}}
+                """.formatted(name, n, maxBehind, threshold), PlatformHarness.API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JsonParser.parseString(created.body()).getAsJsonObject().get("kind").getAsString())
+                .isEqualTo("continuous");
+        return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+    }
+
+    /** Produces the next {@code count} task prompts; returns their ids. */
+    private static List<String> produce(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Prompt prompt = PROMPTS.get(produced++);
+            String id = "p-" + produced;
+            send(id, json(id, prompt));
+            ids.add(id);
+        }
+        producer.flush();
+        return ids;
+    }
+
+    private static String json(String id, Prompt prompt) {
+        return "{\"id\": \"" + id + "\", \"prompt\": \"" + prompt.text() + "\", \"metadata\": {\"source\": \"it\"}}";
+    }
+
+    private static void send(String key, String json) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.PROMPTS, key, json)).get();
+    }
+
+    private static void assertEveryPromptUsedOnce(String id, List<String> ids, int rounds) throws Exception {
+        String job = "job_id = '" + id + "'";
+        assertThat(harness.query("SELECT prompt_id FROM stream_prompts WHERE " + job).stream().map(r -> r.get(0))
+                .toList()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(harness.count("SELECT count(*) FROM stream_prompts WHERE " + job + " AND round IS NULL")).isZero();
+        assertThat(harness.count("SELECT count(*) FROM stream_rounds WHERE " + job)).isEqualTo(rounds);
+        assertThat(harness.count("SELECT count(*) FROM prompt_results WHERE " + job)).isEqualTo(ids.size());
+        assertThat(harness.count("SELECT count(DISTINCT prompt_id) FROM prompt_results WHERE " + job))
+                .isEqualTo(ids.size());
+        assertThat(harness.count("SELECT count(*) FROM prompt_results r JOIN stream_prompts p ON p.job_id = r.job_id"
+                + " AND p.prompt_id = r.prompt_id AND p.round = r.iteration WHERE r." + job)).isEqualTo(ids.size());
+        assertThat(harness.count("SELECT count(*) FROM training_rows WHERE " + job)).isEqualTo(ids.size());
+    }
+
+    private static String decided(String id) {
+        return "SELECT count(*) FROM promotions WHERE job_id = '" + id + "'";
+    }
+
+    private static JsonObject continuous(String id) throws Exception {
+        return JsonParser.parseString(harness.call("GET", "/api/jobs/" + id + "/continuous", null,
+                PlatformHarness.API_KEY).body()).getAsJsonObject();
+    }
+
+    private static void stopJob(String id) throws Exception {
+        HttpResponse<String> stopped = harness.call("POST", "/api/jobs/" + id + "/stop", null, PlatformHarness.API_KEY);
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        assertThat(JsonParser.parseString(stopped.body()).getAsJsonObject().get("state").getAsString())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    private static List<String> deadLetteredKeys() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.PROMPTS)));
+            List<String> keys = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (keys.size() < 2 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+            }
+            return keys;
+        }
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
