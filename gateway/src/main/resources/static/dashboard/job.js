@@ -1,28 +1,34 @@
 /**
  * A job's page, refreshed every two seconds until the job has finished: state, phase and progress, the
- * per-iteration charts and the checkpoints with their sha256 and a download button.
+ * per-iteration charts and the checkpoints with their sha256 and a download button; for a continuous job also
+ * its rounds, versions, lag, staleness and promotion decisions (continuous.js).
  */
 import {download, getJson} from './api.js';
 import {badge, el, fmt, headRow, when} from './dom.js';
 import {poll} from './poll.js';
 import {ACTIVE, cancelButton} from './cancel.js';
 import {jobCharts} from './charts.js';
+import {continuousSection, FOLLOWED} from './continuous.js';
 
 const REFRESH_MS = 2000;
 
 /** Renders the page of job `id` into `root`; returns the function that stops its polling. */
 export function jobView(root, id, report) {
   const head = el('section', {id: 'job', class: 'card'});
+  const stream = el('div');
   const charts = jobCharts();
   const checkpoints = el('tbody');
-  root.append(head, charts.element, el('section', {class: 'card'}, el('h2', {}, 'Checkpoints'),
+  root.append(head, stream, charts.element, el('section', {class: 'card'}, el('h2', {}, 'Checkpoints'),
       el('table', {id: 'checkpoints'}, headRow('Policy', 'Checkpoint', 'sha256', 'Size', 'Created', ''), checkpoints)));
   const refresh = async () => {
     const job = await getJson(`/api/jobs/${encodeURIComponent(id)}`);
     head.replaceChildren(...summary(job, report, refresh));
+    if (job.kind === 'continuous') {
+      stream.replaceChildren(await continuousSection(job, report, refresh));
+    }
     charts.update(job.iterations);
     checkpoints.replaceChildren(...job.checkpoints.map(checkpoint => checkpointRow(checkpoint, report)));
-    return ACTIVE.includes(job.state);
+    return (job.kind === 'continuous' ? FOLLOWED : ACTIVE).includes(job.state);
   };
   const stop = poll(refresh, REFRESH_MS, report);
   return () => {

@@ -133,11 +133,11 @@ class ContinuousIntegrationTest {
         }
     }
 
-    /** A continuous job of rounds of {@code n} prompts, K = 3, pausing above {@code maxBehind} rounds behind. */
+    /** A continuous job of rounds of {@code n} prompts, K = 4, pausing above {@code maxBehind} rounds behind. */
     private static String create(String name, int n, int maxBehind, String threshold) throws Exception {
         HttpResponse<String> created = harness.call("POST", "/api/jobs", """
                 {"name": "%s", "iterations": 1, "prompts_per_iteration": 1,
-                 "sampling": {"k": 3, "max_new_tokens": 4},
+                 "sampling": {"k": 4, "max_new_tokens": 4},
                  "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500,
                                          "epochs": 4, "learning_rate": 0.02}},
                  "training": {"epochs": 1, "batch_size": 4},

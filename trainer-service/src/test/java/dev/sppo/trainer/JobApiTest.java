@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-/** The REST contract: validation problems naming fields, 404 for unknown ids, 409 for cancelling a finished job. */
+/**
+ * The REST contract: validation problems naming fields, 404 for unknown ids, 409 for cancelling a finished job
+ * and for continuous-job actions on a batch job.
+ */
 class JobApiTest {
 
     @TempDir
@@ -106,6 +109,25 @@ class JobApiTest {
         assertThat(jobs.get(0).getAsJsonObject().get("id").getAsString()).as("newest first").isEqualTo(second);
         assertThat(jobs.get(1).getAsJsonObject().get("id").getAsString()).isEqualTo(first);
         assertThat(app.post("/jobs/" + first + "/cancel", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badContinuousSettingsAreNamedAndContinuousActionsOnABatchJobAreConflicts() {
+        JsonObject problem = TrainerApp.object(app.post("/jobs", """
+                {"continuous": {"round_prompts": 0}}
+                """).body());
+        String batch = app.submit(TinyJobs.json("batch", 1));
+
+        assertThat(fields(problem)).containsExactly("continuous.round_prompts");
+        for (String action : List.of("pause", "resume", "stop")) {
+            HttpResponse<String> refused = app.post("/jobs/" + batch + "/" + action, "");
+            assertThat(refused.statusCode()).as(action).isEqualTo(409);
+            assertThat(TrainerApp.object(refused.body()).get("detail").getAsString()).contains("not a continuous job");
+        }
+        assertThat(app.get("/jobs/" + batch + "/continuous").statusCode()).isEqualTo(409);
+        assertThat(app.post("/jobs/nope/pause", "").statusCode()).isEqualTo(404);
+        assertThat(TrainerApp.object(app.get("/jobs/" + batch).body()).get("kind").getAsString()).isEqualTo("batch");
+        app.post("/jobs/" + batch + "/cancel", "");
     }
 
     @Test

@@ -76,10 +76,10 @@ public class IterationTrainer {
         PreferenceTrainingConfig training = plan.config().training();
         TrainingData data = TrainingData.select(outcomes(jobId, prompts, t),
                 training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER);
+        trainingRows.record(jobId, t, data.responsesPerPrompt());
         if (data.rows().isEmpty()) {
             throw new NoPreferenceSignalException(data.responsesPerPrompt().size());
         }
-        trainingRows.record(jobId, t, data.responsesPerPrompt());
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = store.load(parent.uri(), manager)) {
             List<ScoredResponse> rows = plan.config().reference() == ReferenceMode.RECOMPUTE
                     ? data.withReferenceFrom(policy) : data.rows();
