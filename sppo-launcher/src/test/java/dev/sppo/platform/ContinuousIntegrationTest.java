@@ -8,6 +8,7 @@ import dev.sppo.contracts.Topics;
 import dev.sppo.task.Prompt;
 import dev.sppo.task.Split;
 import dev.sppo.task.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,8 @@ import java.util.concurrent.Callable;
 /**
  * Continuous alignment over a real broker and a real PostgreSQL: prompts produced to {@code sppo.prompts}
  * become rounds, each round a promoted version that the generators serve next; every prompt is used exactly
- * once, also across a trainer restart, and a slow trainer pauses consumption without losing anything. One
+ * once, also across a trainer restart; a generator pinned to an old version gives stale replies that are
+ * regenerated, dropped and counted; and a slow trainer pauses consumption without losing anything. One
  * continuous job consumes the stream at a time, so each test stops its job; the consumer group's offsets carry
  * over from job to job.
  */
@@ -43,7 +45,7 @@ import java.util.concurrent.Callable;
 class ContinuousIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
-    private static final List<Prompt> PROMPTS = Tasks.byName("addition").prompts(Split.TRAIN, 60);
+    private static final List<Prompt> PROMPTS = Tasks.byName("addition").prompts(Split.TRAIN, 100);
 
     @TempDir
     static Path checkpoints;
@@ -111,6 +113,38 @@ class ContinuousIntegrationTest {
 
     @Test
     @Order(3)
+    void generatorPinnedToAnOldVersionGivesStaleRepliesThatAreRegeneratedThenDroppedAndCounted() throws Exception {
+        String id = create("pinned", 4, 5, "0.0", "\"staleness_bound\": 0, \"max_regenerations\": 1");
+        produce(4);
+        await(() -> harness.count(decided(id)) == 1, "round 0 promoted");
+        HttpResponse<String> pinned = harness.call("PUT", "/api/pins/" + id, "{\"version\": 0}",
+                PlatformHarness.API_KEY);
+        assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(200);
+
+        produce(4);
+        await(() -> harness.count(decided(id)) == 2, "round 1 decided while pinned to v0");
+        assertThat(harness.call("DELETE", "/api/pins/" + id, null, PlatformHarness.API_KEY).statusCode())
+                .isEqualTo(204);
+        produce(4);
+        await(() -> harness.count(decided(id)) == 3, "round 2 decided after unpinning");
+
+        JsonObject view = continuous(id);
+        JsonObject stale = view.getAsJsonArray("rounds").get(1).getAsJsonObject();
+        assertThat(stale.get("dropped").getAsInt()).as(view.toString()).isEqualTo(4);
+        assertThat(stale.get("regenerations").getAsInt()).isEqualTo(4);
+        assertThat(stale.getAsJsonObject("decision").get("promoted").getAsBoolean()).isFalse();
+        assertThat(stale.getAsJsonObject("decision").get("reason").getAsString()).contains("dropped as stale");
+        assertThat(view.getAsJsonObject("consumer").get("staleRegenerated").getAsInt()).isEqualTo(4);
+        assertThat(view.getAsJsonObject("consumer").get("staleDropped").getAsInt()).isEqualTo(4);
+        assertThat(harness.query("SELECT DISTINCT (payload->'responses'->>'servedVersion')::int FROM prompt_results"
+                + " WHERE job_id = '" + id + "' AND iteration = 2")).as("unpinned: the serving v1 again")
+                .containsExactly(List.of(1));
+        assertThat(view.get("servingVersion").getAsInt()).isEqualTo(3);
+        stopJob(id);
+    }
+
+    @Test
+    @Order(4)
     void slowTrainerPausesPromptConsumptionAndResumesItWithNothingDropped() throws Exception {
         harness.platform.stopTrainer();
         harness.platform.startTrainer("--sppo.trainer.continuous.round-delay=3s");
@@ -123,8 +157,10 @@ class ContinuousIntegrationTest {
             JsonObject consumer = continuous(id).getAsJsonObject("consumer");
             assertThat(consumer.get("pauses").getAsInt()).as(consumer.toString()).isPositive();
             assertThat(consumer.get("resumes").getAsInt()).as(consumer.toString()).isPositive();
-            assertThat(harness.call("GET", "/actuator/prometheus", null, PlatformHarness.API_KEY).statusCode())
-                    .isEqualTo(200);
+            MeterRegistry meters = harness.platform.trainer().getBean(MeterRegistry.class);
+            assertThat(meters.get("sppo.trainer.prompts.consumer.pauses").counter().count()).isPositive();
+            assertThat(meters.get("sppo.trainer.prompts.consumer.resumes").counter().count()).isPositive();
+            assertThat(meters.get("sppo.trainer.prompts.consumer.paused").gauge().value()).as("caught up").isZero();
             assertEveryPromptUsedOnce(id, ids, 4);
             stopJob(id);
         } finally {
@@ -135,6 +171,12 @@ class ContinuousIntegrationTest {
 
     /** A continuous job of rounds of {@code n} prompts, K = 4, pausing above {@code maxBehind} rounds behind. */
     private static String create(String name, int n, int maxBehind, String threshold) throws Exception {
+        return create(name, n, maxBehind, threshold, "\"stale_action\": \"regenerate\"");
+    }
+
+    /** {@link #create(String, int, int, String)} with more {@code continuous} settings (JSON members). */
+    private static String create(String name, int n, int maxBehind, String threshold, String more)
+            throws Exception {
         HttpResponse<String> created = harness.call("POST", "/api/jobs", """
                 {"name": "%s", "iterations": 1, "prompts_per_iteration": 1,
                  "sampling": {"k": 4, "max_new_tokens": 4},
@@ -143,8 +185,8 @@ class ContinuousIntegrationTest {
                  "training": {"epochs": 1, "batch_size": 4},
                  "evaluation": {"prompts": 8, "samples_per_prompt": 1},
                  "continuous": {"round_prompts": %d, "max_wait_seconds": 120, "max_rounds_behind": %d,
-                                "promotion_threshold": %s}}
-                """.formatted(name, n, maxBehind, threshold), PlatformHarness.API_KEY);
+                                "promotion_threshold": %s, %s}}
+                """.formatted(name, n, maxBehind, threshold, more), PlatformHarness.API_KEY);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JsonParser.parseString(created.body()).getAsJsonObject().get("kind").getAsString())
                 .isEqualTo("continuous");

@@ -60,6 +60,7 @@ public class PromptConsumer {
     private final ContinuousProperties properties;
     private final String bootstrap;
     private volatile boolean closing;
+    private volatile String wanted;
 
     public PromptConsumer(JobRepository jobs, JobPlans plans, PromptIntake intake, StreamPromptRepository prompts,
             ContinuousMetrics metrics, ApplicationEventPublisher events, ContinuousProperties properties,
@@ -74,8 +75,12 @@ public class PromptConsumer {
         this.bootstrap = bootstrap;
     }
 
-    /** Starts consuming for the job unless this instance already does; it stops once the job is not RUNNING. */
+    /**
+     * Starts consuming for the job unless this instance already does; it stops once the job is not RUNNING. A job
+     * asked for while the previous job's loop is still ending is picked up when that loop ends.
+     */
     public void follow(String jobId) {
+        wanted = jobId;
         if (!closing && following.compareAndSet(null, jobId)) {
             thread.execute(() -> run(jobId));
         }
@@ -100,8 +105,9 @@ public class PromptConsumer {
         } finally {
             following.set(null);
         }
-        if (!closing && running(jobId)) {
-            follow(jobId);
+        String next = wanted;
+        if (!closing && next != null && running(next)) {
+            follow(next);
         }
     }
 
