@@ -42,7 +42,6 @@ public class JobOrchestrator {
     public JobOrchestrator(JobConfigs configs, JobPlans plans, JobTransitions transitions, JobWorker worker,
             JobStarter starter, IterationLauncher launcher, IterationRunner runner, CheckpointRepository checkpoints,
             JobGuard guard, ContinuousOrchestrator continuous) {
-        this.continuous = continuous;
         this.configs = configs;
         this.plans = plans;
         this.transitions = transitions;
@@ -52,6 +51,7 @@ public class JobOrchestrator {
         this.runner = runner;
         this.checkpoints = checkpoints;
         this.guard = guard;
+        this.continuous = continuous;
     }
 
     /**

@@ -46,12 +46,12 @@ public class PreferenceIntake {
 
     public PreferenceIntake(JobRepository jobs, JobPlans plans, PromptResultRepository results,
             JobOrchestrator orchestrator, TrainerMetrics metrics, ContinuousIntake continuous) {
-        this.continuous = continuous;
         this.jobs = jobs;
         this.plans = plans;
         this.results = results;
         this.orchestrator = orchestrator;
         this.metrics = metrics;
+        this.continuous = continuous;
     }
 
     public void accept(byte[] payload) {
