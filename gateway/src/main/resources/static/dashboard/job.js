@@ -41,13 +41,13 @@ function summary(job, report, refresh) {
   const current = job.iterations.find(iteration => iteration.iteration === job.iteration) ?? job.iterations.at(-1);
   const latest = job.iterations.findLast(iteration => iteration.metrics?.win_rate_vs_base)?.metrics.win_rate_vs_base;
   const done = job.iterations.filter(iteration => iteration.finishedAt).length;
-  const total = job.config.iterations;
+  const total = job.kind === 'continuous' ? null : job.config.iterations;
   return [
     el('div', {class: 'title'}, el('h2', {}, job.name ?? job.id), badge(job.state),
         cancelButton(job, report, refresh)),
     el('dl', {class: 'facts'},
         fact('Job', el('code', {}, job.id)),
-        fact('Iterations done', total == null ? done : `${done} of ${total}`),
+        fact(job.kind === 'continuous' ? 'Rounds done' : 'Iterations done', total == null ? done : `${done} of ${total}`),
         fact('Now', job.phase ? `iteration ${job.iteration}, ${job.phase}` : '–'),
         fact('Prompts scored', current ? progress(current) : '–'),
         fact('Win rate vs π₀', latest ? `${fmt(latest.rate)} [${fmt(latest.lower)}, ${fmt(latest.upper)}]` : '–'),

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.contracts.Topics;
-import dev.sppo.task.Prompt;
-import dev.sppo.task.Split;
-import dev.sppo.task.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,39 +38,36 @@ import java.util.concurrent.Callable;
 class ContinuousIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
-    private static final List<Prompt> PROMPTS = Tasks.byName("addition").prompts(Split.TRAIN, 100);
+    private static final String REGENERATE = "\"stale_action\": \"regenerate\"";
 
     @TempDir
     static Path checkpoints;
 
     private static PlatformHarness harness;
-    private static KafkaProducer<String, String> producer;
-    private static int produced;
+    private static PromptStream stream;
 
     @BeforeAll
     static void start() throws Exception {
         harness = new PlatformHarness(checkpoints, 1);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        stream = new PromptStream(harness);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        producer.close();
+        stream.close();
         harness.close();
     }
 
     @Test
     @Order(1)
     void threeRoundsOfPromptsPromoteThreeVersionsTheGeneratorFollowsAndEveryPromptIsUsedOnce() throws Exception {
-        String id = create("three-rounds", 6, 5, "0.0");
-        List<String> ids = produce(18);
-        send(ids.get(0), json(ids.get(0), PROMPTS.get(0)));
-        send("not-json", "{this is not json");
-        send("foreign", "{\"id\": \"foreign\", \"prompt\": \"sort me\"}");
+        String id = stream.createJob("three-rounds", 6, 5, "0.0", REGENERATE);
+        List<String> ids = stream.produce(18);
+        stream.repeat(ids.get(0));
+        stream.send("not-json", "{this is not json");
+        stream.send("foreign", "{\"id\": \"foreign\", \"prompt\": \"sort me\"}");
 
-        await(() -> harness.count(decided(id)) == 3, "three rounds decided");
+        await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided");
 
         JsonObject view = continuous(id);
         assertThat(view.get("servingVersion").getAsInt()).as(view.toString()).isEqualTo(3);
@@ -97,15 +87,15 @@ class ContinuousIntegrationTest {
     @Test
     @Order(2)
     void trainerRestartInTheMiddleOfARoundLosesNoPromptAndDuplicatesNone() throws Exception {
-        String id = create("restart", 6, 5, "0.0");
-        List<String> ids = new ArrayList<>(produce(12));
+        String id = stream.createJob("restart", 6, 5, "0.0", REGENERATE);
+        List<String> ids = new ArrayList<>(stream.produce(12));
         await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
                 "a first answer");
         harness.platform.stopTrainer();
-        ids.addAll(produce(6));
+        ids.addAll(stream.produce(6));
         harness.platform.startTrainer();
 
-        await(() -> harness.count(decided(id)) == 3, "three rounds decided after the restart");
+        await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided after the restart");
 
         assertEveryPromptUsedOnce(id, ids, 3);
         stopJob(id);
@@ -114,19 +104,19 @@ class ContinuousIntegrationTest {
     @Test
     @Order(3)
     void generatorPinnedToAnOldVersionGivesStaleRepliesThatAreRegeneratedThenDroppedAndCounted() throws Exception {
-        String id = create("pinned", 4, 5, "0.0", "\"staleness_bound\": 0, \"max_regenerations\": 1");
-        produce(4);
-        await(() -> harness.count(decided(id)) == 1, "round 0 promoted");
+        String id = stream.createJob("pinned", 4, 5, "0.0", "\"staleness_bound\": 0, \"max_regenerations\": 1");
+        stream.produce(4);
+        await(() -> harness.count(PromptStream.decided(id)) == 1, "round 0 promoted");
         HttpResponse<String> pinned = harness.call("PUT", "/api/pins/" + id, "{\"version\": 0}",
                 PlatformHarness.API_KEY);
         assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(200);
 
-        produce(4);
-        await(() -> harness.count(decided(id)) == 2, "round 1 decided while pinned to v0");
+        stream.produce(4);
+        await(() -> harness.count(PromptStream.decided(id)) == 2, "round 1 decided while pinned to v0");
         assertThat(harness.call("DELETE", "/api/pins/" + id, null, PlatformHarness.API_KEY).statusCode())
                 .isEqualTo(204);
-        produce(4);
-        await(() -> harness.count(decided(id)) == 3, "round 2 decided after unpinning");
+        stream.produce(4);
+        await(() -> harness.count(PromptStream.decided(id)) == 3, "round 2 decided after unpinning");
 
         JsonObject view = continuous(id);
         JsonObject stale = view.getAsJsonArray("rounds").get(1).getAsJsonObject();
@@ -149,10 +139,10 @@ class ContinuousIntegrationTest {
         harness.platform.stopTrainer();
         harness.platform.startTrainer("--sppo.trainer.continuous.round-delay=3s");
         try {
-            String id = create("slow", 4, 1, "0.0");
-            List<String> ids = produce(16);
+            String id = stream.createJob("slow", 4, 1, "0.0", REGENERATE);
+            List<String> ids = stream.produce(16);
 
-            await(() -> harness.count(decided(id)) == 4, "four rounds decided");
+            await(() -> harness.count(PromptStream.decided(id)) == 4, "four rounds decided");
 
             JsonObject consumer = continuous(id).getAsJsonObject("consumer");
             assertThat(consumer.get("pauses").getAsInt()).as(consumer.toString()).isPositive();
@@ -169,51 +159,6 @@ class ContinuousIntegrationTest {
         }
     }
 
-    /** A continuous job of rounds of {@code n} prompts, K = 4, pausing above {@code maxBehind} rounds behind. */
-    private static String create(String name, int n, int maxBehind, String threshold) throws Exception {
-        return create(name, n, maxBehind, threshold, "\"stale_action\": \"regenerate\"");
-    }
-
-    /** {@link #create(String, int, int, String)} with more {@code continuous} settings (JSON members). */
-    private static String create(String name, int n, int maxBehind, String threshold, String more)
-            throws Exception {
-        HttpResponse<String> created = harness.call("POST", "/api/jobs", """
-                {"name": "%s", "iterations": 1, "prompts_per_iteration": 1,
-                 "sampling": {"k": 4, "max_new_tokens": 4},
-                 "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500,
-                                         "epochs": 4, "learning_rate": 0.02}},
-                 "training": {"epochs": 1, "batch_size": 4},
-                 "evaluation": {"prompts": 8, "samples_per_prompt": 1},
-                 "continuous": {"round_prompts": %d, "max_wait_seconds": 120, "max_rounds_behind": %d,
-                                "promotion_threshold": %s, %s}}
-                """.formatted(name, n, maxBehind, threshold, more), PlatformHarness.API_KEY);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(JsonParser.parseString(created.body()).getAsJsonObject().get("kind").getAsString())
-                .isEqualTo("continuous");
-        return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
-    }
-
-    /** Produces the next {@code count} task prompts; returns their ids. */
-    private static List<String> produce(int count) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Prompt prompt = PROMPTS.get(produced++);
-            String id = "p-" + produced;
-            send(id, json(id, prompt));
-            ids.add(id);
-        }
-        producer.flush();
-        return ids;
-    }
-
-    private static String json(String id, Prompt prompt) {
-        return "{\"id\": \"" + id + "\", \"prompt\": \"" + prompt.text() + "\", \"metadata\": {\"source\": \"it\"}}";
-    }
-
-    private static void send(String key, String json) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.PROMPTS, key, json)).get();
-    }
-
     private static void assertEveryPromptUsedOnce(String id, List<String> ids, int rounds) throws Exception {
         String job = "job_id = '" + id + "'";
         assertThat(harness.query("SELECT prompt_id FROM stream_prompts WHERE " + job).stream().map(r -> r.get(0))
@@ -226,10 +171,6 @@ class ContinuousIntegrationTest {
         assertThat(harness.count("SELECT count(*) FROM prompt_results r JOIN stream_prompts p ON p.job_id = r.job_id"
                 + " AND p.prompt_id = r.prompt_id AND p.round = r.iteration WHERE r." + job)).isEqualTo(ids.size());
         assertThat(harness.count("SELECT count(*) FROM training_rows WHERE " + job)).isEqualTo(ids.size());
-    }
-
-    private static String decided(String id) {
-        return "SELECT count(*) FROM promotions WHERE job_id = '" + id + "'";
     }
 
     private static JsonObject continuous(String id) throws Exception {

@@ -150,6 +150,21 @@ final class DashboardPage {
         element("button[data-cancel='" + jobId + "']").click();
     }
 
+    /** Clicks the element that {@code css} selects, once it is visible. */
+    void click(String css) {
+        element(css).click();
+    }
+
+    /** Waits until the element that {@code css} selects shows {@code text} somewhere in its text. */
+    void awaitText(String css, String text, Duration timeout) {
+        new WebDriverWait(browser, timeout).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    String text(String css) {
+        return element(css).getText();
+    }
+
     /** The status badge of each service in the header, by service name. */
     Map<String, String> health() {
         return Map.copyOf(browser.findElements(By.cssSelector("#health li")).stream().collect(
