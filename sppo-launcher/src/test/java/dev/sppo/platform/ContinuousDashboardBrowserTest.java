@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,35 +27,28 @@ class ContinuousDashboardBrowserTest {
     @TempDir
     static Path downloads;
 
-    private static PlatformHarness harness;
+    private static BrowserPlatform platform;
     private static PromptStream stream;
-    private static ChromeDriver browser;
-    private static DashboardPage page;
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        harness = new PlatformHarness(checkpoints, 1);
-        stream = new PromptStream(harness);
-        browser = HeadlessChromium.start(profile, downloads);
-        page = new DashboardPage(browser, "http://localhost:" + harness.platform.gatewayPort());
+        platform = BrowserPlatform.start(checkpoints, profile, downloads);
+        stream = new PromptStream(platform.harness());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
         if (stream != null) {
             stream.close();
         }
-        if (harness != null) {
-            harness.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
     @Test
     void roundsVersionsAndDecisionsShowLiveAndTheButtonsPauseResumeAndStopTheJob() throws Exception {
+        DashboardPage page = platform.page();
         String id = stream.createJob("live", 4, 2, "0.0", "\"stale_action\": \"drop\"");
         page.openWithKey(PlatformHarness.API_KEY);
         page.open("#/jobs/" + id);

@@ -45,25 +45,23 @@ class DashboardBrowserTest {
     @TempDir
     static Path downloads;
 
+    private static BrowserPlatform platform;
     private static PlatformHarness harness;
     private static ChromeDriver browser;
     private static DashboardPage page;
 
     @BeforeAll
     static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        harness = new PlatformHarness(checkpoints, 1);
-        browser = HeadlessChromium.start(profile, downloads);
-        page = new DashboardPage(browser, "http://localhost:" + harness.platform.gatewayPort());
+        platform = BrowserPlatform.start(checkpoints, profile, downloads);
+        harness = platform.harness();
+        browser = platform.browser();
+        page = platform.page();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (harness != null) {
-            harness.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
