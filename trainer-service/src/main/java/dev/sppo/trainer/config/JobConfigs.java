@@ -1,5 +1,6 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.ConfigTree;
 import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
@@ -40,10 +41,24 @@ public class JobConfigs {
         this.maxTrainPrompts = properties.maxTrainPrompts();
     }
 
-    /** The run config of a stored, validated job. */
+    /**
+     * The run config of a stored, validated job. Its {@code preference} section is the service's to read
+     * ({@link #preference}): the in-process reader knows only the gold judge.
+     */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
-        return SppoConfigReader.read(ConfigTree.merge(tree, Map.of(
+        Map<String, Object> withoutPreference = ConfigTrees.deepCopy(tree);
+        withoutPreference.remove(JobPreferences.SECTION);
+        return SppoConfigReader.read(ConfigTree.merge(withoutPreference, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
+    }
+
+    /**
+     * The preference model a job's responses are scored with, from its {@code preference} section.
+     *
+     * @throws InvalidConfigException naming the field path ({@code preference.members[0].spec.judge})
+     */
+    public PreferenceSpec preference(Map<String, Object> tree, SppoConfig config) {
+        return JobPreferences.read(tree, config.task().task().name());
     }
 
     /**
@@ -69,6 +84,11 @@ public class JobConfigs {
         SppoConfig read = readCollecting(remaining, problems);
         if (read != null && problems.isEmpty()) {
             problems.addAll(feasibility(read));
+            try {
+                preference(remaining, read);
+            } catch (InvalidConfigException e) {
+                problems.add(FieldProblem.of(e));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidJobConfigException(problems);
