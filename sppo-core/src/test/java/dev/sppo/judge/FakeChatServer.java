@@ -111,16 +111,8 @@ final class FakeChatServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Function<Seen, Reply> script) throws IOException {
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-            String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Seen request = new Seen(JsonParser.parseString(text).getAsJsonObject(),
-                    exchange.getRequestHeaders().getFirst("Authorization"));
-            seen.add(request);
-            Reply reply = script.apply(request);
-            if (reply.delayMillis() > 0) {
-                Thread.sleep(reply.delayMillis());
-            }
+        try (exchange) {
+            Reply reply = answer(exchange, script);
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), body.length);
@@ -129,11 +121,23 @@ final class FakeChatServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client gave up on this exchange (a timeout under test): nothing left to answer
+        }
+    }
+
+    /** Reads the request and waits out the reply's delay; the exchange counts as in flight only meanwhile. */
+    private Reply answer(HttpExchange exchange, Function<Seen, Reply> script) throws IOException,
+            InterruptedException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Seen request = new Seen(JsonParser.parseString(text).getAsJsonObject(),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
+            seen.add(request);
+            Reply reply = script.apply(request);
+            Thread.sleep(reply.delayMillis());
+            return reply;
         } finally {
             inFlight.decrementAndGet();
-            exchange.close();
         }
     }
 }
