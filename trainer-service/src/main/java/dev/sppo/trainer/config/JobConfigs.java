@@ -82,13 +82,15 @@ public class JobConfigs {
             }
         }
         SppoConfig read = readCollecting(remaining, problems);
-        if (read != null && problems.isEmpty()) {
-            problems.addAll(feasibility(read));
+        if (read != null) {
             try {
                 preference(remaining, read);
             } catch (InvalidConfigException e) {
                 problems.add(FieldProblem.of(e));
             }
+        }
+        if (read != null && problems.isEmpty()) {
+            problems.addAll(feasibility(read));
         }
         if (!problems.isEmpty()) {
             throw new InvalidJobConfigException(problems);
