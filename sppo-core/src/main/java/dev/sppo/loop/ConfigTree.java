@@ -26,6 +26,11 @@ public final class ConfigTree {
         this.values = values == null ? Map.of() : values;
     }
 
+    /** Where this section sits in the config, such as {@code preference.members[0].spec}; empty at the root. */
+    public String path() {
+        return path;
+    }
+
     /** Deep-merges {@code override} onto {@code base}: maps merge key by key, anything else replaces. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {

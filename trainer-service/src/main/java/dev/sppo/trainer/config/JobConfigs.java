@@ -41,31 +41,23 @@ public class JobConfigs {
         this.maxTrainPrompts = properties.maxTrainPrompts();
     }
 
-    /**
-     * The run config of a stored, validated job. Its {@code preference} section is the service's to read
-     * ({@link #preference}): the in-process reader knows only the gold judge.
-     */
+    /** The run config of a stored, validated job. */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
-        Map<String, Object> withoutPreference = ConfigTrees.deepCopy(tree);
-        withoutPreference.remove(JobPreferences.SECTION);
-        return SppoConfigReader.read(ConfigTree.merge(withoutPreference, Map.of(
+        return SppoConfigReader.read(ConfigTree.merge(tree, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
 
-    /**
-     * The preference model a job's responses are scored with, from its {@code preference} section.
-     *
-     * @throws InvalidConfigException naming the field path ({@code preference.members[0].spec.judge})
-     */
-    public PreferenceSpec preference(Map<String, Object> tree, SppoConfig config) {
-        return JobPreferences.read(tree, config.task().task().name());
+    /** The preference model a job's responses are scored with, as its generation requests carry it. */
+    public PreferenceSpec preference(SppoConfig config) {
+        return JobPreferences.toContract(config.preference());
     }
 
     /**
      * Checks a submitted body: an optional {@code name} and a config tree.
      *
      * @throws InvalidJobConfigException listing every bad field: each one the reader reports is set aside
-     *     (its default applies) and the tree is read again, so one request shows all the mistakes
+     *     (its default applies; a missing field sets its whole top-level section aside) and the tree is read
+     *     again, so one request shows all the mistakes
      */
     public JobSubmission validate(Map<String, Object> body) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -82,13 +74,6 @@ public class JobConfigs {
             }
         }
         SppoConfig read = readCollecting(remaining, problems);
-        if (read != null) {
-            try {
-                preference(remaining, read);
-            } catch (InvalidConfigException e) {
-                problems.add(FieldProblem.of(e));
-            }
-        }
         if (read != null && problems.isEmpty()) {
             problems.addAll(feasibility(read));
         }
@@ -105,7 +90,8 @@ public class JobConfigs {
             } catch (InvalidConfigException e) {
                 FieldProblem problem = FieldProblem.of(e);
                 problems.add(problem);
-                if (!ConfigTrees.remove(remaining, problem.field())) {
+                if (!ConfigTrees.remove(remaining, problem.field())
+                        && !ConfigTrees.remove(remaining, ConfigTrees.section(problem.field()))) {
                     return null;
                 }
             } catch (IllegalArgumentException e) {

@@ -22,7 +22,7 @@ public class JobPlans {
     public JobPlan plan(Job job) {
         return plans.computeIfAbsent(job.id(), id -> {
             SppoConfig config = configs.effective(id, job.config());
-            return new JobPlan(config, configs.preference(job.config(), config));
+            return new JobPlan(config, configs.preference(config));
         });
     }
 

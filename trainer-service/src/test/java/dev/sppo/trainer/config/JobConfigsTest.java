@@ -56,9 +56,9 @@ class JobConfigsTest {
     void thePreferenceSectionBecomesTheSpecOfTheJobsTaskGoldJudgeByDefault() {
         Map<String, Object> tree = Map.of("preference", Map.of("tau", 0.5));
 
-        assertThat(configs().preference(tree, configs().effective("job-1", tree)))
+        assertThat(configs().preference(configs().effective("job-1", tree)))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.5));
-        assertThat(configs().preference(Map.of(), SppoConfigReader.defaults()))
+        assertThat(configs().preference(SppoConfigReader.defaults()))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
     }
 
@@ -69,7 +69,7 @@ class JobConfigsTest {
                 Map.of("spec", Map.of("kind", "llm_judge", "judge", "local"), "weight", 0.7))));
 
         configs().validate(tree);
-        PreferenceSpec spec = configs().preference(tree, configs().effective("job-1", tree));
+        PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
 
         assertThat(spec.kind()).isEqualTo("ensemble");
         assertThat(spec.members()).containsExactly(
@@ -80,7 +80,7 @@ class JobConfigsTest {
     @Test
     void badPreferenceSectionsAreRefusedNamingTheFieldPath() {
         assertThat(preferenceProblem(Map.of("kind", "pairrm"))).isEqualTo(new FieldProblem("preference.kind",
-                "unknown kind 'pairrm'; known: gold_judge, llm_judge, ranker, reward_model, ensemble"));
+                "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, ensemble)"));
         assertThat(preferenceProblem(Map.of("kind", "llm_judge")).field()).isEqualTo("preference.judge");
         assertThat(preferenceProblem(Map.of("kind", "reward_model")).field()).isEqualTo("preference.model_uri");
         assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(
