@@ -65,7 +65,7 @@ class MetricsFileTest {
 
         assertThat(rows.get(0).winnerWinRate()).isNaN();
         assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.5, 0.75, 0.2, 0.125, WinRate.of(7, 2, 1),
-                WinRate.of(6, 2, 2), 0.625, 0.375, new ReportRow.PhaseSeconds(1, 2, 3, 4)));
+                WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.625, 0.375, new ReportRow.PhaseSeconds(1, 2, 3, 4)));
     }
 
     @ParameterizedTest
