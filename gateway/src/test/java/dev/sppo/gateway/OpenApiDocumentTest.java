@@ -107,7 +107,8 @@ class OpenApiDocumentTest {
         assertThat(properties(map(properties(config), "base"))).containsOnlyKeys("path", "warm_start");
         assertThat(properties(schema("Sampling")))
                 .containsOnlyKeys("k", "temperature", "top_p", "top_k", "max_new_tokens");
-        assertThat(properties(map(properties(config), "preference"))).containsOnlyKeys("kind", "tau");
+        assertThat(properties(map(properties(config), "preference"))).containsOnlyKeys("kind", "tau", "judge",
+                "model_uri", "members");
         assertThat(properties(map(properties(config), "training"))).containsOnlyKeys("loss", "beta", "epochs",
                 "batch_size", "optimizer", "learning_rate", "warmup_ratio", "weight_decay", "max_grad_norm");
         assertThat(properties(map(properties(config), "evaluation")))

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param matrix P[i][j] = P(y_i ≻ y_j | x), with P[i][i] = 1/2 and P[i][j] + P[j][i] = 1
  * @param winRates P̂_i = (1/K) Σ_j P[i][j], the self term 1/2 included
- * @param scores the scores s_i = r_i / τ that rank the responses
+ * @param scores the scores s_i that rank the responses: r_i / τ for a gold judge, P̂_i for an LLM judge or an ensemble
  * @param winner argmax s (lowest index on ties)
  * @param loser argmin s (lowest index on ties)
  */

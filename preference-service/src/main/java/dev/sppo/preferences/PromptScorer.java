@@ -19,10 +19,12 @@ import java.util.List;
 class PromptScorer {
 
     private final PreferenceProperties properties;
+    private final PreferenceModelCache models;
     private final Counter pairs;
 
-    PromptScorer(PreferenceProperties properties, MeterRegistry registry) {
+    PromptScorer(PreferenceProperties properties, PreferenceModelCache models, MeterRegistry registry) {
         this.properties = properties;
+        this.models = models;
         this.pairs = Counter.builder("sppo.preference.pairs").description("response pairs compared")
                 .register(registry);
     }
@@ -42,13 +44,14 @@ class PromptScorer {
 
     /**
      * @throws UnscorableException when the spec, the prompt or the number of responses cannot be scored
+     * @throws dev.sppo.judge.JudgeException when an LLM judge fails even after its retries
      */
     Preferences compare(PreferenceSpec spec, String prompt, List<String> responses) {
         if (responses.size() < 2 || responses.size() > properties.maxResponses()) {
             throw new UnscorableException("responses", "need between 2 and " + properties.maxResponses()
                     + " responses to compare, got " + responses.size());
         }
-        Preferences preferences = Preferences.of(Judges.forPrompt(spec, prompt).compare(prompt, responses));
+        Preferences preferences = Preferences.of(models.forPrompt(spec, prompt).compare(prompt, responses));
         pairs.increment(preferences.pairs());
         return preferences;
     }

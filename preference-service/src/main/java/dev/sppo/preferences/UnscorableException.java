@@ -1,8 +1,8 @@
 package dev.sppo.preferences;
 
 /**
- * A prompt that cannot be scored as asked: an unknown preference kind or task, a prompt that is not one of the
- * task's, or a K out of range. Retrying never helps, so a Kafka message that raises it is dead-lettered at once.
+ * A prompt that cannot be scored as asked: a preference spec this service cannot serve (an unknown task or LLM
+ * judge name, a kind not supported yet), a prompt that is not one of the task's, or a K out of range. Retrying never helps, so a Kafka message that raises it is dead-lettered at once.
  */
 final class UnscorableException extends RuntimeException {
 

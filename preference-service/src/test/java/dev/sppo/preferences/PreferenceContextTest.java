@@ -3,13 +3,36 @@ package dev.sppo.preferences;
 import dev.sppo.contracts.Topics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** One preference-service context, shared by the test classes that extend this, against a real KRaft broker. */
+/**
+ * One preference-service context, shared by the test classes that extend this, against a real KRaft broker and
+ * two LLM judges: {@code fake}, a local {@link FakeJudgeServer} that needs the key {@value #KEY}, and {@code down},
+ * whose endpoint refuses connections.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         PreferenceServiceApplication.CONFIG,
         "spring.cloud.stream.bindings.score-in-0.consumer.back-off-initial-interval=50",
-        "logging.level.org.apache.kafka=WARN"})
+        "logging.level.org.apache.kafka=WARN",
+        "FAKE_JUDGE_KEY=" + PreferenceContextTest.KEY,
+        "sppo.preference.llm-judges.fake.model=fake-model",
+        "sppo.preference.llm-judges.fake.prompt-template=" + FakeJudgeServer.TEMPLATE,
+        "sppo.preference.llm-judges.fake.api-key-env=FAKE_JUDGE_KEY",
+        "sppo.preference.llm-judges.fake.initial-backoff=1ms",
+        "sppo.preference.llm-judges.down.base-url=http://127.0.0.1:1/v1",
+        "sppo.preference.llm-judges.down.model=none",
+        "sppo.preference.llm-judges.down.max-retries=1",
+        "sppo.preference.llm-judges.down.initial-backoff=1ms"})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers",
         topics = {Topics.RESPONSES, Topics.PREFERENCES})
 abstract class PreferenceContextTest {
+
+    static final String KEY = "sk-test-secret-42";
+    static final FakeJudgeServer FAKE_JUDGE = new FakeJudgeServer();
+
+    @DynamicPropertySource
+    static void judges(DynamicPropertyRegistry registry) {
+        registry.add("sppo.preference.llm-judges.fake.base-url", FAKE_JUDGE::baseUrl);
+    }
 }

@@ -10,6 +10,7 @@ import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.contracts.Topics;
 import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,10 +42,12 @@ class PreferenceServiceTest extends PreferenceContextTest {
 
     @Autowired
     EmbeddedKafkaBroker kafka;
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void responsesYieldAScoredPromptWithAConsistentMatrix() {
-        SampledResponses message = responses("p-1", "gold_judge", ANSWERS);
+        SampledResponses message = responses("p-1", new PreferenceSpec("gold_judge", "addition", 0.1), ANSWERS);
 
         send(Topics.RESPONSES, "p-1", MessageCodec.encode(message));
         ConsumerRecord<String, byte[]> record = awaitRecords(Topics.PREFERENCES, List.of("p-1")).get(0);
@@ -70,24 +73,59 @@ class PreferenceServiceTest extends PreferenceContextTest {
     }
 
     @Test
-    void malformedAndUnscorableMessagesAreDeadLetteredAndLaterOnesStillFlow() {
+    void malformedAndUnscorableMessagesAreDeadLetteredWithTheReasonAndLaterOnesStillFlow() {
         byte[] garbage = "[1, 2".getBytes(StandardCharsets.UTF_8);
-        byte[] unknownKind = MessageCodec.encode(responses("p-llm", "llm_judge", ANSWERS));
+        byte[] unknownJudge = MessageCodec.encode(responses("p-nobody", llmJudge("nobody"), ANSWERS));
+        byte[] judgeDown = MessageCodec.encode(responses("p-down", llmJudge("down"), ANSWERS));
 
         send(Topics.RESPONSES, "p-garbage", garbage);
-        send(Topics.RESPONSES, "p-llm", unknownKind);
-        send(Topics.RESPONSES, "p-after", MessageCodec.encode(responses("p-after", "gold_judge", ANSWERS)));
+        send(Topics.RESPONSES, "p-nobody", unknownJudge);
+        send(Topics.RESPONSES, "p-down", judgeDown);
+        send(Topics.RESPONSES, "p-after", MessageCodec.encode(responses("p-after",
+                new PreferenceSpec("gold_judge", "addition", 0.1), ANSWERS)));
 
         List<ConsumerRecord<String, byte[]>> dead = awaitRecords(Topics.deadLetter(Topics.RESPONSES),
-                List.of("p-garbage", "p-llm"));
-        assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, unknownKind);
+                List.of("p-garbage", "p-nobody", "p-down"));
+        assertThat(dead).extracting(ConsumerRecord::value).contains(garbage, unknownJudge, judgeDown);
+        assertThat(reason(dead, "p-nobody")).contains("preference.judge",
+                "no LLM judge named 'nobody' is configured in this preference-service (configured: down, fake, local)");
+        assertThat(reason(dead, "p-down")).contains("LLM judge 'down'", "failed after 2 attempt(s)", "CONNECTION_ERROR");
         assertThat(awaitRecords(Topics.PREFERENCES, List.of("p-after"))).hasSize(1);
     }
 
-    private static SampledResponses responses(String promptId, String kind, List<String> answers) {
+    @Test
+    void anLlmJudgeScoresThePromptThroughItsEndpointWithTheKeyAndMetrics() {
+        List<String> answers = List.of("42", "7", "123");
+        SampledResponses message = responses("p-llm", llmJudge("fake"), answers);
+
+        send(Topics.RESPONSES, "p-llm", MessageCodec.encode(message));
+        ScoredPrompt scored = MessageCodec.decode(awaitRecords(Topics.PREFERENCES, List.of("p-llm")).get(0).value(),
+                ScoredPrompt.class);
+
+        // The fake prefers the longer answer: "123" > "42" > "7", asked in both orders.
+        assertThat(scored.matrix()).containsExactly(List.of(0.5, 1.0, 0.0), List.of(0.0, 0.5, 0.0),
+                List.of(1.0, 1.0, 0.5));
+        assertThat(scored.winner()).isEqualTo(2);
+        assertThat(scored.loser()).isEqualTo(1);
+        assertThat(FAKE_JUDGE.authorizations()).contains("Bearer " + KEY);
+        assertThat(registry.get("sppo.judge.calls").tags("judge", "fake", "outcome", "ok").timer().count())
+                .isGreaterThanOrEqualTo(6);
+    }
+
+    private static PreferenceSpec llmJudge(String name) {
+        return new PreferenceSpec("llm_judge", "addition", 0, name, null, null);
+    }
+
+    private static String reason(List<ConsumerRecord<String, byte[]>> records, String key) {
+        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow();
+        return new String(record.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8);
+    }
+
+    private static SampledResponses responses(String promptId, PreferenceSpec preference, List<String> answers) {
         GenerationRequest request = new GenerationRequest(1, "job-1", 0, promptId, "12+30=", "ckpt-0",
                 "file:/store/ckpt-0", 0, new SamplingSpec(answers.size(), 1.0, 1.0, 0, 8, 42L),
-                new PreferenceSpec(kind, "addition", 0.1));
+                preference);
         List<GeneratedResponse> generated = IntStream.range(0, answers.size())
                 .mapToObj(i -> new GeneratedResponse(answers.get(i), List.of(5 + i, 2), -1.0 - i, true)).toList();
         return new SampledResponses(1, request, List.of(1, 5, 6), generated, "gen-a");

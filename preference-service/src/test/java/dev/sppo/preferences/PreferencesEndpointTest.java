@@ -64,12 +64,65 @@ class PreferencesEndpointTest extends PreferenceContextTest {
         String template = """
                 {"preference": {"kind": "%s", "task": "%s"}, "prompt": "%s", "responses": ["1", "2"]}""";
 
-        assertThat(errorFields(post(template.formatted("llm_judge", "addition", "1+1=")))).containsOnlyKeys(
+        assertThat(errorFields(post(template.formatted("pairrm", "addition", "1+1=")))).containsOnlyKeys(
                 "preference.kind");
         assertThat(errorFields(post(template.formatted("gold_judge", "poetry", "1+1=")))).containsOnlyKeys(
                 "preference.task");
         assertThat(errorFields(post(template.formatted("gold_judge", "addition", "hello")))).containsOnlyKeys(
                 "prompt");
+    }
+
+    @Test
+    void anEnsembleOfTheGoldJudgeAndAnLlmJudgeAveragesTheirMatrices() throws Exception {
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "ensemble", "members": [
+                   {"spec": {"kind": "gold_judge", "task": "addition", "tau": 0.5}, "weight": 1},
+                   {"spec": {"kind": "llm_judge", "judge": "fake"}, "weight": 3}]},
+                 "prompt": "12+30=", "responses": ["41", "42", "9"]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Preferences preferences = json.readValue(response.body(), Preferences.class);
+        // gold: s = (1, 2, 0), P[1][0] = sigmoid(1); the fake LLM ties "42" with "41" (0.5) and prefers both to "9".
+        assertThat(preferences.matrix().get(1).get(0)).isCloseTo(0.25 / (1 + Math.exp(-1)) + 0.75 * 0.5,
+                offset(1e-12));
+        assertThat(preferences.matrix().get(0).get(2)).isCloseTo(0.25 / (1 + Math.exp(-1)) + 0.75, offset(1e-12));
+        assertThat(preferences.winner()).isEqualTo(1);
+        assertThat(preferences.loser()).isEqualTo(2);
+    }
+
+    @Test
+    void specsThatCannotBeServedGive400NamingTheFieldPath() throws Exception {
+        assertThat(errorFields(post(body("""
+                {"kind": "llm_judge"}""")))).containsOnlyKeys("preference.judge");
+        assertThat(errorFields(post(body("""
+                {"kind": "llm_judge", "judge": "gpt-9"}""")))).containsEntry("preference.judge",
+                "no LLM judge named 'gpt-9' is configured in this preference-service (configured: down, fake, local)");
+        assertThat(errorFields(post(body("""
+                {"kind": "ensemble", "members": [{"spec": {"kind": "llm_judge", "judge": "fake"}, "weight": -1},
+                   {"spec": {"kind": "llm_judge"}, "weight": 1}]}""")))).containsOnlyKeys(
+                "preference.members[0].weight");
+        assertThat(errorFields(post(body("""
+                {"kind": "ensemble", "members": [{"spec": {"kind": "llm_judge", "judge": "fake"}, "weight": 1},
+                   {"spec": {"kind": "llm_judge"}, "weight": 1}]}""")))).containsOnlyKeys(
+                "preference.members[1].spec.judge");
+        assertThat(errorFields(post(body("""
+                {"kind": "ranker", "modelUri": "file:/store/ranker"}""")))).hasEntrySatisfying("preference.kind",
+                problem -> assertThat(problem).contains("'ranker' is not yet supported"));
+    }
+
+    @Test
+    void aJudgeThatFailsAfterItsRetriesGives502WithoutTheKey() throws Exception {
+        HttpResponse<String> response = post(body("""
+                {"kind": "llm_judge", "judge": "down"}"""));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).contains("LLM judge 'down'",
+                "failed after 2 attempt(s)").doesNotContain(KEY);
+    }
+
+    private static String body(String preference) {
+        return """
+                {"preference": %s, "prompt": "1+1=", "responses": ["2", "11"]}""".formatted(preference);
     }
 
     private double pairsScored() {

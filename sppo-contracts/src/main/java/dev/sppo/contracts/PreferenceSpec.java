@@ -1,19 +1,71 @@
 package dev.sppo.contracts;
 
+import java.util.List;
+
 /**
- * Which preference model scores a job's responses.
+ * Which preference model scores a job's responses; each kind needs its own fields and ignores the others.
+ * Endpoints, keys and weights never travel here: an LLM judge is named, a learned model is a URI.
  *
- * @param kind {@code gold_judge}: the built-in task's gold judge as a Bradley-Terry preference
- * @param task the built-in task whose judge is used
- * @param tau the Bradley-Terry temperature τ in P = σ((r_i - r_j)/τ)
+ * @param kind {@code gold_judge}: the built-in task's gold judge as a Bradley-Terry preference (needs task, tau);
+ *     {@code llm_judge}: an LLM judge configured in the preference-service (needs judge);
+ *     {@code ranker}: a learned pairwise ranker (needs modelUri);
+ *     {@code reward_model}: a learned reward model as a Bradley-Terry preference (needs modelUri, tau);
+ *     {@code ensemble}: a weighted mean of the members' probabilities (needs members)
+ * @param task the built-in task of the job, whose gold judge {@code gold_judge} uses
+ * @param tau the Bradley-Terry temperature τ in P = σ((r_i - r_j)/τ); 0 when not given
+ * @param judge the name of an LLM judge configured in the preference-service
+ * @param modelUri the checkpoint of a learned preference model
+ * @param members an ensemble's member specs and weights; empty for the other kinds
  */
-public record PreferenceSpec(String kind, String task, double tau) {
+public record PreferenceSpec(
+        String kind, String task, double tau, String judge, String modelUri, List<PreferenceMember> members) {
+
+    public static final String GOLD_JUDGE = "gold_judge";
+    public static final String LLM_JUDGE = "llm_judge";
+    public static final String RANKER = "ranker";
+    public static final String REWARD_MODEL = "reward_model";
+    public static final String ENSEMBLE = "ensemble";
+    public static final List<String> KINDS = List.of(GOLD_JUDGE, LLM_JUDGE, RANKER, REWARD_MODEL, ENSEMBLE);
+
+    private static final String RECORD = "PreferenceSpec";
 
     public PreferenceSpec {
-        Require.text("PreferenceSpec", "kind", kind);
-        Require.text("PreferenceSpec", "task", task);
-        if (!(tau > 0) || Double.isInfinite(tau)) {
-            throw new InvalidMessageException("PreferenceSpec.tau: must be a finite number > 0, got " + tau);
+        Require.text(RECORD, "kind", kind);
+        if (!KINDS.contains(kind)) {
+            throw new InvalidMessageException(RECORD, "kind", "unknown kind '" + kind + "'; known: "
+                    + String.join(", ", KINDS));
+        }
+        if (!(tau >= 0) || Double.isInfinite(tau)) {
+            throw new InvalidMessageException(RECORD, "tau", "must be a finite number >= 0, got " + tau);
+        }
+        members = Require.list(RECORD, "members", members == null ? List.of() : members);
+        switch (kind) {
+            case GOLD_JUDGE -> {
+                Require.text(RECORD, "task", task);
+                requirePositiveTau(tau);
+            }
+            case LLM_JUDGE -> Require.text(RECORD, "judge", judge);
+            case RANKER -> Require.text(RECORD, "modelUri", modelUri);
+            case REWARD_MODEL -> {
+                Require.text(RECORD, "modelUri", modelUri);
+                requirePositiveTau(tau);
+            }
+            case ENSEMBLE -> {
+                if (members.isEmpty()) {
+                    throw new InvalidMessageException(RECORD, "members", "an ensemble needs at least one member");
+                }
+            }
+        }
+    }
+
+    /** A built-in task's gold judge with temperature τ. */
+    public PreferenceSpec(String kind, String task, double tau) {
+        this(kind, task, tau, null, null, List.of());
+    }
+
+    private static void requirePositiveTau(double tau) {
+        if (!(tau > 0)) {
+            throw new InvalidMessageException(RECORD, "tau", "must be a finite number > 0, got " + tau);
         }
     }
 }

@@ -9,32 +9,32 @@ final class Require {
 
     static String text(String record, String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidMessageException(record + "." + field + ": required, got " + value);
+            throw new InvalidMessageException(record, field, "required, got " + value);
         }
         return value;
     }
 
     static int atLeast(String record, String field, int value, int min) {
         if (value < min) {
-            throw new InvalidMessageException(record + "." + field + ": must be >= " + min + ", got " + value);
+            throw new InvalidMessageException(record, field, "must be >= " + min + ", got " + value);
         }
         return value;
     }
 
     static double finite(String record, String field, double value) {
         if (!Double.isFinite(value)) {
-            throw new InvalidMessageException(record + "." + field + ": must be a finite number, got " + value);
+            throw new InvalidMessageException(record, field, "must be a finite number, got " + value);
         }
         return value;
     }
 
     static <T> List<T> list(String record, String field, List<T> value) {
         if (value == null) {
-            throw new InvalidMessageException(record + "." + field + ": required, got null");
+            throw new InvalidMessageException(record, field, "required, got null");
         }
         for (T element : value) {
             if (element == null) {
-                throw new InvalidMessageException(record + "." + field + ": must not contain null");
+                throw new InvalidMessageException(record, field, "must not contain null");
             }
         }
         return List.copyOf(value);

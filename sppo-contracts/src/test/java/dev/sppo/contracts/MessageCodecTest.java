@@ -15,6 +15,12 @@ class MessageCodecTest {
                 new SamplingSpec(2, 1.0, 1.0, 0, 8, 42), new PreferenceSpec("gold_judge", "addition", 0.1));
     }
 
+    static GenerationRequest withPreference(PreferenceSpec preference) {
+        GenerationRequest r = request();
+        return new GenerationRequest(1, r.jobId(), r.iteration(), r.promptId(), r.prompt(), r.checkpointId(),
+                r.checkpointUri(), r.policyVersion(), r.sampling(), preference);
+    }
+
     static ScoredPrompt scored() {
         SampledResponses sampled = new SampledResponses(1, request(), List.of(1, 5, 6),
                 List.of(new GeneratedResponse("42", List.of(7, 5, 2), -1.25, true),
@@ -58,6 +64,46 @@ class MessageCodecTest {
                 List.of(0.0), 0, 0)).hasMessageContaining("sized K = 2");
         assertThatThrownBy(() -> new SampledResponses(1, request(), List.of(1), List.of(), "g"))
                 .hasMessageContaining("expected K = 2");
+    }
+
+    @Test
+    void everyPreferenceKindRoundTripsInARequest() {
+        PreferenceSpec ensemble = new PreferenceSpec(PreferenceSpec.ENSEMBLE, "addition", 0, null, null, List.of(
+                new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.1), 0.25),
+                new PreferenceMember(new PreferenceSpec("llm_judge", null, 0, "local-qwen", null, null), 0.5),
+                new PreferenceMember(new PreferenceSpec("ranker", null, 0, null, "file:/store/ranker-1", null), 1),
+                new PreferenceMember(new PreferenceSpec("reward_model", null, 0.5, null, "file:/store/rm", null), 2)));
+        GenerationRequest request = withPreference(ensemble);
+
+        assertThat(MessageCodec.decode(MessageCodec.encode(request), GenerationRequest.class)).isEqualTo(request);
+    }
+
+    @Test
+    void aVersionOneGoldJudgeSpecWithoutTheNewFieldsStillDecodes() {
+        String json = "{\"kind\":\"gold_judge\",\"task\":\"addition\",\"tau\":0.1}";
+
+        assertThat(MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), PreferenceSpec.class))
+                .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
+    }
+
+    @Test
+    void preferenceSpecsMissingWhatTheirKindNeedsAreRefusedNamingTheField() {
+        String llm = new String(MessageCodec.encode(withPreference(new PreferenceSpec("llm_judge", null, 0, "j",
+                null, null))), StandardCharsets.UTF_8).replace("\"judge\":\"j\"", "\"judge\":\" \"");
+        assertThatThrownBy(() -> MessageCodec.decode(llm.getBytes(StandardCharsets.UTF_8), GenerationRequest.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageStartingWith("PreferenceSpec.judge: required");
+        assertThatThrownBy(() -> new PreferenceSpec("pairrm", null, 0, null, null, null))
+                .hasMessage("PreferenceSpec.kind: unknown kind 'pairrm'; known: gold_judge, llm_judge, ranker, "
+                        + "reward_model, ensemble")
+                .extracting(e -> ((InvalidMessageException) e).field()).isEqualTo("kind");
+        assertThatThrownBy(() -> new PreferenceSpec("ensemble", null, 0, null, null, List.of()))
+                .hasMessageContaining("PreferenceSpec.members: an ensemble needs at least one member");
+        assertThatThrownBy(() -> new PreferenceSpec("reward_model", null, 0, null, "file:/rm", null))
+                .hasMessageContaining("PreferenceSpec.tau: must be a finite number > 0");
+        assertThatThrownBy(() -> new PreferenceSpec("ranker", null, 0, null, null, null))
+                .hasMessageContaining("PreferenceSpec.modelUri: required");
+        assertThatThrownBy(() -> new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.1), -1))
+                .hasMessageContaining("PreferenceMember.weight: must be a finite number > 0, got -1.0");
     }
 
     @Test

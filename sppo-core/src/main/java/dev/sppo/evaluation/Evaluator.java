@@ -25,8 +25,13 @@ public final class Evaluator {
         this.config = config;
     }
 
+    /** The held-out prompt texts, indexed like every {@link PolicyResponses} this evaluator produces. */
+    public List<String> promptTexts() {
+        return prompts.stream().map(Prompt::text).toList();
+    }
+
     public PolicyResponses responses(Policy policy) {
-        List<List<Sample>> samples = BatchedSampling.sample(policy, prompts.stream().map(Prompt::text).toList(),
+        List<List<Sample>> samples = BatchedSampling.sample(policy, promptTexts(),
                 config.sampling(), done -> { });
         List<List<String>> texts = new ArrayList<>();
         double[][] scores = new double[prompts.size()][];

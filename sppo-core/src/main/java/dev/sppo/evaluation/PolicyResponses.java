@@ -43,21 +43,12 @@ public record PolicyResponses(List<List<String>> texts, double[][] scores) {
 
     /** This policy's win rate against another on the same prompts, response k against response k. */
     public WinRate against(PolicyResponses other) {
-        int wins = 0;
-        int ties = 0;
-        int losses = 0;
+        WinRate.Tally tally = new WinRate.Tally();
         for (int i = 0; i < scores.length; i++) {
             for (int k = 0; k < scores[i].length; k++) {
-                int c = Double.compare(scores[i][k], other.scores[i][k]);
-                if (c > 0) {
-                    wins++;
-                } else if (c == 0) {
-                    ties++;
-                } else {
-                    losses++;
-                }
+                tally.add(Double.compare(scores[i][k], other.scores[i][k]));
             }
         }
-        return WinRate.of(wins, ties, losses);
+        return tally.result();
     }
 }

@@ -33,6 +33,29 @@ public record WinRate(double rate, double lower, double upper, int wins, int tie
         return new WinRate(mean, Math.max(0, mean - half), Math.min(1, mean + half), wins, ties, losses);
     }
 
+    /** Counts comparisons one at a time into a {@link WinRate}. */
+    public static final class Tally {
+
+        private int wins;
+        private int ties;
+        private int losses;
+
+        /** One comparison: {@code sign} &gt; 0 is a win, 0 a tie, &lt; 0 a loss (a {@code compare} result). */
+        public void add(int sign) {
+            if (sign > 0) {
+                wins++;
+            } else if (sign == 0) {
+                ties++;
+            } else {
+                losses++;
+            }
+        }
+
+        public WinRate result() {
+            return WinRate.of(wins, ties, losses);
+        }
+    }
+
     public int comparisons() {
         return wins + ties + losses;
     }

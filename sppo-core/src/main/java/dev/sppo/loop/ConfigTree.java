@@ -1,8 +1,10 @@
 package dev.sppo.loop;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,11 @@ public final class ConfigTree {
     public ConfigTree(String path, Map<String, Object> values) {
         this.path = path;
         this.values = values == null ? Map.of() : values;
+    }
+
+    /** Where this section sits in the config, such as {@code preference.members[0].spec}; empty at the root. */
+    public String path() {
+        return path;
     }
 
     /** Deep-merges {@code override} onto {@code base}: maps merge key by key, anything else replaces. */
@@ -46,6 +53,26 @@ public final class ConfigTree {
             throw error(key, "expected a section (a map of settings), got " + describe(value));
         }
         return new ConfigTree(qualified(key), (Map<String, Object>) value);
+    }
+
+    /** The sections listed under {@code key}, each named {@code key[i]} in errors; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public List<ConfigTree> sections(String key) {
+        Object value = take(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            throw error(key, "expected a list of sections, got " + describe(value));
+        }
+        List<ConfigTree> sections = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                throw error(key + "[" + i + "]", "expected a section (a map of settings), got " + describe(items.get(i)));
+            }
+            sections.add(new ConfigTree(qualified(key + "[" + i + "]"), (Map<String, Object>) item));
+        }
+        return sections;
     }
 
     public boolean has(String key) {

@@ -1,6 +1,7 @@
 package dev.sppo.loop;
 
 import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.WinRate;
 import dev.sppo.training.TrainingSummary;
 
 import java.nio.file.Path;
@@ -11,10 +12,10 @@ record Iteration(int index, TrainingSummary training, List<PromptOutcome> outcom
         double generateSeconds, double preferSeconds, double trainSeconds) {
 
     IterationResult result(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
-            double evaluateSeconds) {
+            WinRate proxyVsBase, double evaluateSeconds) {
         return new IterationResult(index, training, PromptOutcome.meanWinRate(outcomes, true),
                 PromptOutcome.meanWinRate(outcomes, false), current.against(base),
-                current.against(previous), current.meanScore(), current.exactMatch(), current.meanLength(),
+                current.against(previous), proxyVsBase, current.meanScore(), current.exactMatch(), current.meanLength(),
                 checkpoint.toString(),
                 new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds));
     }

@@ -12,6 +12,8 @@ import dev.sppo.training.TrainingSummary;
  * @param loserWinRate mean P̂ of the selected losers
  * @param vsBase π_t against π_0 on held-out prompts (null for π_0)
  * @param vsPrevious π_t against π_{t-1} (null for π_0)
+ * @param proxyVsBase π_t against π_0 as the training preference model judges it, when that model is a proxy
+ *     of the gold judge (a learned ranker or reward model, an LLM judge, an ensemble); null otherwise
  * @param taskScore mean gold score of π_t's held-out responses
  * @param exactMatch fraction of π_t's held-out responses that are exactly right
  * @param meanResponseLength mean length of π_t's held-out responses, in characters
@@ -25,6 +27,7 @@ public record IterationResult(
         double loserWinRate,
         WinRate vsBase,
         WinRate vsPrevious,
+        WinRate proxyVsBase,
         double taskScore,
         double exactMatch,
         double meanResponseLength,

@@ -11,15 +11,26 @@ public final class ResultsTable {
     private static final String HEADER =
             "| iter | loss | P̂ winners | P̂ losers | win rate vs π_0 [95% CI] | vs π_{t-1} | task score | exact | KL | time (s) |\n"
                     + "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n";
+    private static final String PROXY_HEADER =
+            "| iter | loss | P̂ winners | P̂ losers | gold win rate vs π_0 [95% CI] | proxy win rate vs π_0 | vs π_{t-1} "
+                    + "| task score | exact | KL | time (s) |\n"
+                    + "|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|\n";
 
     private ResultsTable() {}
 
+    /**
+     * The results as a markdown table. When SPPO trained against a proxy preference model, the gold and the
+     * proxy win rates against π_0 stand side by side, so that over-optimisation of the proxy shows.
+     */
     public static String markdown(List<IterationResult> results) {
-        StringBuilder table = new StringBuilder(HEADER);
+        boolean proxy = results.stream().anyMatch(r -> r.proxyVsBase() != null);
+        StringBuilder table = new StringBuilder(proxy ? PROXY_HEADER : HEADER);
         for (IterationResult r : results) {
-            table.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %.3f | %.3f | %s | %.1f |%n",
+            String winRates = proxy ? winRate(r.vsBase()) + " | " + winRate(r.proxyVsBase()) + " | "
+                    + winRate(r.vsPrevious()) : winRate(r.vsBase()) + " | " + winRate(r.vsPrevious());
+            table.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %.3f | %.3f | %s | %.1f |%n",
                     r.iteration(), r.training() == null ? "-" : fmt(r.training().loss()), fmt(r.winnerWinRate()),
-                    fmt(r.loserWinRate()), winRate(r.vsBase()), winRate(r.vsPrevious()), r.taskScore(),
+                    fmt(r.loserWinRate()), winRates, r.taskScore(),
                     r.exactMatch(), r.training() == null ? "-" : fmt(r.training().klEstimate()),
                     r.phaseSeconds().total()));
         }
@@ -27,8 +38,9 @@ public final class ResultsTable {
     }
 
     public static String line(IterationResult r) {
-        return String.format(Locale.ROOT, "iteration %d: win rate vs base %s, task score %.3f, exact %.3f (%.1f s)",
-                r.iteration(), winRate(r.vsBase()), r.taskScore(), r.exactMatch(), r.phaseSeconds().total());
+        String proxy = r.proxyVsBase() == null ? "" : " (proxy " + r.proxyVsBase() + ")";
+        return String.format(Locale.ROOT, "iteration %d: win rate vs base %s%s, task score %.3f, exact %.3f (%.1f s)",
+                r.iteration(), winRate(r.vsBase()), proxy, r.taskScore(), r.exactMatch(), r.phaseSeconds().total());
     }
 
     private static String winRate(WinRate w) {

@@ -1,6 +1,7 @@
 package dev.sppo.loop;
 
 import dev.sppo.evaluation.EvaluationConfig;
+import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.training.PreferenceTrainingConfig;
 
@@ -19,7 +20,8 @@ import java.nio.file.Path;
  * @param basePath a Hugging Face model directory to start from, or null for the task's SFT warm start
  * @param warmStart how the warm-start base policy is trained when {@code basePath} is null
  * @param sampling generation settings (K = num_samples)
- * @param judgeTemperature τ of the gold-judge Bradley-Terry preference P = σ((r_i - r_j)/τ)
+ * @param preference the preference model SPPO trains against (step 2); evaluation always uses the task's gold
+ *     judge, so a learned or LLM preference model is a proxy whose win rate is reported beside the gold one
  * @param training the per-iteration policy update
  * @param reference where the reference log-probs come from
  * @param evaluation held-out evaluation settings
@@ -34,7 +36,7 @@ public record SppoConfig(
         Path basePath,
         WarmStartConfig warmStart,
         SamplingParams sampling,
-        double judgeTemperature,
+        PreferenceModelSpec preference,
         PreferenceTrainingConfig training,
         ReferenceMode reference,
         EvaluationConfig evaluation) {
@@ -50,8 +52,8 @@ public record SppoConfig(
             throw new InvalidConfigException("sampling.k: SPPO compares responses, so k must be >= 2, got "
                     + sampling.numSamples());
         }
-        if (!(judgeTemperature > 0)) {
-            throw new InvalidConfigException("preference.tau: must be > 0, got " + judgeTemperature);
+        if (preference == null) {
+            throw new InvalidConfigException("preference: required");
         }
     }
 }

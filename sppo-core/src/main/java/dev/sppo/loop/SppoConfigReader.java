@@ -56,8 +56,9 @@ public final class SppoConfigReader {
     public static SppoConfig read(Map<String, Object> overrides) {
         ConfigTree root = new ConfigTree("", ConfigTree.merge(builtInDefaults(), overrides));
         long seed = root.longValue("seed", 1);
+        TaskSpec task = TaskSpec.read(root.child("task"), seed);
         SppoConfig config = new SppoConfig(
-                TaskSpec.read(root.child("task"), seed),
+                task,
                 Path.of(root.string("run_dir", "runs/sppo")),
                 cacheDir(root.string("cache_dir", null)),
                 seed,
@@ -66,7 +67,7 @@ public final class SppoConfigReader {
                 basePath(root.child("base")),
                 warmStart(root.child("base").child("warm_start")),
                 sampling(root.child("sampling"), seed),
-                preferenceTau(root.child("preference")),
+                PreferenceSection.read(root.child(PreferenceSection.KEY), task.task().name()),
                 training(root.child("training"), seed),
                 root.choice("reference", ReferenceMode.class, ReferenceMode.RECORDED),
                 evaluation(root.child("evaluation"), root.child("sampling"), seed));
@@ -125,17 +126,6 @@ public final class SppoConfigReader {
                 n.number("temperature", 0.7), n.integer("top_k", 0), n.number("top_p", 0.9), n.integer("k", 5), seed));
         n.checkNoUnknownKeys();
         return p;
-    }
-
-    private static double preferenceTau(ConfigTree n) {
-        String kind = n.string("kind", "gold_judge");
-        if (!"gold_judge".equals(kind)) {
-            throw new InvalidConfigException("preference.kind: unknown preference model '" + kind
-                    + "' (in-process runs support: gold_judge)");
-        }
-        double tau = n.number("tau", 0.1);
-        n.checkNoUnknownKeys();
-        return tau;
     }
 
     private static PreferenceTrainingConfig training(ConfigTree n, long seed) {

@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.evaluation.Evaluator;
 import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.ProxyWinRate;
+import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
-import dev.sppo.preference.JudgePreferenceModel;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.Selection;
 import dev.sppo.sampling.Sample;
@@ -55,7 +56,9 @@ public final class SppoLoop {
         List<Prompt> trainPrompts = task.prompts(Split.TRAIN, config.promptsPerIteration() * config.iterations());
         MetricsLog metrics = MetricsLog.create(config.runDir());
         List<IterationResult> results = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager();
+        PreferenceModel preferences = RunPreferences.build(config.preference(), task);
+        try (AutoCloseable releasePreferences = RunPreferences.releaser(preferences);
+                NDManager manager = NDManager.newBaseManager();
                 Policy base = ModelDirectory.load(basePath, manager);
                 Policy policy = ModelDirectory.load(basePath, manager)) {
             long began = System.nanoTime();
@@ -67,10 +70,12 @@ public final class SppoLoop {
             for (int t = 0; t < config.iterations(); t++) {
                 List<Prompt> prompts = trainPrompts.subList(t * config.promptsPerIteration(),
                         (t + 1) * config.promptsPerIteration());
-                Iteration it = iterate(t, policy, prompts, task);
+                Iteration it = iterate(t, policy, prompts, preferences);
                 long evalStart = System.nanoTime();
                 PolicyResponses current = evaluator.responses(policy);
-                row = it.result(current, baseResponses, previous, seconds(evalStart));
+                WinRate proxy = RunPreferences.isProxy(config.preference())
+                        ? ProxyWinRate.of(preferences, evaluator.promptTexts(), current, baseResponses) : null;
+                row = it.result(current, baseResponses, previous, proxy, seconds(evalStart));
                 metrics.append(row);
                 results.add(row);
                 log.println(ResultsTable.line(row));
@@ -85,7 +90,8 @@ public final class SppoLoop {
         return results;
     }
 
-    private Iteration iterate(int t, Policy policy, List<Prompt> prompts, Task task) throws IOException {
+    private Iteration iterate(int t, Policy policy, List<Prompt> prompts, PreferenceModel preferences)
+            throws IOException {
         log.printf(Locale.ROOT, "iteration %d/%d: %d prompts x K=%d%n", t + 1, config.iterations(), prompts.size(),
                 config.sampling().numSamples());
         long start = System.nanoTime();
@@ -93,7 +99,6 @@ public final class SppoLoop {
                 config.seed() * 1000 + t), log);
         double generateSeconds = seconds(start);
         start = System.nanoTime();
-        PreferenceModel preferences = new JudgePreferenceModel(task.judge(), config.judgeTemperature());
         List<PromptOutcome> outcomes = Generation.prefer(policy, prompts, samples, preferences, log);
         double preferSeconds = seconds(start);
         start = System.nanoTime();
@@ -124,7 +129,7 @@ public final class SppoLoop {
     }
 
     private IterationResult baseRow(PolicyResponses responses, Path basePath, double evaluateSeconds) {
-        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, responses.meanScore(),
+        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, responses.meanScore(),
                 responses.exactMatch(), responses.meanLength(), basePath.toString(),
                 new IterationResult.PhaseTimes(0, 0, 0, evaluateSeconds));
     }

@@ -49,12 +49,13 @@ public final class JobViewRows {
     private static void addRows(List<ReportRow> rows, int t, JsonObject m) {
         double baseScore = JsonFields.number(m, "base_task_score");
         if (t == 0 && !Double.isNaN(baseScore)) {
-            rows.add(new ReportRow(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, baseScore,
+            rows.add(new ReportRow(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, null, baseScore,
                     JsonFields.number(m, "base_exact_match"), PhaseSeconds.UNMEASURED));
         }
         ReportRow row = new ReportRow(t + 1, JsonFields.number(m, "loss"), JsonFields.number(m, "winner_win_rate"),
                 JsonFields.number(m, "loser_win_rate"), JsonFields.number(m, "kl"),
                 JsonFields.winRate(m, "win_rate_vs_base"), JsonFields.winRate(m, "win_rate_vs_previous"),
+                JsonFields.winRate(m, "proxy_win_rate_vs_base"),
                 JsonFields.number(m, "task_score"), JsonFields.number(m, "exact_match"),
                 new PhaseSeconds(JsonFields.number(m, "generate_seconds"), Double.NaN,
                         JsonFields.number(m, "train_seconds"), JsonFields.number(m, "evaluate_seconds")));

@@ -77,6 +77,7 @@ public final class MetricsFile {
                 training == null ? Double.NaN : JsonFields.number(training, "klEstimate"),
                 JsonFields.winRate(line, "vsBase"),
                 JsonFields.winRate(line, "vsPrevious"),
+                JsonFields.winRate(line, "proxyVsBase"),
                 JsonFields.number(line, "taskScore"),
                 JsonFields.number(line, "exactMatch"),
                 phaseSeconds(seconds, training != null));

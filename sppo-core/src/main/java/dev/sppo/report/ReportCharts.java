@@ -41,13 +41,18 @@ final class ReportCharts {
         return new LineChart(title, X_LABEL, yLabel).integerX();
     }
 
+    /** The gold judge's win rates, and the proxy's beside them when SPPO trained against a proxy. */
     private static LineChart winRate(List<ReportRow> rows, double[] t) {
-        return chart("Held-out win rate of π_t (ties count half)", "win rate")
+        LineChart chart = chart("Held-out win rate of π_t (ties count half)", "win rate")
                 .add(Series.line("vs π_0 (95% CI shaded)", t, winRates(rows, ReportRow::vsBase, WinRate::rate))
                         .withBand(winRates(rows, ReportRow::vsBase, WinRate::lower),
                                 winRates(rows, ReportRow::vsBase, WinRate::upper)))
-                .add(Series.line("vs π_{t-1}", t, winRates(rows, ReportRow::vsPrevious, WinRate::rate)))
-                .reference(0.5, "even");
+                .add(Series.line("vs π_{t-1}", t, winRates(rows, ReportRow::vsPrevious, WinRate::rate)));
+        Series proxy = Series.line("vs π_0 under the proxy", t, winRates(rows, ReportRow::proxyVsBase, WinRate::rate));
+        if (!proxy.isEmpty()) {
+            chart.add(proxy);
+        }
+        return chart.reference(0.5, "even");
     }
 
     private static LineChart phat(List<ReportRow> rows, double[] t) {

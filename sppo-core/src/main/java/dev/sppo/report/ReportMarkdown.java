@@ -20,8 +20,10 @@ final class ReportMarkdown {
         md.append("**Verdict.** ").append(verdict.text()).append("\n\n");
         md.append("Row t describes π_t (t = 0 is the base policy): the loss, P̂ and KL of the update π_{t-1} → π_t, "
                 + "then π_t's held-out evaluation. \"-\" marks what was not measured.\n\n");
-        md.append(TABLE_HEAD);
-        source.rows().forEach(row -> md.append(row(row)));
+        boolean proxy = source.rows().stream().anyMatch(r -> r.proxyVsBase() != null);
+        md.append(proxy ? TABLE_HEAD.replace("| vs π_{t-1} [95% CI] ", "| proxy vs π_0 [95% CI] | vs π_{t-1} [95% CI] ")
+                .replace("|---|---|", "|---|---|---|") : TABLE_HEAD);
+        source.rows().forEach(row -> md.append(row(row, proxy)));
         for (ReportCharts.Chart chart : charts) {
             md.append("\n## ").append(chart.caption()).append("\n\n");
             md.append("![").append(chart.caption()).append("](").append(chart.file()).append(")\n");
@@ -29,10 +31,11 @@ final class ReportMarkdown {
         return md.toString();
     }
 
-    private static String row(ReportRow r) {
+    private static String row(ReportRow r, boolean proxy) {
         ReportRow.PhaseSeconds s = r.seconds();
+        String winRates = proxy ? winRate(r.vsBase()) + " | " + winRate(r.proxyVsBase()) : winRate(r.vsBase());
         return "| " + String.join(" | ", Integer.toString(r.iteration()), number(r.loss(), 4),
-                number(r.winnerWinRate(), 4), number(r.loserWinRate(), 4), number(r.kl(), 4), winRate(r.vsBase()),
+                number(r.winnerWinRate(), 4), number(r.loserWinRate(), 4), number(r.kl(), 4), winRates,
                 winRate(r.vsPrevious()), number(r.taskScore(), 3), number(r.exactMatch(), 3),
                 number(s.generate(), 1), number(s.prefer(), 1), number(s.train(), 1), number(s.evaluate(), 1))
                 + " |\n";

@@ -14,6 +14,8 @@ import dev.sppo.evaluation.WinRate;
  * @param kl mean log π_{t-1}(y|x) - log π_t(y|x) over the trained responses (the KL estimate)
  * @param vsBase π_t against π_0 on held-out prompts, with its 95% interval
  * @param vsPrevious π_t against π_{t-1}
+ * @param proxyVsBase π_t against π_0 as the proxy preference model SPPO trained against judges it; null when
+ *     SPPO trained against the gold judge itself
  * @param taskScore mean gold score of π_t's held-out responses
  * @param exactMatch fraction of π_t's held-out responses that are exactly right
  * @param seconds wall-clock seconds per phase
@@ -26,6 +28,7 @@ public record ReportRow(
         double kl,
         WinRate vsBase,
         WinRate vsPrevious,
+        WinRate proxyVsBase,
         double taskScore,
         double exactMatch,
         PhaseSeconds seconds) {

@@ -49,6 +49,25 @@ class SppoLoopTest {
     }
 
     @Test
+    void aProxyPreferenceModelsWinRateStandsBesideTheGoldOne() throws Exception {
+        SppoConfig config = SppoConfigReader.read(Map.of(
+                "run_dir", tmp.resolve("run").toString(),
+                "cache_dir", tmp.resolve("cache").toString(),
+                "iterations", 1, "prompts_per_iteration", 32,
+                "base", Map.of("warm_start", Map.of("hidden_size", 32, "demonstrations", 64, "epochs", 1)),
+                "preference", Map.of("kind", "ensemble", "members", List.of(Map.of("spec", Map.of("kind", "gold_judge")))),
+                "evaluation", Map.of("prompts", 16)));
+
+        List<IterationResult> results = new SppoLoop(config, new PrintStream(new ByteArrayOutputStream(), true)).run();
+
+        assertThat(results.get(0).proxyVsBase()).isNull();
+        WinRate proxy = results.get(1).proxyVsBase();
+        assertThat(proxy).as("an ensemble of the gold judge alone judges exactly like it").isEqualTo(results.get(1).vsBase());
+        assertThat(Files.readString(config.runDir().resolve("summary.md")))
+                .contains("gold win rate vs π_0").contains("proxy win rate vs π_0");
+    }
+
+    @Test
     void secondRunReusesTheCachedWarmStart() throws Exception {
         Map<String, Object> tiny = Map.of(
                 "run_dir", tmp.resolve("run").toString(),

@@ -37,10 +37,10 @@ class JobViewRowsTest {
         assertThat(source.title()).isEqualTo("job demo (j-42), RUNNING at iteration 1 EVALUATE");
         List<ReportRow> rows = source.rows();
         assertThat(rows).extracting(ReportRow::iteration).containsExactly(0, 1, 2);
-        assertThat(rows.get(0)).isEqualTo(new ReportRow(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null,
+        assertThat(rows.get(0)).isEqualTo(new ReportRow(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null,
                 null, 0.5, 0.25, PhaseSeconds.UNMEASURED));
         WinRate w = new WinRate(0.6, 0.55, 0.65, 55, 10, 35);
-        assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.25, 0.75, 0.25, Double.NaN, w, w, 0.625, 0.375,
+        assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.25, 0.75, 0.25, Double.NaN, w, w, null, 0.625, 0.375,
                 new PhaseSeconds(3.0, Double.NaN, 5.0, 1.5)));
         assertThat(rows.get(2).loss()).isEqualTo(1.5);
         assertThat(rows.get(2).vsBase()).isNull();

@@ -53,11 +53,11 @@ class MetricsFileTest {
     @Test
     void readsWhatGsonWritesForAnIterationResult() throws IOException {
         Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-        IterationResult base = new IterationResult(0, null, Double.NaN, Double.NaN, null, null, 0.5, 0.25, 3,
+        IterationResult base = new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, 0.5, 0.25, 3,
                 "base", new IterationResult.PhaseTimes(0, 0, 0, 2));
         IterationResult trained = new IterationResult(1,
                 new TrainingSummary(10, 1.5, 0.2, -0.3, 0.7, 0.125, 0.9, 1000), 0.75, 0.2,
-                WinRate.of(7, 2, 1), WinRate.of(6, 2, 2), 0.625, 0.375, 3, "iter-1",
+                WinRate.of(7, 2, 1), WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.625, 0.375, 3, "iter-1",
                 new IterationResult.PhaseTimes(1, 2, 3, 4));
         Path run = Fixtures.runDir(tmp, List.of(gson.toJson(base), gson.toJson(trained)));
 
@@ -65,7 +65,7 @@ class MetricsFileTest {
 
         assertThat(rows.get(0).winnerWinRate()).isNaN();
         assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.5, 0.75, 0.2, 0.125, WinRate.of(7, 2, 1),
-                WinRate.of(6, 2, 2), 0.625, 0.375, new ReportRow.PhaseSeconds(1, 2, 3, 4)));
+                WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.625, 0.375, new ReportRow.PhaseSeconds(1, 2, 3, 4)));
     }
 
     @ParameterizedTest

@@ -48,6 +48,20 @@ class RunReportTest {
     }
 
     @Test
+    void aRunAgainstAProxyShowsTheProxyWinRateBesideTheGoldOne() throws IOException {
+        String proxied = Fixtures.SECOND.replace("\"vsPrevious\"",
+                "\"proxyVsBase\":" + Fixtures.winRate(0.91, 0.89, 0.93) + ",\"vsPrevious\"");
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE, proxied));
+
+        new RunReport(MetricsFile.read(run)).write(tmp.resolve("proxy"));
+
+        assertThat(Files.readString(tmp.resolve("proxy/report.md")))
+                .contains("| win rate vs π_0 [95% CI] | proxy vs π_0 [95% CI] | vs π_{t-1} [95% CI] |")
+                .contains("| 0.672 [0.655, 0.689] | 0.910 [0.890, 0.930] | 0.555 [0.541, 0.568] |")
+                .contains("| 0 | - | - | - | - | - | - | - | 0.534 |");
+    }
+
+    @Test
     void chartsOfARunWithOnlyTheBasePolicyStillRender() throws IOException {
         Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE));
 

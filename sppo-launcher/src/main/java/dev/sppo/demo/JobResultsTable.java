@@ -33,7 +33,7 @@ final class JobResultsTable {
     }
 
     private static IterationResult base(JobSnapshot job, JobSnapshot.Iteration first) {
-        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, first.metric("base_task_score"),
+        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, first.metric("base_task_score"),
                 first.metric("base_exact_match"), Double.NaN, job.checkpointUri(0).orElse("-"),
                 new PhaseTimes(0, 0, job.baseSeconds(), 0));
     }
@@ -46,6 +46,7 @@ final class JobResultsTable {
                 zeroIfMissing(it.metric("train_seconds")), zeroIfMissing(it.metric("evaluate_seconds")));
         return new IterationResult(t + 1, training, it.metric("winner_win_rate"), it.metric("loser_win_rate"),
                 it.winRate("win_rate_vs_base").orElse(null), it.winRate("win_rate_vs_previous").orElse(null),
+                it.winRate("proxy_win_rate_vs_base").orElse(null),
                 it.metric("task_score"), it.metric("exact_match"), it.metric("mean_response_length"),
                 job.checkpointUri(t + 1).orElse("-"), times);
     }

@@ -60,6 +60,19 @@ class JobApiTest {
     }
 
     @Test
+    void aBadPreferenceSectionIsRefusedWithItsFieldPathAlongsideTheOtherMistakes() {
+        HttpResponse<String> response = app.post("/jobs", """
+                {"training": {"beta": -1}, "preference": {"kind": "ensemble", "members": [
+                   {"spec": {"kind": "gold_judge"}, "weight": 0.5}, {"spec": {"kind": "llm_judge"}, "weight": 0.5}]}}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonObject problem = TrainerApp.object(response.body());
+        assertThat(fields(problem)).containsExactlyInAnyOrder("training.beta", "preference.members[1].spec.judge");
+        assertThat(message(problem, "preference.members[1].spec.judge")).contains("required");
+    }
+
+    @Test
     void configTheTrainerCannotServeIsRefusedBeforeItRuns() {
         JsonObject tooFewPrompts = TrainerApp.object(app.post("/jobs", """
                 {"prompts_per_iteration": 5000, "evaluation": {"prompts": 5000}, "base": {"path": "/no/such/model"}}

@@ -16,6 +16,12 @@ final class ConfigTrees {
         return copy;
     }
 
+    /** The top-level section of {@code path}: {@code preference} for {@code preference.members[1].spec.judge}. */
+    static String section(String path) {
+        int end = path.indexOf('.');
+        return end < 0 ? path : path.substring(0, end);
+    }
+
     /** Removes the setting at {@code path} (for example {@code training.beta}); false when there is none. */
     @SuppressWarnings("unchecked")
     static boolean remove(Map<String, Object> tree, String path) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record FieldProblem(String field, String message) {
 
     /** {@code "<path>: <message>"}, where the path may end with a dot when the message names the field. */
-    private static final Pattern LOCATED = Pattern.compile("^([A-Za-z0-9_.]*): (.*)$", Pattern.DOTALL);
+    private static final Pattern LOCATED = Pattern.compile("^([A-Za-z0-9_.\\[\\]]*): (.*)$", Pattern.DOTALL);
     private static final Pattern LEADING_FIELD = Pattern.compile("^([a-z][a-z0-9_.]*)\\b");
 
     /**

@@ -1,5 +1,6 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.ConfigTree;
 import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
@@ -49,11 +50,17 @@ public class JobConfigs {
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
 
+    /** The preference model a job's responses are scored with, as its generation requests carry it. */
+    public PreferenceSpec preference(SppoConfig config) {
+        return JobPreferences.toContract(config.preference());
+    }
+
     /**
      * Checks a submitted body: an optional {@code name} and a config tree.
      *
      * @throws InvalidJobConfigException listing every bad field: each one the reader reports is set aside
-     *     (its default applies) and the tree is read again, so one request shows all the mistakes
+     *     (its default applies; a missing field sets its whole top-level section aside) and the tree is read
+     *     again, so one request shows all the mistakes
      */
     public JobSubmission validate(Map<String, Object> body) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -97,7 +104,8 @@ public class JobConfigs {
             } catch (InvalidConfigException e) {
                 FieldProblem problem = FieldProblem.of(e);
                 problems.add(problem);
-                if (!ConfigTrees.remove(remaining, problem.field())) {
+                if (!ConfigTrees.remove(remaining, problem.field())
+                        && !ConfigTrees.remove(remaining, ConfigTrees.section(problem.field()))) {
                     return null;
                 }
             } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.evaluation.Evaluator;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.task.Prompt;
@@ -19,11 +20,14 @@ import java.util.Optional;
 public final class JobPlan {
 
     private final SppoConfig config;
+    private final PreferenceSpec preference;
     private final List<Prompt> trainPrompts;
     private final Map<String, Integer> positions = new HashMap<>();
 
-    public JobPlan(SppoConfig config) {
+    /** @param preference the preference model that scores the job's responses */
+    public JobPlan(SppoConfig config, PreferenceSpec preference) {
         this.config = config;
+        this.preference = preference;
         this.trainPrompts = config.task().task().prompts(Split.TRAIN,
                 config.promptsPerIteration() * config.iterations());
         for (int i = 0; i < trainPrompts.size(); i++) {
@@ -33,6 +37,10 @@ public final class JobPlan {
 
     public SppoConfig config() {
         return config;
+    }
+
+    public PreferenceSpec preference() {
+        return preference;
     }
 
     public Task task() {

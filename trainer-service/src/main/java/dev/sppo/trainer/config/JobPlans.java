@@ -1,5 +1,6 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.loop.SppoConfig;
 import dev.sppo.trainer.job.Job;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +20,10 @@ public class JobPlans {
     }
 
     public JobPlan plan(Job job) {
-        return plans.computeIfAbsent(job.id(), id -> new JobPlan(configs.effective(id, job.config())));
+        return plans.computeIfAbsent(job.id(), id -> {
+            SppoConfig config = configs.effective(id, job.config());
+            return new JobPlan(config, configs.preference(config));
+        });
     }
 
     public void forget(String jobId) {

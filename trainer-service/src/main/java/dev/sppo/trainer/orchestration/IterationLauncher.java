@@ -20,13 +20,12 @@ import java.util.Set;
 
 /**
  * Starts iteration t's generate phase: one {@link GenerationRequest} per prompt of its slice, for π_t's
- * checkpoint, sampled with seed·1000 + t and scored by the task's gold judge.
+ * checkpoint, sampled with seed·1000 + t and scored by the job's preference model.
  */
 @Component
 public class IterationLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(IterationLauncher.class);
-    private static final String GOLD_JUDGE = "gold_judge";
 
     private final JobTransitions transitions;
     private final PromptResultRepository results;
@@ -61,8 +60,7 @@ public class IterationLauncher {
         SamplingParams s = plan.config().sampling();
         SamplingSpec sampling = new SamplingSpec(s.numSamples(), s.temperature(), s.topP(), s.topK(), s.maxNewTokens(),
                 plan.samplingSeed(t));
-        PreferenceSpec preference = new PreferenceSpec(GOLD_JUDGE, plan.task().name(),
-                plan.config().judgeTemperature());
+        PreferenceSpec preference = plan.preference();
         for (Prompt prompt : prompts) {
             publisher.request(new GenerationRequest(ContractVersion.CURRENT, jobId, t, prompt.id(), prompt.text(),
                     policy.id(), policy.uri().toString(), policy.policyVersion(), sampling, preference));

@@ -2,7 +2,10 @@ package dev.sppo.trainer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.sppo.contracts.PreferenceMember;
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.trainer.TrainerProperties;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 class JobConfigsTest {
@@ -46,6 +50,55 @@ class JobConfigsTest {
         assertThatThrownBy(() -> configs().validate(Map.of("name", "x".repeat(201))))
                 .isInstanceOfSatisfying(InvalidJobConfigException.class,
                         e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("name"));
+    }
+
+    @Test
+    void thePreferenceSectionBecomesTheSpecOfTheJobsTaskGoldJudgeByDefault() {
+        Map<String, Object> tree = Map.of("preference", Map.of("tau", 0.5));
+
+        assertThat(configs().preference(configs().effective("job-1", tree)))
+                .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.5));
+        assertThat(configs().preference(SppoConfigReader.defaults()))
+                .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
+    }
+
+    @Test
+    void anEnsembleOfTheGoldJudgeAndANamedLlmJudgeIsAccepted() {
+        Map<String, Object> tree = Map.of("iterations", 1, "preference", Map.of("kind", "ensemble", "members", List.of(
+                Map.of("spec", Map.of("kind", "gold_judge", "tau", 0.2), "weight", 0.3),
+                Map.of("spec", Map.of("kind", "llm_judge", "judge", "local"), "weight", 0.7))));
+
+        configs().validate(tree);
+        PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
+
+        assertThat(spec.kind()).isEqualTo("ensemble");
+        assertThat(spec.members()).containsExactly(
+                new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.2), 0.3),
+                new PreferenceMember(new PreferenceSpec("llm_judge", "addition", 0.1, "local", null, null), 0.7));
+    }
+
+    @Test
+    void badPreferenceSectionsAreRefusedNamingTheFieldPath() {
+        assertThat(preferenceProblem(Map.of("kind", "pairrm"))).isEqualTo(new FieldProblem("preference.kind",
+                "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, ensemble)"));
+        assertThat(preferenceProblem(Map.of("kind", "llm_judge")).field()).isEqualTo("preference.judge");
+        assertThat(preferenceProblem(Map.of("kind", "reward_model")).field()).isEqualTo("preference.model_uri");
+        assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(
+                Map.of("spec", Map.of("kind", "llm_judge", "judge", "local"), "weight", -1)))))
+                .isEqualTo(new FieldProblem("preference.members[0].weight", "must be a finite number > 0, got -1.0"));
+        assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(
+                Map.of("spec", Map.of("kind", "gold_judge")), Map.of("spec", Map.of("kind", "llm_judge"))))).field())
+                .isEqualTo("preference.members[1].spec.judge");
+        assertThat(preferenceProblem(Map.of("kind", "llm_judge", "judge", "local", "endpoint", "http://x")).field())
+                .isEqualTo("preference.endpoint");
+    }
+
+    private FieldProblem preferenceProblem(Map<String, Object> section) {
+        Map<String, Object> body = Map.of("iterations", 1, "preference", section);
+        InvalidJobConfigException refused = catchThrowableOfType(InvalidJobConfigException.class,
+                () -> configs().validate(body));
+        assertThat(refused.problems()).hasSize(1);
+        return refused.problems().get(0);
     }
 
     @Test

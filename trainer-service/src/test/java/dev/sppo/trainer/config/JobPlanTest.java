@@ -2,6 +2,7 @@ package dev.sppo.trainer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.task.Prompt;
 import dev.sppo.task.Split;
@@ -14,7 +15,7 @@ import java.util.Map;
 class JobPlanTest {
 
     private final JobPlan plan = new JobPlan(SppoConfigReader.read(Map.of("seed", 7, "iterations", 2,
-            "prompts_per_iteration", 4)));
+            "prompts_per_iteration", 4)), new PreferenceSpec("gold_judge", "addition", 0.1));
 
     @Test
     void iterationsTrainOnConsecutiveSlicesOfTheTasksTrainingPrompts() {

@@ -1,0 +1,73 @@
+package dev.sppo.preferences;
+
+import dev.sppo.contracts.PreferenceMember;
+import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.preference.PreferenceKind;
+import dev.sppo.preference.PreferenceModel;
+import dev.sppo.preference.PreferenceModelSpec;
+import dev.sppo.preference.PreferenceModels;
+import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.task.Tasks;
+import org.springframework.stereotype.Component;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The preference model of each job's {@link PreferenceSpec}, built by sppo-core's {@link PreferenceModels} (which
+ * kinds exist and how each is built is decided there) and kept for the next prompt: the
+ * {@code sppo.preference.cached-models} most recently used specs stay built.
+ */
+@Component
+class PreferenceModelCache {
+
+    private final PreferenceModels factory;
+    private final Map<PreferenceModelSpec, PreferenceModel> models;
+
+    PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
+        this.factory = new PreferenceModels(task -> Tasks.byName(task).judge(), judges::judge);
+        int capacity = properties.cachedModels();
+        this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PreferenceModelSpec, PreferenceModel> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    /**
+     * The model for {@code spec}, checked against the prompt it will judge: a gold judge's prompt must be one of
+     * its task's.
+     *
+     * @throws UnscorableException naming {@code preference.<field path>} (an unknown judge name or task, a kind not
+     *     supported yet) or {@code prompt}
+     */
+    PreferenceModel forPrompt(PreferenceSpec spec, String prompt) {
+        PreferenceModelSpec core = toCore(spec);
+        PreferenceModel model;
+        try {
+            model = models.computeIfAbsent(core, factory::build);
+        } catch (PreferenceSpecException e) {
+            throw new UnscorableException("preference." + e.field(), e.problem());
+        }
+        for (String task : core.goldTasks()) {
+            try {
+                Tasks.byName(task).parse(prompt);
+            } catch (IllegalArgumentException e) {
+                throw new UnscorableException("prompt", e.getMessage());
+            }
+        }
+        return model;
+    }
+
+    /** The same spec in sppo-core's terms; a valid contract spec is a valid core spec. */
+    static PreferenceModelSpec toCore(PreferenceSpec spec) {
+        return new PreferenceModelSpec(PreferenceKind.parse(spec.kind()), spec.task(), spec.tau(), spec.judge(),
+                spec.modelUri(), spec.members().stream().map(PreferenceModelCache::toCore).toList());
+    }
+
+    private static PreferenceModelSpec.Member toCore(PreferenceMember member) {
+        return new PreferenceModelSpec.Member(toCore(member.spec()), member.weight());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sppo.loop;
+
+import dev.sppo.preference.PreferenceKind;
+import dev.sppo.preference.PreferenceModelSpec;
+import dev.sppo.preference.PreferenceSpecException;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Reads the {@code preference} section of a run or job config into a {@link PreferenceModelSpec}:
+ *
+ * <pre>
+ * preference: {kind: gold_judge, tau: 0.1}                         # the default: the task's gold judge
+ * preference: {kind: ranker, model_uri: runs/ranker}              # a learned pairwise ranker (train-preference)
+ * preference: {kind: reward_model, model_uri: runs/rm, tau: 1.0}  # a learned Bradley-Terry reward model
+ * preference: {kind: llm_judge, judge: local}                     # an LLM judge configured in the preference-service
+ * preference: {kind: ensemble, members: [{spec: {kind: gold_judge}, weight: 0.3},
+ *                                        {spec: {kind: ranker, model_uri: runs/ranker}, weight: 0.7}]}
+ * </pre>
+ *
+ * Every spec carries the run's task (the gold judge's task). Each error names its path, such as
+ * {@code preference.members[1].spec.model_uri}.
+ */
+public final class PreferenceSection {
+
+    /** The section's key in a config tree. */
+    public static final String KEY = "preference";
+
+    private PreferenceSection() {}
+
+    /** @throws InvalidConfigException naming the field path */
+    public static PreferenceModelSpec read(ConfigTree section, String task) {
+        String kind = section.string("kind", PreferenceKind.GOLD_JUDGE.wireName());
+        double tau = section.number("tau", 0.1);
+        String judge = section.string("judge", null);
+        String modelUri = section.string("model_uri", null);
+        List<ConfigTree> sections = section.sections("members");
+        List<PreferenceModelSpec.Member> members = IntStream.range(0, sections.size())
+                .mapToObj(i -> member(sections.get(i), task)).toList();
+        section.checkNoUnknownKeys();
+        try {
+            return new PreferenceModelSpec(PreferenceKind.parse(kind), task, tau, judge, modelUri, members);
+        } catch (PreferenceSpecException e) {
+            throw fieldError(section, e);
+        }
+    }
+
+    private static PreferenceModelSpec.Member member(ConfigTree member, String task) {
+        PreferenceModelSpec spec = read(member.child("spec"), task);
+        double weight = member.number("weight", 1.0);
+        member.checkNoUnknownKeys();
+        try {
+            return new PreferenceModelSpec.Member(spec, weight);
+        } catch (PreferenceSpecException e) {
+            throw fieldError(member, e);
+        }
+    }
+
+    private static InvalidConfigException fieldError(ConfigTree section, PreferenceSpecException e) {
+        return new InvalidConfigException(section.path() + "." + configName(e.field()) + ": " + e.problem());
+    }
+
+    /** The config key of a spec field: the record says {@code modelUri}, configs say {@code model_uri}. */
+    private static String configName(String field) {
+        return "modelUri".equals(field) ? "model_uri" : field;
+    }
+}

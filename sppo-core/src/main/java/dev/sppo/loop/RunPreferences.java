@@ -1,0 +1,47 @@
+package dev.sppo.loop;
+
+import dev.sppo.preference.PreferenceKind;
+import dev.sppo.preference.PreferenceModel;
+import dev.sppo.preference.PreferenceModelSpec;
+import dev.sppo.preference.PreferenceModels;
+import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.task.Task;
+import dev.sppo.task.Tasks;
+
+/**
+ * The preference model of an in-process run, built from the config's {@code preference} section. The run's
+ * own task keeps its configured settings; a gold judge of another built-in task uses that task's defaults.
+ * LLM judges are configured in the preference-service, so an in-process run refuses them.
+ */
+final class RunPreferences {
+
+    private RunPreferences() {}
+
+    /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
+    static PreferenceModel build(PreferenceModelSpec spec, Task task) {
+        PreferenceModels factory = new PreferenceModels(
+                name -> name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
+                judge -> {
+                    throw new IllegalArgumentException("in-process runs cannot reach LLM judge '" + judge
+                            + "': LLM judges are configured in the preference-service; submit a job instead");
+                });
+        try {
+            return factory.build(spec);
+        } catch (PreferenceSpecException e) {
+            throw new InvalidConfigException(PreferenceSection.KEY + "." + e.field() + ": " + e.problem());
+        }
+    }
+
+    /** What frees the model's resources (a learned model's weights, an LLM judge's HTTP client), if any. */
+    static AutoCloseable releaser(PreferenceModel model) {
+        return model instanceof AutoCloseable closeable ? closeable : () -> { };
+    }
+
+    /**
+     * Whether SPPO trains against a proxy of the gold judge: anything but the task's gold judge alone. The
+     * loop then also reports the proxy's win rate beside the gold one.
+     */
+    static boolean isProxy(PreferenceModelSpec spec) {
+        return spec.kind() != PreferenceKind.GOLD_JUDGE;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sppo.preference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Turns a {@link PreferenceModelSpec} into its {@link PreferenceModel}, one case per {@link PreferenceKind}:
+ * <ul>
+ *   <li>{@code gold_judge}: the task's gold judge as a Bradley-Terry reward model, {@link JudgePreferenceModel};
+ *   <li>{@code llm_judge}: the judge configured under the spec's name;
+ *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
+ *   <li>{@code ranker}, {@code reward_model}: not yet supported; each becomes one case that loads its model
+ *       from {@code modelUri}.
+ * </ul>
+ */
+public final class PreferenceModels {
+
+    private final Function<String, Judge> goldJudges;
+    private final Function<String, PreferenceModel> llmJudges;
+
+    /**
+     * @param goldJudges the gold judge of a built-in task by task name; throws IllegalArgumentException for an
+     *     unknown task
+     * @param llmJudges the LLM judge configured under a name; throws IllegalArgumentException for an unknown name
+     */
+    public PreferenceModels(Function<String, Judge> goldJudges, Function<String, PreferenceModel> llmJudges) {
+        this.goldJudges = Objects.requireNonNull(goldJudges, "goldJudges");
+        this.llmJudges = Objects.requireNonNull(llmJudges, "llmJudges");
+    }
+
+    /** @throws PreferenceSpecException naming the field (a path such as {@code members[0].spec.judge}) at fault */
+    public PreferenceModel build(PreferenceModelSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return switch (spec.kind()) {
+            case GOLD_JUDGE -> new JudgePreferenceModel(lookup(goldJudges, "task", spec.task()), spec.tau());
+            case LLM_JUDGE -> lookup(llmJudges, "judge", spec.judge());
+            case RANKER, REWARD_MODEL -> throw new PreferenceSpecException("kind", "'" + spec.kind().wireName()
+                    + "' is not yet supported by this preference-service (supported: gold_judge, llm_judge, "
+                    + "ensemble)");
+            case ENSEMBLE -> ensemble(spec.members());
+        };
+    }
+
+    private PreferenceModel ensemble(List<PreferenceModelSpec.Member> members) {
+        List<EnsemblePreferenceModel.Member> built = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            PreferenceModelSpec.Member member = members.get(i);
+            try {
+                built.add(new EnsemblePreferenceModel.Member(build(member.spec()), member.weight()));
+            } catch (PreferenceSpecException e) {
+                throw e.within(PreferenceModelSpec.memberPrefix(i));
+            }
+        }
+        return new EnsemblePreferenceModel(built);
+    }
+
+    private static <T> T lookup(Function<String, T> source, String field, String name) {
+        try {
+            return Objects.requireNonNull(source.apply(name), field);
+        } catch (PreferenceSpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new PreferenceSpecException(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sppo.preference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.sppo.preference.PreferenceModelSpec.Member;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+class PreferenceModelsTest {
+
+    /** Grades by length: longer is better, as a score in [0, 1]. */
+    private static final Judge BY_LENGTH = (prompt, response) -> Math.min(1.0, response.length() / 10.0);
+    /** Always prefers the first response: P[0][1] = 0.9. */
+    private static final PreferenceModel FIRST = (prompt, responses) -> {
+        PreferenceMatrix m = new PreferenceMatrix(new double[][] {{0.5, 0.9}, {0.1, 0.5}});
+        return new PreferenceResult(m, m.winRates());
+    };
+
+    private final PreferenceModels models = new PreferenceModels(
+            named(Map.of("length", BY_LENGTH), "unknown task"), named(Map.of("first", FIRST), "no LLM judge named"));
+
+    @Test
+    void aGoldJudgeSpecIsTheTasksJudgeReadAsBradleyTerry() {
+        PreferenceResult result = models.build(PreferenceModelSpec.goldJudge("length", 0.5))
+                .compare("x", List.of("aaaaa", "a"));
+
+        // r = (0.5, 0.1): P[0][1] = sigmoid((0.5 - 0.1) / 0.5) = sigmoid(0.8)
+        assertThat(result.matrix().get(0, 1)).isCloseTo(1 / (1 + Math.exp(-0.8)), offset(1e-12));
+    }
+
+    @Test
+    void anEnsembleSpecMixesItsMembersByWeight() {
+        PreferenceModelSpec spec = PreferenceModelSpec.ensemble(List.of(
+                new Member(PreferenceModelSpec.llmJudge("first"), 3),
+                new Member(PreferenceModelSpec.goldJudge("length", 0.5), 1)));
+
+        PreferenceResult result = models.build(spec).compare("x", List.of("a", "aaaaa"));
+
+        // 0.75 * 0.9 + 0.25 * sigmoid((0.1 - 0.5) / 0.5)
+        assertThat(result.matrix().get(0, 1)).isCloseTo(0.75 * 0.9 + 0.25 / (1 + Math.exp(0.8)), offset(1e-12));
+        assertThat(spec.goldTasks()).containsExactly("length");
+    }
+
+    @Test
+    void unknownNamesAreReportedOnTheirFieldWithTheMemberPath() {
+        assertThatThrownBy(() -> models.build(PreferenceModelSpec.llmJudge("gpt-9")))
+                .isInstanceOfSatisfying(PreferenceSpecException.class, e -> {
+                    assertThat(e.field()).isEqualTo("judge");
+                    assertThat(e.problem()).contains("no LLM judge named 'gpt-9'", "configured: first");
+                });
+        PreferenceModelSpec nested = PreferenceModelSpec.ensemble(List.of(
+                new Member(PreferenceModelSpec.llmJudge("first"), 1),
+                new Member(PreferenceModelSpec.ensemble(List.of(
+                        new Member(PreferenceModelSpec.goldJudge("poetry", 0.1), 1))), 1)));
+        assertThatThrownBy(() -> models.build(nested)).isInstanceOfSatisfying(PreferenceSpecException.class,
+                e -> assertThat(e.field()).isEqualTo("members[1].spec.members[0].spec.task"));
+    }
+
+    @Test
+    void learnedModelsAreNotYetSupportedAndSaySo() {
+        for (PreferenceKind kind : List.of(PreferenceKind.RANKER, PreferenceKind.REWARD_MODEL)) {
+            PreferenceModelSpec spec = new PreferenceModelSpec(kind, null, 0.1, null, "file:/models/m", List.of());
+
+            assertThatThrownBy(() -> models.build(spec)).isInstanceOfSatisfying(PreferenceSpecException.class,
+                    e -> assertThat(e.getMessage()).isEqualTo("kind: '" + kind.wireName()
+                            + "' is not yet supported by this preference-service (supported: gold_judge, llm_judge, "
+                            + "ensemble)"));
+        }
+    }
+
+    @Test
+    void eachKindRequiresItsFields() {
+        assertThatThrownBy(() -> PreferenceModelSpec.goldJudge(null, 0.1)).hasMessage("task: required");
+        assertThatThrownBy(() -> PreferenceModelSpec.goldJudge("length", 0)).hasMessageStartingWith("tau: must be");
+        assertThatThrownBy(() -> PreferenceModelSpec.llmJudge(" ")).hasMessage("judge: required");
+        assertThatThrownBy(() -> new PreferenceModelSpec(PreferenceKind.REWARD_MODEL, null, 0.1, null, null, null))
+                .hasMessage("modelUri: required");
+        assertThatThrownBy(() -> PreferenceModelSpec.ensemble(List.of()))
+                .hasMessage("members: an ensemble needs at least one member");
+        assertThatThrownBy(() -> new Member(PreferenceModelSpec.llmJudge("first"), -1))
+                .hasMessageStartingWith("weight: must be a finite number > 0");
+    }
+
+    @Test
+    void kindsParseFromTheirWireNames() {
+        assertThat(PreferenceKind.parse("reward_model")).isEqualTo(PreferenceKind.REWARD_MODEL);
+        assertThatThrownBy(() -> PreferenceKind.parse("pairrm")).hasMessage(
+                "kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, ensemble)");
+    }
+
+    private static <T> Function<String, T> named(Map<String, T> known, String unknown) {
+        return name -> {
+            if (!known.containsKey(name)) {
+                throw new IllegalArgumentException(unknown + " '" + name + "' (configured: "
+                        + String.join(", ", known.keySet()) + ")");
+            }
+            return known.get(name);
+        };
+    }
+}
