@@ -121,7 +121,9 @@ public class PromptConsumer {
             while (!closing && running(job.id())) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
                 if (!records.isEmpty()) {
-                    intake.store(job.id(), plans.plan(job).task(), records, deadLetters);
+                    if (!intake.store(job.id(), plans.plan(job).task(), records, deadLetters)) {
+                        return;
+                    }
                     consumer.commitSync(nextOffsets(records));
                 }
                 if (intake.formRounds(job.id(), settings) > 0) {

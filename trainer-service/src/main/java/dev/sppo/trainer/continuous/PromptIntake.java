@@ -21,15 +21,19 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Makes a poll of {@code sppo.prompts} durable: records that are not a {@link StreamPrompt} of the job's task go
- * to {@code sppo.prompts.dlt} (header {@code sppo-error} says why), the others are stored in one transaction,
- * once per prompt id. Only after {@link #store} returns may the caller commit the poll's offsets. Also closes
+ * Makes a poll of {@code sppo.prompts} durable: the valid records are stored in one transaction, once per prompt
+ * id, while the job is RUNNING; then the records that are not a {@link StreamPrompt} of the job's task go to
+ * {@code sppo.prompts.dlt} (header {@code sppo-error} says why). Only after {@link #store} returns true may the
+ * caller commit the poll's offsets. Also closes
  * the rounds that are due ({@link RoundFormer}).
  */
 @Component
 public class PromptIntake {
 
     static final String ERROR_HEADER = "sppo-error";
+
+    /** A record refused with the reason. */
+    private record Rejected(ConsumerRecord<byte[], byte[]> record, String reason) {}
     private static final Logger LOG = LoggerFactory.getLogger(PromptIntake.class);
 
     private final StreamPromptRepository prompts;
@@ -42,21 +46,33 @@ public class PromptIntake {
         this.metrics = metrics;
     }
 
-    /** Stores the valid records and dead-letters the others; durable when it returns. */
-    void store(String jobId, Task task, ConsumerRecords<byte[], byte[]> records, Producer<byte[], byte[]> deadLetters)
-            throws InterruptedException, ExecutionException {
+    /**
+     * Stores the valid records and dead-letters the others; durable when it returns true. Returns false, storing
+     * nothing, when the job is no longer RUNNING: the caller must then not commit the offsets, so the records go
+     * to whichever job consumes the stream next.
+     */
+    boolean store(String jobId, Task task, ConsumerRecords<byte[], byte[]> records,
+            Producer<byte[], byte[]> deadLetters) throws InterruptedException, ExecutionException {
         List<AcceptedPrompt> accepted = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
                 accepted.add(accept(record, task));
             } catch (InvalidMessageException e) {
-                deadLetter(record, e.getMessage(), deadLetters);
+                rejected.add(new Rejected(record, e.getMessage()));
             }
         }
-        Integer stored = transactions.execute(status -> prompts.insert(jobId, accepted));
-        int fresh = stored == null ? 0 : stored;
-        metrics.prompts("stored", fresh);
-        metrics.prompts("duplicate", accepted.size() - fresh);
+        Integer stored = transactions.execute(status -> prompts.lockRunning(jobId) ? prompts.insert(jobId, accepted)
+                : null);
+        if (stored == null) {
+            return false;
+        }
+        for (Rejected r : rejected) {
+            deadLetter(r.record(), r.reason(), deadLetters);
+        }
+        metrics.prompts("stored", stored);
+        metrics.prompts("duplicate", accepted.size() - stored);
+        return true;
     }
 
     /** Forms every round that is due; returns how many. */

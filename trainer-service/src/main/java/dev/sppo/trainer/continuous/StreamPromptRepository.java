@@ -25,6 +25,15 @@ public class StreamPromptRepository {
         this.json = json;
     }
 
+    /**
+     * Whether the job is RUNNING, holding a share lock on its row until the transaction ends: a stop, pause or
+     * cancel that commits meanwhile waits, so prompts are stored only for a job that was running when they were.
+     */
+    boolean lockRunning(String jobId) {
+        return "RUNNING".equals(jdbc.query("SELECT state FROM jobs WHERE id = ? FOR SHARE",
+                rs -> rs.next() ? rs.getString(1) : null, jobId));
+    }
+
     /** Stores the prompts; returns how many were new (the others repeat an id already stored). */
     int insert(String jobId, List<AcceptedPrompt> prompts) {
         int stored = 0;
