@@ -46,7 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
-/** The generator against a real KRaft broker: request in, responses out, dead letters, replicas, hot reload. */
+/**
+ * The generator against a real KRaft broker: request in, responses out, dead letters, replicas, hot reload,
+ * version pinning.
+ */
 class GeneratorServiceTest extends GeneratorContextTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -59,6 +62,8 @@ class GeneratorServiceTest extends GeneratorContextTest {
     CheckpointCache cache;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    VersionPins pins;
 
     @AfterAll
     static void closeProducer() {
@@ -77,6 +82,7 @@ class GeneratorServiceTest extends GeneratorContextTest {
         SampledResponses responses = MessageCodec.decode(record.value(), SampledResponses.class);
         assertThat(responses.request()).isEqualTo(request);
         assertThat(responses.generator()).isEqualTo("gen-a");
+        assertThat(responses.servedVersion()).isZero();
         assertThat(responses.responses()).hasSize(4);
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = ModelDirectory.load(checkpoint, manager)) {
             assertThat(responses.promptIds()).containsExactlyElementsOf(ids(policy.tokenizer().encodePrompt("12+30=")));
@@ -147,6 +153,27 @@ class GeneratorServiceTest extends GeneratorContextTest {
         });
         assertThat(registry.get("sppo.generator.checkpoint.loads").tag("checkpoint", "hot-1").counter().count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void aPinnedJobIsAnsweredWithItsPinnedVersionWhicheverTheRequestNamesAndSaysSo() {
+        assertThat(served(request("job-pin", "pin-0", 0, "p-pin-0", "1+2="))).isZero();
+        pins.pin("job-pin", 0);
+
+        int whilePinned = served(request("job-pin", "pin-1", 1, "p-pin-1", "2+3="));
+        pins.unpin("job-pin");
+        int afterUnpin = served(request("job-pin", "pin-2", 2, "p-pin-2", "3+4="));
+
+        assertThat(whilePinned).isZero();
+        assertThat(afterUnpin).isEqualTo(2);
+        assertThat(registry.get("sppo.generator.served.version").tag("job", "job-pin").gauge().value()).isEqualTo(2);
+    }
+
+    /** Sends the request and returns the version its answer says it was sampled from. */
+    private int served(GenerationRequest request) {
+        send(Topics.GENERATION_REQUESTS, request.promptId(), MessageCodec.encode(request));
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.RESPONSES, request.promptId());
+        return MessageCodec.decode(record.value(), SampledResponses.class).servedVersion();
     }
 
     private GenerationRequest request(String job, String checkpointId, int version, String promptId, String prompt) {
