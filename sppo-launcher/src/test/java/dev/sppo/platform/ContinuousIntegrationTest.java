@@ -159,6 +159,21 @@ class ContinuousIntegrationTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void fewerThanNPromptsFormARoundOnceTheOldestHasWaitedTheMaximumWait() throws Exception {
+        String id = stream.createJob("max-wait", 10, 5, "0.0", "\"max_wait_seconds\": 1");
+        List<String> ids = stream.produce(3);
+
+        await(() -> harness.count(PromptStream.decided(id)) == 1, "a round of 3 decided");
+
+        assertThat(harness.query("SELECT prompts, extract(epoch FROM s.formed_at - (SELECT min(received_at) FROM "
+                + "stream_prompts p WHERE p.job_id = s.job_id)) >= 1 FROM stream_rounds s WHERE job_id = '" + id + "'"))
+                .containsExactly(List.of(3, true));
+        assertEveryPromptUsedOnce(id, ids, 1);
+        stopJob(id);
+    }
+
     private static void assertEveryPromptUsedOnce(String id, List<String> ids, int rounds) throws Exception {
         String job = "job_id = '" + id + "'";
         assertThat(harness.query("SELECT prompt_id FROM stream_prompts WHERE " + job).stream().map(r -> r.get(0))

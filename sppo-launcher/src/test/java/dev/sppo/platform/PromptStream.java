@@ -40,7 +40,8 @@ final class PromptStream implements AutoCloseable {
 
     /**
      * A continuous job of rounds of {@code n} prompts (K = 4, a tiny warm start), pausing above {@code maxBehind}
-     * rounds behind, with more {@code continuous} settings given as JSON members.
+     * rounds behind, with more {@code continuous} settings given as JSON members (the maximum wait is the
+     * default 30 s unless they set it).
      */
     String createJob(String name, int n, int maxBehind, String threshold, String more) throws Exception {
         HttpResponse<String> created = harness.call("POST", "/api/jobs", """
@@ -50,8 +51,7 @@ final class PromptStream implements AutoCloseable {
                                          "epochs": 4, "learning_rate": 0.02}},
                  "training": {"epochs": 1, "batch_size": 4},
                  "evaluation": {"prompts": 8, "samples_per_prompt": 1},
-                 "continuous": {"round_prompts": %d, "max_wait_seconds": 120, "max_rounds_behind": %d,
-                                "promotion_threshold": %s, %s}}
+                 "continuous": {"round_prompts": %d, "max_rounds_behind": %d, "promotion_threshold": %s, %s}}
                 """.formatted(name, n, maxBehind, threshold, more), PlatformHarness.API_KEY);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JsonParser.parseString(created.body()).getAsJsonObject().get("kind").getAsString())
