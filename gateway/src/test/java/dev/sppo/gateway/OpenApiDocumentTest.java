@@ -20,16 +20,18 @@ class OpenApiDocumentTest {
     private static final Path ENGINE_DEFAULTS =
             Path.of("../sppo-core/src/main/resources/dev/sppo/loop/default-train.yaml");
 
-    private static final Map<String, Set<String>> PUBLIC_API = Map.of(
-            "/api/jobs", Set.of("get", "post"),
-            "/api/jobs/{id}", Set.of("get"),
-            "/api/jobs/{id}/cancel", Set.of("post"),
-            "/api/checkpoints/{id}", Set.of("get"),
-            "/api/checkpoints/{id}/archive", Set.of("get"),
-            "/api/generate", Set.of("post"),
-            "/api/preferences", Set.of("post"),
-            "/api/ops/overview", Set.of("get"),
-            "/api/openapi.yaml", Set.of("get"));
+    private static final Map<String, Set<String>> PUBLIC_API = Map.ofEntries(
+            Map.entry("/api/jobs", Set.of("get", "post")),
+            Map.entry("/api/jobs/{id}", Set.of("get")),
+            Map.entry("/api/jobs/{id}/cancel", Set.of("post")),
+            Map.entry("/api/checkpoints/{id}", Set.of("get")),
+            Map.entry("/api/checkpoints/{id}/archive", Set.of("get")),
+            Map.entry("/api/preference-models", Set.of("post", "get")),
+            Map.entry("/api/preference-models/{id}", Set.of("get")),
+            Map.entry("/api/generate", Set.of("post")),
+            Map.entry("/api/preferences", Set.of("post")),
+            Map.entry("/api/ops/overview", Set.of("get")),
+            Map.entry("/api/openapi.yaml", Set.of("get")));
 
     private final YamlFile document = YamlFile.load(DOCUMENT);
 
@@ -47,7 +49,7 @@ class OpenApiDocumentTest {
     void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
-        assertThat(routed).hasSize(7).doesNotHaveDuplicates();
+        assertThat(routed).hasSize(9).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
                 .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }

@@ -58,10 +58,11 @@ public class PreferenceModelRepository {
                 + "('QUEUED', 'RUNNING')", id) == 1;
     }
 
-    public boolean succeed(String id, Map<String, Object> metrics, StoredCheckpoint checkpoint) {
+    /** @param metricsJson the run's metrics as a JSON object */
+    public boolean succeed(String id, String metricsJson, StoredCheckpoint checkpoint) {
         return jdbc.update("UPDATE preference_models SET state = 'SUCCEEDED', metrics = ?::jsonb, uri = ?, "
                 + "sha256 = ?, bytes = ?, finished_at = now() WHERE id = ? AND state = 'RUNNING'",
-                json.write(metrics), checkpoint.uri().toString(), checkpoint.sha256(), checkpoint.bytes(), id) == 1;
+                metricsJson, checkpoint.uri().toString(), checkpoint.sha256(), checkpoint.bytes(), id) == 1;
     }
 
     public boolean fail(String id, String reason) {

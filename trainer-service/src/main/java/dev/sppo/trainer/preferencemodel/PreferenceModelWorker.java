@@ -70,7 +70,7 @@ public class PreferenceModelWorker {
             Files.createDirectories(config.outDir());
             TrainPreferenceResult result = TrainPreferenceRun.run(config, LogStream.info(LOG, "preference model " + id));
             StoredCheckpoint stored = store.adopt(id, result.checkpoint());
-            runs.succeed(id, result.toJson(), stored);
+            runs.succeed(id, result.toJson().toString(), stored);
             LOG.info("preference model {} SUCCEEDED: {}", id, stored.uri());
         } catch (IOException | RuntimeException e) {
             LOG.warn("preference model {} FAILED", id, e);
