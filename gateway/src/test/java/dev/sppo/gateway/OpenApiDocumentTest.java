@@ -32,6 +32,8 @@ class OpenApiDocumentTest {
             Map.entry("/api/pins/{jobId}", Set.of("put", "delete")),
             Map.entry("/api/checkpoints/{id}", Set.of("get")),
             Map.entry("/api/checkpoints/{id}/archive", Set.of("get")),
+            Map.entry("/api/preference-models", Set.of("post", "get")),
+            Map.entry("/api/preference-models/{id}", Set.of("get")),
             Map.entry("/api/generate", Set.of("post")),
             Map.entry("/api/preferences", Set.of("post")),
             Map.entry("/api/ops/overview", Set.of("get")),
@@ -53,7 +55,7 @@ class OpenApiDocumentTest {
     void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
-        assertThat(routed).hasSize(13).doesNotHaveDuplicates();
+        assertThat(routed).hasSize(15).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
                 .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }

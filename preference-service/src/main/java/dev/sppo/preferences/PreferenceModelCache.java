@@ -1,5 +1,7 @@
 package dev.sppo.preferences;
 
+import ai.djl.ndarray.NDManager;
+import dev.sppo.backbone.HeadedModel;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.preference.PreferenceKind;
@@ -7,6 +9,7 @@ import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.preferencetraining.LearnedModels;
 import dev.sppo.task.Tasks;
 import org.springframework.stereotype.Component;
 
@@ -17,23 +20,44 @@ import java.util.Map;
 /**
  * The preference model of each job's {@link PreferenceSpec}, built by sppo-core's {@link PreferenceModels} (which
  * kinds exist and how each is built is decided there) and kept for the next prompt: the
- * {@code sppo.preference.cached-models} most recently used specs stay built.
+ * {@code sppo.preference.cached-models} most recently used specs stay built. Learned models (rankers, reward
+ * models) are loaded from their checkpoint URI on first use; an evicted one frees its weights.
  */
 @Component
-class PreferenceModelCache {
+class PreferenceModelCache implements AutoCloseable {
 
+    private final NDManager manager = NDManager.newBaseManager();
     private final PreferenceModels factory;
     private final Map<PreferenceModelSpec, PreferenceModel> models;
 
     PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
-        this.factory = new PreferenceModels(task -> Tasks.byName(task).judge(), judges::judge);
+        this.factory = new PreferenceModels(task -> Tasks.byName(task).judge(), judges::judge,
+                new LearnedModels(manager));
         int capacity = properties.cachedModels();
         this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<PreferenceModelSpec, PreferenceModel> eldest) {
-                return size() > capacity;
+                boolean evict = size() > capacity;
+                if (evict) {
+                    release(eldest.getValue());
+                }
+                return evict;
             }
         });
+    }
+
+    /** Frees every cached model's weights and the manager they live in (Spring calls it on shutdown). */
+    @Override
+    public void close() {
+        models.values().forEach(PreferenceModelCache::release);
+        models.clear();
+        manager.close();
+    }
+
+    private static void release(PreferenceModel model) {
+        if (model instanceof HeadedModel learned) {
+            learned.close();
+        }
     }
 
     /**

@@ -1,5 +1,14 @@
 package dev.sppo.preferences;
 
+import ai.djl.ndarray.NDManager;
+import dev.sppo.ranker.PairwiseRanker;
+import dev.sppo.ranker.RankerConfig;
+import dev.sppo.ranker.RankerDirectory;
+import dev.sppo.task.Tasks;
+import dev.sppo.tokenizer.CharTokenizer;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -106,8 +115,31 @@ class PreferencesEndpointTest extends PreferenceContextTest {
                    {"spec": {"kind": "llm_judge"}, "weight": 1}]}""")))).containsOnlyKeys(
                 "preference.members[1].spec.judge");
         assertThat(errorFields(post(body("""
-                {"kind": "ranker", "modelUri": "file:/store/ranker"}""")))).hasEntrySatisfying("preference.kind",
-                problem -> assertThat(problem).contains("'ranker' is not yet supported"));
+                {"kind": "ranker", "modelUri": "file:/store/ranker"}""")))).hasEntrySatisfying("preference.model_uri",
+                problem -> assertThat(problem).contains("cannot load the ranker at file:/store/ranker"));
+    }
+
+    @Test
+    void aRankerCheckpointIsLoadedFromItsUriAndGivesAConsistentMatrix(@TempDir Path dir) throws Exception {
+        CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
+        try (NDManager manager = NDManager.newBaseManager();
+                PairwiseRanker ranker = PairwiseRanker.random(RankerConfig.tiny(tokenizer, 16, 1, 2), tokenizer,
+                        manager, 7)) {
+            RankerDirectory.save(ranker, dir.resolve("ranker"));
+        }
+
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "ranker", "modelUri": "%s"}, "prompt": "12+30=", "responses": ["41", "42", "9"]}
+                """.formatted(dir.resolve("ranker").toUri()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<List<Double>> p = json.readValue(response.body(), Preferences.class).matrix();
+        for (int i = 0; i < 3; i++) {
+            assertThat(p.get(i).get(i)).isEqualTo(0.5);
+            for (int j = 0; j < 3; j++) {
+                assertThat(p.get(i).get(j) + p.get(j).get(i)).isCloseTo(1.0, offset(1e-12));
+            }
+        }
     }
 
     @Test

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param peak the matmul rates in GFLOP/s (every timed product, probes included)
  * @param training the training throughput
  * @param sampling the sampling throughput
+ * @param scoring the preference-scoring throughput of the ranker and the reward model
  */
-public record BenchReport(
-        BenchConfig config, Machine machine, Spread peak, TrainingResult training, SamplingResult sampling) {
+public record BenchReport(BenchConfig config, Machine machine, Spread peak, TrainingResult training,
+        SamplingResult sampling, ScoringResult scoring) {
 
     public static final double TRAINING_TARGET_PERCENT = 75;
     public static final double CACHE_TARGET_SPEEDUP = 8;
@@ -40,6 +41,10 @@ public record BenchReport(
         table.row("sampling without cache, " + passes, format("%,.0f tokens/s", sampling.uncached().median()), "");
         table.row("KV-cache speed-up", format("%.1f×", sampling.speedUp()),
                 target(sampling.speedUp(), CACHE_TARGET_SPEEDUP, "%.0f×"));
+        String scored = config.samplePrompts() + " prompts × K = " + PreferenceThroughput.K + " responses of "
+                + config.newTokens() + " tokens, median of " + scoring.ranker().count();
+        table.row("pairwise ranker scoring, " + scored, format("%,.0f pairs/s", scoring.ranker().median()), "");
+        table.row("reward model scoring, " + scored, format("%,.0f pairs/s", scoring.reward().median()), "");
         return "## sppo bench\n\n" + modelLine() + "\n\n" + table.markdown() + "\n" + flopLine() + "\n";
     }
 
@@ -47,7 +52,7 @@ public record BenchReport(
         LlamaConfig m = config.model();
         long parameters = LlamaLayout.tensors(m).stream().mapToLong(LlamaLayout.TensorSpec::numel).sum();
         return format("Model: vocab %d, hidden %d, %d layers, %d heads (%d kv), SwiGLU %d, %s embeddings, %,d "
-                        + "parameters. %d rounds of peak, training and sampling in turn. %s",
+                        + "parameters. %d rounds of peak, training, sampling and preference scoring in turn. %s",
                 m.vocabSize(), m.hiddenSize(), m.numHiddenLayers(), m.numAttentionHeads(), m.numKeyValueHeads(),
                 m.intermediateSize(), m.tieWordEmbeddings() ? "tied" : "untied", parameters, config.rounds(),
                 machine.describe());

@@ -13,10 +13,12 @@ import java.util.function.Consumer;
  *   <li>the peak: {@code matmulRepeats} timed matmuls ({@link MatmulPeak});</li>
  *   <li>training: this round's share of the timed steps, each right after {@code probeRepeats} timed matmuls
  *       whose best is the peak closest in time to that step ({@link TrainingThroughput});</li>
- *   <li>sampling: one pass with the key/value cache and one without ({@link SamplingThroughput}).</li>
+ *   <li>sampling: one pass with the key/value cache and one without ({@link SamplingThroughput});</li>
+ *   <li>preference scoring: one pass of the pairwise ranker and one of the reward model, both on the benchmark
+ *       model as backbone ({@link PreferenceThroughput}).</li>
  * </ol>
  *
- * Taking turns spreads the noise of a shared machine over all three measurements.
+ * Taking turns spreads the noise of a shared machine over all the measurements.
  */
 public final class Benchmark {
 
@@ -35,7 +37,8 @@ public final class Benchmark {
         try (NDManager manager = NDManager.newBaseManager();
                 MatmulPeak peak = new MatmulPeak(manager, config.matmulSize());
                 TrainingThroughput training = new TrainingThroughput(config, manager);
-                SamplingThroughput sampling = new SamplingThroughput(config, manager)) {
+                SamplingThroughput sampling = new SamplingThroughput(config, manager);
+                PreferenceThroughput scoring = new PreferenceThroughput(config, manager)) {
             progress.accept("warm-up: " + config.matmulWarmup() + " matmuls, " + config.warmupSteps()
                     + " training steps, a short sampling pass each way");
             peak.warmUp(config.matmulWarmup());
@@ -43,8 +46,10 @@ public final class Benchmark {
                 training.timeStep();
             }
             sampling.warmUp();
+            scoring.warmUp();
             for (int round = 0; round < config.rounds(); round++) {
                 runRound(round, peak, training, sampling, measurements);
+                measureScoring(round, scoring, measurements);
             }
         }
         return measurements.report(config, Machine.afterRun(loadBefore));
@@ -73,6 +78,14 @@ public final class Benchmark {
         double uncached = sampling.tokensPerSecond(false);
         report(prefix + "sampling without cache %.0f new tokens/s", uncached);
         measurements.addSampling(cached, uncached);
+    }
+
+    private void measureScoring(int round, PreferenceThroughput scoring, Measurements measurements) {
+        double ranker = scoring.rankerPairsPerSecond();
+        double reward = scoring.rewardPairsPerSecond();
+        report("round %d/%d: preference scoring %.0f pairs/s (ranker), %.0f pairs/s (reward model)", round + 1,
+                config.rounds(), ranker, reward);
+        measurements.addScoring(ranker, reward);
     }
 
     private void report(String format, Object... args) {

@@ -11,6 +11,8 @@ final class Measurements {
     private final List<Double> nearestPeaks = new ArrayList<>();
     private final List<Double> cached = new ArrayList<>();
     private final List<Double> uncached = new ArrayList<>();
+    private final List<Double> rankerPairs = new ArrayList<>();
+    private final List<Double> rewardPairs = new ArrayList<>();
 
     /** Records matmul rates in GFLOP/s. */
     void addPeaks(double[] rates) {
@@ -31,11 +33,18 @@ final class Measurements {
         uncached.add(uncachedRate);
     }
 
+    /** Records one scoring pass of each preference model, in pairs per second. */
+    void addScoring(double rankerRate, double rewardRate) {
+        rankerPairs.add(rankerRate);
+        rewardPairs.add(rewardRate);
+    }
+
     BenchReport report(BenchConfig config, Machine machine) {
         Spread peak = Spread.of(array(peaks));
         TrainingResult training = TrainingResult.of(config, array(stepMillis), array(nearestPeaks), peak.best());
         SamplingResult sampling = new SamplingResult(Spread.of(array(cached)), Spread.of(array(uncached)));
-        return new BenchReport(config, machine, peak, training, sampling);
+        ScoringResult scoring = new ScoringResult(Spread.of(array(rankerPairs)), Spread.of(array(rewardPairs)));
+        return new BenchReport(config, machine, peak, training, sampling, scoring);
     }
 
     private static double[] array(List<Double> values) {

@@ -11,15 +11,10 @@ import dev.sppo.tokenizer.Tokenizers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Loads and saves a policy as a Hugging Face model directory: {@code config.json}, {@code model.safetensors}
@@ -59,10 +54,18 @@ public final class ModelDirectory {
 
     private static Llama readModel(Path dir, LlamaConfig config, NDManager manager) {
         try (WeightFiles weights = WeightFiles.open(dir)) {
-            checkTensorNames(weights.origin(), config, weights.names());
-            checkTensorShapes(weights, config);
+            expectedTensors(config).check(weights);
             return new Llama(config, manager, spec -> weights.readFloats(spec.name()));
         }
+    }
+
+    /**
+     * The tensors of a {@code LlamaForCausalLM} checkpoint with this config; the rotary {@code inv_freq} buffers
+     * of older exports and an {@code lm_head.weight} that a tied model ignores may be present too.
+     */
+    public static ExpectedTensors expectedTensors(LlamaConfig config) {
+        return new ExpectedTensors(LlamaLayout.tensors(config), name -> ignorable(name, config),
+                "num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings");
     }
 
     /**
@@ -72,66 +75,22 @@ public final class ModelDirectory {
      * metadata.
      */
     public static void save(Policy policy, Path dir, Map<String, String> metadata) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".staging-");
-        policy.config().write(staging);
-        List<Tensor> tensors = new ArrayList<>();
-        for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(policy.config())) {
-            tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().weight(spec.name()).toFloatArray()));
-        }
-        Map<String, String> header = new LinkedHashMap<>();
-        header.put("format", "pt");
-        header.putAll(metadata);
-        SafeTensorsWriter.write(staging.resolve(WEIGHTS_FILE), tensors, header, DType.F32);
-        policy.tokenizer().save(staging);
-        if (Files.exists(dir)) {
-            deleteRecursively(dir);
-        }
-        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void checkTensorNames(Path origin, LlamaConfig config, Set<String> present) {
-        Set<String> expected = LlamaLayout.tensors(config).stream()
-                .map(LlamaLayout.TensorSpec::name).collect(Collectors.toSet());
-        List<String> missing = expected.stream().filter(n -> !present.contains(n)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw new MalformedCheckpointException(origin, "missing tensor(s) required by config.json: "
-                    + preview(missing));
-        }
-        List<String> unexpected = present.stream()
-                .filter(n -> !expected.contains(n) && !ignorable(n, config)).sorted().toList();
-        if (!unexpected.isEmpty()) {
-            throw new MalformedCheckpointException(origin, "tensor(s) not explained by config.json "
-                    + "(num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings?): " + preview(unexpected));
-        }
-    }
-
-    private static void checkTensorShapes(WeightFiles weights, LlamaConfig config) {
-        for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
-            long[] found = weights.shape(spec.name());
-            if (!Arrays.equals(found, spec.shape())) {
-                throw new MalformedCheckpointException(weights.fileOf(spec.name()), spec.name(), "has shape "
-                        + Arrays.toString(found) + " but config.json implies " + Arrays.toString(spec.shape()));
+        StagedDirectory.write(dir, staging -> {
+            policy.config().write(staging);
+            List<Tensor> tensors = new ArrayList<>();
+            for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(policy.config())) {
+                tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().weight(spec.name()).toFloatArray()));
             }
-        }
+            Map<String, String> header = new LinkedHashMap<>();
+            header.put("format", "pt");
+            header.putAll(metadata);
+            SafeTensorsWriter.write(staging.resolve(WEIGHTS_FILE), tensors, header, DType.F32);
+            policy.tokenizer().save(staging);
+        });
     }
 
     private static boolean ignorable(String name, LlamaConfig config) {
         return name.endsWith("rotary_emb.inv_freq")
                 || (config.tieWordEmbeddings() && name.equals(LlamaLayout.LM_HEAD));
-    }
-
-    private static String preview(List<String> names) {
-        return names.size() <= 5 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.sppo.loop;
 
+import ai.djl.ndarray.NDManager;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.preferencetraining.LearnedModels;
 import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
 
@@ -18,23 +20,18 @@ final class RunPreferences {
     private RunPreferences() {}
 
     /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
-    static PreferenceModel build(PreferenceModelSpec spec, Task task) {
+    static PreferenceModel build(PreferenceModelSpec spec, Task task, NDManager manager) {
         PreferenceModels factory = new PreferenceModels(
                 name -> name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
                 judge -> {
                     throw new IllegalArgumentException("in-process runs cannot reach LLM judge '" + judge
                             + "': LLM judges are configured in the preference-service; submit a job instead");
-                });
+                }, new LearnedModels(manager));
         try {
             return factory.build(spec);
         } catch (PreferenceSpecException e) {
             throw new InvalidConfigException(PreferenceSection.KEY + "." + e.field() + ": " + e.problem());
         }
-    }
-
-    /** What frees the model's resources (a learned model's weights, an LLM judge's HTTP client), if any. */
-    static AutoCloseable releaser(PreferenceModel model) {
-        return model instanceof AutoCloseable closeable ? closeable : () -> { };
     }
 
     /**

@@ -75,8 +75,9 @@ public final class SppoConfigReader {
         return config;
     }
 
+    /** Parses YAML or JSON text into a config tree; an empty text is an empty tree. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         try {
             Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (tree == null) {

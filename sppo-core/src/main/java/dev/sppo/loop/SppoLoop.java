@@ -48,18 +48,31 @@ public final class SppoLoop {
         this.log = log;
     }
 
+    /** Runs the T iterations; the preference model is loaded first, so a bad one fails before any training. */
     public List<IterationResult> run() throws IOException {
-        Path basePath = WarmStart.basePolicy(config, log);
-        Task task = config.task().task();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Task task = config.task().task();
+            PreferenceModel preferences = RunPreferences.build(config.preference(), task, manager);
+            List<IterationResult> results = run(WarmStart.basePolicy(config, log), task, preferences, manager);
+            if (preferences instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            return results;
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private List<IterationResult> run(Path basePath, Task task, PreferenceModel preferences, NDManager manager)
+            throws Exception {
         Evaluator evaluator = new Evaluator(task.prompts(Split.HELD_OUT, config.evaluation().prompts()), task.judge(),
                 config.evaluation());
         List<Prompt> trainPrompts = task.prompts(Split.TRAIN, config.promptsPerIteration() * config.iterations());
         MetricsLog metrics = MetricsLog.create(config.runDir());
         List<IterationResult> results = new ArrayList<>();
-        PreferenceModel preferences = RunPreferences.build(config.preference(), task);
-        try (AutoCloseable releasePreferences = RunPreferences.releaser(preferences);
-                NDManager manager = NDManager.newBaseManager();
-                Policy base = ModelDirectory.load(basePath, manager);
+        try (Policy base = ModelDirectory.load(basePath, manager);
                 Policy policy = ModelDirectory.load(basePath, manager)) {
             long began = System.nanoTime();
             PolicyResponses baseResponses = evaluator.responses(base);
@@ -81,10 +94,6 @@ public final class SppoLoop {
                 log.println(ResultsTable.line(row));
                 previous = current;
             }
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
         }
         metrics.writeSummary(ResultsTable.markdown(results));
         return results;

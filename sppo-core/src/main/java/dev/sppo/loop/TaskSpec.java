@@ -15,7 +15,8 @@ import dev.sppo.task.Tasks;
  */
 public record TaskSpec(Task task, String description) {
 
-    static TaskSpec read(ConfigTree node, long seed) {
+    /** Reads the {@code task} section {@code node}; {@code seed} seeds the prompt streams. */
+    public static TaskSpec read(ConfigTree node, long seed) {
         String name = node.string("name", "addition");
         TaskSpec spec = switch (name) {
             case "addition" -> {

@@ -15,7 +15,6 @@ import ai.djl.util.PairList;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A LLaMA-family decoder-only transformer ({@code LlamaForCausalLM}) as a DJL block:
@@ -23,7 +22,8 @@ import java.util.SplittableRandom;
  * <pre>
  *   h_0 = E[ids]                                   token embedding (model.embed_tokens)
  *   h_l = DecoderLayer_l(h_{l-1}),  l = 1..L      pre-norm attention + SwiGLU, see {@link DecoderLayer}
- *   logits = RMSNorm(h_L) W_headᵀ                  W_head = E when tie_word_embeddings
+ *   z = RMSNorm(h_L)                               final hidden states, see {@link #hiddenStates}
+ *   logits = z W_headᵀ                             W_head = E when tie_word_embeddings
  * </pre>
  *
  * Parameters carry their Hugging Face names, so checkpoints map one to one. The block owns a sub-manager of
@@ -57,20 +57,7 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
 
     /** A freshly initialised model: weights ~ N(0, initializer_range²), norm gains 1, biases 0; seeded. */
     public static Llama random(LlamaConfig config, NDManager manager, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        return new Llama(config, manager, spec -> {
-            float[] values = new float[Math.toIntExact(spec.numel())];
-            switch (spec.init()) {
-                case ONES -> java.util.Arrays.fill(values, 1f);
-                case ZEROS -> { }
-                case NORMAL -> {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = (float) (rng.nextGaussian() * config.initializerRange());
-                    }
-                }
-            }
-            return values;
-        });
+        return new Llama(config, manager, WeightSource.random(config.initializerRange(), seed));
     }
 
     public LlamaConfig config() {
@@ -87,14 +74,25 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      * @return (B, T, V) float32 logits
      */
     public NDArray forward(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
+        NDArray normed = hiddenStates(ids, positions, bias, cache);
+        String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
+        return Linear.linear(normed, weight(head)).head();
+    }
+
+    /**
+     * The backbone's final hidden states RMSNorm(h_L), what Hugging Face {@code LlamaModel} returns as {@code
+     * last_hidden_state} and what task heads (a reward head, a ranker head) read; arguments as in {@link
+     * #forward(NDArray, NDArray, NDArray, KvCache)}.
+     *
+     * @return (B, T, D) float32 hidden states
+     */
+    public NDArray hiddenStates(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
         NDArray h = Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head();
         NDList angles = rope.anglesFor(positions);
         for (DecoderLayer layer : layers) {
             h = layer.forward(h, angles, bias, attentionScale, cache);
         }
-        NDArray normed = RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
-        String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
-        return Linear.linear(normed, weight(head)).head();
+        return RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
     }
 
     /** Logits for unpadded (B, T) ids with positions 0..T-1 and a causal mask. */

@@ -143,8 +143,27 @@ public record LlamaConfig(
     /** Writes {@code dir/config.json} in Hugging Face layout. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        JsonObject json = ConfigJson.toJson(this);
+        JsonObject json = toJson();
         Files.writeString(dir.resolve(FILE_NAME), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The Hugging Face {@code config.json} object of this config, for files that add fields of their own. */
+    public JsonObject toJson() {
+        return ConfigJson.toJson(this);
+    }
+
+    /** This architecture with {@code tie_word_embeddings} set to {@code tied}; every other field unchanged. */
+    public LlamaConfig withTiedEmbeddings(boolean tied) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling, tied,
+                attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange);
+    }
+
+    /** This architecture with {@code vocab_size} set to {@code size}; every other field unchanged. */
+    public LlamaConfig withVocabSize(int size) {
+        return new LlamaConfig(size, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling,
+                tieWordEmbeddings, attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange);
     }
 
     static List<Integer> idList(JsonElement element) {

@@ -11,23 +11,28 @@ import java.util.function.Function;
  *   <li>{@code gold_judge}: the task's gold judge as a Bradley-Terry reward model, {@link JudgePreferenceModel};
  *   <li>{@code llm_judge}: the judge configured under the spec's name;
  *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
- *   <li>{@code ranker}, {@code reward_model}: not yet supported; each becomes one case that loads its model
- *       from {@code modelUri}.
+ *   <li>{@code ranker}, {@code reward_model}: the learned model whose checkpoint {@code modelUri} names, loaded
+ *       by the given loader (sppo-core's {@code LearnedModels}).
  * </ul>
  */
 public final class PreferenceModels {
 
     private final Function<String, Judge> goldJudges;
     private final Function<String, PreferenceModel> llmJudges;
+    private final Function<PreferenceModelSpec, PreferenceModel> learnedModels;
 
     /**
      * @param goldJudges the gold judge of a built-in task by task name; throws IllegalArgumentException for an
      *     unknown task
      * @param llmJudges the LLM judge configured under a name; throws IllegalArgumentException for an unknown name
+     * @param learnedModels the ranker or reward model of a spec, from its {@code modelUri}; throws
+     *     PreferenceSpecException when it cannot be loaded
      */
-    public PreferenceModels(Function<String, Judge> goldJudges, Function<String, PreferenceModel> llmJudges) {
+    public PreferenceModels(Function<String, Judge> goldJudges, Function<String, PreferenceModel> llmJudges,
+            Function<PreferenceModelSpec, PreferenceModel> learnedModels) {
         this.goldJudges = Objects.requireNonNull(goldJudges, "goldJudges");
         this.llmJudges = Objects.requireNonNull(llmJudges, "llmJudges");
+        this.learnedModels = Objects.requireNonNull(learnedModels, "learnedModels");
     }
 
     /** @throws PreferenceSpecException naming the field (a path such as {@code members[0].spec.judge}) at fault */
@@ -36,9 +41,7 @@ public final class PreferenceModels {
         return switch (spec.kind()) {
             case GOLD_JUDGE -> new JudgePreferenceModel(lookup(goldJudges, "task", spec.task()), spec.tau());
             case LLM_JUDGE -> lookup(llmJudges, "judge", spec.judge());
-            case RANKER, REWARD_MODEL -> throw new PreferenceSpecException("kind", "'" + spec.kind().wireName()
-                    + "' is not yet supported by this preference-service (supported: gold_judge, llm_judge, "
-                    + "ensemble)");
+            case RANKER, REWARD_MODEL -> learnedModels.apply(spec);
             case ENSEMBLE -> ensemble(spec.members());
         };
     }

@@ -15,7 +15,9 @@ class BenchReportTest {
                 FlopCount.trainingStep(CONFIG.model(), 32, 64), 30);
         SamplingResult sampling = new SamplingResult(new Spread(cachedRate + 100, cachedRate, 3),
                 new Spread(600, 500, 3));
-        return new BenchReport(CONFIG, new Machine("2", 2, 0.5, 1.25), new Spread(210.04, 200.0, 120), training, sampling);
+        ScoringResult scoring = new ScoringResult(new Spread(2500, 2000, 3), new Spread(9000, 8000.4, 3));
+        return new BenchReport(CONFIG, new Machine("2", 2, 0.5, 1.25), new Spread(210.04, 200.0, 120), training, sampling,
+                scoring);
     }
 
     @Test
@@ -30,7 +32,9 @@ class BenchReportTest {
                 "| training achieved | 215.8 GFLOP/s |  |",
                 "| training / best peak of the run | 78.3 % |  |",
                 "| sampling with KV cache, 64 prompts × 32 new tokens, median of 3 | 7,500 tokens/s |  |",
-                "| sampling without cache, 64 prompts × 32 new tokens, median of 3 | 500 tokens/s |  |");
+                "| sampling without cache, 64 prompts × 32 new tokens, median of 3 | 500 tokens/s |  |",
+                "| pairwise ranker scoring, 64 prompts × K = 5 responses of 32 tokens, median of 3 | 2,000 pairs/s |  |",
+                "| reward model scoring, 64 prompts × K = 5 responses of 32 tokens, median of 3 | 8,000 pairs/s |  |");
     }
 
     @Test
@@ -54,14 +58,14 @@ class BenchReportTest {
     @Test
     void headerNamesTheModelThreadsAndLoad() {
         assertThat(report(80, 7500).markdown()).startsWith("## sppo bench\n\nModel: vocab 256, hidden 256, 4 layers, "
-                + "8 heads (8 kv), SwiGLU 1024, tied embeddings, 4,262,144 parameters. 3 rounds of peak, training and "
-                + "sampling in turn. Intra-op threads: 2 on 2 cores; load average 0.50 before, 1.25 after.");
+                + "8 heads (8 kv), SwiGLU 1024, tied embeddings, 4,262,144 parameters. 3 rounds of peak, training, "
+                + "sampling and preference scoring in turn. Intra-op threads: 2 on 2 cores; load average 0.50 before, 1.25 after.");
     }
 
     @Test
     void everyTableRowHasThreeCells() {
         List<String> rows = report(80, 7500).markdown().lines().filter(line -> line.startsWith("|")).toList();
-        assertThat(rows).hasSize(12);
+        assertThat(rows).hasSize(14);
         assertThat(rows).allSatisfy(row -> assertThat(row.chars().filter(c -> c == '|').count()).isEqualTo(4));
     }
 }

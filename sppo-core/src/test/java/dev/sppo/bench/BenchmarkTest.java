@@ -37,6 +37,8 @@ class BenchmarkTest {
                 + QUICK.steps() * QUICK.probeRepeats());
         assertThat(report.sampling().cached().count()).isEqualTo(rounds);
         assertThat(report.sampling().uncached().count()).isEqualTo(rounds);
+        assertThat(report.scoring().ranker().count()).isEqualTo(rounds);
+        assertThat(report.scoring().reward().count()).isEqualTo(rounds);
     }
 
     @Test
@@ -44,7 +46,8 @@ class BenchmarkTest {
         assertThat(PROGRESS).first().asString().startsWith("warm-up:");
         assertThat(PROGRESS).filteredOn(line -> line.contains(": training step ")).hasSize(QUICK.steps());
         assertThat(PROGRESS).filteredOn(line -> line.contains(": sampling ")).hasSize(2 * QUICK.rounds());
-        assertThat(PROGRESS).last().asString().startsWith("round 2/2: sampling without cache");
+        assertThat(PROGRESS).filteredOn(line -> line.contains(": preference scoring ")).hasSize(QUICK.rounds());
+        assertThat(PROGRESS).last().asString().startsWith("round 2/2: preference scoring");
     }
 
     @Test

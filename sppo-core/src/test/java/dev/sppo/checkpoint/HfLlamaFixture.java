@@ -21,19 +21,19 @@ import java.util.SplittableRandom;
  * <p>Grouped-query attention (4 query heads, 2 key/value heads of width 8) and an untied head make every
  * projection non-square, so a transposed or mis-sized tensor cannot pass unnoticed.
  */
-final class HfLlamaFixture {
+public final class HfLlamaFixture {
 
     static final int VOCAB = 40;
-    static final int HIDDEN = 32;
+    public static final int HIDDEN = 32;
     static final int FF = 48;
     static final int LAYERS = 2;
     static final int HEADS = 4;
     static final int KV_HEADS = 2;
     static final int HEAD_DIM = HIDDEN / HEADS;
     /** 36 characters: with the 4 special tokens the tokenizer fills vocab_size exactly. */
-    static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    public static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    static final String CONFIG_JSON = """
+    public static final String CONFIG_JSON = """
             {
               "architectures": ["LlamaForCausalLM"],
               "model_type": "llama",
@@ -57,7 +57,7 @@ final class HfLlamaFixture {
     private HfLlamaFixture() {}
 
     /** Every tensor of the checkpoint, seeded, in name order. */
-    static List<Tensor> tensors(long seed) {
+    public static List<Tensor> tensors(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Tensor> tensors = new ArrayList<>();
         tensors.add(random(rng, "model.embed_tokens.weight", VOCAB, HIDDEN));
@@ -100,7 +100,7 @@ final class HfLlamaFixture {
         return out[0];
     }
 
-    static Tensor random(SplittableRandom rng, String name, int rows, int columns) {
+    public static Tensor random(SplittableRandom rng, String name, int rows, int columns) {
         float[] values = new float[rows * columns];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (rng.nextGaussian() * 0.3);

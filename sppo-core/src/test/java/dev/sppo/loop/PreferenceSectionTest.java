@@ -52,7 +52,7 @@ class PreferenceSectionTest {
     void anInProcessRunRefusesLlmJudgesBeforeItStarts() {
         SppoConfig config = read(Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
 
-        assertThatThrownBy(() -> RunPreferences.build(config.preference(), config.task().task()))
+        assertThatThrownBy(() -> RunPreferences.build(config.preference(), config.task().task(), null))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("preference.judge: in-process runs cannot reach LLM judge 'local'");
     }

@@ -36,6 +36,27 @@ class LlamaTest {
         }
     }
 
+    @Test
+    void hiddenStatesAreTheFinalNormedBackboneOutput() {
+        LlamaConfig config = TestModels.everyFeature();
+        int[] ids = {1, 5, 9, 3, 17, 0, 22};
+        try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(config, manager, 3)) {
+            NDArray input = manager.create(java.util.Arrays.stream(ids).asLongStream().toArray()).expandDims(0);
+            NDArray positions = manager.arange(0, ids.length, 1, ai.djl.ndarray.types.DataType.INT64).expandDims(0);
+            float[] actual = model.hiddenStates(input, positions, AttentionMask.causal(manager, ids.length), null)
+                    .toFloatArray();
+            double[][] expected = new ReferenceLlama(config, name -> model.weight(name).toFloatArray())
+                    .hiddenStates(ids);
+            int width = config.hiddenSize();
+            for (int t = 0; t < ids.length; t++) {
+                for (int d = 0; d < width; d++) {
+                    assertThat((double) actual[t * width + d]).as("hidden[%d][%d]", t, d)
+                            .isCloseTo(expected[t][d], within(2e-4));
+                }
+            }
+        }
+    }
+
     private static void assertMatchesReference(LlamaConfig config) {
         int[] ids = {1, 5, 9, 3, 17, 0, 22, 8, 13, 2, 6, 11};
         try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(config, manager, 42)) {

@@ -6,17 +6,24 @@ import java.util.function.Function;
  * A deliberately naive, double-precision transcription of Hugging Face {@code LlamaForCausalLM.forward} for one
  * unpadded sequence: loops instead of tensors, so it shares no code with {@link Llama}.
  */
-final class ReferenceLlama {
+public final class ReferenceLlama {
 
     private final LlamaConfig c;
     private final Function<String, float[]> w;
 
-    ReferenceLlama(LlamaConfig config, Function<String, float[]> weights) {
+    public ReferenceLlama(LlamaConfig config, Function<String, float[]> weights) {
         this.c = config;
         this.w = weights;
     }
 
-    double[][] logits(int[] ids) {
+    /** (T, V) logits: the head applied to {@link #hiddenStates}. */
+    public double[][] logits(int[] ids) {
+        String head = c.tieWordEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight";
+        return matmulT(hiddenStates(ids), w.apply(head), c.vocabSize());
+    }
+
+    /** (T, D) final hidden states RMSNorm(h_L), HF {@code LlamaModel}'s {@code last_hidden_state}. */
+    public double[][] hiddenStates(int[] ids) {
         int t = ids.length;
         int d = c.hiddenSize();
         double[][] h = new double[t][d];
@@ -41,9 +48,7 @@ final class ReferenceLlama {
             }
             add(h, linear(gate, p + "mlp.down_proj", c.mlpBias()));
         }
-        double[][] normed = rmsNorm(h, w.apply("model.norm.weight"));
-        String head = c.tieWordEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight";
-        return matmulT(normed, w.apply(head), c.vocabSize());
+        return rmsNorm(h, w.apply("model.norm.weight"));
     }
 
     private double[][] attention(String p, double[][] x) {

@@ -22,7 +22,13 @@ class PreferenceModelsTest {
     };
 
     private final PreferenceModels models = new PreferenceModels(
-            named(Map.of("length", BY_LENGTH), "unknown task"), named(Map.of("first", FIRST), "no LLM judge named"));
+            named(Map.of("length", BY_LENGTH), "unknown task"), named(Map.of("first", FIRST), "no LLM judge named"),
+            spec -> {
+                if (!spec.modelUri().equals("file:/models/first")) {
+                    throw new PreferenceSpecException("model_uri", "no checkpoint at " + spec.modelUri());
+                }
+                return FIRST;
+            });
 
     @Test
     void aGoldJudgeSpecIsTheTasksJudgeReadAsBradleyTerry() {
@@ -62,15 +68,15 @@ class PreferenceModelsTest {
     }
 
     @Test
-    void learnedModelsAreNotYetSupportedAndSaySo() {
+    void learnedModelsComeFromTheLoaderAndItsRefusalsKeepTheMemberPath() {
         for (PreferenceKind kind : List.of(PreferenceKind.RANKER, PreferenceKind.REWARD_MODEL)) {
-            PreferenceModelSpec spec = new PreferenceModelSpec(kind, null, 0.1, null, "file:/models/m", List.of());
-
-            assertThatThrownBy(() -> models.build(spec)).isInstanceOfSatisfying(PreferenceSpecException.class,
-                    e -> assertThat(e.getMessage()).isEqualTo("kind: '" + kind.wireName()
-                            + "' is not yet supported by this preference-service (supported: gold_judge, llm_judge, "
-                            + "ensemble)"));
+            PreferenceModelSpec spec = new PreferenceModelSpec(kind, null, 0.1, null, "file:/models/first", List.of());
+            assertThat(models.build(spec)).isSameAs(FIRST);
         }
+        PreferenceModelSpec missing = PreferenceModelSpec.ensemble(List.of(new Member(
+                new PreferenceModelSpec(PreferenceKind.RANKER, null, 0.1, null, "file:/models/none", List.of()), 1)));
+        assertThatThrownBy(() -> models.build(missing)).isInstanceOfSatisfying(PreferenceSpecException.class,
+                e -> assertThat(e.field()).isEqualTo("members[0].spec.model_uri"));
     }
 
     @Test

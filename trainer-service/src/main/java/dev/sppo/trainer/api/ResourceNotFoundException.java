@@ -1,9 +1,9 @@
 package dev.sppo.trainer.api;
 
 /** A job or checkpoint id that does not exist: 404. */
-final class ResourceNotFoundException extends RuntimeException {
+public final class ResourceNotFoundException extends RuntimeException {
 
-    ResourceNotFoundException(String kind, String id) {
+    public ResourceNotFoundException(String kind, String id) {
         super("no " + kind + " with id '" + id + "'");
     }
 }

@@ -6,6 +6,7 @@ import dev.sppo.model.Policy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -16,6 +17,12 @@ public interface CheckpointStore {
 
     /** Writes {@code policy} as checkpoint {@code id}, atomically: a reader never sees half a checkpoint. */
     StoredCheckpoint save(String id, Policy policy, Map<String, String> metadata) throws IOException;
+
+    /**
+     * Moves a finished model directory (any Hugging Face-layout directory: a policy, a ranker, a reward model)
+     * into the store as checkpoint {@code id}, atomically, and describes it.
+     */
+    StoredCheckpoint adopt(String id, Path directory) throws IOException;
 
     /** Loads the checkpoint at {@code uri}. */
     Policy load(URI uri, NDManager manager) throws IOException;

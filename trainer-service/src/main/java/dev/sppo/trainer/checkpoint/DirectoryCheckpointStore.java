@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,6 +38,31 @@ public class DirectoryCheckpointStore implements CheckpointStore {
     public StoredCheckpoint save(String id, Policy policy, Map<String, String> metadata) throws IOException {
         Path dir = directoryOf(id);
         ModelDirectory.save(policy, dir, metadata);
+        return describe(dir);
+    }
+
+    @Override
+    public StoredCheckpoint adopt(String id, Path directory) throws IOException {
+        Path dir = directoryOf(id);
+        Files.createDirectories(checkpoints);
+        deleteTree(dir);
+        Files.move(directory, dir, StandardCopyOption.ATOMIC_MOVE);
+        return describe(dir);
+    }
+
+    /** Removes what a run that crashed after its move left under its id: the run writes it again. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static StoredCheckpoint describe(Path dir) throws IOException {
         return new StoredCheckpoint(dir.toUri(), Digests.sha256(dir.resolve(ModelDirectory.WEIGHTS_FILE)),
                 totalBytes(dir));
     }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * A {@link PrintStream} for sppo-core's terminal output (warm-start messages, progress bars) that logs each
  * finished line once: a progress bar redraws itself with carriage returns, and only its last state is logged.
  */
-final class LogStream extends OutputStream {
+public final class LogStream extends OutputStream {
 
     private final Logger log;
     private final String prefix;
@@ -22,7 +22,7 @@ final class LogStream extends OutputStream {
         this.prefix = prefix;
     }
 
-    static PrintStream info(Logger log, String prefix) {
+    public static PrintStream info(Logger log, String prefix) {
         return new PrintStream(new LogStream(log, prefix), true, StandardCharsets.UTF_8);
     }
 

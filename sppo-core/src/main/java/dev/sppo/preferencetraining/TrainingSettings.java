@@ -1,0 +1,25 @@
+package dev.sppo.preferencetraining;
+
+import dev.sppo.training.OptimizerConfig;
+
+import java.util.Objects;
+
+/**
+ * The {@code training} section of a preference-model run.
+ *
+ * @param epochs passes over the training pairs, at least 1
+ * @param batchSize pairs per optimizer step, at least 1
+ * @param optimizer optimizer, schedule and clipping
+ */
+public record TrainingSettings(int epochs, int batchSize, OptimizerConfig optimizer) {
+
+    public TrainingSettings {
+        Objects.requireNonNull(optimizer, "optimizer");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sppo.trainer.preferencemodel;
+
+import dev.sppo.loop.ConfigTree;
+import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.preferencetraining.TrainPreferenceConfig;
+import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
+import dev.sppo.trainer.TrainerProperties;
+import dev.sppo.trainer.config.FieldProblem;
+import dev.sppo.trainer.config.InvalidJobConfigException;
+
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a preference-model submission exactly as {@code ./sppo train-preference --config} reads its file (same
+ * defaults, same field-path errors), with the working directory the server owns ({@code out_dir}).
+ */
+@Component
+public class PreferenceModelConfigs {
+
+    static final String NAME = "name";
+    static final String SERVER_OWNED = "out_dir";
+
+    private final Path work;
+
+    public PreferenceModelConfigs(TrainerProperties properties) {
+        this.work = properties.checkpointDir().resolve("preference-runs");
+    }
+
+    /** The config run {@code id} trains with. */
+    public TrainPreferenceConfig effective(String id, Map<String, Object> tree) {
+        return TrainPreferenceConfigReader.read(ConfigTree.merge(tree,
+                Map.of(SERVER_OWNED, work.resolve(id).toString())));
+    }
+
+    /**
+     * Checks a submitted body: an optional {@code name} and a config tree.
+     *
+     * @return the config tree, without the name
+     * @throws InvalidJobConfigException naming the bad field
+     */
+    public Map<String, Object> validate(Map<String, Object> body) {
+        Map<String, Object> tree = new HashMap<>(body);
+        Object name = tree.remove(NAME);
+        if (name != null && !(name instanceof String)) {
+            throw new InvalidJobConfigException(List.of(new FieldProblem(NAME, "expected text")));
+        }
+        if (tree.containsKey(SERVER_OWNED)) {
+            throw new InvalidJobConfigException(List.of(new FieldProblem(SERVER_OWNED,
+                    "owned by the server; leave it out")));
+        }
+        try {
+            effective("validation", tree);
+        } catch (InvalidConfigException e) {
+            throw new InvalidJobConfigException(List.of(FieldProblem.of(e)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobConfigException(List.of(new FieldProblem("", e.getMessage())));
+        }
+        return tree;
+    }
+
+    static String name(Map<String, Object> body) {
+        return body.get(NAME) instanceof String text ? text : null;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sppo.trainer.preferencemodel;
+
+import dev.sppo.trainer.TrainerProperties;
+import dev.sppo.trainer.api.ResourceNotFoundException;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Learned preference models over REST (the gateway serves it under {@code /api}): submit a {@code ./sppo
+ * train-preference} config tree (plus an optional {@code name}) and follow it to its held-out accuracy and its
+ * checkpoint URI, which a job then names as {@code preference.model_uri}.
+ */
+@RestController
+@RequestMapping("/preference-models")
+public class PreferenceModelController {
+
+    private final PreferenceModelRepository runs;
+    private final PreferenceModelConfigs configs;
+    private final PreferenceModelWorker worker;
+    private final int listLimit;
+
+    public PreferenceModelController(PreferenceModelRepository runs, PreferenceModelConfigs configs,
+            PreferenceModelWorker worker, TrainerProperties properties) {
+        this.runs = runs;
+        this.configs = configs;
+        this.worker = worker;
+        this.listLimit = properties.listLimit();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PreferenceModelRun> submit(@RequestBody Map<String, Object> body) {
+        Map<String, Object> tree = configs.validate(body);
+        String id = "pm-" + UUID.randomUUID();
+        runs.insert(id, PreferenceModelConfigs.name(body), configs.effective(id, tree).kind().name().toLowerCase(Locale.ROOT), tree);
+        worker.enqueue(id);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
+        return ResponseEntity.created(location).body(get(id));
+    }
+
+    /** The newest runs first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
+    @GetMapping
+    public List<PreferenceModelRun> list(@RequestParam(required = false) Integer limit) {
+        return runs.newest(limit == null ? listLimit : Math.max(1, Math.min(limit, listLimit)));
+    }
+
+    @GetMapping("/{id}")
+    public PreferenceModelRun get(@PathVariable String id) {
+        return runs.find(id).orElseThrow(() -> new ResourceNotFoundException("preference model", id));
+    }
+}

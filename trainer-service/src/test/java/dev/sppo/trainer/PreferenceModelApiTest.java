@@ -1,0 +1,93 @@
+package dev.sppo.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+
+import dev.sppo.checkpoint.Digests;
+import dev.sppo.checkpoint.ModelDirectory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Training a learned preference model over REST: validation, background training, the checkpoint in the store. */
+class PreferenceModelApiTest {
+
+    @TempDir
+    static Path store;
+
+    private static TrainerApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TrainerApp.start(TestInfrastructure.newDatabase(), store, "trainer-preference-model-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void aSubmittedRankerTrainsInTheBackgroundAndLandsInTheStoreWithItsHeldOutAccuracy() throws Exception {
+        HttpResponse<String> response = app.post("/preference-models", """
+                {"name": "tiny ranker", "kind": "ranker", "pairs": 200, "model": {"hidden_size": 16, "layers": 1},
+                 "training": {"epochs": 1}}
+                """);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String id = TrainerApp.object(response.body()).get("id").getAsString();
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
+
+        JsonObject run = awaitFinished(id, Duration.ofMinutes(2));
+
+        assertThat(run.get("state").getAsString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("kind").getAsString()).isEqualTo("ranker");
+        assertThat(run.toString()).contains("accuracy");
+        Path checkpoint = Path.of(URI.create(run.get("uri").getAsString()));
+        assertThat(checkpoint).startsWith(store.resolve("checkpoints"));
+        assertThat(run.get("sha256").getAsString())
+                .isEqualTo(Digests.sha256(checkpoint.resolve(ModelDirectory.WEIGHTS_FILE)));
+        assertThat(app.count("SELECT count(*) FROM preference_models WHERE id = ? AND state = 'SUCCEEDED'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badConfigsAreRefusedNamingTheFieldAndNothingIsStored() {
+        int before = app.count("SELECT count(*) FROM preference_models");
+
+        JsonObject noise = TrainerApp.object(app.post("/preference-models", "{\"label_noise\": 0.9}").body());
+        JsonObject outDir = TrainerApp.object(app.post("/preference-models", "{\"out_dir\": \"/tmp\"}").body());
+        JsonObject kind = TrainerApp.object(app.post("/preference-models", "{\"kind\": \"pairrm\"}").body());
+
+        assertThat(noise.get("status").getAsInt()).isEqualTo(400);
+        assertThat(noise.toString()).contains("label_noise");
+        assertThat(outDir.toString()).contains("out_dir").contains("owned by the server");
+        assertThat(kind.toString()).contains("kind");
+        assertThat(app.count("SELECT count(*) FROM preference_models")).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownRunIs404() {
+        assertThat(app.get("/preference-models/pm-nope").statusCode()).isEqualTo(404);
+    }
+
+    private static JsonObject awaitFinished(String id, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonObject run = TrainerApp.object(app.get("/preference-models/" + id).body());
+            String state = run.get("state").getAsString();
+            if (state.equals("SUCCEEDED") || state.equals("FAILED") || Instant.now().isAfter(deadline)) {
+                return run;
+            }
+            TrainerApp.pause(Duration.ofMillis(250));
+        }
+    }
+}
