@@ -75,7 +75,7 @@ public final class SppoConfigReader {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         try {
             Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (tree == null) {
