@@ -6,6 +6,7 @@ import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public record StudyConfig(
         Path runsDir) {
 
     public StudyConfig {
-        base = Map.copyOf(base);
+        base = Collections.unmodifiableMap(new LinkedHashMap<>(base));
         methods = List.copyOf(methods);
         seeds = List.copyOf(seeds);
         tasks = List.copyOf(tasks);

@@ -68,7 +68,7 @@ public final class StudyConfigReader {
             String lossName = entry.string("loss", null);
             LossType loss = entry.validated("loss", () -> LossType.parse(lossName));
             Map<String, Object> train = ConfigLists.section(entries.get(i).get("train"), "methods[" + i + "].train");
-            entry.child("train");
+            entry.child("train"); // a known key; its settings are checked with each run's config
             refuseStudySettings("methods[" + i + "].train", train);
             methods.add(entry.validated("name", () -> new StudyMethod(entry.string("name", lossName), loss, train)));
             entry.checkNoUnknownKeys();

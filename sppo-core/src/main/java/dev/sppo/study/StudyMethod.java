@@ -2,6 +2,8 @@ package dev.sppo.study;
 
 import dev.sppo.loss.LossType;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +20,6 @@ public record StudyMethod(String name, LossType loss, Map<String, Object> overri
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("name: expected letters, digits, '_', '.' or '-', got " + name);
         }
-        overrides = Map.copyOf(overrides);
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 }

@@ -1,5 +1,7 @@
 package dev.sppo.study;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,6 @@ public record StudyTask(String name, Map<String, Object> section) {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("tasks: expected a task name, got " + name);
         }
-        section = Map.copyOf(section);
+        section = Collections.unmodifiableMap(new LinkedHashMap<>(section));
     }
 }

@@ -10,6 +10,7 @@ import dev.sppo.loss.LossType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,14 @@ class StudyConfigReaderTest {
         assertThat(study.runConfig(new RunKey("sorting", "dpo-b01", 1)).training().beta()).isEqualTo(0.1);
         assertThat(study.runConfig(new RunKey("sorting", "sppo", 1)).training().beta()).isEqualTo(0.2);
         assertThat(study.runConfig(new RunKey("sorting", "sppo", 1)).task().task().name()).isEqualTo("sorting");
+    }
+
+    @Test
+    void nullSettingsMeanTheDefaultAsInTrainConfigs() {
+        Map<String, Object> train = new HashMap<>();
+        train.put("cache_dir", null);
+        StudyConfig study = StudyConfigReader.read(Map.of("train", train));
+        assertThat(study.runConfig(study.runs().get(0)).cacheDir()).isNotNull();
     }
 
     @Test
