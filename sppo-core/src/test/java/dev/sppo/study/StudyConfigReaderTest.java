@@ -20,11 +20,12 @@ class StudyConfigReaderTest {
     void defaultStudyComparesTheFiveLossesOnThreeSeedsWithEqualBudgets() {
         StudyConfig study = StudyConfigReader.defaults();
         assertThat(study.methods()).extracting(StudyMethod::loss).containsExactly(LossType.SPPO, LossType.SPPO_ALL,
-                LossType.SPPO_HARD, LossType.DPO, LossType.IPO);
+                LossType.SPPO_HARD, LossType.DPO, LossType.IPO, LossType.DPO);
+        assertThat(study.runConfig(new RunKey("addition", "dpo_beta1", 1)).training().beta()).isEqualTo(1.0);
         assertThat(study.seeds()).containsExactly(1L, 2L, 3L);
         assertThat(study.iterations()).isEqualTo(3);
         assertThat(study.outputDir()).isEqualTo(Path.of("docs"));
-        assertThat(study.runs()).hasSize(15);
+        assertThat(study.runs()).hasSize(18);
 
         SppoConfig sppo = study.runConfig(new RunKey("addition", "sppo", 2));
         SppoConfig dpo = study.runConfig(new RunKey("addition", "dpo", 2));
