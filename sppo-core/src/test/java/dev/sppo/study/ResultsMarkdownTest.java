@@ -76,5 +76,6 @@ class ResultsMarkdownTest {
         assertThat(results.config().outputDir().resolve("results/win_rate-addition.png")).isRegularFile();
         assertThat(results.config().outputDir().resolve("results/kl_vs_win_rate-addition.png")).isRegularFile();
         assertThat(results.config().outputDir().resolve("results/task_score-addition.png")).isRegularFile();
+        assertThat(results.config().outputDir().resolve("results/kl_vs_win_rate_zoom-addition.png")).isRegularFile();
     }
 }

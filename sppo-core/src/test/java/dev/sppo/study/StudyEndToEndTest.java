@@ -52,7 +52,7 @@ class StudyEndToEndTest {
                 .contains("KL(π_1 ‖ π_0) = ");
 
         List<Path> files = StudyReport.write(new StudyResults(study, outcomes), "./sppo study --config mini.yaml");
-        assertThat(files).hasSize(4).allMatch(Files::isRegularFile);
+        assertThat(files).hasSize(5).allMatch(Files::isRegularFile);
         assertThat(Files.readString(study.outputDir().resolve("results.md"))).contains("| sppo | - |")
                 .contains("sppo − dpo:");
     }
