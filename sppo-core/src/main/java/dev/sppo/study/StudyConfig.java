@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An alignment study: every method × task × seed run with {@code SppoLoop} under equal budgets, read by
@@ -91,8 +92,7 @@ public record StudyConfig(
         }
     }
 
-    private static <T> T find(List<T> items, java.util.function.Function<T, String> name, String wanted,
-            String what) {
+    private static <T> T find(List<T> items, Function<T, String> name, String wanted, String what) {
         return items.stream().filter(item -> name.apply(item).equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + what + " named " + wanted + " in the study"));
     }
