@@ -1,5 +1,6 @@
 package dev.sppo.cli;
 
+import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.study.LoopExecutor;
 import dev.sppo.study.RunOutcome;
@@ -48,7 +49,7 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StudyConfig study = StudyConfigReader.read(overrides());
+        StudyConfig study = study();
         long began = System.nanoTime();
         List<RunOutcome> outcomes = new StudyRunner(study, new LoopExecutor(study.klPrompts(),
                 study.klSamplesPerPrompt()), System.err).run();
@@ -58,6 +59,16 @@ final class StudyCommand implements Callable<Integer> {
                 String.join(", ", files.stream().map(Path::toString).toList()));
         stdout.flush();
         return 0;
+    }
+
+    /** The study config; a mistake in it names the --config file. */
+    private StudyConfig study() throws IOException {
+        Map<String, Object> overrides = overrides();
+        try {
+            return StudyConfigReader.read(overrides);
+        } catch (InvalidConfigException e) {
+            throw config == null ? e : new InvalidConfigException(config + ": " + e.getMessage());
+        }
     }
 
     private Map<String, Object> overrides() throws IOException {
