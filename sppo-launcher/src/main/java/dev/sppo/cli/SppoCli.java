@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Self-Play Preference Optimization: generate, score, train and benchmark LLaMA-family models; "
                 + "run the whole platform locally with 'sppo demo'.",
         subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
-            TrainPreferenceCommand.class, BenchCommand.class, ReportCommand.class, DemoCommand.class,
+            TrainPreferenceCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 

@@ -1,0 +1,76 @@
+package dev.sppo.study;
+
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The {@code results.md} of a study: verdict, setup, a table per task and metric, paired differences, charts. */
+final class ResultsMarkdown {
+
+    private ResultsMarkdown() {}
+
+    /**
+     * @param command the command line that regenerates the file
+     * @param chartsDir the charts' directory relative to the markdown file
+     */
+    static String of(StudyResults results, String command, String chartsDir) {
+        StudyConfig config = results.config();
+        StringBuilder md = new StringBuilder("# Alignment study: SPPO against iterative DPO and IPO\n\n");
+        md.append("Regenerate with `").append(command).append("` (finished runs in `").append(config.runsDir())
+                .append("` are reused; delete it to start over).\n\n");
+        md.append("## Verdict\n\n").append(StudyVerdict.of(results));
+        md.append(StudySetup.of(config));
+        for (StudyTask task : config.tasks()) {
+            md.append("\n## Task: ").append(task.name()).append("\n");
+            for (Metric metric : Metric.values()) {
+                md.append("\n### ").append(metric.label()).append("\n\n").append(table(results, task.name(), metric));
+            }
+            md.append(differences(results, task.name()));
+            for (StudyCharts.Chart chart : StudyCharts.of(results, task.name())) {
+                md.append("\n![").append(chart.caption()).append("](").append(chartsDir).append('/')
+                        .append(chart.file()).append(")\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** Methods down, iterations across: mean over seeds ± half-width of the 95% t-interval. */
+    static String table(StudyResults results, String task, Metric metric) {
+        int iterations = results.config().iterations();
+        StringBuilder md = new StringBuilder("| method |");
+        for (int t = 0; t <= iterations; t++) {
+            md.append(" π_").append(t).append(" |");
+        }
+        md.append("\n|---|").append("---:|".repeat(iterations + 1)).append('\n');
+        for (StudyMethod method : results.config().methods()) {
+            md.append("| ").append(method.name()).append(" |");
+            for (int t = 0; t <= iterations; t++) {
+                md.append(' ').append(results.summary(task, method.name(), t, metric).format(metric.decimals()))
+                        .append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /** Each method minus the first one at π_T, per metric, paired by seed. */
+    private static String differences(StudyResults results, String task) {
+        StudyConfig config = results.config();
+        int t = config.iterations();
+        String first = config.methods().get(0).name();
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%n### Paired differences at π_%d: %s minus "
+                + "each other method, seed by seed%n%n| %s minus | %s |%n|---|%s%n", t, first, first,
+                List.of(Metric.values()).stream().map(Metric::label).collect(Collectors.joining(" | ")),
+                "---:|".repeat(Metric.values().length)));
+        for (StudyMethod other : config.methods().subList(1, config.methods().size())) {
+            md.append("| ").append(other.name()).append(" |");
+            for (Metric metric : Metric.values()) {
+                md.append(' ').append(results.pairedDifference(task, first, other.name(), t, metric)
+                        .format(metric.decimals())).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sppo.study;
+
+import java.util.List;
+
+/**
+ * The outcomes of a study's runs, aggregated over seeds: for a task, method, iteration t and metric, the
+ * per-seed values x_s and their {@link MeanInterval}; and the paired difference of two methods,
+ * d_s = x_s(a) - x_s(b), whose interval excludes 0 when the methods differ beyond seed noise (both methods of
+ * a seed share π_0, prompts and evaluation set, so the pairing removes the between-seed variance).
+ *
+ * @param config the study
+ * @param outcomes one per finished run
+ */
+public record StudyResults(StudyConfig config, List<RunOutcome> outcomes) {
+
+    public StudyResults {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** x_s for each seed of the study, in seed order (NaN where that run is missing). */
+    public double[] seedValues(String task, String method, int t, Metric metric) {
+        return config.seeds().stream().mapToDouble(seed -> outcomes.stream()
+                .filter(o -> o.key().equals(new RunKey(task, method, seed)) && o.points().size() > t)
+                .mapToDouble(o -> metric.of(o.at(t))).findFirst().orElse(Double.NaN)).toArray();
+    }
+
+    /** The mean over seeds with its 95% t-interval. */
+    public MeanInterval summary(String task, String method, int t, Metric metric) {
+        return MeanInterval.of(seedValues(task, method, t, metric));
+    }
+
+    /** The mean over seeds of x_s(a) - x_s(b), with its 95% t-interval. */
+    public MeanInterval pairedDifference(String task, String a, String b, int t, Metric metric) {
+        double[] first = seedValues(task, a, t, metric);
+        double[] second = seedValues(task, b, t, metric);
+        double[] differences = new double[first.length];
+        for (int s = 0; s < first.length; s++) {
+            differences[s] = first[s] - second[s];
+        }
+        return MeanInterval.of(differences);
+    }
+}
