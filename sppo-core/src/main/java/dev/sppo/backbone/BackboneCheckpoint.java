@@ -77,9 +77,14 @@ public final class BackboneCheckpoint {
         try (WeightFiles weights = WeightFiles.open(dir)) {
             expected.check(weights);
             NDManager owner = manager.newSubManager();
-            Llama backbone = new Llama(backboneConfig, owner, spec -> weights.readFloats(spec.name()));
-            return new HeadedBackbone(owner, backbone,
-                    HeadParameters.create(owner, headSpecs, spec -> weights.readFloats(spec.name())));
+            try {
+                Llama backbone = new Llama(backboneConfig, owner, spec -> weights.readFloats(spec.name()));
+                return new HeadedBackbone(owner, backbone,
+                        HeadParameters.create(owner, headSpecs, spec -> weights.readFloats(spec.name())));
+            } catch (RuntimeException e) {
+                owner.close();
+                throw e;
+            }
         }
     }
 

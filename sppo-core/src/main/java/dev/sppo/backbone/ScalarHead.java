@@ -26,8 +26,22 @@ import dev.sppo.model.Llama;
  */
 public record ScalarHead(Llama backbone, Parameter weight, Parameter bias) {
 
+    /**
+     * What one forward pass gives.
+     *
+     * @param values (N,) outputs y
+     * @param hidden (N, W, D) final hidden states
+     * @param ids (N, W) the token ids read
+     */
+    public record Output(NDArray values, NDArray hidden, NDArray ids) {}
+
     /** (N,) float32 outputs y for {@code rows}. */
     public NDArray apply(NDManager manager, TokenRows rows) {
+        return forward(manager, rows).values();
+    }
+
+    /** The outputs y for {@code rows} with the hidden states they were read from. */
+    public Output forward(NDManager manager, TokenRows rows) {
         NDArray ids = manager.create(rows.ids(), new Shape(rows.rows(), rows.width()));
         NDArray positions = manager.arange(0, rows.width(), 1, DataType.INT64).expandDims(0);
         NDArray hidden = backbone.hiddenStates(ids, positions, AttentionMask.causal(manager, rows.width()), null);
@@ -36,6 +50,6 @@ public record ScalarHead(Llama backbone, Parameter weight, Parameter bias) {
         NDArray out = bias == null
                 ? Linear.linear(pooled, weight.getArray()).head()
                 : Linear.linear(pooled, weight.getArray(), bias.getArray()).head();
-        return out.squeeze(-1);
+        return new Output(out.squeeze(-1), hidden, ids);
     }
 }

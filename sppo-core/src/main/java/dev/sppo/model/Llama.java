@@ -74,9 +74,13 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      * @return (B, T, V) float32 logits
      */
     public NDArray forward(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
-        NDArray normed = hiddenStates(ids, positions, bias, cache);
+        return logits(hiddenStates(ids, positions, bias, cache));
+    }
+
+    /** The language-model head applied to final hidden states z: (..., D) to (..., V) logits z W_headᵀ. */
+    public NDArray logits(NDArray hiddenStates) {
         String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
-        return Linear.linear(normed, weight(head)).head();
+        return Linear.linear(hiddenStates, weight(head)).head();
     }
 
     /**

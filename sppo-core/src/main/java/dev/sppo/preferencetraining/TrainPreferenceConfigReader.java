@@ -65,10 +65,11 @@ public final class TrainPreferenceConfigReader {
 
     private static TrainingSettings training(ConfigTree n) {
         OptimizerConfig d = OptimizerConfig.defaults();
-        TrainingSettings settings = checked("training", () -> new TrainingSettings(n.integer("epochs", 3),
+        TrainingSettings settings = checked("training", () -> new TrainingSettings(n.integer("epochs", 4),
                 n.integer("batch_size", 64), new OptimizerConfig(OptimizerConfig.Kind.ADAMW,
-                        n.number("learning_rate", 2e-3), n.number("weight_decay", 0.0), d.beta1(), d.beta2(),
-                        d.alpha(), d.epsilon(), n.number("warmup_ratio", 0.05), n.number("max_grad_norm", 1.0))));
+                        n.number("learning_rate", 3e-3), n.number("weight_decay", 0.0), d.beta1(), d.beta2(),
+                        d.alpha(), d.epsilon(), n.number("warmup_ratio", 0.05), n.number("max_grad_norm", 1.0)),
+                n.number("language_model_weight", 1.0)));
         n.checkNoUnknownKeys();
         return settings;
     }

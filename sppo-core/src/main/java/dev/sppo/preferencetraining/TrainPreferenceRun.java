@@ -62,7 +62,7 @@ public final class TrainPreferenceRun {
         return switch (c.kind()) {
             case RANKER -> new RankerObjective(PairwiseRanker.random(
                     RankerConfig.tiny(tokenizer, size.hiddenSize(), size.layers(), size.heads()), tokenizer, manager,
-                    c.seed()));
+                    c.seed()), c.training().languageModelWeight());
             case REWARD_MODEL -> new RewardObjective(RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(
                     tokenizer.vocabSize(), size.hiddenSize(), size.layers(), size.heads(), tokenizer.bosId(),
                     tokenizer.eosId()), tokenizer.padId()), tokenizer, manager, c.seed(), c.tau()));

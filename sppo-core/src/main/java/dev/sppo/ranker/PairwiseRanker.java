@@ -2,6 +2,8 @@ package dev.sppo.ranker;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import dev.sppo.backbone.HeadedBackbone;
 import dev.sppo.backbone.HeadedModel;
 import dev.sppo.backbone.ScalarHead;
@@ -9,6 +11,7 @@ import dev.sppo.backbone.TokenRows;
 import dev.sppo.preference.PairwiseAggregation;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceResult;
+import dev.sppo.scoring.TokenLogProbs;
 import dev.sppo.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -56,10 +59,43 @@ public final class PairwiseRanker extends HeadedModel implements PreferenceModel
 
     /** (N,) logits L(x, a, b) of the matchups; differentiable inside a gradient collector. */
     public NDArray logits(NDManager manager, List<Matchup> matchups) {
-        List<int[]> rows = matchups.stream().map(this::encode).toList();
-        return head.apply(manager, TokenRows.of(rows, tokenizer().padId(), config.backbone().vocabSize(),
-                config.backbone().maxPositionEmbeddings()));
+        return head.apply(manager, rows(matchups));
     }
+
+    /**
+     * The logits of the matchups and, from the same forward pass, the per-token log-probabilities of candidate A
+     * under the backbone's language-model head, for an auxiliary language-model loss:
+     *
+     * <pre>
+     *   log π(a | x) = Σ_t log softmax(z_t W_headᵀ)[row_{t+1}]     t over the positions whose next token is one of
+     *                                                              a's tokens or the [B] that closes it
+     * </pre>
+     */
+    public Scored logitsAndCandidateLogProbs(NDManager manager, List<Matchup> matchups) {
+        TokenRows rows = rows(matchups);
+        ScalarHead.Output out = head.forward(manager, rows);
+        int time = rows.width() - 1;
+        float[] mask = new float[rows.rows() * time];
+        for (int n = 0; n < matchups.size(); n++) {
+            int start = tokenizer().encodePrompt(matchups.get(n).prompt()).length;
+            int end = start + tokenizer().encode(matchups.get(n).a()).length;
+            for (int t = start; t <= end; t++) {
+                mask[n * time + t] = 1f;
+            }
+        }
+        NDArray targets = out.ids().get(new NDIndex(":, 1:"));
+        NDArray logProbs = weights().backbone().logits(out.hidden().get(new NDIndex(":, :-1"))).logSoftmax(-1)
+                .gather(targets.expandDims(-1), -1).squeeze(-1);
+        return new Scored(out.values(), new TokenLogProbs(logProbs, manager.create(mask, new Shape(rows.rows(), time))));
+    }
+
+    /**
+     * Logits and candidate A's token log-probabilities of a batch of matchups.
+     *
+     * @param logits (N,) L(x, a, b)
+     * @param candidateA (N, W-1) log-probabilities, masked to candidate A's tokens and the closing [B]
+     */
+    public record Scored(NDArray logits, TokenLogProbs candidateA) {}
 
     /** L_ij = L(x, y_i, y_j) for i ≠ j from one batched forward; the diagonal is 0. */
     public double[][] logitMatrix(String prompt, List<String> responses) {
@@ -103,6 +139,12 @@ public final class PairwiseRanker extends HeadedModel implements PreferenceModel
 
     public RankerConfig config() {
         return config;
+    }
+
+    private TokenRows rows(List<Matchup> matchups) {
+        List<int[]> rows = matchups.stream().map(this::encode).toList();
+        return TokenRows.of(rows, tokenizer().padId(), config.backbone().vocabSize(),
+                config.backbone().maxPositionEmbeddings());
     }
 
     private int[] encode(Matchup m) {

@@ -41,6 +41,7 @@ class TrainPreferenceConfigReaderTest {
     void errorsNameTheFieldPath() {
         assertRefused("training: {learning_rate: -1}", "training.learning_rate must be positive");
         assertRefused("training: {epochs: 0}", "training.epochs must be >= 1");
+        assertRefused("training: {language_model_weight: -1}", "training.language_model_weight must be >= 0");
         assertRefused("label_noise: 0.7", "label_noise must be in [0, 0.5]");
         assertRefused("model: {hidden_size: 30, heads: 4}", "model.hidden_size");
         assertRefused("kind: judge", "kind: unknown value \"judge\"");

@@ -7,13 +7,13 @@ import dev.sppo.tokenizer.CharTokenizer;
 import java.util.List;
 
 /** Small rankers with weights large enough (initializer_range 0.5) that their logits differ clearly. */
-final class TinyRankers {
+public final class TinyRankers {
 
-    static final String ALPHABET = "+0123456789=";
+    public static final String ALPHABET = "+0123456789=";
 
     private TinyRankers() {}
 
-    static RankerConfig config() {
+    public static RankerConfig config() {
         CharTokenizer tokenizer = new CharTokenizer(ALPHABET);
         int v = tokenizer.vocabSize();
         LlamaConfig backbone = new LlamaConfig(v + 2, 32, 64, 2, 4, 2, 8, 64, 1e-5, 10000.0, null, true, false,
@@ -21,7 +21,7 @@ final class TinyRankers {
         return new RankerConfig(backbone, v, v + 1);
     }
 
-    static PairwiseRanker random(NDManager manager, long seed) {
+    public static PairwiseRanker random(NDManager manager, long seed) {
         return PairwiseRanker.random(config(), new CharTokenizer(ALPHABET), manager, seed);
     }
 }
