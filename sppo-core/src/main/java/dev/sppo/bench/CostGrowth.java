@@ -1,12 +1,9 @@
 package dev.sppo.bench;
 
 import dev.sppo.loop.IterationResult;
-import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loop.SppoLoop;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +50,13 @@ public final class CostGrowth {
         List<GrowthRow> rows = new ArrayList<>();
         for (int value : values) {
             IterationJob run = job.apply(value);
-            IterationResult result = runOnce(run, workDir.resolve(name + "-" + value));
+            List<IterationResult> results = run.runInProcess(workDir.resolve(name + "-" + value));
+            IterationResult result = results.get(results.size() - 1);
             GrowthRow row = new GrowthRow(name, run, result.phaseSeconds(), result.training().steps());
             progress.accept(String.format(Locale.ROOT, "cost growth %s=%d: generate %.2f s, prefer %.2f s, train %.2f s",
                     name, value, row.phases().generate(), row.phases().prefer(), row.phases().train()));
             rows.add(row);
         }
         return rows;
-    }
-
-    /** Runs {@code job} in-process and returns its one trained iteration (π_1). */
-    public static IterationResult runOnce(IterationJob job, Path runDir) throws IOException {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        List<IterationResult> results = new SppoLoop(SppoConfigReader.read(job.treeWithRunDir(runDir)), quiet).run();
-        return results.get(results.size() - 1);
     }
 }

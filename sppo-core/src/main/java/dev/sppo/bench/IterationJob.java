@@ -1,7 +1,15 @@
 package dev.sppo.bench;
 
+import dev.sppo.loop.IterationResult;
+import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.loop.SppoLoop;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +52,16 @@ public record IterationJob(int prompts, int k, int maxNewTokens, int evaluationP
         Map<String, Object> tree = tree();
         tree.put("run_dir", runDir.toString());
         return tree;
+    }
+
+    /**
+     * Runs the job in-process with {@link SppoLoop}, quietly, writing under {@code runDir}.
+     *
+     * @return π_0's row (its evaluation time) and π_1's row (the iteration's phases)
+     */
+    public List<IterationResult> runInProcess(Path runDir) throws IOException {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return new SppoLoop(SppoConfigReader.read(treeWithRunDir(runDir)), quiet).run();
     }
 
     public IterationJob withK(int newK) {
