@@ -1,6 +1,8 @@
 package dev.sppo.perf;
 
 import dev.sppo.bench.IterationJob;
+import dev.sppo.contracts.Topics;
+import dev.sppo.bench.PromptBatching;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.bench.SectionClock;
 import dev.sppo.loop.IterationResult;
@@ -38,20 +40,25 @@ final class PipelineBench {
     /** Runs everything and returns the sections: pipeline overhead, service memory, generator replicas. */
     List<ReportSection> run() throws IOException, InterruptedException {
         SectionClock clock = new SectionClock();
+        PromptBatching batching = PromptBatching.measure(job);
+        progress.accept(String.format(Locale.ROOT, "pipeline: sampling alone %.1f s batched, %.1f s one prompt per call",
+                batching.batchedSeconds(), batching.perPromptSeconds()));
         PhaseSplit loop = inProcess();
         progress.accept(String.format(Locale.ROOT, "pipeline: in-process loop %.1f s", loop.endToEnd()));
         long start = System.nanoTime();
-        try (ProcessPlatform platform = ProcessPlatform.start(settings)) {
+        try (ProcessPlatform platform = ProcessPlatform.start(settings);
+                TopicCounter topics = new TopicCounter(platform.kafkaBootstrap(),
+                        List.of(Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.PREFERENCES))) {
             double startSeconds = (System.nanoTime() - start) / 1e9;
             progress.accept(String.format(Locale.ROOT, "pipeline: services started in %.1f s", startSeconds));
-            PhaseSplit warm = measured(platform, "warm-up", warmUp);
-            PhaseSplit one = measured(platform, "one generator", job);
+            PlatformJob.Result warm = measured(platform, topics, "warm-up", warmUp);
+            PlatformJob.Result one = measured(platform, topics, "one generator", job);
             platform.addGenerator();
             Thread.sleep(REBALANCE_SECONDS * 1000);
-            measured(platform, "warm-up, second generator", warmUp);
-            PhaseSplit two = measured(platform, "two generators", job);
-            PipelineRun run = new PipelineRun(job, loop, one, two, warmUp, warm, startSeconds, platform.memory(),
-                    settings.describe());
+            measured(platform, topics, "warm-up, second generator", warmUp);
+            PlatformJob.Result two = measured(platform, topics, "two generators", job);
+            PipelineRun run = new PipelineRun(job, loop, one.split(), one.stages(), two.split(), two.stages(), warmUp,
+                    warm.split(), startSeconds, batching, platform.memory(), settings.describe());
             return PipelineSections.render(run, clock);
         }
     }
@@ -66,11 +73,15 @@ final class PipelineBench {
                 base.evaluate() + first.evaluate());
     }
 
-    private PhaseSplit measured(ProcessPlatform platform, String name, IterationJob what)
+    private PlatformJob.Result measured(ProcessPlatform platform, TopicCounter topics, String name, IterationJob what)
             throws IOException, InterruptedException {
-        PhaseSplit split = PlatformJob.run(platform.jobs(), "bench " + name, what);
+        PlatformJob.Result result = PlatformJob.run(platform.jobs(), topics, "bench " + name, what);
+        PhaseSplit split = result.split();
+        StageTimes stages = result.stages();
         progress.accept(String.format(Locale.ROOT, "pipeline: platform job (%s) %.1f s: generate %.1f, train %.1f, "
-                + "evaluate %.1f", name, split.endToEnd(), split.generate(), split.train(), split.evaluate()));
-        return split;
+                + "evaluate %.1f; all requested at %.1f s, answered %.1f, scored %.1f, stored %.1f", name,
+                split.endToEnd(), split.generate(), split.train(), split.evaluate(), stages.requested(),
+                stages.answered(), stages.scored(), stages.stored()));
+        return result;
     }
 }

@@ -2,6 +2,7 @@ package dev.sppo.perf;
 
 import dev.sppo.bench.IterationJob;
 import dev.sppo.bench.MarkdownTable;
+import dev.sppo.bench.PromptBatching;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.bench.SectionClock;
 
@@ -29,6 +30,11 @@ final class PipelineSections {
         row(table, "train (+ checkpoint)", loop.train(), platform.train());
         row(table, "evaluate π_0 and π_1", loop.evaluate(), platform.evaluate());
         row(table, "rest (loading, start-up, hand-offs, polling)", loop.rest(), platform.rest());
+        StageTimes stages = run.oneStages();
+        stage(table, "… all 512 generation requests published (trainer), at", stages.requested(), run);
+        stage(table, "… all prompts answered (generator), at", stages.answered(), run);
+        stage(table, "… all prompts scored (preference-service), at", stages.scored(), run);
+        stage(table, "… all results stored (trainer), at", stages.stored(), run);
         table.row("**ratio platform / loop**", "", format("**%.2f**", run.ratio()),
                 format("target ≤ %.2f (%s)", TARGET_RATIO, run.ratio() <= TARGET_RATIO ? "met" : "missed"));
         return clock.finish("Pipeline overhead: the same job in-process and through the services", setup(run),
@@ -51,13 +57,18 @@ final class PipelineSections {
         PhaseSplit platform = run.oneGenerator();
         double extra = platform.endToEnd() - loop.endToEnd();
         double generate = platform.generate() - loop.generate();
+        PromptBatching b = run.batching();
         return format("The platform took %+.1f s more than the loop; the generate phase accounts for %+.1f s of it, "
                 + "training %+.1f s, evaluation %+.1f s and the rest %+.1f s. The loop samples its prompts in large "
                 + "batches (`BatchedSampling`: many prompts × K rows per forward pass), while the generator answers one "
                 + "Kafka message per prompt, a batch of only K = %d rows per forward pass, and the preference-service "
                 + "and the trainer handle every prompt as its own message and database row: per-prompt overhead times "
-                + "%d prompts.", extra, generate, platform.train() - loop.train(), platform.evaluate() - loop.evaluate(),
-                platform.rest() - loop.rest(), run.job().k(), run.job().prompts());
+                + "%d prompts. Sampling alone, in-process, measured just before: %.1f s batched, %.1f s one prompt "
+                + "per call (×%.1f), so the batch size alone explains %+.1f s of the generate phase's %+.1f s; the "
+                + "rest of it is messaging, scoring and storing per prompt.", extra, generate,
+                platform.train() - loop.train(), platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(),
+                run.job().k(), run.job().prompts(), b.batchedSeconds(), b.perPromptSeconds(),
+                b.perPromptSeconds() / b.batchedSeconds(), b.perPromptSeconds() - b.batchedSeconds(), generate);
     }
 
     private static ReportSection memory(PipelineRun run, SectionClock clock) {
@@ -67,9 +78,10 @@ final class PipelineSections {
                     m.heapUsedBytes() < 0 ? "n/a" : format("%,.0f MiB", m.heapUsedBytes() / 1048576.0));
         }
         return clock.finish("Peak memory of each service", format("Read from `/proc/<pid>/status` (VmHWM: the peak "
-                + "resident set since the process started) after all jobs of sections %s, just before each process "
-                + "was stopped; the heap from the service's `/actuator/prometheus` (`jvm_memory_used_bytes`, area "
-                + "heap). Services: %s. Tensors live in native memory, outside the heap.", "5 and 7", run.processes()),
+                + "resident set since the process started) after all jobs of the %s sections, just before each "
+                + "process was stopped; the heap from the service's `/actuator/prometheus` (`jvm_memory_used_bytes`, area "
+                + "heap). Services: %s. Tensors live in native memory, outside the heap.", "pipeline and replica",
+                run.processes()),
                 table, "");
     }
 
@@ -78,14 +90,15 @@ final class PipelineSections {
         double oneRate = prompts / run.oneGenerator().generate();
         double twoRate = prompts / run.twoGenerators().generate();
         MarkdownTable table = new MarkdownTable("generator replicas", "generate + prefer s", "prompts/s",
-                "speed-up", "end-to-end s");
+                "speed-up", "all requested / answered / stored at (s)", "end-to-end s");
         table.row("in-process loop (batched, for reference)", format("%.1f", run.loop().generate()),
-                format("%.1f", prompts / run.loop().generate()), "", format("%.1f", run.loop().endToEnd()));
+                format("%.1f", prompts / run.loop().generate()), "", "", format("%.1f", run.loop().endToEnd()));
         table.row("1", format("%.1f", run.oneGenerator().generate()), format("%.1f", oneRate), "1.00×",
-                format("%.1f", run.oneGenerator().endToEnd()));
+                stages(run.oneStages()), format("%.1f", run.oneGenerator().endToEnd()));
         table.row("2", format("%.1f", run.twoGenerators().generate()), format("%.1f", twoRate),
-                format("%.2f×", twoRate / oneRate), format("%.1f", run.twoGenerators().endToEnd()));
-        return clock.finish("Generator replicas: 1 vs 2", format("The job of section 5 (%d prompts × K = %d) with one "
+                format("%.2f×", twoRate / oneRate), stages(run.twoStages()),
+                format("%.1f", run.twoGenerators().endToEnd()));
+        return clock.finish("Generator replicas: 1 vs 2", format("The job of the pipeline-overhead section (%d prompts × K = %d) with one "
                 + "generator-service replica, then again after a second replica (a separate JVM, same consumer group, "
                 + "the requests topic has 2 partitions) joined, waited %d s for the group to rebalance and answered "
                 + "a warm-up job. Each replica has 1 PyTorch thread (the machine has %d cores, shared with the "
@@ -94,8 +107,16 @@ final class PipelineSections {
                 Runtime.getRuntime().availableProcessors()), table, "");
     }
 
+    private static void stage(MarkdownTable table, String name, double seconds, PipelineRun run) {
+        table.row(name.replace("512", Integer.toString(run.job().prompts())), "", format("%.1f", seconds), "");
+    }
+
     private static void row(MarkdownTable table, String name, double loop, double platform) {
         table.row(name, format("%.1f", loop), format("%.1f", platform), format("%+.1f", platform - loop));
+    }
+
+    private static String stages(StageTimes s) {
+        return format("%.1f / %.1f / %.1f", s.requested(), s.answered(), s.stored());
     }
 
     private static String mebibytes(long kib) {

@@ -28,12 +28,19 @@ final class PlatformJob {
     /**
      * @throws IOException if the job does not succeed within {@link #LIMIT}, naming its state and reason
      */
-    static PhaseSplit run(JobsClient jobs, String name, IterationJob job) throws IOException, InterruptedException {
+    /**
+     * @param split the phase times
+     * @param stages when each stage had handled every prompt
+     */
+    record Result(PhaseSplit split, StageTimes stages) {}
+
+    static Result run(JobsClient jobs, TopicCounter topics, String name, IterationJob job)
+            throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>(job.tree());
         body.put("name", name);
-        long start = System.nanoTime();
+        StageClock stages = new StageClock(topics.counts(), job.prompts());
         String id = jobs.submit(new Gson().toJson(body));
-        long deadline = start + LIMIT.toNanos();
+        long deadline = stages.start() + LIMIT.toNanos();
         JsonObject view = jobs.job(id);
         while (!TERMINAL.contains(view.get("state").getAsString())) {
             if (System.nanoTime() > deadline) {
@@ -41,14 +48,26 @@ final class PlatformJob {
                         + " min; it is " + view.get("state").getAsString());
             }
             Thread.sleep(POLL_MILLIS);
+            stages.observe(topics.counts(), received(view));
             view = jobs.job(id);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - stages.start()) / 1e9;
         if (!view.get("state").getAsString().equals("SUCCEEDED")) {
             throw new IOException("job " + name + " (" + id + ") ended " + view.get("state").getAsString() + ": "
                     + view.get("failureReason"));
         }
-        return split(view, seconds);
+        return new Result(split(view, seconds), stages.times());
+    }
+
+    /** Prompts the trainer has stored for the job's first iteration (0 before it begins). */
+    private static int received(JsonObject view) {
+        for (JsonElement element : view.getAsJsonArray("iterations")) {
+            JsonObject iteration = element.getAsJsonObject();
+            if (iteration.get("iteration").getAsInt() == 0) {
+                return iteration.get("receivedPrompts").getAsInt();
+            }
+        }
+        return 0;
     }
 
     /** The phase seconds summed over the job's iterations. */

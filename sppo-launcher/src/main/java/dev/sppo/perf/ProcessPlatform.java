@@ -67,6 +67,10 @@ final class ProcessPlatform implements AutoCloseable {
         return launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name));
     }
 
+    String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
     /** The job API through the gateway. */
     JobsClient jobs() {
         return new JobsClient(URI.create(url(gateway) + "/"), settings.apiKey());

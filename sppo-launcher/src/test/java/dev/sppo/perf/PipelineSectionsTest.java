@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonParser;
 import dev.sppo.bench.IterationJob;
+import dev.sppo.bench.PromptBatching;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.bench.SectionClock;
 
@@ -19,8 +20,9 @@ class PipelineSectionsTest {
 
     private static PipelineRun run(double platformSeconds) {
         return new PipelineRun(JOB, new PhaseSplit(10, 6, 2, 1.5), new PhaseSplit(platformSeconds, 8, 2.2, 1.6),
-                new PhaseSplit(9, 4, 2.2, 1.6), new IterationJob(32, 5, 8, 16, Path.of("/base")),
-                new PhaseSplit(3, 1, 1, 0.5), 20, List.of(new ServiceMemory("generator-1",
+                new StageTimes(3, 8.5, 8.6, 8.7), new PhaseSplit(9, 4, 2.2, 1.6), new StageTimes(3, 4.5, 4.6, 4.7),
+                new IterationJob(32, 5, 8, 16, Path.of("/base")),
+                new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
                         new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
     }
 
@@ -37,10 +39,19 @@ class PipelineSectionsTest {
     }
 
     @Test
+    void stagesOfThePipelineAreListedUnderThePhases() {
+        assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(0).table().markdown())
+                .contains("| … all 512 generation requests published (trainer), at |  | 3.0 |  |",
+                        "| … all results stored (trainer), at |  | 8.7 |  |");
+    }
+
+    @Test
     void notesSplitTheDifferenceByPhase() {
         assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(0).notes())
                 .startsWith("The platform took +2.5 s more than the loop; the generate phase accounts for +2.0 s of it, "
-                        + "training +0.2 s, evaluation +0.1 s and the rest +0.2 s.");
+                        + "training +0.2 s, evaluation +0.1 s and the rest +0.2 s.")
+                .contains("1.5 s batched, 4.0 s one prompt per call (×2.7), so the batch size alone explains +2.5 s of "
+                        + "the generate phase's +2.0 s");
     }
 
     @Test
@@ -53,7 +64,8 @@ class PipelineSectionsTest {
     void replicaSpeedUpComparesGeneratePhaseRates() {
         // 512 prompts: 8 s → 64 prompts/s with one replica, 4 s → 128 with two
         assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(2).table().markdown())
-                .contains("| 1 | 8.0 | 64.0 | 1.00× | 12.5 |", "| 2 | 4.0 | 128.0 | 2.00× | 9.0 |");
+                .contains("| 1 | 8.0 | 64.0 | 1.00× | 3.0 / 8.5 / 8.7 | 12.5 |",
+                        "| 2 | 4.0 | 128.0 | 2.00× | 3.0 / 4.5 / 4.7 | 9.0 |");
     }
 
     @Test
