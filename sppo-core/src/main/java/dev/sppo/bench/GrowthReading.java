@@ -29,7 +29,11 @@ final class GrowthReading {
         List<String> lines = new ArrayList<>();
         byAxis.forEach((axis, axisRows) -> lines.add(line(axis, axisRows, value(axis))));
         return "Growth from the smallest to the largest value of each axis (seconds ratio):\n\n"
-                + String.join("\n", lines);
+                + String.join("\n", lines) + "\n\nAddition answers are at most 3 characters and the base policy ends "
+                + "them with its stop token, so a larger max_new_tokens generates almost nothing more; the gold judge "
+                + "takes milliseconds, so the prefer ratios are timer noise; training sees one winner and one loser "
+                + "per prompt (see the train steps: prompts whose K responses all tie give no pair, which happens more "
+                + "often at small K), so it grows with the prompts and hardly with K.";
     }
 
     private static String line(String axis, List<GrowthRow> rows, ToIntFunction<IterationJob> value) {

@@ -70,8 +70,8 @@ final class PipelineSections {
                 + "Sampling alone, in-process, measured just before: %.1f s batched (`BatchedSampling`, %d prompts a "
                 + "call), %.1f s one prompt per call (×%.1f), so the small batches cost about %.1f s; the rest of the "
                 + "generator's time is per-message handling and the 2 cores it shares with four other JVMs, the "
-                + "broker and the database. With two generators (the replica section) the answers trail the last "
-                + "request by only %.1f s: the trainer's serial publishing is then the limit. The ratio cannot come "
+                + "broker and the database. With two generators (the replica section) all requests were out at "
+                + "%.1f s and all answered %.1f s later. Both stages work prompt by prompt, so the ratio cannot come "
                 + "near %.2f until the requests are sent asynchronously (or as one batch) and the generator samples "
                 + "many prompts per forward pass (a batch consumer).", platform.endToEnd() - loop.endToEnd(),
                 platform.generate() - loop.generate(), platform.train() - loop.train(),
@@ -79,7 +79,8 @@ final class PipelineSections {
                 1000 * one.requested() / prompts, loop.generate(), run.job().k(), one.answered() - one.requested(),
                 one.scored() - one.answered(), one.stored() - one.answered(), b.batchedSeconds(),
                 BatchedSampling.PROMPTS_PER_BATCH, b.perPromptSeconds(), b.perPromptSeconds() / b.batchedSeconds(),
-                b.perPromptSeconds() - b.batchedSeconds(), two.answered() - two.requested(), TARGET_RATIO);
+                b.perPromptSeconds() - b.batchedSeconds(), two.requested(), two.answered() - two.requested(),
+                TARGET_RATIO);
     }
 
     private static ReportSection memory(PipelineRun run, SectionClock clock) {
