@@ -2,18 +2,22 @@ package dev.sppo.cli;
 
 import dev.sppo.bench.BenchConfig;
 import dev.sppo.bench.Benchmark;
+import dev.sppo.perf.FullBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code sppo bench}: measures the matmul peak, training and sampling throughput side by side in one run and
  * prints a markdown table to stdout (progress goes to stderr). Set the threads at start-up with {@code
- * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}).
+ * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}). With {@code --full} it writes the
+ * whole performance report ({@link FullBench}) to {@code --out}.
  */
 @Command(
         name = "bench",
@@ -36,8 +40,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "a seconds-long run on a toy model, to check that everything works")
     private boolean quick;
 
+    @Option(names = "--full", description = "the whole performance report: training per model size, sampling by batch,"
+            + " preference pairs/s, SPPO cost growth and a GPU projection, pipeline overhead, service memory and "
+            + "generator replicas (about 10 minutes; needs the services' jars: ./mvnw -pl sppo-launcher -am install)")
+    private boolean full;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/performance.md",
+            description = "where --full writes its report (default: ${DEFAULT-VALUE})")
+    private Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
+        if (full) {
+            new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
+                    .run(out, System.err);
+            System.err.println("bench: report written to " + out);
+            return 0;
+        }
         BenchConfig config = config();
         String table = new Benchmark(config, line -> System.err.println("bench: " + line)).run().markdown();
         System.out.print(table);

@@ -1,0 +1,48 @@
+package dev.sppo.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the sections of a full benchmark run as one markdown document: a heading, the command that
+ * regenerates it, then each section numbered, with its table, its notes and a line naming the command, the
+ * machine's threads and load and the section's wall time.
+ */
+public final class PerformanceDocument {
+
+    private PerformanceDocument() {}
+
+    /**
+     * @param command the command line that produced (and regenerates) the document
+     * @param sections the measured sections, in order
+     * @param totalSeconds the wall time of the whole run
+     */
+    public static String render(String command, List<ReportSection> sections, double totalSeconds) {
+        StringBuilder out = new StringBuilder("# Performance report\n\n");
+        out.append("Every figure below was measured side by side in one run of `").append(command).append("` (")
+                .append(String.format(Locale.ROOT, "%.0f s", totalSeconds))
+                .append(" in all). The machine is shared, so each section names the load average before and after "
+                        + "it; regenerate the report with the same command.\n");
+        for (int i = 0; i < sections.size(); i++) {
+            appendSection(out, i + 1, command, sections.get(i));
+        }
+        return out.toString();
+    }
+
+    private static void appendSection(StringBuilder out, int number, String command, ReportSection s) {
+        out.append("\n## ").append(number).append(". ").append(s.title()).append("\n\n");
+        if (!s.setup().isEmpty()) {
+            out.append(s.setup()).append("\n\n");
+        }
+        out.append(s.table().markdown()).append('\n');
+        if (!s.notes().isEmpty()) {
+            out.append(s.notes()).append("\n\n");
+        }
+        if (s.machine() == null) {
+            out.append("Computed from the formulas above, not measured.\n");
+        } else {
+            out.append(String.format(Locale.ROOT, "Command: `%s`. %s Section wall time %.0f s.%n", command,
+                    s.machine().describe(), s.seconds()));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sppo.bench;
+
+/**
+ * One section of {@code docs/performance.md}: what was measured, the table, what it means, and the conditions it
+ * was measured in.
+ *
+ * @param title the heading
+ * @param setup what ran, in a sentence or two (sizes, counts, settings)
+ * @param table the measured figures
+ * @param notes the reading of the figures and the assumptions behind them (may be empty)
+ * @param machine threads, cores and the load average before and after this section; null for a section computed
+ *     from formulas, not measured
+ * @param seconds wall time of the section
+ */
+public record ReportSection(
+        String title, String setup, MarkdownTable table, String notes, Machine machine, double seconds) {
+
+    public ReportSection {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("title must not be blank");
+        }
+        if (table == null) {
+            throw new IllegalArgumentException("section '" + title + "': a table is required");
+        }
+        setup = setup == null ? "" : setup;
+        notes = notes == null ? "" : notes;
+    }
+
+    /** A section of figures computed from formulas: no command, machine or wall time applies. */
+    public static ReportSection computed(String title, String setup, MarkdownTable table, String notes) {
+        return new ReportSection(title, setup, table, notes, null, 0);
+    }
+}

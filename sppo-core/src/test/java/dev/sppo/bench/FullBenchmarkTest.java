@@ -1,0 +1,79 @@
+package dev.sppo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.model.Llama;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.model.Policy;
+import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.tokenizer.CharTokenizer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+class FullBenchmarkTest {
+
+    private static final List<String> PROGRESS = new ArrayList<>();
+    private static List<ReportSection> sections;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void runQuickFullBenchmark() throws Exception {
+        CharTokenizer tok = new CharTokenizer(SppoConfigReader.defaults().task().task().alphabet());
+        Path base = dir.resolve("base");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Llama model = Llama.random(LlamaConfig.tiny(tok.vocabSize(), 32, 1, 2, tok.bosId(), tok.eosId()), manager, 7);
+            ModelDirectory.save(new Policy(model, tok), base, Map.of());
+        }
+        sections = new FullBenchmark(FullBenchConfig.quick(), FullBenchmark.defaultScorers(), base,
+                dir.resolve("runs"), PROGRESS::add).run();
+    }
+
+    @Test
+    void everyInProcessSectionIsThereInOrder() {
+        assertThat(sections).extracting(ReportSection::title).containsExactly("Training throughput by model size",
+                "Sampling throughput: KV cache and batch size", "Preference pairs per second",
+                "Cost growth of one SPPO iteration (in-process)", "Projection: a 7B-class policy on GPUs");
+    }
+
+    @Test
+    void tablesHaveOneRowPerMeasurement() {
+        FullBenchConfig quick = FullBenchConfig.quick();
+        GrowthPlan plan = quick.growth();
+        assertThat(sections.get(0).table().rowCount()).isEqualTo(quick.sizes().size());
+        assertThat(sections.get(1).table().rowCount()).isEqualTo(quick.samplingBatches().size() + 2);
+        assertThat(sections.get(2).table().rowCount()).isEqualTo(FullBenchmark.defaultScorers().size());
+        assertThat(sections.get(3).table().rowCount())
+                .isEqualTo(plan.ks().size() + plan.promptCounts().size() + plan.tokenCounts().size());
+        assertThat(sections.get(4).table().rowCount()).isEqualTo(6);
+    }
+
+    @Test
+    void measuredSectionsNameTheMachineAndTheProjectionDoesNot() {
+        assertThat(sections.subList(0, 4)).allSatisfy(s -> assertThat(s.machine()).isNotNull());
+        assertThat(sections.get(4).machine()).isNull();
+    }
+
+    @Test
+    void growthNotesReadEveryAxis() {
+        assertThat(sections.get(3).notes()).contains("- K 2 → 3 (×1.50)", "- prompts 4 → 4", "- max_new_tokens 2 → 2");
+    }
+
+    @Test
+    void progressReportsEverySizeBatchScorerAndRun() {
+        assertThat(PROGRESS).filteredOn(l -> l.startsWith("training ")).hasSize(2);
+        assertThat(PROGRESS).filteredOn(l -> l.startsWith("sampling round ")).hasSize(3);
+        assertThat(PROGRESS).filteredOn(l -> l.startsWith("pairs ")).hasSize(1);
+        assertThat(PROGRESS).filteredOn(l -> l.startsWith("cost growth ")).hasSize(4);
+    }
+}

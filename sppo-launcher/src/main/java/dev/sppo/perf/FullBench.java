@@ -1,0 +1,91 @@
+package dev.sppo.perf;
+
+import dev.sppo.bench.FullBenchConfig;
+import dev.sppo.bench.FullBenchmark;
+import dev.sppo.bench.IterationJob;
+import dev.sppo.bench.Machine;
+import dev.sppo.bench.PerformanceDocument;
+import dev.sppo.bench.ReportSection;
+import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.loop.WarmStart;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code sppo bench --full}: the in-process sections ({@link FullBenchmark}) and the platform sections ({@link
+ * PipelineBench}) in one run, written as one markdown document. Every SPPO iteration starts from the default
+ * warm-start base policy (trained once and cached if missing). Scratch data (checkpoints, the broker's and the
+ * database's files, the services' logs) goes to a temporary directory that is deleted afterwards.
+ */
+public final class FullBench {
+
+    /** The pipeline job: the default iteration size (512 prompts × K = 5, 8 new tokens, 500 evaluation prompts). */
+    static final int PIPELINE_PROMPTS = 512;
+    private static final String SERVICE_HEAP = "1g";
+    private static final String API_KEY = "bench-key";
+
+    private final Path projectRoot;
+    private final Consumer<String> progress;
+
+    /**
+     * @param projectRoot where the services' executable jars are built ({@code <service>/target})
+     * @param progress one line per measurement
+     */
+    public FullBench(Path projectRoot, Consumer<String> progress) {
+        this.projectRoot = projectRoot;
+        this.progress = progress;
+    }
+
+    /** Runs every section and writes the document to {@code out}; returns the document. */
+    public String run(Path out, PrintStream log) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Path base = WarmStart.basePolicy(SppoConfigReader.defaults(), log);
+        Path work = Files.createTempDirectory("sppo-bench-full");
+        List<ReportSection> sections = new ArrayList<>();
+        try {
+            sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), FullBenchmark.defaultScorers(), base,
+                    work.resolve("growth"), progress).run());
+            IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
+            IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
+            ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
+                    threads(), SERVICE_HEAP, API_KEY);
+            sections.addAll(new PipelineBench(job, warmUp, settings, progress).run());
+        } finally {
+            deleteQuietly(work);
+        }
+        String document = PerformanceDocument.render(command(), sections, (System.nanoTime() - start) / 1e9);
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(out, document);
+        return document;
+    }
+
+    /** The command that regenerates the report, with this JVM's thread setting. */
+    static String command() {
+        String threads = System.getProperty(Machine.THREADS_PROPERTY);
+        return (threads == null ? "" : "SPPO_THREADS=" + threads + " ") + "./sppo bench --full";
+    }
+
+    private static int threads() {
+        String threads = System.getProperty(Machine.THREADS_PROPERTY);
+        return threads == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim());
+    }
+
+    private void deleteQuietly(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            progress.accept("could not delete the scratch directory " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sppo.perf;
+
+import dev.sppo.demo.JobsClient;
+import dev.sppo.platform.EmbeddedDatabase;
+import dev.sppo.platform.EmbeddedKafka;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform as docker-compose deploys it, without containers: an in-process Kafka broker and an embedded
+ * PostgreSQL in this JVM, and each service a separate JVM started from its executable jar with the compose
+ * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). Topics get at least {@value #PARTITIONS}
+ * partitions so that a second generator replica can share the requests. Closing stops the services (the
+ * gateway first, the generators last), then the database, then the broker.
+ */
+final class ProcessPlatform implements AutoCloseable {
+
+    private static final int PARTITIONS = 2;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final ProcessSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedDatabase database;
+    private ServiceProcess gateway;
+    private int generators;
+
+    private ProcessPlatform(ProcessSettings settings) {
+        this.settings = settings;
+    }
+
+    static ProcessPlatform start(ProcessSettings settings) throws IOException, InterruptedException {
+        ProcessPlatform platform = new ProcessPlatform(settings);
+        try {
+            platform.startAll();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Files.createDirectories(settings.dataDir().resolve("logs"));
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), FreePorts.next(), FreePorts.next());
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), FreePorts.next());
+        ServiceProcess generator = addGenerator();
+        ServiceProcess preference = launch("preference-service", "preference-service", Map.of());
+        ServiceProcess trainer = launch("trainer-service", "trainer-service", Map.of(
+                "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
+                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString()));
+        gateway = launch("gateway", "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
+                "PREFERENCE_URL", url(preference), "SPPO_API_KEYS", settings.apiKey()));
+    }
+
+    /** Starts one more generator-service replica (in the same consumer group) and waits until it is healthy. */
+    ServiceProcess addGenerator() throws IOException, InterruptedException {
+        generators++;
+        String name = "generator-" + generators;
+        return launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name));
+    }
+
+    String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The job API through the gateway. */
+    JobsClient jobs() {
+        return new JobsClient(URI.create(url(gateway) + "/"), settings.apiKey());
+    }
+
+    /** Every service's memory, read now (peak RSS is the peak since its start). */
+    List<ServiceMemory> memory() throws IOException, InterruptedException {
+        List<ServiceMemory> all = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            all.add(service.memory(settings.apiKey()));
+        }
+        return all;
+    }
+
+    private ServiceProcess launch(String name, String module, Map<String, String> extra)
+            throws IOException, InterruptedException {
+        int port = FreePorts.next();
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        List<String> args = List.of("--spring.cloud.stream.kafka.binder.min-partition-count=" + PARTITIONS,
+                "--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
+        ServiceProcess service = ServiceProcess.start(name, settings.jars().of(module), settings.jvmOptions(), env,
+                args, port, settings.dataDir().resolve("logs").resolve(name + ".log"));
+        services.add(service);
+        service.awaitHealthy(START_TIMEOUT);
+        return service;
+    }
+
+    private static String url(ServiceProcess service) {
+        return "http://localhost:" + service.port();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (database != null) {
+            database.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.sppo.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonParser;
+import dev.sppo.bench.IterationJob;
+import dev.sppo.bench.PromptBatching;
+import dev.sppo.bench.ReportSection;
+import dev.sppo.bench.SectionClock;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+class PipelineSectionsTest {
+
+    private static final IterationJob JOB = new IterationJob(512, 5, 8, 500, Path.of("/base"));
+
+    private static PipelineRun run(double platformSeconds) {
+        return new PipelineRun(JOB, new PhaseSplit(10, 6, 2, 1.5), new PhaseSplit(platformSeconds, 8, 2.2, 1.6),
+                new StageTimes(3, 8.5, 8.6, 8.7), new PhaseSplit(9, 4, 2.2, 1.6), new StageTimes(3, 4.5, 4.6, 4.7),
+                new IterationJob(32, 5, 8, 16, Path.of("/base")),
+                new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
+                        new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
+    }
+
+    @Test
+    void ratioIsPlatformOverLoopAndTheTargetIsJudged() {
+        List<ReportSection> sections = PipelineSections.render(run(12.5), new SectionClock());
+        assertThat(run(12.5).ratio()).isCloseTo(1.25, within(1e-12));
+        String table = sections.get(0).table().markdown();
+        assertThat(table).contains("| end-to-end (submit → SUCCEEDED) | 10.0 | 12.5 | +2.5 |",
+                "| generate + prefer | 6.0 | 8.0 | +2.0 |", "| rest (loading, start-up, hand-offs, polling) | 0.5 | 0.7 | "
+                        + "+0.2 |", "| **1.25** | target ≤ 1.10 (missed) |");
+        assertThat(PipelineSections.render(run(10.5), new SectionClock()).get(0).table().markdown())
+                .contains("| **1.05** | target ≤ 1.10 (met) |");
+    }
+
+    @Test
+    void stagesOfThePipelineAreListedUnderThePhases() {
+        assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(0).table().markdown())
+                .contains("| … all 512 generation requests published (trainer), at |  | 3.0 |  |",
+                        "| … all results stored (trainer), at |  | 8.7 |  |");
+    }
+
+    @Test
+    void notesSplitTheDifferenceByPhaseAndStage() {
+        assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(0).notes())
+                .startsWith("The platform took +2.5 s more than the loop, +2.0 s of it in the generate phase (training "
+                        + "+0.2 s, evaluation +0.1 s, the rest +0.2 s). Stage by stage: the trainer had published all "
+                        + "512 generation requests only 3.0 s after the job was submitted (6 ms a request;")
+                .contains("finished 5.5 s after the last request", "(all scored 0.1 s and all stored 0.2 s after",
+                        "1.5 s batched (`BatchedSampling`, 64 prompts a call), 4.0 s one prompt per call (×2.7), so "
+                                + "the small batches cost about 2.5 s",
+                        "all requests were out at 3.0 s and all answered 1.5 s later");
+    }
+
+    @Test
+    void memoryIsShownInMebibytes() {
+        assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(1).table().markdown())
+                .contains("| generator-1 | 512 MiB | 400 MiB | 64 MiB |");
+    }
+
+    @Test
+    void replicaSpeedUpComparesGeneratePhaseRates() {
+        // 512 prompts: 8 s → 64 prompts/s with one replica, 4 s → 128 with two
+        assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(2).table().markdown())
+                .contains("| 1 | 8.0 | 64.0 | 1.00× | 3.0 / 8.5 / 8.7 | 12.5 |",
+                        "| 2 | 4.0 | 128.0 | 2.00× | 3.0 / 4.5 / 4.7 | 9.0 |");
+    }
+
+    @Test
+    void jobPhasesAreSummedOverItsIterations() {
+        String view = """
+                {"iterations": [
+                  {"iteration": 0, "metrics": {"generate_seconds": 4.5, "train_seconds": 2, "evaluate_seconds": 1}},
+                  {"iteration": 1, "metrics": {"generate_seconds": 1.5, "train_seconds": 1, "evaluate_seconds": 0.5}}]}
+                """;
+        assertThat(PlatformJob.split(JsonParser.parseString(view).getAsJsonObject(), 12))
+                .isEqualTo(new PhaseSplit(12, 6, 3, 1.5));
+    }
+}
