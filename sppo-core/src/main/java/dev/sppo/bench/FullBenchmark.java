@@ -1,5 +1,10 @@
 package dev.sppo.bench;
 
+import ai.djl.ndarray.NDManager;
+import dev.sppo.preferencetraining.FreshModels;
+import dev.sppo.preferencetraining.ModelSize;
+import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
+import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.preference.JudgePreferenceModel;
@@ -40,11 +45,21 @@ public final class FullBenchmark {
         this.progress = progress;
     }
 
-    /** The gold judge of the default task (addition) at the default τ = 0.1. */
-    public static List<NamedScorer> defaultScorers() {
+    /**
+     * The gold judge of the default task (addition) at the default τ = 0.1, and a pairwise ranker and a reward
+     * model of {@code ./sppo train-preference}'s default size over the task's characters (random weights: the
+     * rate does not depend on them); their weights live in {@code manager}.
+     */
+    public static List<NamedScorer> defaultScorers(NDManager manager) {
         Task task = defaultTask();
-        return List.of(new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)",
-                new JudgePreferenceModel(task.judge(), 0.1)));
+        CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
+        ModelSize size = TrainPreferenceConfigReader.defaults().model();
+        String shape = size.hiddenSize() + " wide, " + size.layers() + " layers";
+        return List.of(
+                new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)", new JudgePreferenceModel(task.judge(), 0.1)),
+                new NamedScorer("pairwise ranker (" + shape + ")", FreshModels.ranker(size, tokenizer, manager, 1)),
+                new NamedScorer("reward model (" + shape + ")",
+                        FreshModels.rewardModel(size, tokenizer, manager, 1, 1.0)));
     }
 
     public List<ReportSection> run() throws IOException {

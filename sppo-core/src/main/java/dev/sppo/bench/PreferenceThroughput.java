@@ -17,10 +17,11 @@ import java.util.SplittableRandom;
  * Times batched preference scoring of K = {@value #K} responses per prompt by the two learned preference models,
  * each with the benchmark model as backbone (random weights): the pairwise ranker (K(K-1) ordered pairs in one
  * forward per prompt) and the reward model (K rows per prompt). Prompts and responses are random texts of {@code
- * promptLength} and {@code newTokens} characters. The rate counts the ordered pairs of each K×K matrix:
+ * promptLength} and {@code newTokens} characters. Like {@link PairsThroughput}, the rate counts each unordered
+ * pair of a K×K matrix once (P[j][i] = 1 - P[i][j] comes with it):
  *
  * <pre>
- *   pairs/s = prompts · K(K-1) / wall time of compare() over all prompts
+ *   pairs/s = prompts · K(K-1)/2 / wall time of compare() over all prompts
  * </pre>
  */
 public final class PreferenceThroughput implements AutoCloseable {
@@ -60,12 +61,12 @@ public final class PreferenceThroughput implements AutoCloseable {
         reward.compare(prompts.get(0), responses.get(0));
     }
 
-    /** Ordered pairs per second of the pairwise ranker. */
+    /** Unordered pairs per second of the pairwise ranker. */
     public double rankerPairsPerSecond() {
         return pairsPerSecond(ranker);
     }
 
-    /** Ordered pairs per second of the reward model. */
+    /** Unordered pairs per second of the reward model. */
     public double rewardPairsPerSecond() {
         return pairsPerSecond(reward);
     }
@@ -82,7 +83,7 @@ public final class PreferenceThroughput implements AutoCloseable {
             model.compare(prompts.get(p), responses.get(p));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return prompts.size() * (double) (K * (K - 1)) / seconds;
+        return prompts.size() * (double) (K * (K - 1) / 2) / seconds;
     }
 
     /** {@code size} distinct characters from U+0100 on, one UTF-16 unit each. */

@@ -5,11 +5,6 @@ import com.google.gson.GsonBuilder;
 import dev.sppo.backbone.HeadedModel;
 import dev.sppo.preferencedata.LabelledPair;
 import dev.sppo.preferencedata.PreferencePair;
-import dev.sppo.ranker.PairwiseRanker;
-import dev.sppo.ranker.RankerConfig;
-import dev.sppo.reward.RewardModel;
-import dev.sppo.reward.RewardModelConfig;
-import dev.sppo.model.LlamaConfig;
 import dev.sppo.tokenizer.CharTokenizer;
 
 import java.io.IOException;
@@ -58,14 +53,11 @@ public final class TrainPreferenceRun {
     }
 
     private static PairObjective newObjective(TrainPreferenceConfig c, CharTokenizer tokenizer, NDManager manager) {
-        ModelSize size = c.model();
         return switch (c.kind()) {
-            case RANKER -> new RankerObjective(PairwiseRanker.random(
-                    RankerConfig.tiny(tokenizer, size.hiddenSize(), size.layers(), size.heads()), tokenizer, manager,
-                    c.seed()), c.training().languageModelWeight());
-            case REWARD_MODEL -> new RewardObjective(RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(
-                    tokenizer.vocabSize(), size.hiddenSize(), size.layers(), size.heads(), tokenizer.bosId(),
-                    tokenizer.eosId()), tokenizer.padId()), tokenizer, manager, c.seed(), c.tau()));
+            case RANKER -> new RankerObjective(FreshModels.ranker(c.model(), tokenizer, manager, c.seed()),
+                    c.training().languageModelWeight());
+            case REWARD_MODEL -> new RewardObjective(FreshModels.rewardModel(c.model(), tokenizer, manager, c.seed(),
+                    c.tau()));
         };
     }
 

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class TrainPreferenceConfigReaderTest {
 
     @Test
-    void defaultsTrainARankerOnAdditionWithTwentyPercentLabelNoise() {
+    void defaultsTrainARankerOnSortingWithTwentyPercentLabelNoise() {
         TrainPreferenceConfig c = TrainPreferenceConfigReader.defaults();
         assertThat(c.kind()).isEqualTo(PreferenceModelKind.RANKER);
-        assertThat(c.task().task().name()).isEqualTo("addition");
+        assertThat(c.task().task().name()).isEqualTo("sorting");
         assertThat(c.labelNoise()).isEqualTo(0.2);
         assertThat(c.data()).isNull();
     }
@@ -27,12 +27,12 @@ class TrainPreferenceConfigReaderTest {
         TrainPreferenceConfig c = read("""
                 kind: reward_model
                 data: pairs.jsonl
-                training: {epochs: 7}
+                training: {epochs: 9}
                 model: {hidden_size: 32}
                 """);
         assertThat(c.kind()).isEqualTo(PreferenceModelKind.REWARD_MODEL);
         assertThat(c.data()).isEqualTo(Path.of("pairs.jsonl"));
-        assertThat(c.training().epochs()).isEqualTo(7);
+        assertThat(c.training().epochs()).isEqualTo(9);
         assertThat(c.training().batchSize()).isEqualTo(TrainPreferenceConfigReader.defaults().training().batchSize());
         assertThat(c.model().hiddenSize()).isEqualTo(32);
     }

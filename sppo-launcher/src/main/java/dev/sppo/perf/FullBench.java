@@ -1,5 +1,6 @@
 package dev.sppo.perf;
 
+import ai.djl.ndarray.NDManager;
 import dev.sppo.bench.FullBenchConfig;
 import dev.sppo.bench.FullBenchmark;
 import dev.sppo.bench.IterationJob;
@@ -50,8 +51,8 @@ public final class FullBench {
         Path base = WarmStart.basePolicy(SppoConfigReader.defaults(), log);
         Path work = Files.createTempDirectory("sppo-bench-full");
         List<ReportSection> sections = new ArrayList<>();
-        try {
-            sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), FullBenchmark.defaultScorers(), base,
+        try (NDManager scorers = NDManager.newBaseManager()) {
+            sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), FullBenchmark.defaultScorers(scorers), base,
                     work.resolve("growth"), progress).run());
             IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
             IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
