@@ -62,8 +62,8 @@ final class PipelineSections {
         int prompts = run.job().prompts();
         return format("The platform took %+.1f s more than the loop, %+.1f s of it in the generate phase (training "
                 + "%+.1f s, evaluation %+.1f s, the rest %+.1f s). Stage by stage: the trainer had published all %d "
-                + "generation requests only %.1f s after the job was submitted (%.0f ms a request; each is a "
-                + "synchronous send, `sync: true` on the trainer's `generationRequests-out-0` producer), whereas the "
+                + "generation requests %.1f s after the job was submitted (%.0f ms a request, sent "
+                + "asynchronously with linger.ms 0), whereas the "
                 + "loop sampled and scored everything in %.1f s; the generator, answering one prompt per message with "
                 + "K = %d rows per forward pass, finished %.1f s after the last request; the preference-service and "
                 + "the trainer's intake kept pace (all scored %.1f s and all stored %.1f s after the last answer). "
@@ -71,9 +71,9 @@ final class PipelineSections {
                 + "call), %.1f s one prompt per call (×%.1f), so the small batches cost about %.1f s; the rest of the "
                 + "generator's time is per-message handling and the 2 cores it shares with four other JVMs, the "
                 + "broker and the database. With two generators (the replica section) all requests were out at "
-                + "%.1f s and all answered %.1f s later. Both stages work prompt by prompt, so the ratio cannot come "
-                + "near %.2f until the requests are sent asynchronously (or as one batch) and the generator samples "
-                + "many prompts per forward pass (a batch consumer).", platform.endToEnd() - loop.endToEnd(),
+                + "%.1f s and all answered %.1f s later. The generator works prompt by prompt, so the ratio cannot "
+                + "come near %.2f until it samples many prompts per forward pass (a batch consumer) and fewer JVMs "
+                + "share the cores (the one-JVM `./sppo demo` platform runs the same stages in one process).", platform.endToEnd() - loop.endToEnd(),
                 platform.generate() - loop.generate(), platform.train() - loop.train(),
                 platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(), prompts, one.requested(),
                 1000 * one.requested() / prompts, loop.generate(), run.job().k(), one.answered() - one.requested(),

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends the trainer's messages through {@link StreamBridge} as {@link MessageCodec} JSON bytes, keyed as
  * {@code docs/contracts.md} says: requests by prompt id, checkpoints and job events by job id. The output
- * bindings (and their topics) are configured in {@code trainer-service.yml}; sends are synchronous.
+ * bindings (and their topics) are configured in {@code trainer-service.yml}: checkpoints and job events are sent
+ * synchronously; generation requests asynchronously (the GENERATE watchdog republishes any that never get an answer).
  */
 @Component
 public class MessagePublisher {
