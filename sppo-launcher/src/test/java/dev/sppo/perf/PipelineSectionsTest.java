@@ -50,7 +50,7 @@ class PipelineSectionsTest {
         assertThat(PipelineSections.render(run(12.5), new SectionClock()).get(0).notes())
                 .startsWith("The platform took +2.5 s more than the loop, +2.0 s of it in the generate phase (training "
                         + "+0.2 s, evaluation +0.1 s, the rest +0.2 s). Stage by stage: the trainer had published all "
-                        + "512 generation requests only 3.0 s after the job was submitted (6 ms a request;")
+                        + "512 generation requests 3.0 s after the job was submitted (6 ms a request, sent asynchronously")
                 .contains("finished 5.5 s after the last request", "(all scored 0.1 s and all stored 0.2 s after",
                         "1.5 s batched (`BatchedSampling`, 64 prompts a call), 4.0 s one prompt per call (×2.7), so "
                                 + "the small batches cost about 2.5 s",

@@ -5,6 +5,9 @@ import com.google.gson.JsonParser;
 import dev.sppo.contracts.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -20,6 +23,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A real KRaft broker (every topic with 2 partitions, so that two generator replicas share the work), a real
@@ -28,6 +33,7 @@ import java.util.List;
 final class PlatformHarness implements AutoCloseable {
 
     static final String API_KEY = "it-key";
+    private static final String GENERATOR_GROUP = "generator";
 
     final EmbeddedKafkaKraftBroker kafka;
     final EmbeddedPostgres postgres;
@@ -42,6 +48,33 @@ final class PlatformHarness implements AutoCloseable {
         platform = EmbeddedPlatform.start(new PlatformSettings(kafka.getBrokersAsString(),
                 postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", checkpoints,
                 new ServiceSettings(0, 0, 0, FreePorts.next(), generatorReplicas, API_KEY)));
+        awaitPartitionsAssigned(GENERATOR_GROUP, generatorReplicas, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits until {@code members} consumers of {@code group} each own a partition: a job submitted earlier could
+     * be answered entirely by the first replica while the group is still rebalancing.
+     */
+    private void awaitPartitionsAssigned(String group, int members, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                        .get();
+                if (d.members().size() == members && d.members().stream()
+                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (ExecutionException e) {
+            throw new IOException("could not describe consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        throw new IOException("consumer group " + group + " did not give " + members + " members a partition within "
+                + timeout);
     }
 
     HttpResponse<String> call(String method, String path, String body, String apiKey) throws Exception {
