@@ -11,16 +11,17 @@ import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
 
 /**
- * The preference model of an in-process run, built from the config's {@code preference} section. The run's
- * own task keeps its configured settings; a gold judge of another built-in task uses that task's defaults.
- * LLM judges are configured in the preference-service, so an in-process run refuses them.
+ * The preference model of a run, built from the config's {@code preference} section: what {@code SppoLoop}
+ * trains against, and what trainer-service rebuilds to report a proxy's win rate. The run's own task keeps its
+ * configured settings; a gold judge of another built-in task uses that task's defaults. LLM judges are
+ * configured in the preference-service only, so they cannot be built here.
  */
-final class RunPreferences {
+public final class RunPreferences {
 
     private RunPreferences() {}
 
     /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
-    static PreferenceModel build(PreferenceModelSpec spec, Task task, NDManager manager) {
+    public static PreferenceModel build(PreferenceModelSpec spec, Task task, NDManager manager) {
         PreferenceModels factory = new PreferenceModels(
                 name -> name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
                 judge -> {
@@ -38,7 +39,7 @@ final class RunPreferences {
      * Whether SPPO trains against a proxy of the gold judge: anything but the task's gold judge alone. The
      * loop then also reports the proxy's win rate beside the gold one.
      */
-    static boolean isProxy(PreferenceModelSpec spec) {
+    public static boolean isProxy(PreferenceModelSpec spec) {
         return spec.kind() != PreferenceKind.GOLD_JUDGE;
     }
 }

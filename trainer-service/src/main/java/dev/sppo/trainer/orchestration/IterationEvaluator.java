@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The evaluate phase of iteration t, as in {@code SppoLoop}: π_{t+1}'s held-out responses against π_0's and
  * π_t's under the task's gold judge (win rate, ties counting half, with a 95% interval), plus π_{t+1}'s task
- * score and exact-match rate. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
+ * score and exact-match rate, and, when the job trains against a proxy, the proxy's win rate against π_0. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
  */
 @Component
 public class IterationEvaluator {
@@ -50,8 +50,10 @@ public class IterationEvaluator {
         if (t == 0) {
             iterations.addMetrics(jobId, t, IterationMetrics.base(baseResponses));
         }
+        WinRate proxy = ProxyEvaluation.vsBase(plan.config(), evaluator.promptTexts(), currentResponses,
+                baseResponses);
         iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
-                previousResponses, IterationMetrics.secondsSince(began)));
+                previousResponses, proxy, IterationMetrics.secondsSince(began)));
         metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
         cache.retain(jobId, Set.copyOf(List.of(base.policyVersion(), previous.policyVersion(),
                 current.policyVersion())));

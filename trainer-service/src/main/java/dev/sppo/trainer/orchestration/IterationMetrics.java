@@ -37,11 +37,15 @@ final class IterationMetrics {
         return m;
     }
 
+    /** @param proxyVsBase π_{t+1} against π_0 under the proxy the job trains against, or null when it is gold */
     static Map<String, Object> evaluation(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
-            double seconds) {
+            WinRate proxyVsBase, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("win_rate_vs_base", winRate(current.against(base)));
         m.put("win_rate_vs_previous", winRate(current.against(previous)));
+        if (proxyVsBase != null) {
+            m.put("proxy_win_rate_vs_base", winRate(proxyVsBase));
+        }
         m.put("task_score", number(current.meanScore()));
         m.put("exact_match", number(current.exactMatch()));
         m.put("mean_response_length", number(current.meanLength()));
