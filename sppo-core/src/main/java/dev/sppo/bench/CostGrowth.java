@@ -21,6 +21,11 @@ import java.util.function.IntFunction;
  */
 public final class CostGrowth {
 
+    /** The axes, as {@link GrowthRow#axis()} names them. */
+    static final String K_AXIS = "K";
+    static final String PROMPTS_AXIS = "prompts";
+    static final String TOKENS_AXIS = "max_new_tokens";
+
     private final GrowthPlan plan;
     private final Path basePath;
     private final Path workDir;
@@ -40,9 +45,9 @@ public final class CostGrowth {
     public List<GrowthRow> run() throws IOException {
         IterationJob centre = plan.centre(basePath);
         List<GrowthRow> rows = new ArrayList<>();
-        rows.addAll(axis("K", plan.ks(), centre::withK));
-        rows.addAll(axis("prompts", plan.promptCounts(), centre::withPrompts));
-        rows.addAll(axis("max_new_tokens", plan.tokenCounts(), centre::withMaxNewTokens));
+        rows.addAll(axis(K_AXIS, plan.ks(), centre::withK));
+        rows.addAll(axis(PROMPTS_AXIS, plan.promptCounts(), centre::withPrompts));
+        rows.addAll(axis(TOKENS_AXIS, plan.tokenCounts(), centre::withMaxNewTokens));
         return rows;
     }
 

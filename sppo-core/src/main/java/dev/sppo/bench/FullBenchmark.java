@@ -70,7 +70,10 @@ public final class FullBenchmark {
         SectionClock clock = new SectionClock();
         List<GrowthRow> rows = new CostGrowth(config.growth(), basePath, workDir, progress).run();
         sections.add(clock.finish("Cost growth of one SPPO iteration (in-process)", growthSetup(),
-                growthTable(rows), GrowthReading.summary(rows)));
+                growthTable(rows), GrowthReading.summary(rows)).withCharts(List.of(
+                        PerformanceCharts.growth(rows, CostGrowth.K_AXIS, IterationJob::k),
+                        PerformanceCharts.growth(rows, CostGrowth.PROMPTS_AXIS, IterationJob::prompts),
+                        PerformanceCharts.growth(rows, CostGrowth.TOKENS_AXIS, IterationJob::maxNewTokens))));
         sections.add(ProjectionSection.render(GpuAssumptions.ultraFeedbackOn8H100()));
         return sections;
     }
@@ -113,7 +116,8 @@ public final class FullBenchmark {
                 config.samplingModel().shape(), config.samplingModel().parameters(), config.promptLength(),
                 config.newTokens(), config.samplingRounds());
         return clock.finish("Sampling throughput: KV cache and batch size", setup, table,
-                format("KV-cache speed-up at batch %d: %.1f×.", config.uncachedBatch(), result.cacheSpeedUp()));
+                format("KV-cache speed-up at batch %d: %.1f×.", config.uncachedBatch(), result.cacheSpeedUp()))
+                .withCharts(List.of(PerformanceCharts.sampling(config.samplingBatches(), result.cachedByBatch())));
     }
 
     private ReportSection pairs() {

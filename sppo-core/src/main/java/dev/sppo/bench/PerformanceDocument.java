@@ -1,5 +1,8 @@
 package dev.sppo.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +13,21 @@ import java.util.Locale;
  */
 public final class PerformanceDocument {
 
+    /** Where the charts go, relative to the document. */
+    public static final String CHART_DIR = "performance";
+    private static final int CHART_WIDTH = 800;
+    private static final int CHART_HEIGHT = 450;
+
     private PerformanceDocument() {}
+
+    /** Writes every section's charts as PNGs into {@code dir}. */
+    public static void writeCharts(List<ReportSection> sections, Path dir) throws IOException {
+        for (ReportSection s : sections) {
+            for (SectionChart chart : s.charts()) {
+                chart.chart().writePng(dir.resolve(chart.file()), CHART_WIDTH, CHART_HEIGHT);
+            }
+        }
+    }
 
     /**
      * @param command the command line that produced (and regenerates) the document
@@ -35,6 +52,10 @@ public final class PerformanceDocument {
             out.append(s.setup()).append("\n\n");
         }
         out.append(s.table().markdown()).append('\n');
+        for (SectionChart chart : s.charts()) {
+            out.append("![").append(chart.caption()).append("](").append(CHART_DIR).append('/').append(chart.file())
+                    .append(")\n\n");
+        }
         if (!s.notes().isEmpty()) {
             out.append(s.notes()).append("\n\n");
         }

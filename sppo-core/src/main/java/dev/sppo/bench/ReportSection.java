@@ -1,5 +1,7 @@
 package dev.sppo.bench;
 
+import java.util.List;
+
 /**
  * One section of {@code docs/performance.md}: what was measured, the table, what it means, and the conditions it
  * was measured in.
@@ -11,9 +13,11 @@ package dev.sppo.bench;
  * @param machine threads, cores and the load average before and after this section; null for a section computed
  *     from formulas, not measured
  * @param seconds wall time of the section
+ * @param charts figures drawn from the same measurements (may be empty)
  */
 public record ReportSection(
-        String title, String setup, MarkdownTable table, String notes, Machine machine, double seconds) {
+        String title, String setup, MarkdownTable table, String notes, Machine machine, double seconds,
+        List<SectionChart> charts) {
 
     public ReportSection {
         if (title == null || title.isBlank()) {
@@ -24,6 +28,17 @@ public record ReportSection(
         }
         setup = setup == null ? "" : setup;
         notes = notes == null ? "" : notes;
+        charts = charts == null ? List.of() : List.copyOf(charts);
+    }
+
+    public ReportSection(String title, String setup, MarkdownTable table, String notes, Machine machine,
+            double seconds) {
+        this(title, setup, table, notes, machine, seconds, List.of());
+    }
+
+    /** This section with {@code figures} under its table. */
+    public ReportSection withCharts(List<SectionChart> figures) {
+        return new ReportSection(title, setup, table, notes, machine, seconds, figures);
     }
 
     /** A section of figures computed from formulas: no command, machine or wall time applies. */

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 class FullBenchmarkTest {
 
@@ -56,6 +59,21 @@ class FullBenchmarkTest {
         assertThat(sections.get(3).table().rowCount())
                 .isEqualTo(plan.ks().size() + plan.promptCounts().size() + plan.tokenCounts().size());
         assertThat(sections.get(4).table().rowCount()).isEqualTo(6);
+    }
+
+    @Test
+    void samplingAndCostGrowthAreDrawnAndTheChartsAreLinkedAndWritten() throws Exception {
+        assertThat(sections.get(1).charts()).extracting(SectionChart::file).containsExactly("sampling_batch.png");
+        assertThat(sections.get(3).charts()).extracting(SectionChart::file)
+                .containsExactly("growth_k.png", "growth_prompts.png", "growth_max_new_tokens.png");
+        Path charts = dir.resolve("charts");
+        Files.createDirectories(charts);
+
+        PerformanceDocument.writeCharts(sections, charts);
+
+        assertThat(ImageIO.read(charts.resolve("growth_k.png").toFile()).getWidth()).isEqualTo(800);
+        assertThat(PerformanceDocument.render("sppo bench --full", sections, 1))
+                .contains("![Cached sampling throughput by batch size](performance/sampling_batch.png)");
     }
 
     @Test

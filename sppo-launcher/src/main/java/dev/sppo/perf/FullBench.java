@@ -64,7 +64,9 @@ public final class FullBench {
         }
         String document = PerformanceDocument.render(command(), sections, (System.nanoTime() - start) / 1e9);
         Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Path charts = parent.resolve(PerformanceDocument.CHART_DIR);
+        Files.createDirectories(charts);
+        PerformanceDocument.writeCharts(sections, charts);
         Files.writeString(out, document);
         return document;
     }
