@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train-preference", mixinStandardHelpOptions = true,
         description = {"Train a pairwise ranker or a Bradley-Terry reward model from preference pairs.",
-            "Without --config it trains the default ranker on noisy (20%) gold-judge pairs of 1-2 digit addition."})
+            "Without --config it trains the default ranker on noisy (20%) gold-judge pairs of the sorting task."})
 final class TrainPreferenceCommand implements Callable<Integer> {
 
     @Spec
