@@ -24,7 +24,7 @@ public record BenchReport(BenchConfig config, Machine machine, Spread peak, Trai
     public static final double CACHE_TARGET_SPEEDUP = 8;
 
     public String markdown() {
-        TableBuilder table = new TableBuilder();
+        MarkdownTable table = new MarkdownTable("measurement", "value", "target");
         int n = config.matmulSize();
         table.row("matmul peak " + n + "³ float32, best of " + peak.count(), gflops(peak.best()), "");
         table.row("matmul peak, median", gflops(peak.median()), "");

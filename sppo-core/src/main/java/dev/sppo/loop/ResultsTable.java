@@ -8,13 +8,13 @@ import java.util.Locale;
 /** Formats iteration results as the final markdown table and as one-line progress reports. */
 public final class ResultsTable {
 
-    private static final String HEADER =
-            "| iter | loss | P̂ winners | P̂ losers | win rate vs π_0 [95% CI] | vs π_{t-1} | task score | exact | KL | time (s) |\n"
-                    + "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n";
-    private static final String PROXY_HEADER =
-            "| iter | loss | P̂ winners | P̂ losers | gold win rate vs π_0 [95% CI] | proxy win rate vs π_0 | vs π_{t-1} "
-                    + "| task score | exact | KL | time (s) |\n"
-                    + "|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|\n";
+    private static final String HEAD_START = "| iter | loss | P̂ winners | P̂ losers | ";
+    private static final String HEAD_GOLD = "win rate vs π_0 [95% CI] | ";
+    private static final String HEAD_GOLD_AND_PROXY = "gold win rate vs π_0 [95% CI] | proxy win rate vs π_0 | ";
+    private static final String HEAD_END = "vs π_{t-1} | task score | exact | KL | time (s) |\n";
+    private static final String RULE_START = "|---:|---:|---:|---:|---|";
+    private static final String RULE_PROXY = "---|";
+    private static final String RULE_END = "---|---:|---:|---:|---:|\n";
 
     private ResultsTable() {}
 
@@ -24,7 +24,8 @@ public final class ResultsTable {
      */
     public static String markdown(List<IterationResult> results) {
         boolean proxy = results.stream().anyMatch(r -> r.proxyVsBase() != null);
-        StringBuilder table = new StringBuilder(proxy ? PROXY_HEADER : HEADER);
+        StringBuilder table = new StringBuilder(HEAD_START).append(proxy ? HEAD_GOLD_AND_PROXY : HEAD_GOLD)
+                .append(HEAD_END).append(RULE_START).append(proxy ? RULE_PROXY : "").append(RULE_END);
         for (IterationResult r : results) {
             String winRates = proxy ? winRate(r.vsBase()) + " | " + winRate(r.proxyVsBase()) + " | "
                     + winRate(r.vsPrevious()) : winRate(r.vsBase()) + " | " + winRate(r.vsPrevious());

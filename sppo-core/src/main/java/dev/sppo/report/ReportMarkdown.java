@@ -8,9 +8,14 @@ import java.util.Locale;
 /** The {@code report.md} of a run: title, verdict, the per-iteration table, and the charts as images. */
 final class ReportMarkdown {
 
-    private static final String TABLE_HEAD = "| t | loss | P̂ winners | P̂ losers | KL | win rate vs π_0 [95% CI] "
-            + "| vs π_{t-1} [95% CI] | task score | exact | generate (s) | prefer (s) | train (s) | evaluate (s) |\n"
-            + "|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|\n";
+    /** The table's header, split where the proxy's column goes when there is one. */
+    private static final String HEAD_BEFORE_PROXY = "| t | loss | P̂ winners | P̂ losers | KL | win rate vs π_0 [95% CI] ";
+    private static final String HEAD_PROXY = "| proxy vs π_0 [95% CI] ";
+    private static final String HEAD_AFTER_PROXY = "| vs π_{t-1} [95% CI] | task score | exact | generate (s) "
+            + "| prefer (s) | train (s) | evaluate (s) |\n";
+    private static final String RULE_BEFORE_PROXY = "|---:|---:|---:|---:|---:|---";
+    private static final String RULE_PROXY = "|---";
+    private static final String RULE_AFTER_PROXY = "|---|---:|---:|---:|---:|---:|---:|\n";
 
     private ReportMarkdown() {}
 
@@ -21,8 +26,10 @@ final class ReportMarkdown {
         md.append("Row t describes π_t (t = 0 is the base policy): the loss, P̂ and KL of the update π_{t-1} → π_t, "
                 + "then π_t's held-out evaluation. \"-\" marks what was not measured.\n\n");
         boolean proxy = source.rows().stream().anyMatch(r -> r.proxyVsBase() != null);
-        md.append(proxy ? TABLE_HEAD.replace("| vs π_{t-1} [95% CI] ", "| proxy vs π_0 [95% CI] | vs π_{t-1} [95% CI] ")
-                .replace("|---|---|", "|---|---|---|") : TABLE_HEAD);
+        String proxyHead = proxy ? HEAD_PROXY : "";
+        String proxyRule = proxy ? RULE_PROXY : "";
+        md.append(HEAD_BEFORE_PROXY).append(proxyHead).append(HEAD_AFTER_PROXY)
+                .append(RULE_BEFORE_PROXY).append(proxyRule).append(RULE_AFTER_PROXY);
         source.rows().forEach(row -> md.append(row(row, proxy)));
         for (ReportCharts.Chart chart : charts) {
             md.append("\n## ").append(chart.caption()).append("\n\n");

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,13 +38,15 @@ public class PreferenceModelConfigs {
                 Map.of(SERVER_OWNED, work.resolve(id).toString())));
     }
 
+    /** A checked submission: its optional name, the kind it trains and its config tree (without the name). */
+    public record Submission(String name, String kind, Map<String, Object> config) {}
+
     /**
      * Checks a submitted body: an optional {@code name} and a config tree.
      *
-     * @return the config tree, without the name
      * @throws InvalidJobConfigException naming the bad field
      */
-    public Map<String, Object> validate(Map<String, Object> body) {
+    public Submission validate(Map<String, Object> body) {
         Map<String, Object> tree = new HashMap<>(body);
         Object name = tree.remove(NAME);
         if (name != null && !(name instanceof String)) {
@@ -54,16 +57,12 @@ public class PreferenceModelConfigs {
                     "owned by the server; leave it out")));
         }
         try {
-            effective("validation", tree);
+            TrainPreferenceConfig read = effective("validation", tree);
+            return new Submission((String) name, read.kind().name().toLowerCase(Locale.ROOT), tree);
         } catch (InvalidConfigException e) {
             throw new InvalidJobConfigException(List.of(FieldProblem.of(e)));
         } catch (IllegalArgumentException e) {
             throw new InvalidJobConfigException(List.of(new FieldProblem("", e.getMessage())));
         }
-        return tree;
-    }
-
-    static String name(Map<String, Object> body) {
-        return body.get(NAME) instanceof String text ? text : null;
     }
 }

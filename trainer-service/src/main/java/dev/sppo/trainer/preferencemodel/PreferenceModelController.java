@@ -16,7 +16,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,9 +43,9 @@ public class PreferenceModelController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PreferenceModelRun> submit(@RequestBody Map<String, Object> body) {
-        Map<String, Object> tree = configs.validate(body);
+        PreferenceModelConfigs.Submission submission = configs.validate(body);
         String id = "pm-" + UUID.randomUUID();
-        runs.insert(id, PreferenceModelConfigs.name(body), configs.effective(id, tree).kind().name().toLowerCase(Locale.ROOT), tree);
+        runs.insert(id, submission.name(), submission.kind(), submission.config());
         worker.enqueue(id);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(get(id));
