@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 
 /**
  * Writes a directory as a whole: the files go into a sibling temporary directory that then replaces the target
@@ -28,20 +27,10 @@ public final class StagedDirectory {
         try {
             contents.writeInto(staging);
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(staging);
+            DirectoryTrees.delete(staging);
             throw e;
         }
-        if (Files.exists(dir)) {
-            deleteRecursively(dir);
-        }
+        DirectoryTrees.delete(dir);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

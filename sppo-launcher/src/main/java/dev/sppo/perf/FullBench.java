@@ -7,6 +7,7 @@ import dev.sppo.bench.IterationJob;
 import dev.sppo.bench.Machine;
 import dev.sppo.bench.PerformanceDocument;
 import dev.sppo.bench.ReportSection;
+import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loop.WarmStart;
 
@@ -15,10 +16,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * {@code sppo bench --full}: the in-process sections ({@link FullBenchmark}) and the platform sections ({@link
@@ -83,10 +82,8 @@ public final class FullBench {
     }
 
     private void deleteQuietly(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            DirectoryTrees.delete(dir);
         } catch (IOException e) {
             progress.accept("could not delete the scratch directory " + dir + ": " + e.getMessage());
         }

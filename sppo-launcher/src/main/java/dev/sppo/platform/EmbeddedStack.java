@@ -1,11 +1,12 @@
 package dev.sppo.platform;
 
+import dev.sppo.checkpoint.DirectoryTrees;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -68,11 +69,7 @@ public final class EmbeddedStack implements AutoCloseable {
                         + String.join(", ", foreign) + ", which the demo did not write there");
             }
         }
-        try (Stream<Path> all = Files.walk(dataDir)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        DirectoryTrees.delete(dataDir);
     }
 
     public int gatewayPort() {

@@ -2,6 +2,7 @@ package dev.sppo.trainer.checkpoint;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.Digests;
+import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.model.Policy;
 import dev.sppo.trainer.TrainerProperties;
@@ -45,21 +46,10 @@ public class DirectoryCheckpointStore implements CheckpointStore {
     public StoredCheckpoint adopt(String id, Path directory) throws IOException {
         Path dir = directoryOf(id);
         Files.createDirectories(checkpoints);
-        deleteTree(dir);
+        // A run that crashed after its move left its files under this id; it writes them again.
+        DirectoryTrees.delete(dir);
         Files.move(directory, dir, StandardCopyOption.ATOMIC_MOVE);
         return describe(dir);
-    }
-
-    /** Removes what a run that crashed after its move left under its id: the run writes it again. */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static StoredCheckpoint describe(Path dir) throws IOException {
