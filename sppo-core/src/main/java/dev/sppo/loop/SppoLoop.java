@@ -53,11 +53,9 @@ public final class SppoLoop {
         try (NDManager manager = NDManager.newBaseManager()) {
             Task task = config.task().task();
             PreferenceModel preferences = RunPreferences.build(config.preference(), task, manager);
-            List<IterationResult> results = run(WarmStart.basePolicy(config, log), task, preferences, manager);
-            if (preferences instanceof AutoCloseable closeable) {
-                closeable.close();
+            try (AutoCloseable release = preferences instanceof AutoCloseable closeable ? closeable : () -> { }) {
+                return run(WarmStart.basePolicy(config, log), task, preferences, manager);
             }
-            return results;
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
