@@ -11,8 +11,11 @@ import java.util.function.Consumer;
  *
  * <ol>
  *   <li>the peak: {@code matmulRepeats} timed matmuls ({@link MatmulPeak});</li>
- *   <li>training: this round's share of the timed steps, each right after {@code probeRepeats} timed matmuls
- *       whose best is the peak closest in time to that step ({@link TrainingThroughput});</li>
+ *   <li>training: one untimed step, then this round's share of the timed steps, each right after
+ *       {@code probeRepeats} timed matmuls whose best is the peak closest in time to that step
+ *       ({@link TrainingThroughput}). The untimed step re-warms training after the sampling and scoring before
+ *       it: measured, the first step after them reached 33–66 % of the peak against 71–80 % for the others, a
+ *       cost of taking turns that a training run, step after step, does not pay;</li>
  *   <li>sampling: one pass with the key/value cache and one without ({@link SamplingThroughput});</li>
  *   <li>preference scoring: one pass of the pairwise ranker and one of the reward model, both on the benchmark
  *       model as backbone ({@link PreferenceThroughput}).</li>
@@ -61,8 +64,18 @@ public final class Benchmark {
         double[] rates = peak.measure(config.matmulRepeats());
         measurements.addPeaks(rates);
         report(prefix + "matmul peak %.1f GFLOP/s (best of %d)", Spread.of(rates).best(), rates.length);
+        measureTraining(prefix, config.stepsInRound(round), peak, training, measurements);
+        double cached = sampling.tokensPerSecond(true);
+        report(prefix + "sampling with KV cache %.0f new tokens/s", cached);
+        double uncached = sampling.tokensPerSecond(false);
+        report(prefix + "sampling without cache %.0f new tokens/s", uncached);
+        measurements.addSampling(cached, uncached);
+    }
+
+    private void measureTraining(String prefix, int steps, MatmulPeak peak, TrainingThroughput training,
+            Measurements measurements) {
+        report(prefix + "training re-warm step (untimed) %.1f ms", training.timeStep());
         long flops = FlopCount.trainingStep(config.model(), config.trainBatch(), config.trainLength());
-        int steps = config.stepsInRound(round);
         for (int step = 0; step < steps; step++) {
             double[] probe = peak.measure(config.probeRepeats());
             measurements.addPeaks(probe);
@@ -73,11 +86,6 @@ public final class Benchmark {
             report(prefix + "training step %d/%d %.1f ms, %.1f GFLOP/s = %.0f %% of %.1f measured just before",
                     step + 1, steps, millis, achieved, 100 * achieved / nearest, nearest);
         }
-        double cached = sampling.tokensPerSecond(true);
-        report(prefix + "sampling with KV cache %.0f new tokens/s", cached);
-        double uncached = sampling.tokensPerSecond(false);
-        report(prefix + "sampling without cache %.0f new tokens/s", uncached);
-        measurements.addSampling(cached, uncached);
     }
 
     private void measureScoring(int round, PreferenceThroughput scoring, Measurements measurements) {

@@ -34,7 +34,7 @@ public final class TrainingThroughput implements AutoCloseable {
         this.model = Llama.random(config.model(), manager, config.seed());
         model.setTrainable(true);
         this.updater = new ParameterUpdater(
-                model.parameterList(), OptimizerConfig.defaults(), config.warmupSteps() + config.steps());
+                model.parameterList(), OptimizerConfig.defaults(), config.warmupSteps() + config.rounds() + config.steps());
         int width = config.trainLength() + 1;
         int[] ids = RandomTokens.draw(
                 new SplittableRandom(config.seed()), config.trainBatch() * width, config.model().vocabSize());

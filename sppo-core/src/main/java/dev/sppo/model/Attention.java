@@ -3,14 +3,16 @@ package dev.sppo.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.sppo.kernels.TorchKernels;
 
 /**
  * Multi-head causal self-attention with rotary embeddings and grouped-query attention (HF {@code LlamaAttention}):
  *
  * <pre>
  *   q = x W_qᵀ, k = x W_kᵀ, v = x W_vᵀ            split into H (queries) and H_kv (keys, values) heads of size d
- *   q, k ← rot(q), rot(k)                          rotary embeddings at each token's position
- *   A = softmax((q / sqrt(d)) kᵀ + bias)           bias: causal and padding mask (q scaled: T×d, not T×T)
+ *   q, k ← rot(q) / sqrt(d), rot(k)                rotary embeddings at each token's position (the scale
+ *                                                  folded into the queries' tables, see RotaryAngles)
+ *   A = softmax(q kᵀ + bias)                       bias: causal and padding mask, added in place
  *   y = concat_heads(A v) W_oᵀ
  * </pre>
  *
@@ -20,15 +22,15 @@ final class Attention {
 
     private Attention() {}
 
-    static NDArray forward(DecoderLayer layer, NDArray x, NDList angles, NDArray bias, NDArray scale, KvCache cache) {
+    static NDArray forward(DecoderLayer layer, NDArray x, RotaryAngles angles, NDArray bias, KvCache cache) {
         LlamaConfig c = layer.config();
         long batch = x.getShape().get(0);
         long time = x.getShape().get(1);
         NDArray q = heads(layer.qProj().apply(x), batch, time, c.numAttentionHeads(), c.headDim());
         NDArray k = heads(layer.kProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
         NDArray v = heads(layer.vProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
-        q = RotaryEmbedding.rotate(q, angles);
-        k = RotaryEmbedding.rotate(k, angles);
+        q = angles.rotateQueries(q);
+        k = angles.rotateKeys(k);
         if (cache != null) {
             NDList kv = cache.append(layer.index(), k, v);
             k = kv.get(0);
@@ -36,8 +38,7 @@ final class Attention {
         }
         k = repeatKv(k, c.kvGroups());
         v = repeatKv(v, c.kvGroups());
-        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)).add(bias);
-        NDArray out = scores.softmax(-1).matMul(v);
+        NDArray out = TorchKernels.attention(q, k, v, bias);
         NDArray merged = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) c.numAttentionHeads() * c.headDim());
         return layer.oProj().apply(merged);
     }

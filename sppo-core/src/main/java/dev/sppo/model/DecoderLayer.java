@@ -1,7 +1,6 @@
 package dev.sppo.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 
 import java.util.Map;
@@ -14,6 +13,8 @@ import java.util.function.Function;
  *   h = x + Attention(RMSNorm_in(x))
  *   y = h + SwiGLU(RMSNorm_post(h))
  * </pre>
+ *
+ * Each residual sum is added in place to the block's fresh output, which no backward pass reads.
  */
 final class DecoderLayer {
 
@@ -48,11 +49,11 @@ final class DecoderLayer {
         return new Projection(p.apply(name + ".weight"), bias ? p.apply(name + ".bias") : null);
     }
 
-    NDArray forward(NDArray x, NDList angles, NDArray bias, NDArray scale, KvCache cache) {
+    NDArray forward(NDArray x, RotaryAngles angles, NDArray bias, KvCache cache) {
         NDArray normed = RmsNorm.apply(x, inputNorm.getArray(), config.rmsNormEps());
-        NDArray h = x.add(Attention.forward(this, normed, angles, bias, scale, cache));
+        NDArray h = Attention.forward(this, normed, angles, bias, cache).addi(x);
         NDArray normedH = RmsNorm.apply(h, postAttentionNorm.getArray(), config.rmsNormEps());
-        return h.add(SwiGluMlp.forward(this, normedH));
+        return SwiGluMlp.forward(this, normedH).addi(h);
     }
 
     LlamaConfig config() {

@@ -92,9 +92,9 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      */
     public NDArray hiddenStates(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
         NDArray h = Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head();
-        NDList angles = rope.anglesFor(positions);
+        RotaryAngles angles = rope.anglesFor(positions, attentionScale);
         for (DecoderLayer layer : layers) {
-            h = layer.forward(h, angles, bias, attentionScale, cache);
+            h = layer.forward(h, angles, bias, cache);
         }
         return RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
     }

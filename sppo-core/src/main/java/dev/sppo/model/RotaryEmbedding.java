@@ -1,10 +1,8 @@
 package dev.sppo.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -19,7 +17,8 @@ import ai.djl.nn.core.Embedding;
  * </pre>
  *
  * The sign of {@code rotate_half} is folded into the sine table ({@code sinSigned = [-sin, sin]}), so the
- * rotation is {@code x ⊙ cos + [x2, x1] ⊙ sinSigned}: one element-wise pass fewer per call.
+ * rotation is {@code x ⊙ cos + [x2, x1] ⊙ sinSigned}, computed by {@link RotaryAngles} with one roll and one
+ * fused multiply-add ({@link dev.sppo.kernels.TorchKernels#rotate}).
  *
  * The cos/sin tables follow Hugging Face's float32 arithmetic step by step (exponent, power, reciprocal,
  * product {@code p·θ}) so that angles at large positions round the same way; they are grown on demand up
@@ -57,21 +56,15 @@ final class RotaryEmbedding implements AutoCloseable {
         return inv;
     }
 
-    /** Looks up the (B, 1, T, d) cos and signed sin for a (B, T) int64 tensor of positions. */
-    NDList anglesFor(NDArray positions) {
+    /**
+     * Looks up the (B, 1, T, d) cos and signed sin for a (B, T) int64 tensor of positions; queries get them
+     * multiplied by the attention scale {@code queryScale} (a float32 scalar).
+     */
+    RotaryAngles anglesFor(NDArray positions, NDArray queryScale) {
         ensureTables((int) positions.max().getLong() + 1);
         NDArray cos = Embedding.embedding(positions, cosTable, SparseFormat.DENSE).head().expandDims(1);
         NDArray sin = Embedding.embedding(positions, sinTable, SparseFormat.DENSE).head().expandDims(1);
-        return new NDList(cos, sin);
-    }
-
-    /** Rotates x of shape (B, heads, T, d) by the angles from {@link #anglesFor}. */
-    static NDArray rotate(NDArray x, NDList angles) {
-        long half = x.getShape().get(3) / 2;
-        NDArray x1 = x.get(new NDIndex("..., :{}", half));
-        NDArray x2 = x.get(new NDIndex("..., {}:", half));
-        NDArray swapped = x2.concat(x1, -1);
-        return x.mul(angles.get(0)).add(swapped.mul(angles.get(1)));
+        return RotaryAngles.of(cos, sin, queryScale);
     }
 
     private void ensureTables(int length) {

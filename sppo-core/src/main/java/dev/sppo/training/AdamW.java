@@ -1,6 +1,16 @@
 package dev.sppo.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import dev.sppo.kernels.AdamWStep;
+import dev.sppo.kernels.AdamWTensors;
+import dev.sppo.kernels.TorchKernels;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * AdamW (Loshchilov and Hutter 2019), following {@code torch.optim.AdamW} (amsgrad off) exactly.
@@ -13,14 +23,17 @@ import ai.djl.ndarray.NDArray;
  *   w   = w - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + epsilon)
  * </pre>
  *
- * <p>m and v start at zero and, with t, are kept per parameter ({@link Moments}).
+ * <p>m, v and t start at zero and are kept per parameter ({@link Moments}). One step updates every
+ * trainable parameter in a single multi-tensor call, torch's fused AdamW ({@link TorchKernels#adamW}).
+ * The state lives outside every {@link NDScope}, as long as the parameter's manager.
  */
-public final class AdamW extends PerParameterOptimizer<AdamW.Moments> {
+public final class AdamW implements Optimizer {
 
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
+    private final Map<String, Moments> states = new HashMap<>();
 
     /**
      * @param beta1 decay of the first moment, in [0, 1) (torch default 0.9)
@@ -35,34 +48,39 @@ public final class AdamW extends PerParameterOptimizer<AdamW.Moments> {
         this.weightDecay = Hyperparameters.requireNonNegative("weightDecay", weightDecay);
     }
 
-    /** A parameter's moments m and v and its step count t. */
-    static final class Moments {
-        private final NDArray first;
-        private final NDArray second;
-        private long step;
+    /** A parameter's moments m and v and its step count t (a float32 scalar, as torch keeps it). */
+    private record Moments(NDArray first, NDArray second, NDArray step) {
 
-        private Moments(NDArray first, NDArray second) {
-            this.first = first;
-            this.second = second;
+        static Moments zerosLike(NDArray weights) {
+            Moments moments = new Moments(weights.zerosLike(), weights.zerosLike(),
+                    weights.getManager().zeros(new Shape(), weights.getDataType()));
+            NDScope.unregister(moments.first, moments.second, moments.step);
+            return moments;
         }
     }
 
     @Override
-    Moments newState(NDArray weights) {
-        return new Moments(zerosLike(weights), zerosLike(weights));
-    }
-
-    @Override
-    void update(NDArray weights, NDArray gradient, Moments state, double learningRate) {
-        state.step++;
-        if (weightDecay != 0) {
-            weights.muli(1 - learningRate * weightDecay);
+    public void step(List<Parameter> params, double learningRate) {
+        Hyperparameters.requireNonNegative("learningRate", learningRate);
+        List<NDArray> weights = new ArrayList<>();
+        List<NDArray> gradients = new ArrayList<>();
+        List<NDArray> first = new ArrayList<>();
+        List<NDArray> second = new ArrayList<>();
+        List<NDArray> steps = new ArrayList<>();
+        try (NDScope scope = new NDScope()) {
+            for (Parameter param : params) {
+                if (Gradients.present(param)) {
+                    NDArray array = param.getArray();
+                    Moments moments = states.computeIfAbsent(param.getId(), id -> Moments.zerosLike(array));
+                    weights.add(array);
+                    gradients.add(array.getGradient());
+                    first.add(moments.first());
+                    second.add(moments.second());
+                    steps.add(moments.step());
+                }
+            }
+            TorchKernels.adamW(new AdamWTensors(weights, gradients, first, second, steps),
+                    new AdamWStep(learningRate, beta1, beta2, weightDecay, epsilon));
         }
-        state.first.muli(beta1).addi(gradient.mul(1 - beta1));
-        state.second.muli(beta2).addi(gradient.square().muli(1 - beta2));
-        double firstCorrection = 1 - Math.pow(beta1, state.step);
-        double secondCorrection = 1 - Math.pow(beta2, state.step);
-        NDArray denominator = state.second.sqrt().divi(Math.sqrt(secondCorrection)).addi(epsilon);
-        weights.subi(state.first.div(denominator).muli(learningRate / firstCorrection));
     }
 }

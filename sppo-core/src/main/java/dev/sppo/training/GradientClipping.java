@@ -2,8 +2,8 @@ package dev.sppo.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import dev.sppo.kernels.TorchKernels;
 import java.util.List;
 
 /** Gradient clipping by the global L2 norm, as {@code torch.nn.utils.clip_grad_norm_}. */
@@ -23,9 +23,10 @@ public final class GradientClipping {
      *   scale = maxNorm / (norm + 1e-6);   g_p = g_p * scale for every p, only if scale &lt; 1
      * </pre>
      *
-     * <p>The norm is summed in double precision. Frozen parameters and those without a gradient
-     * are ignored. A non-finite norm leaves the gradients as they are and is returned, so the
-     * caller can skip the step.
+     * <p>As in torch, each gradient's norm is taken in float32 and the global norm is the norm of
+     * those norms, in one multi-tensor call ({@link TorchKernels#globalNorm}); the scaling is one more.
+     * Frozen parameters and those without a gradient are ignored. A non-finite norm leaves the
+     * gradients as they are and is returned, so the caller can skip the step.
      *
      * @param params the parameters whose gradients to clip in place
      * @param maxNorm the largest allowed global norm; positive ({@code Double.POSITIVE_INFINITY}: never clip)
@@ -34,19 +35,11 @@ public final class GradientClipping {
     public static double clipByGlobalNorm(List<Parameter> params, double maxNorm) {
         Hyperparameters.requirePositiveLimit("maxNorm", maxNorm);
         try (NDScope scope = new NDScope()) {
-            List<NDArray> gradients = params.stream()
-                    .filter(Gradients::present)
-                    .map(param -> param.getArray().getGradient())
-                    .toList();
-            NDArray sumOfSquares = null;
-            for (NDArray gradient : gradients) {
-                NDArray term = gradient.square().sum().toType(DataType.FLOAT64, false);
-                sumOfSquares = sumOfSquares == null ? term : sumOfSquares.add(term);
-            }
-            double norm = sumOfSquares == null ? 0 : Math.sqrt(sumOfSquares.getDouble());
+            List<NDArray> gradients = Gradients.of(params);
+            double norm = TorchKernels.globalNorm(gradients);
             double scale = maxNorm / (norm + NORM_EPSILON);
             if (scale < 1) {
-                gradients.forEach(gradient -> gradient.muli(scale));
+                TorchKernels.scale(gradients, scale);
             }
             return norm;
         }

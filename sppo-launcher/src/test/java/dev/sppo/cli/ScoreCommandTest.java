@@ -73,10 +73,12 @@ class ScoreCommandTest extends TinyModelTest {
         List<String> all = Cli.run("score", "--model", model, "--input", input).outLines();
 
         assertThat(all).hasSize(3);
+        // float32 sums of ~20 log-probs near -36 differ in the last bits with padding (ulp 4e-6); the issue's
+        // tolerance for log-prob agreement is 1e-4
         for (int i = 0; i < 3; i++) {
             assertThat(JsonParser.parseString(all.get(i)).getAsJsonObject().get("logprob").getAsDouble())
                     .isCloseTo(JsonParser.parseString(one.get(i)).getAsJsonObject().get("logprob").getAsDouble(),
-                            within(1e-5));
+                            within(1e-4));
         }
     }
 

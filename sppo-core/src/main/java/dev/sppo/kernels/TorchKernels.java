@@ -1,0 +1,190 @@
+package dev.sppo.kernels;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PyTorch operations that DJL's NDArray API does not expose, reached through a small TorchScript module
+ * compiled at start-up from {@code kernels.py} (next to this class). They replace chains of DJL element-wise
+ * ops whose intermediate tensors cost memory bandwidth, the training step's bottleneck on a CPU:
+ *
+ * <ul>
+ *   <li>{@link #siluMul}: {@code silu(gate) ⊙ up} with the fused {@code aten::silu} and its fused backward;</li>
+ *   <li>{@link #rotate}: the rotary embedding {@code x ⊙ cos + roll(x, d/2) ⊙ sin±} ({@code roll} and
+ *       {@code addcmul});</li>
+ *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
+ *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
+ *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations.</li>
+ * </ul>
+ *
+ * The first three are differentiable: autograd records the operations inside a call exactly as eager ops.
+ * TorchScript's graph optimizer is switched off (process-wide; this project loads no other TorchScript), so
+ * the calls run those eager kernels: with it on, the profiling executor swaps {@code silu_backward} for a
+ * symbolic derivative made of five element-wise ops. The list operations run without gradient recording.
+ * The module is stateless and shared by all threads.
+ */
+public final class TorchKernels {
+
+    private static final String SOURCE = "kernels.py";
+    private static final String CLASS_NAME = "Kernels";
+
+    private TorchKernels() {}
+
+    /** {@code silu(gate) ⊙ up}, silu(z) = z·σ(z); both (..., I). */
+    public static NDArray siluMul(NDArray gate, NDArray up) {
+        return Module.INSTANCE.record("silu_mul", gate, up);
+    }
+
+    /**
+     * The rotary embedding of x (B, H, T, d) in the {@code rotate_half} convention with the sign folded into
+     * the sine: {@code x ⊙ cos + [x₂, x₁] ⊙ sinSigned} for x = [x₁, x₂]; cos and sinSigned broadcast to x.
+     */
+    public static NDArray rotate(NDArray x, NDArray cos, NDArray sinSigned) {
+        return Module.INSTANCE.record("rotate", x, cos, sinSigned);
+    }
+
+    /** {@code softmax(q kᵀ + bias) v} for q (B, H, T, d) already scaled by 1/√d, k and v (B, H, S, d). */
+    public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias) {
+        return Module.INSTANCE.record("attention", q, k, v, bias);
+    }
+
+    /**
+     * One {@code torch.optim.AdamW} step over all tensors at once: increments every step count, then updates
+     * weights and both moments in place ({@code torch._fused_adamw_}, amsgrad off).
+     *
+     * @param tensors weights, gradients, moments and float32 scalar step counts, index-aligned
+     * @param step this step's settings
+     */
+    public static void adamW(AdamWTensors tensors, AdamWStep step) {
+        if (tensors.weights().isEmpty()) {
+            return;
+        }
+        Module.INSTANCE.call("adamw", lists(tensors.weights(), tensors.gradients(), tensors.firstMoments(),
+                tensors.secondMoments(), tensors.steps()), step.learningRate(), step.beta1(), step.beta2(),
+                step.weightDecay(), step.epsilon());
+    }
+
+    /** Sets every tensor to zero in place, NaN and infinite entries included. */
+    public static void zero(List<NDArray> tensors) {
+        if (tensors.isEmpty()) {
+            return;
+        }
+        Module.INSTANCE.call("zero_", lists(tensors));
+    }
+
+    /**
+     * sqrt(Σ_t ‖t‖²) over all tensors, as {@code torch.nn.utils.clip_grad_norm_}: each tensor's L2 norm in
+     * float32, then the norm of those norms.
+     */
+    public static double globalNorm(List<NDArray> tensors) {
+        if (tensors.isEmpty()) {
+            return 0;
+        }
+        try (IValue list = IValue.listFrom(pt(tensors));
+                IValue norm = IValueUtils.runMethod(Module.INSTANCE.block, "global_norm", list);
+                NDArray value = norm.toTensor((PtNDManager) tensors.get(0).getManager())) {
+            return value.getFloat();
+        }
+    }
+
+    /** Multiplies every tensor by {@code factor} in place. */
+    public static void scale(List<NDArray> tensors, double factor) {
+        if (tensors.isEmpty()) {
+            return;
+        }
+        Module.INSTANCE.call("scale_", lists(tensors), factor);
+    }
+
+    @SafeVarargs
+    private static IValue[] lists(List<NDArray>... groups) {
+        IValue[] values = new IValue[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            values[i] = IValue.listFrom(pt(groups[i]));
+        }
+        return values;
+    }
+
+    private static PtNDArray[] pt(List<NDArray> arrays) {
+        return arrays.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new);
+    }
+
+    /** The loaded module and one named marker array per differentiable method (DJL's method selector). */
+    private static final class Module {
+
+        private static final List<String> RECORDED = List.of("silu_mul", "rotate", "attention");
+        static final Module INSTANCE = new Module();
+
+        final PtSymbolBlock block;
+        private final NDManager manager = NDManager.newBaseManager();
+        private final Map<String, NDArray> markers = new HashMap<>();
+
+        private Module() {
+            JniUtils.setGraphExecutorOptimize(false);
+            try (InputStream in = TorchKernels.class.getResourceAsStream(SOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(SOURCE + " is missing from the classpath next to "
+                            + TorchKernels.class.getName());
+                }
+                byte[] archive = TorchScriptArchive.of(CLASS_NAME, in.readAllBytes());
+                block = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), false, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + SOURCE, e);
+            }
+            for (String method : RECORDED) {
+                NDArray marker = manager.zeros(new Shape());
+                marker.setName("module_method:" + method);
+                markers.put(method, marker);
+            }
+        }
+
+        /**
+         * Runs a differentiable method with gradient recording as the caller has it. DJL picks the method from
+         * an input array named {@code module_method:NAME}; inputs must be unnamed, since DJL reads other names
+         * as dictionary or list keys.
+         */
+        NDArray record(String method, NDArray... inputs) {
+            NDList list = new NDList(inputs.length + 1);
+            for (NDArray input : inputs) {
+                if (input.getName() != null) {
+                    throw new IllegalArgumentException("TorchKernels." + method + " takes unnamed arrays, got '"
+                            + input.getName() + "'");
+                }
+                list.add(input);
+            }
+            list.add(markers.get(method));
+            return IValueUtils.forward(block, list, true).singletonOrThrow();
+        }
+
+        /** Runs an in-place method without gradient recording, closing its arguments. */
+        void call(String method, IValue[] lists, double... scalars) {
+            IValue[] arguments = new IValue[lists.length + scalars.length];
+            System.arraycopy(lists, 0, arguments, 0, lists.length);
+            for (int i = 0; i < scalars.length; i++) {
+                arguments[lists.length + i] = IValue.from(scalars[i]);
+            }
+            try {
+                IValueUtils.runMethod(block, method, arguments).close();
+            } finally {
+                for (IValue argument : arguments) {
+                    argument.close();
+                }
+            }
+        }
+    }
+}

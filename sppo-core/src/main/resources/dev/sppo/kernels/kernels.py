@@ -1,0 +1,29 @@
+# TorchScript source of dev.sppo.kernels.TorchKernels: PyTorch operations that DJL's NDArray API does not expose
+# (fused SiLU, roll, addcmul, the fused AdamW and the foreach list operations). TorchKernels packs this file into a
+# TorchScript archive at start-up and calls one method per operation; autograd records the calls like eager ops.
+class Kernels(Module):
+  __parameters__ = []
+  __buffers__ = []
+  training : bool
+  # silu(gate) * up: aten::silu has a fused forward and a fused backward (silu_backward).
+  def silu_mul(self: __torch__.Kernels, gate: Tensor, up: Tensor) -> Tensor:
+    return torch.mul(torch.silu(gate), up)
+  # x * cos + rotate_half(x) * sin with rotate_half's sign folded into sin_signed: roll by d/2 swaps the halves.
+  def rotate(self: __torch__.Kernels, x: Tensor, cos: Tensor, sin_signed: Tensor) -> Tensor:
+    swapped = torch.roll(x, [torch.floordiv(x.size(-1), 2)], [-1])
+    return torch.addcmul(torch.mul(x, cos), swapped, sin_signed)
+  # softmax(q k^T + bias) v, q already scaled by 1/sqrt(d); the bias is added in place to the fresh scores.
+  def attention(self: __torch__.Kernels, q: Tensor, k: Tensor, v: Tensor, bias: Tensor) -> Tensor:
+    scores = torch.add_(torch.matmul(q, torch.transpose(k, -1, -2)), bias)
+    return torch.matmul(torch.softmax(scores, -1), v)
+  # torch.optim.AdamW(fused=True): one multi-tensor kernel over every parameter; steps are counted first.
+  def adamw(self: __torch__.Kernels, weights: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, weight_decay: float, eps: float) -> None:
+    torch._foreach_add_(steps, 1.)
+    torch._fused_adamw_(weights, grads, exp_avgs, exp_avg_sqs, annotate(List[Tensor], []), steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
+  def zero_(self: __torch__.Kernels, tensors: List[Tensor]) -> None:
+    torch._foreach_zero_(tensors)
+  # sqrt(sum over tensors of ||t||^2), as torch.nn.utils.clip_grad_norm_ computes it.
+  def global_norm(self: __torch__.Kernels, tensors: List[Tensor]) -> Tensor:
+    return torch.linalg_vector_norm(torch.stack(torch._foreach_norm(tensors, 2.)), 2.)
+  def scale_(self: __torch__.Kernels, tensors: List[Tensor], factor: float) -> None:
+    torch._foreach_mul_(tensors, factor)
