@@ -11,7 +11,12 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +149,36 @@ class TorchKernelsTest {
         assertThat(TorchKernels.globalNorm(List.of(manager.create(new float[] {3f, 4f}), second)))
                 .isCloseTo(Math.sqrt(35), within(1e-6));
         assertThat(TorchKernels.globalNorm(List.of())).isZero();
+    }
+
+    @Test
+    void callsFromSeveralThreadsAtOnceEachGetTheirOwnResult() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                float value = t + 1f;
+                results.add(pool.submit(() -> {
+                    try (NDManager local = NDManager.newBaseManager()) {
+                        NDArray gate = local.full(new Shape(64, 64), value);
+                        float[] last = null;
+                        for (int i = 0; i < 50; i++) {
+                            last = TorchKernels.siluMul(gate, local.ones(new Shape(64, 64))).toFloatArray();
+                        }
+                        return last;
+                    }
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                float value = t + 1f;
+                float[] expected = new float[64 * 64];
+                Arrays.fill(expected, (float) (value / (1 + Math.exp(-value))));
+                assertThat(results.get(t).get()).containsExactly(expected, TOLERANCE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
