@@ -34,10 +34,11 @@ import java.util.Map;
  * </ul>
  *
  * The first three are differentiable: autograd records the operations inside a call exactly as eager ops.
- * TorchScript's graph optimizer is switched off (process-wide; this project loads no other TorchScript), so
- * the calls run those eager kernels: with it on, the profiling executor swaps {@code silu_backward} for a
- * symbolic derivative made of five element-wise ops. The list operations run without gradient recording.
- * The module is stateless and shared by all threads.
+ * TorchScript's graph optimizer is switched off before every call, so the calls run those eager kernels:
+ * with it on, the profiling executor swaps {@code silu_backward} for a symbolic derivative made of five
+ * element-wise ops. The switch is a thread-local flag in PyTorch (hence every call, on the caller's thread;
+ * this project runs no other TorchScript). The list operations run without gradient recording. The module
+ * is stateless and shared by all threads.
  */
 public final class TorchKernels {
 
@@ -135,7 +136,6 @@ public final class TorchKernels {
         private final Map<String, NDArray> markers = new HashMap<>();
 
         private Module() {
-            JniUtils.setGraphExecutorOptimize(false);
             try (InputStream in = TorchKernels.class.getResourceAsStream(SOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException(SOURCE + " is missing from the classpath next to "
@@ -168,6 +168,7 @@ public final class TorchKernels {
                 list.add(input);
             }
             list.add(markers.get(method));
+            JniUtils.setGraphExecutorOptimize(false);
             return IValueUtils.forward(block, list, true).singletonOrThrow();
         }
 
@@ -179,6 +180,7 @@ public final class TorchKernels {
                 arguments[lists.length + i] = IValue.from(scalars[i]);
             }
             try {
+                JniUtils.setGraphExecutorOptimize(false);
                 IValueUtils.runMethod(block, method, arguments).close();
             } finally {
                 for (IValue argument : arguments) {
