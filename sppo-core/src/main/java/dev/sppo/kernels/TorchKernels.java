@@ -73,20 +73,14 @@ public final class TorchKernels {
      * @param step this step's settings
      */
     public static void adamW(AdamWTensors tensors, AdamWStep step) {
-        if (tensors.weights().isEmpty()) {
-            return;
-        }
-        Module.INSTANCE.call("adamw", lists(tensors.weights(), tensors.gradients(), tensors.firstMoments(),
+        Module.INSTANCE.call("adamw", List.of(tensors.weights(), tensors.gradients(), tensors.firstMoments(),
                 tensors.secondMoments(), tensors.steps()), step.learningRate(), step.beta1(), step.beta2(),
                 step.weightDecay(), step.epsilon());
     }
 
     /** Sets every tensor to zero in place, NaN and infinite entries included. */
     public static void zero(List<NDArray> tensors) {
-        if (tensors.isEmpty()) {
-            return;
-        }
-        Module.INSTANCE.call("zero_", lists(tensors));
+        Module.INSTANCE.call("zero_", List.of(tensors));
     }
 
     /**
@@ -106,19 +100,7 @@ public final class TorchKernels {
 
     /** Multiplies every tensor by {@code factor} in place. */
     public static void scale(List<NDArray> tensors, double factor) {
-        if (tensors.isEmpty()) {
-            return;
-        }
-        Module.INSTANCE.call("scale_", lists(tensors), factor);
-    }
-
-    @SafeVarargs
-    private static IValue[] lists(List<NDArray>... groups) {
-        IValue[] values = new IValue[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-            values[i] = IValue.listFrom(pt(groups[i]));
-        }
-        return values;
+        Module.INSTANCE.call("scale_", List.of(tensors), factor);
     }
 
     private static PtNDArray[] pt(List<NDArray> arrays) {
@@ -172,12 +154,20 @@ public final class TorchKernels {
             return IValueUtils.forward(block, list, true).singletonOrThrow();
         }
 
-        /** Runs an in-place method without gradient recording, closing its arguments. */
-        void call(String method, IValue[] lists, double... scalars) {
-            IValue[] arguments = new IValue[lists.length + scalars.length];
-            System.arraycopy(lists, 0, arguments, 0, lists.length);
+        /**
+         * Runs an in-place method without gradient recording on tensor lists, then scalars; nothing to do when
+         * the lists are empty (the first one stands for all, they are index-aligned).
+         */
+        void call(String method, List<List<NDArray>> lists, double... scalars) {
+            if (lists.get(0).isEmpty()) {
+                return;
+            }
+            IValue[] arguments = new IValue[lists.size() + scalars.length];
+            for (int i = 0; i < lists.size(); i++) {
+                arguments[i] = IValue.listFrom(pt(lists.get(i)));
+            }
             for (int i = 0; i < scalars.length; i++) {
-                arguments[lists.length + i] = IValue.from(scalars[i]);
+                arguments[lists.size() + i] = IValue.from(scalars[i]);
             }
             try {
                 JniUtils.setGraphExecutorOptimize(false);
