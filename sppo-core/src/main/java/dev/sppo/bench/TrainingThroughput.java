@@ -33,8 +33,9 @@ public final class TrainingThroughput implements AutoCloseable {
         this.manager = parent.newSubManager();
         this.model = Llama.random(config.model(), manager, config.seed());
         model.setTrainable(true);
+        int untimed = config.warmupSteps() + config.rounds(); // the warm-up and Benchmark's re-warm step per round
         this.updater = new ParameterUpdater(
-                model.parameterList(), OptimizerConfig.defaults(), config.warmupSteps() + config.rounds() + config.steps());
+                model.parameterList(), OptimizerConfig.defaults(), untimed + config.steps());
         int width = config.trainLength() + 1;
         int[] ids = RandomTokens.draw(
                 new SplittableRandom(config.seed()), config.trainBatch() * width, config.model().vocabSize());
