@@ -7,19 +7,21 @@ import ai.djl.ndarray.types.Shape;
 import dev.sppo.model.Llama;
 import dev.sppo.training.OptimizerConfig;
 import dev.sppo.training.ParameterUpdater;
+import dev.sppo.training.RowLoss;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Times full training steps of a randomly initialised model on one batch of random tokens x (B rows of T + 1
- * tokens). A step is what {@link ParameterUpdater#step} does with the next-token negative log-likelihood
+ * tokens). A step is what {@link ParameterUpdater#step(RowLoss)} does with the next-token negative log-likelihood
  *
  * <pre>
- *   loss = -(1 / (B·T)) Σ_b Σ_{t=1..T} log softmax(f(x_b,1..t))[x_b,t+1]
+ *   v_b = (1 / T) Σ_{t=1..T} log softmax(f(x_b,1..t))[x_b,t+1],    loss = -(1 / B) Σ_b v_b
  * </pre>
  *
- * forward, loss, backward, global-norm clipping and an AdamW update ({@link OptimizerConfig#defaults()}).
+ * forward and backward (in row slices on the data-parallel workers), global-norm clipping and an AdamW update
+ * ({@link OptimizerConfig#defaults()}).
  * The cost counted for it is {@link FlopCount#trainingStep}.
  */
 public final class TrainingThroughput implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class TrainingThroughput implements AutoCloseable {
     private final Llama model;
     private final ParameterUpdater updater;
     private final NDArray tokens;
+    private final RowLoss nextTokenLoss;
 
     public TrainingThroughput(BenchConfig config, NDManager parent) {
         this.manager = parent.newSubManager();
@@ -41,20 +44,22 @@ public final class TrainingThroughput implements AutoCloseable {
                 new SplittableRandom(config.seed()), config.trainBatch() * width, config.model().vocabSize());
         long[] wide = Arrays.stream(ids).asLongStream().toArray();
         this.tokens = manager.create(wide, new Shape(config.trainBatch(), width));
+        this.nextTokenLoss = new RowLoss(config.trainBatch(), this::meanLogLikelihoods, values -> values.mean().neg());
     }
 
     /** Runs one full step and returns its wall time in milliseconds. */
     public double timeStep() {
         long start = System.nanoTime();
-        updater.step(this::loss);
+        updater.step(nextTokenLoss);
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private NDArray loss() {
-        NDArray inputs = tokens.get(new NDIndex(":, :-1"));
-        NDArray targets = tokens.get(new NDIndex(":, 1:"));
-        NDArray logits = model.forward(inputs);
-        return logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).neg().mean();
+    /** v_b for rows {@code from} to {@code to}: each row's mean next-token log-likelihood. */
+    private NDArray meanLogLikelihoods(int from, int to) {
+        NDArray rows = tokens.get(new NDIndex("{}:{}", from, to));
+        NDArray targets = rows.get(new NDIndex(":, 1:"));
+        NDArray logits = model.forward(rows.get(new NDIndex(":, :-1")));
+        return logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).squeeze(-1).mean(new int[] {1});
     }
 
     @Override

@@ -30,7 +30,9 @@ import java.util.Map;
  *       {@code addcmul});</li>
  *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
  *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
- *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations.</li>
+ *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations;</li>
+ *   <li>{@link #gradients}, {@link #accumulateGradients}: {@code torch.autograd.grad} and the accumulation of
+ *       its results into leaf gradients, for backward passes run on several threads at once.</li>
  * </ul>
  *
  * The first three are differentiable: autograd records the operations inside a call exactly as eager ops.
@@ -101,6 +103,33 @@ public final class TorchKernels {
     /** Multiplies every tensor by {@code factor} in place. */
     public static void scale(List<NDArray> tensors, double factor) {
         Module.INSTANCE.call("scale_", List.of(tensors), factor);
+    }
+
+    /**
+     * The gradients of {@code Σ outputs ⊙ gradOutputs} with respect to each input ({@code torch.autograd.grad}),
+     * computed without accumulating them anywhere; zeros for inputs the outputs do not depend on. The graph
+     * behind {@code outputs} is freed. Safe to run on several threads at once over separate graphs.
+     *
+     * @param outputs a tensor recorded with gradients
+     * @param gradOutputs the upstream gradient, shaped like outputs
+     * @param inputs tensors that require gradients (usually the parameters)
+     * @return one gradient per input, in order, attached to the inputs' first manager
+     */
+    public static List<NDArray> gradients(NDArray outputs, NDArray gradOutputs, List<NDArray> inputs) {
+        PtNDManager manager = (PtNDManager) inputs.get(0).getManager();
+        try (IValue out = IValue.from((PtNDArray) outputs);
+                IValue upstream = IValue.from((PtNDArray) gradOutputs);
+                IValue leaves = IValue.listFrom(pt(inputs))) {
+            JniUtils.setGraphExecutorOptimize(false);
+            try (IValue found = IValueUtils.runMethod(Module.INSTANCE.block, "gradients", out, upstream, leaves)) {
+                return List.of(found.toTensorArray(manager));
+            }
+        }
+    }
+
+    /** {@code leaves[i].grad += grads[i]} as a backward pass accumulates; a leaf without a gradient gets one. */
+    public static void accumulateGradients(List<NDArray> leaves, List<NDArray> grads) {
+        Module.INSTANCE.call("accumulate_grad", List.of(leaves, grads));
     }
 
     private static PtNDArray[] pt(List<NDArray> arrays) {

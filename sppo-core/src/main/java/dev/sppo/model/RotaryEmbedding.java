@@ -58,9 +58,10 @@ final class RotaryEmbedding implements AutoCloseable {
 
     /**
      * Looks up the (B, 1, T, d) cos and signed sin for a (B, T) int64 tensor of positions; queries get them
-     * multiplied by the attention scale {@code queryScale} (a float32 scalar).
+     * multiplied by the attention scale {@code queryScale} (a float32 scalar). Synchronized: threads that run
+     * the model at once (data-parallel training) share the tables, which a lookup may grow.
      */
-    RotaryAngles anglesFor(NDArray positions, NDArray queryScale) {
+    synchronized RotaryAngles anglesFor(NDArray positions, NDArray queryScale) {
         ensureTables((int) positions.max().getLong() + 1);
         NDArray cos = Embedding.embedding(positions, cosTable, SparseFormat.DENSE).head().expandDims(1);
         NDArray sin = Embedding.embedding(positions, sinTable, SparseFormat.DENSE).head().expandDims(1);
@@ -98,7 +99,7 @@ final class RotaryEmbedding implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (cosTable != null) {
             cosTable.close();
             sinTable.close();

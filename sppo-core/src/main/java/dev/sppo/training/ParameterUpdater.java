@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * One optimisation step over any scalar loss: forward and backward inside a scope that frees every
  * intermediate, then global-norm clipping, the scheduled learning rate, the optimizer update and zeroed
  * gradients. The update runs outside the scope so that optimizer state survives (DESIGN.md, DJL pitfall 2).
+ * A loss given as a {@link RowLoss} (what the trainers use) runs its rows in slices on the cores at once
+ * ({@link ThreadDataParallel}) when the model is large enough to gain from it.
  */
 public final class ParameterUpdater {
 
@@ -20,30 +22,63 @@ public final class ParameterUpdater {
     private final Optimizer optimizer;
     private final LinearWarmupDecay schedule;
     private final double maxGradNorm;
+    private final ThreadDataParallel parallel;
     private int step;
 
     /** What one step did. */
     public record StepResult(int step, double loss, double gradNorm, double learningRate) {}
 
+    /** An updater whose {@link RowLoss} steps use the data parallelism that suits the model's size. */
     public ParameterUpdater(List<Parameter> parameters, OptimizerConfig config, int totalSteps) {
+        this(parameters, config, totalSteps, ThreadDataParallel.forModel(
+                parameters.stream().filter(Parameter::isInitialized).mapToLong(p -> p.getArray().size()).sum()));
+    }
+
+    public ParameterUpdater(
+            List<Parameter> parameters, OptimizerConfig config, int totalSteps, ThreadDataParallel parallel) {
         this.parameters = List.copyOf(parameters);
+        this.parallel = parallel;
         this.optimizer = config.newOptimizer();
         this.schedule = config.schedule(totalSteps);
         this.maxGradNorm = config.maxGradNorm();
     }
 
+    /** One step over any scalar loss, forward and backward on this thread. */
     public StepResult step(Supplier<NDArray> loss) {
         double lossValue;
         try (NDScope ignored = new NDScope();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray value = loss.get();
             lossValue = value.getFloat();
-            if (!Double.isFinite(lossValue)) {
-                throw new IllegalStateException("loss became " + lossValue + " at step " + step
-                        + ": lower the learning rate or check the inputs");
-            }
+            requireFinite(lossValue);
             collector.backward(value);
         }
+        return update(lossValue);
+    }
+
+    /**
+     * One step over a loss of per-row values: the rows' forward and backward passes run in slices on the
+     * {@link ThreadDataParallel} workers, or on this thread when there is one worker or one row.
+     */
+    public StepResult step(RowLoss loss) {
+        if (parallel.workers() == 1 || loss.rows() < 2) {
+            return step(() -> loss.loss().apply(loss.values().of(0, loss.rows())));
+        }
+        List<NDArray> trainable = parameters.stream()
+                .filter(Gradients::present)
+                .map(Parameter::getArray)
+                .toList();
+        return parallel.step(loss, trainable, this::requireFinite, this::update);
+    }
+
+    private void requireFinite(double lossValue) {
+        if (!Double.isFinite(lossValue)) {
+            throw new IllegalStateException("loss became " + lossValue + " at step " + step
+                    + ": lower the learning rate or check the inputs");
+        }
+    }
+
+    private StepResult update(double lossValue) {
         double gradNorm = GradientClipping.clipByGlobalNorm(parameters, maxGradNorm);
         double learningRate = schedule.learningRate(Math.min(step, schedule.totalSteps() - 1));
         optimizer.step(parameters, learningRate);

@@ -53,12 +53,12 @@ public final class PreferenceTrainer {
                     units.subList(start, Math.min(units.size(), start + config.batchSize())).forEach(batch::addAll);
                     long began = System.nanoTime();
                     LossMetrics[] metrics = new LossMetrics[1];
-                    ParameterUpdater.StepResult result = updater.step(() -> {
-                        NDArray policyLogps = scorer.tokenLogProbs(manager,
-                                batch.stream().map(ScoredResponse::prompt).toList(),
-                                batch.stream().map(ScoredResponse::response).toList()).sequenceLogProbs();
-                        return lossAndMetrics(manager, policyLogps, batch, paired, metrics);
-                    });
+                    List<int[]> prompts = batch.stream().map(ScoredResponse::prompt).toList();
+                    List<int[]> responses = batch.stream().map(ScoredResponse::response).toList();
+                    ParameterUpdater.StepResult result = updater.step(new RowLoss(batch.size(),
+                            (from, to) -> scorer.tokenLogProbs(manager, prompts.subList(from, to),
+                                    responses.subList(from, to)).sequenceLogProbs(),
+                            policyLogps -> lossAndMetrics(manager, policyLogps, batch, paired, metrics)));
                     summary.add(result, metrics[0], tokens(batch), System.nanoTime() - began);
                     progress.accept(result);
                 }

@@ -20,6 +20,24 @@ class Kernels(Module):
   def adamw(self: __torch__.Kernels, weights: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, weight_decay: float, eps: float) -> None:
     torch._foreach_add_(steps, 1.)
     torch._fused_adamw_(weights, grads, exp_avgs, exp_avg_sqs, annotate(List[Tensor], []), steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
+  # torch.autograd.grad: d(sum(outputs * grad_outputs))/d inputs, nothing accumulated; zeros for inputs not reached.
+  def gradients(self: __torch__.Kernels, outputs: Tensor, grad_outputs: Tensor, inputs: List[Tensor]) -> List[Tensor]:
+    upstream = annotate(List[Optional[Tensor]], [grad_outputs])
+    found = torch.autograd.grad([outputs], inputs, upstream, None, False, True)
+    result = annotate(List[Tensor], [])
+    for i in range(len(inputs)):
+      g = found[i]
+      if g is None:
+        result.append(torch.zeros_like(inputs[i]))
+      else:
+        result.append(g)
+    return result
+  # leaves[i].grad += grads[i], as a backward pass accumulates into leaf tensors (a missing grad is set).
+  def accumulate_grad(self: __torch__.Kernels, leaves: List[Tensor], grads: List[Tensor]) -> None:
+    upstream = annotate(List[Optional[Tensor]], [])
+    for g in grads:
+      upstream.append(g)
+    torch.autograd.backward(leaves, upstream)
   def zero_(self: __torch__.Kernels, tensors: List[Tensor]) -> None:
     torch._foreach_zero_(tensors)
   # sqrt(sum over tensors of ||t||^2), as torch.nn.utils.clip_grad_norm_ computes it.

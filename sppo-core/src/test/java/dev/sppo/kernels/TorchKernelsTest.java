@@ -182,6 +182,40 @@ class TorchKernelsTest {
     }
 
     @Test
+    void gradientsAreReturnedWithoutTouchingTheLeavesAndUnreachedInputsGetZeros() {
+        NDArray a = manager.create(new float[] {1, 2, 3});
+        NDArray b = manager.create(new float[] {4, 5, 6});
+        NDArray unused = manager.create(new float[] {7, 8});
+        for (NDArray leaf : List.of(a, b, unused)) {
+            leaf.setRequiresGradient(true);
+        }
+        NDArray product;
+        try (GradientCollector ignored = Engine.getInstance().newGradientCollector()) {
+            product = a.mul(b);
+        }
+        NDArray upstream = manager.create(new float[] {1, 10, 100});
+
+        List<NDArray> grads = TorchKernels.gradients(product, upstream, List.of(a, b, unused));
+
+        assertThat(grads.get(0).toFloatArray()).containsExactly(4, 50, 600);
+        assertThat(grads.get(1).toFloatArray()).containsExactly(1, 20, 300);
+        assertThat(grads.get(2).toFloatArray()).containsExactly(0, 0);
+        assertThat(a.getGradient().toFloatArray()).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void accumulatedGradientsAddUpInTheLeavesGradients() {
+        NDArray leaf = manager.create(new float[] {1, 2});
+        leaf.setRequiresGradient(true);
+
+        TorchKernels.accumulateGradients(List.of(leaf), List.of(manager.create(new float[] {0.5f, -1})));
+        TorchKernels.accumulateGradients(List.of(leaf), List.of(manager.create(new float[] {0.25f, 3})));
+
+        assertThat(leaf.getGradient().toFloatArray()).containsExactly(0.75f, 2);
+        assertThat(leaf.toFloatArray()).containsExactly(1, 2);
+    }
+
+    @Test
     void namedInputsAreRefusedBecauseDjlWouldReadTheirNamesAsKeys() {
         NDArray gate = manager.ones(new Shape(2));
         gate.setName("model.gate");
