@@ -46,6 +46,11 @@ public final class SequenceScorer {
         return new TokenLogProbs(values, mask);
     }
 
+    /** (N,) log π(y|x) for prompts[i] ⊕ responses[i], differentiable: {@link TokenLogProbs#sequenceLogProbs}. */
+    public NDArray sequenceLogProbs(NDManager manager, List<int[]> prompts, List<int[]> responses) {
+        return tokenLogProbs(manager, prompts, responses).sequenceLogProbs();
+    }
+
     /** Summed log π(y|x) for each pair, without gradients, in batches of {@code batchSize}. */
     public double[] score(List<int[]> prompts, List<int[]> responses, int batchSize) {
         double[] out = new double[prompts.size()];
@@ -53,8 +58,8 @@ public final class SequenceScorer {
             for (int start = 0; start < prompts.size(); start += batchSize) {
                 int end = Math.min(prompts.size(), start + batchSize);
                 try (NDScope ignored = new NDScope()) {
-                    float[] sums = tokenLogProbs(manager, prompts.subList(start, end), responses.subList(start, end))
-                            .sequenceLogProbs().toFloatArray();
+                    float[] sums = sequenceLogProbs(manager, prompts.subList(start, end), responses.subList(start, end))
+                            .toFloatArray();
                     for (int i = 0; i < sums.length; i++) {
                         out[start + i] = sums[i];
                     }

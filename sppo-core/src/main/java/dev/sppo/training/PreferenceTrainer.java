@@ -56,8 +56,8 @@ public final class PreferenceTrainer {
                     List<int[]> prompts = batch.stream().map(ScoredResponse::prompt).toList();
                     List<int[]> responses = batch.stream().map(ScoredResponse::response).toList();
                     ParameterUpdater.StepResult result = updater.step(new RowLoss(batch.size(),
-                            (from, to) -> scorer.tokenLogProbs(manager, prompts.subList(from, to),
-                                    responses.subList(from, to)).sequenceLogProbs(),
+                            (from, to) -> scorer.sequenceLogProbs(
+                                    manager, prompts.subList(from, to), responses.subList(from, to)),
                             policyLogps -> lossAndMetrics(manager, policyLogps, batch, paired, metrics)));
                     summary.add(result, metrics[0], tokens(batch), System.nanoTime() - began);
                     progress.accept(result);

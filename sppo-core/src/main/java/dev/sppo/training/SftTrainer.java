@@ -72,8 +72,7 @@ public final class SftTrainer {
         List<int[]> responses = batch.stream().map(ResponseExample::response).toList();
         float responseTokens = responses.stream().mapToInt(response -> response.length).sum();
         return new RowLoss(batch.size(),
-                (from, to) -> scorer.tokenLogProbs(manager, prompts.subList(from, to), responses.subList(from, to))
-                        .sequenceLogProbs(),
+                (from, to) -> scorer.sequenceLogProbs(manager, prompts.subList(from, to), responses.subList(from, to)),
                 logProbs -> logProbs.sum().neg().div(manager.create(responseTokens)));
     }
 }
