@@ -1,9 +1,9 @@
 package dev.sppo.cli;
 
 import com.google.gson.Gson;
+import dev.sppo.client.JobsClient;
 import dev.sppo.demo.FinishedJob;
 import dev.sppo.demo.JobFollower;
-import dev.sppo.demo.JobsClient;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.platform.EmbeddedStack;
 import dev.sppo.platform.PlatformLog;

@@ -1,5 +1,7 @@
 package dev.sppo.demo;
 
+import dev.sppo.client.JobsClient;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

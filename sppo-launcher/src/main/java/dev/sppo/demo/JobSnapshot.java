@@ -2,6 +2,7 @@ package dev.sppo.demo;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.sppo.client.JobsClient;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.loop.SppoConfigReader;
 
@@ -16,8 +17,6 @@ import java.util.Optional;
  */
 record JobSnapshot(JsonObject view) {
 
-    static final List<String> TERMINAL_STATES = List.of("SUCCEEDED", "FAILED", "CANCELLED");
-
     String id() {
         return view.get("id").getAsString();
     }
@@ -27,7 +26,7 @@ record JobSnapshot(JsonObject view) {
     }
 
     boolean isTerminal() {
-        return TERMINAL_STATES.contains(state());
+        return JobsClient.TERMINAL_STATES.contains(state());
     }
 
     /** The current iteration t while RUNNING (the last one afterwards); -1 before the first. */

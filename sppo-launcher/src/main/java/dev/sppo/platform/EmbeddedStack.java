@@ -1,6 +1,8 @@
 package dev.sppo.platform;
 
 import dev.sppo.checkpoint.DirectoryTrees;
+import dev.sppo.embedded.EmbeddedDatabase;
+import dev.sppo.embedded.EmbeddedKafka;
 
 import java.io.IOException;
 import java.io.PrintStream;

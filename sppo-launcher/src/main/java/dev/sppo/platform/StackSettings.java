@@ -1,5 +1,8 @@
 package dev.sppo.platform;
 
+import dev.sppo.embedded.EmbeddedDatabase;
+import dev.sppo.embedded.EmbeddedKafka;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.sppo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sppo.platform.FreePorts;
+import dev.sppo.embedded.FreePorts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

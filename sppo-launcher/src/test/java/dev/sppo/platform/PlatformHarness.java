@@ -3,6 +3,7 @@ package dev.sppo.platform;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.contracts.Topics;
+import dev.sppo.embedded.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.apache.kafka.clients.admin.Admin;

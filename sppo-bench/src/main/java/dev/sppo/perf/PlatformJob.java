@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.sppo.bench.IterationJob;
-import dev.sppo.demo.JobsClient;
+import dev.sppo.client.JobsClient;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.sppo.platform;
+package dev.sppo.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

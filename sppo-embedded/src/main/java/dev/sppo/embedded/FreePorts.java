@@ -1,10 +1,13 @@
-package dev.sppo.platform;
+package dev.sppo.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** Ports that nothing listens on right now, so that tests can run side by side. */
+/**
+ * Ports that nothing listens on right now (the OS's pick): for servers that must be told their port, and for tests
+ * that run side by side.
+ */
 public final class FreePorts {
 
     private FreePorts() {}

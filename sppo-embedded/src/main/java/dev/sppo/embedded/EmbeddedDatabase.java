@@ -1,4 +1,4 @@
-package dev.sppo.platform;
+package dev.sppo.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

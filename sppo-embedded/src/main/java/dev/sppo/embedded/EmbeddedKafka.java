@@ -1,4 +1,4 @@
-package dev.sppo.platform;
+package dev.sppo.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

@@ -1,4 +1,4 @@
-package dev.sppo.demo;
+package dev.sppo.client;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,6 +20,9 @@ import java.util.List;
  * ({@code GET /api/jobs}).
  */
 public final class JobsClient {
+
+    /** The states a job never leaves. */
+    public static final List<String> TERMINAL_STATES = List.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -64,7 +67,7 @@ public final class JobsClient {
         List<String> ids = new ArrayList<>();
         for (JsonElement element : expect(200, send(request("api/jobs").GET().build())).getAsJsonArray()) {
             JsonObject job = element.getAsJsonObject();
-            if (!JobSnapshot.TERMINAL_STATES.contains(job.get("state").getAsString())) {
+            if (!TERMINAL_STATES.contains(job.get("state").getAsString())) {
                 ids.add(job.get("id").getAsString());
             }
         }

@@ -1,8 +1,9 @@
 package dev.sppo.perf;
 
-import dev.sppo.demo.JobsClient;
-import dev.sppo.platform.EmbeddedDatabase;
-import dev.sppo.platform.EmbeddedKafka;
+import dev.sppo.client.JobsClient;
+import dev.sppo.embedded.EmbeddedDatabase;
+import dev.sppo.embedded.EmbeddedKafka;
+import dev.sppo.embedded.FreePorts;
 
 import java.io.IOException;
 import java.net.URI;
