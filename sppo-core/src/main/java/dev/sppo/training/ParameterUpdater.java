@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * One optimisation step over any scalar loss: forward and backward inside a scope that frees every
  * intermediate, then global-norm clipping, the scheduled learning rate, the optimizer update and zeroed
- * gradients. The update runs outside the scope so that optimizer state survives (DESIGN.md, DJL pitfall 2).
+ * gradients. The update runs outside the scope so that optimizer state survives (docs/djl-pitfalls.md, item 2).
  * A loss given as a {@link RowLoss} (what the trainers use) runs its rows in slices on the cores at once
  * ({@link ThreadDataParallel}) when the model is large enough to gain from it.
  */

@@ -65,10 +65,8 @@ public final class ThreadDataParallel {
 
     /**
      * One worker per intra-op thread the engine gives the calling thread (the cores PyTorch would use) for models
-     * of at least {@link #MIN_PARAMETERS} parameters, else one (no data parallelism). Measured on the 2-core
-     * reference machine, ms per AdamW step, intra-op threads vs two workers: 0.4 M parameters (hidden 128,
-     * 2 layers), 64 rows of 12 tokens: 22–26 vs 27–29; 2.1 M (hidden 256, 2 layers), 32 × 64 tokens:
-     * 148–162 vs 142–144; the 4.3 M-parameter bench model, 32 × 64: 369–400 vs 361–385.
+     * of at least {@link #MIN_PARAMETERS} parameters, else one: below that the fixed cost of each operation
+     * outweighs the gain (the measurements behind the threshold are in docs/performance.md).
      */
     public static ThreadDataParallel forModel(long parameters) {
         Engine.getInstance();

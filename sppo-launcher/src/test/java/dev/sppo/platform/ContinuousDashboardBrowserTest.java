@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * promotion decisions and the serving version advances; Pause, Resume and Stop drive the job. The page is saved
  * as target/continuous-dashboard.png.
  */
+@ExtendWith(ChromiumCondition.class)
 class ContinuousDashboardBrowserTest {
 
     private static final Duration ROUNDS = Duration.ofMinutes(3);

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +31,7 @@ import java.util.zip.ZipInputStream;
  * cancelling, and service health. The finished job's page is saved as target/dashboard.png; run with
  * {@code -Dsppo.screenshot=../docs/dashboard.png} to refresh the README's picture.
  */
+@ExtendWith(ChromiumCondition.class)
 class DashboardBrowserTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);

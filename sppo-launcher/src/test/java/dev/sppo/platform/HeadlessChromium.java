@@ -1,15 +1,15 @@
 package dev.sppo.platform;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import org.assertj.core.api.Assertions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Debian's Chromium, headless, through its own chromedriver. Both paths are given explicitly so that Selenium
@@ -22,15 +22,17 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
+    /** What to install, when the browser or its driver is missing. */
+    static Optional<String> missing() {
+        return Stream.of(BINARY, DRIVER).filter(executable -> !Files.isExecutable(executable)).findFirst()
+                .map(executable -> executable + " is missing: the dashboard browser tests drive Debian's chromium "
+                        + "and chromium-driver. Run .ci/run (as root it installs them), or: "
+                        + "apt-get update && apt-get install -y chromium chromium-driver");
+    }
+
     /** Fails the calling test, saying what to install, when the browser or its driver is missing. */
     static void requireInstalled() {
-        for (Path executable : List.of(BINARY, DRIVER)) {
-            if (!Files.isExecutable(executable)) {
-                fail(executable + " is missing: the dashboard browser test drives Debian's chromium and "
-                        + "chromium-driver. Run .ci/run (as root it installs them), or: "
-                        + "apt-get update && apt-get install -y chromium chromium-driver");
-            }
-        }
+        missing().ifPresent(Assertions::fail);
     }
 
     /**
