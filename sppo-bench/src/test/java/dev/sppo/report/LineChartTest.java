@@ -1,128 +1,201 @@
 package dev.sppo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LineChartTest {
 
     private static final double[] T = {0, 1, 2};
+    private static final double NAN = Double.NaN;
+    private static final double INF = Double.POSITIVE_INFINITY;
 
     @TempDir
     Path tmp;
 
     @Test
     void pngHasTheRequestedSizeAndTheSeriesColorWhereTheLineIs() throws IOException {
-        LineChart chart = new LineChart("rising", "iteration", "value").integerX().yRange(0, 1)
+        LineChart chart = new LineChart("rising", "iteration", "value").integerX()
                 .add(Series.line("first", T, new double[] {0.1, 0.5, 0.9}));
         Path file = tmp.resolve("charts/rising.png");
 
         chart.writePng(file, 640, 400);
 
-        BufferedImage image = ImageIO.read(file.toFile());
-        assertThat(image.getWidth()).isEqualTo(640);
-        assertThat(image.getHeight()).isEqualTo(400);
-        PlotArea area = chart.plotArea(640, 400);
-        // halfway along the first segment: (0.5, 0.3), on neither an x grid line (0, 1, 2) nor a y one (0.2, 0.4)
-        assertThat(pixel(image, area.px(0.5), area.py(0.3))).satisfies(c -> near(c, ChartStyle.color(0)));
-        assertThat(pixel(image, area.px(1.5), area.py(0.7))).satisfies(c -> near(c, ChartStyle.color(0)));
-        // far from the line, the plot is background
-        assertThat(pixel(image, area.px(0.5), area.py(0.9))).isEqualTo(ChartStyle.BACKGROUND);
+        BufferedImage png = ImageIO.read(file.toFile());
+        assertThat(png.getWidth()).isEqualTo(640);
+        assertThat(png.getHeight()).isEqualTo(400);
+        Drawn drawn = Drawn.of(chart, 640, 400);
+        // halfway along each segment, off the x grid lines (0, 1, 2)
+        near(drawn.onLine(0.5, 0.3, ChartStyle.color(0)), ChartStyle.color(0), 40);
+        near(drawn.onLine(1.5, 0.7, ChartStyle.color(0)), ChartStyle.color(0), 40);
+        assertThat(drawn.pixel(0.5, drawn.offGrid(0.8))).isEqualTo(ChartStyle.BACKGROUND);
     }
 
     @Test
     void secondSeriesHasTheSecondColorAndAGapWhereAValueIsMissing() {
-        LineChart chart = new LineChart("two", "x", "y").integerX().yRange(0, 1)
+        LineChart chart = new LineChart("two", "x", "y").integerX()
                 .add(Series.line("flat", T, new double[] {0.3, 0.3, 0.3}))
-                .add(Series.line("gappy", T, new double[] {0.7, Double.NaN, 0.7}));
+                .add(Series.line("gappy", T, new double[] {0.7, NAN, 0.7}));
 
-        BufferedImage image = chart.render(640, 400);
+        Drawn drawn = Drawn.of(chart, 640, 400);
 
-        PlotArea area = chart.plotArea(640, 400);
-        assertThat(pixel(image, area.px(0.5), area.py(0.3))).satisfies(c -> near(c, ChartStyle.color(0)));
-        assertThat(pixel(image, area.px(0.5), area.py(0.7))).isEqualTo(ChartStyle.BACKGROUND);
-        assertThat(pixel(image, area.px(2), area.py(0.7))).satisfies(c -> near(c, ChartStyle.color(1)));
+        near(drawn.onLine(0.5, 0.3, ChartStyle.color(0)), ChartStyle.color(0), 40);
+        assertThat(drawn.pixel(0.5, 0.7)).isIn(ChartStyle.BACKGROUND, ChartStyle.GRID);
+        near(drawn.onLine(2, 0.7, ChartStyle.color(1)), ChartStyle.color(1), 40);
     }
 
     @Test
     void bandIsShadedInATranslucentSeriesColorBetweenItsEnds() {
-        LineChart chart = new LineChart("band", "x", "y").integerX().yRange(0, 1)
+        LineChart chart = new LineChart("band", "x", "y").integerX()
                 .add(Series.line("mid", T, new double[] {0.5, 0.5, 0.5})
                         .withBand(new double[] {0.3, 0.3, 0.3}, new double[] {0.7, 0.7, 0.7}));
 
-        BufferedImage image = chart.render(640, 400);
+        Drawn drawn = Drawn.of(chart, 640, 400);
 
-        PlotArea area = chart.plotArea(640, 400);
-        Color inside = pixel(image, area.px(0.5), area.py(0.65));
-        assertThat(inside).isEqualTo(blend(ChartStyle.band(ChartStyle.color(0))));
-        assertThat(pixel(image, area.px(0.5), area.py(0.75))).isEqualTo(ChartStyle.BACKGROUND);
+        near(drawn.pixel(0.5, drawn.offGrid(0.62)), ChartColors.band(0), 2);
+        near(drawn.pixel(1.5, drawn.offGrid(0.38)), ChartColors.band(0), 2);
+        assertThat(drawn.range().getUpperBound()).isGreaterThanOrEqualTo(0.7);
+        assertThat(drawn.range().getLowerBound()).isLessThanOrEqualTo(0.3);
     }
 
     @Test
-    void axisFitsTheDataWhenNotFixed() {
-        LineChart chart = new LineChart("loss", "x", "y").integerX()
-                .add(Series.line("loss", T, new double[] {1.66, 1.74, 1.75}));
+    void aBandIsBrokenWhereAnEndIsMissingAndALoneBandedPointGetsABar() {
+        double[] x = {0, 1, 2, 3};
+        LineChart chart = new LineChart("gappy band", "x", "y").integerX()
+                .add(Series.line("mid", x, new double[] {0.5, 0.5, 0.5, 0.5})
+                        .withBand(new double[] {0.3, NAN, 0.3, 0.3}, new double[] {0.7, 0.7, 0.7, 0.7}));
 
-        PlotArea area = chart.plotArea(640, 400);
+        Drawn drawn = Drawn.of(chart, 640, 400);
 
-        assertThat(area.yMin()).isLessThanOrEqualTo(1.66).isGreaterThan(1.5);
-        assertThat(area.yMax()).isGreaterThanOrEqualTo(1.75).isLessThan(1.9);
-        assertThat(area.xMin()).isLessThan(0);
-        assertThat(area.xMax()).isGreaterThan(2);
+        near(drawn.pixel(2.5, drawn.offGrid(0.62)), ChartColors.band(0), 2);
+        near(drawn.pixel(0.01, drawn.offGrid(0.62)), ChartColors.band(0), 2);
+        assertThat(drawn.pixel(0.5, drawn.offGrid(0.62))).isEqualTo(ChartStyle.BACKGROUND);
+    }
+
+    @Test
+    void nonFiniteValuesAreLeftOutWithoutFailure() {
+        LineChart chart = new LineChart("wild", "x", "y")
+                .add(Series.line("wild", new double[] {0, NAN, 2, 3, INF}, new double[] {1, 5, -INF, 2, 4})
+                        .withBand(new double[] {0.5, 4, 1, INF, 3}, new double[] {1.5, 6, 2, 3, NAN}));
+
+        assertThatCode(() -> chart.writePng(tmp.resolve("wild.png"), 640, 400)).doesNotThrowAnyException();
+
+        Drawn drawn = Drawn.of(chart, 640, 400);
+        assertThat(drawn.range().getLowerBound()).isBetween(0.0, 0.5);
+        assertThat(drawn.range().getUpperBound()).isBetween(2.0, 3.0);
+    }
+
+    @Test
+    void axisFitsTheDataAndWidensToShowAReferenceLine() {
+        double[] loss = {1.66, 1.74, 1.75};
+
+        Range fitted = Drawn.of(new LineChart("loss", "x", "y").add(Series.line("loss", T, loss)), 640, 400)
+                .range();
+        Range withReference = Drawn.of(new LineChart("loss", "x", "y").add(Series.line("loss", T, loss))
+                .reference(0.5, "even"), 640, 400).range();
+
+        assertThat(fitted.getLowerBound()).isLessThanOrEqualTo(1.66).isGreaterThan(1.5);
+        assertThat(fitted.getUpperBound()).isGreaterThanOrEqualTo(1.75).isLessThan(1.9);
+        assertThat(withReference.getLowerBound()).isLessThan(0.5);
+        assertThat(withReference.getUpperBound()).isGreaterThanOrEqualTo(1.75);
+    }
+
+    @Test
+    void iterationAxisHasTicksOnlyAtWholeNumbers() {
+        LineChart chart = new LineChart("short run", "iteration", "y").integerX()
+                .add(Series.line("one step", new double[] {0, 1}, new double[] {0.2, 0.4}));
+
+        double step = Drawn.of(chart, 900, 500).xAxis().getTickUnit().getSize();
+
+        assertThat(step).isGreaterThanOrEqualTo(1).isEqualTo(Math.rint(step));
     }
 
     @Test
     void chartWithoutAnyFinitePointSaysNoData() {
         LineChart chart = new LineChart("empty", "x", "y")
-                .add(Series.line("nothing", T, new double[] {Double.NaN, Double.NaN, Double.NaN}));
+                .add(Series.line("nothing", T, new double[] {NAN, NAN, NAN}));
 
-        BufferedImage image = chart.render(400, 300);
+        Drawn drawn = Drawn.of(chart, 400, 300);
 
-        assertThat(chart.plotArea(400, 300)).isNull();
-        assertThat(image.getRGB(200, 295)).isEqualTo(ChartStyle.BACKGROUND.getRGB());
+        Rectangle2D area = drawn.area();
         boolean text = false;
-        for (int x = 150; x < 250; x++) {
-            text |= image.getRGB(x, 146) != ChartStyle.BACKGROUND.getRGB();
+        for (int x = (int) area.getCenterX() - 40; x < area.getCenterX() + 40; x++) {
+            for (int y = (int) area.getCenterY() - 8; y < area.getCenterY() + 8; y++) {
+                text |= new Color(drawn.image().getRGB(x, y)).getRed() < 120;
+            }
         }
-        assertThat(text).as("'no data' drawn at the centre").isTrue();
+        assertThat(text).as("'no data' written at the centre of the plot").isTrue();
     }
 
-    @Test
-    void mismatchedLengthsAndTinyImagesAreRefused() {
-        assertThatThrownBy(() -> Series.line("s", T, new double[] {1}))
-                .hasMessage("series s: 3 x values but 1 y values");
-        assertThatThrownBy(() -> Series.line("s", T, T).withBand(T, new double[] {1}))
-                .hasMessage("series s: the band needs 3 lower and upper ends, got 3 and 1");
-        assertThatThrownBy(() -> new LineChart("t", "x", "y").render(100, 100))
-                .hasMessage("a chart needs at least 200 x 150 pixels, got 100 x 100");
+    /** Within {@code tolerance} per channel (40: the middle of an anti-aliased 2.5-pixel line). */
+    private static void near(Color actual, Color expected, int tolerance) {
+        assertThat(ChartColors.distance(actual, expected)).as("%s against %s", actual, expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 
-    private static Color pixel(BufferedImage image, double x, double y) {
-        return new Color(image.getRGB((int) Math.round(x), (int) Math.round(y)));
-    }
+    /** A chart drawn into an image, with where its data went. */
+    private record Drawn(BufferedImage image, XYPlot plot, Rectangle2D area) {
 
-    /** Within 40 per channel: the middle of an anti-aliased 2.5-pixel line. */
-    private static void near(Color actual, Color expected) {
-        assertThat(Math.abs(actual.getRed() - expected.getRed())).as("red of %s", actual).isLessThan(40);
-        assertThat(Math.abs(actual.getGreen() - expected.getGreen())).as("green of %s", actual).isLessThan(40);
-        assertThat(Math.abs(actual.getBlue() - expected.getBlue())).as("blue of %s", actual).isLessThan(40);
-    }
+        static Drawn of(LineChart chart, int width, int height) {
+            JFreeChart jfree = chart.toJFreeChart();
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            BufferedImage image = jfree.createBufferedImage(width, height, info);
+            return new Drawn(image, jfree.getXYPlot(), info.getPlotInfo().getDataArea());
+        }
 
-    /** {@code color} painted over the background with its alpha. */
-    private static Color blend(Color color) {
-        double a = color.getAlpha() / 255.0;
-        Color bg = ChartStyle.BACKGROUND;
-        return new Color((int) Math.round(color.getRed() * a + bg.getRed() * (1 - a)),
-                (int) Math.round(color.getGreen() * a + bg.getGreen() * (1 - a)),
-                (int) Math.round(color.getBlue() * a + bg.getBlue() * (1 - a)));
+        Color pixel(double x, double y) {
+            return new Color(image.getRGB(column(x), row(y)));
+        }
+
+        int column(double x) {
+            return (int) Math.round(plot.getDomainAxis().valueToJava2D(x, area, plot.getDomainAxisEdge()));
+        }
+
+        int row(double y) {
+            return (int) Math.round(plot.getRangeAxis().valueToJava2D(y, area, plot.getRangeAxisEdge()));
+        }
+
+        /** Of the pixel at (x, y) and its eight neighbours, the one nearest {@code color}: a line passes there. */
+        Color onLine(double x, double y, Color color) {
+            Color pixel = pixel(x, y);
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    Color c = new Color(image.getRGB(column(x) + dx, row(y) + dy));
+                    if (ChartColors.distance(c, color) < ChartColors.distance(pixel, color)) {
+                        pixel = c;
+                    }
+                }
+            }
+            return pixel;
+        }
+
+        Range range() {
+            return plot.getRangeAxis().getRange();
+        }
+
+        NumberAxis xAxis() {
+            return (NumberAxis) plot.getDomainAxis();
+        }
+
+        /** The y halfway between the two horizontal grid lines around {@code y}. */
+        double offGrid(double y) {
+            double step = ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize();
+            return (Math.floor(y / step) + 0.5) * step;
+        }
     }
 }

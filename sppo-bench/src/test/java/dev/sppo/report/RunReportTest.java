@@ -48,6 +48,19 @@ class RunReportTest {
     }
 
     @Test
+    void winRateChartShadesItsConfidenceBandAndTheLossChartHasNone() throws IOException {
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE, Fixtures.FIRST, Fixtures.SECOND));
+        Path out = tmp.resolve("band");
+
+        new RunReport(MetricsFile.read(run)).write(out);
+
+        int winRateBand = ChartColors.count(ImageIO.read(out.resolve("win_rate.png").toFile()), ChartColors.band(0), 2);
+        int lossBand = ChartColors.count(ImageIO.read(out.resolve("loss.png").toFile()), ChartColors.band(0), 2);
+        assertThat(winRateBand).isGreaterThan(5000);
+        assertThat(lossBand).isLessThan(500);
+    }
+
+    @Test
     void aRunAgainstAProxyShowsTheProxyWinRateBesideTheGoldOne() throws IOException {
         String proxied = Fixtures.SECOND.replace("\"vsPrevious\"",
                 "\"proxyVsBase\":" + Fixtures.winRate(0.91, 0.89, 0.93) + ",\"vsPrevious\"");
