@@ -2,6 +2,8 @@ package dev.sppo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.chart.ChartColors;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

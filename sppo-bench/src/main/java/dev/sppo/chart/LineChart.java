@@ -1,4 +1,4 @@
-package dev.sppo.report;
+package dev.sppo.chart;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.sppo.report;
+package dev.sppo.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sppo.report;
+package dev.sppo.chart;
 
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
