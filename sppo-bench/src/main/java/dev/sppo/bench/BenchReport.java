@@ -1,5 +1,6 @@
 package dev.sppo.bench;
 
+import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.model.LlamaLayout;
 

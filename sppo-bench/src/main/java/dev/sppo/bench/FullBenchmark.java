@@ -7,6 +7,7 @@ import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
 import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.preference.JudgePreferenceModel;
 import dev.sppo.task.Task;
 

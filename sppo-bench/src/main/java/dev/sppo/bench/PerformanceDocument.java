@@ -1,5 +1,7 @@
 package dev.sppo.bench;
 
+import dev.sppo.chart.ChartFile;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -23,8 +25,8 @@ public final class PerformanceDocument {
     /** Writes every section's charts as PNGs into {@code dir}. */
     public static void writeCharts(List<ReportSection> sections, Path dir) throws IOException {
         for (ReportSection s : sections) {
-            for (SectionChart chart : s.charts()) {
-                chart.chart().writePng(dir.resolve(chart.file()), CHART_WIDTH, CHART_HEIGHT);
+            for (ChartFile chart : s.charts()) {
+                chart.writePng(dir, CHART_WIDTH, CHART_HEIGHT);
             }
         }
     }
@@ -52,7 +54,7 @@ public final class PerformanceDocument {
             out.append(s.setup()).append("\n\n");
         }
         out.append(s.table().markdown()).append('\n');
-        for (SectionChart chart : s.charts()) {
+        for (ChartFile chart : s.charts()) {
             out.append("![").append(chart.caption()).append("](").append(CHART_DIR).append('/').append(chart.file())
                     .append(")\n\n");
         }

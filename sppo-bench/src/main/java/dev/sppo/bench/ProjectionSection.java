@@ -1,5 +1,7 @@
 package dev.sppo.bench;
 
+import dev.sppo.markdown.MarkdownTable;
+
 import java.util.Locale;
 
 /**

@@ -1,5 +1,8 @@
 package dev.sppo.bench;
 
+import dev.sppo.chart.ChartFile;
+import dev.sppo.markdown.MarkdownTable;
+
 import java.util.List;
 
 /**
@@ -17,7 +20,7 @@ import java.util.List;
  */
 public record ReportSection(
         String title, String setup, MarkdownTable table, String notes, Machine machine, double seconds,
-        List<SectionChart> charts) {
+        List<ChartFile> charts) {
 
     public ReportSection {
         if (title == null || title.isBlank()) {
@@ -37,7 +40,7 @@ public record ReportSection(
     }
 
     /** This section with {@code figures} under its table. */
-    public ReportSection withCharts(List<SectionChart> figures) {
+    public ReportSection withCharts(List<ChartFile> figures) {
         return new ReportSection(title, setup, table, notes, machine, seconds, figures);
     }
 

@@ -1,5 +1,7 @@
 package dev.sppo.bench;
 
+import dev.sppo.markdown.MarkdownTable;
+
 /** Starts when a section starts; {@link #finish} stamps the section with its wall time and the machine's load. */
 public final class SectionClock {
 

@@ -1,10 +1,10 @@
 package dev.sppo.perf;
 
 import dev.sppo.bench.IterationJob;
-import dev.sppo.bench.MarkdownTable;
 import dev.sppo.bench.PromptBatching;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.bench.SectionClock;
+import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.sampling.BatchedSampling;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.sppo.report;
 
+import dev.sppo.chart.ChartFile;
+import dev.sppo.chart.LineChart;
+import dev.sppo.chart.Series;
 import dev.sppo.evaluation.WinRate;
 
 import java.util.List;
@@ -9,32 +12,23 @@ import java.util.function.ToDoubleFunction;
 /** The six charts of a run report, each plotted against the iteration t of π_t. */
 final class ReportCharts {
 
-    /**
-     * One chart and where it goes.
-     *
-     * @param file PNG file name inside the report directory
-     * @param caption the markdown heading above it
-     * @param chart the chart
-     */
-    record Chart(String file, String caption, LineChart chart) {}
-
     private static final String X_LABEL = "iteration t (policy π_t)";
 
     private ReportCharts() {}
 
-    static List<Chart> of(List<ReportRow> rows) {
+    static List<ChartFile> of(List<ReportRow> rows) {
         double[] t = column(rows, ReportRow::iteration);
         return List.of(
-                new Chart("win_rate.png", "Win rate", winRate(rows, t)),
-                new Chart("loss.png", "Training loss", chart("Training loss of the update π_{t-1} → π_t",
+                new ChartFile("win_rate.png", "Win rate", winRate(rows, t)),
+                new ChartFile("loss.png", "Training loss", chart("Training loss of the update π_{t-1} → π_t",
                         "mean loss").add(Series.line("loss", t, column(rows, ReportRow::loss)))),
-                new Chart("win_rates_phat.png", "Estimated win rates P̂", phat(rows, t)),
-                new Chart("task_score.png", "Task score", chart("Held-out task score of π_t", "score")
+                new ChartFile("win_rates_phat.png", "Estimated win rates P̂", phat(rows, t)),
+                new ChartFile("task_score.png", "Task score", chart("Held-out task score of π_t", "score")
                         .add(Series.line("task score (graded)", t, column(rows, ReportRow::taskScore)))
                         .add(Series.line("exact match", t, column(rows, ReportRow::exactMatch)))),
-                new Chart("kl.png", "KL estimate", chart("KL estimate of the update π_{t-1} → π_t",
+                new ChartFile("kl.png", "KL estimate", chart("KL estimate of the update π_{t-1} → π_t",
                         "mean log π_{t-1} - log π_t (nats)").add(Series.line("KL", t, column(rows, ReportRow::kl)))),
-                new Chart("time.png", "Time per phase", time(rows, t)));
+                new ChartFile("time.png", "Time per phase", time(rows, t)));
     }
 
     private static LineChart chart(String title, String yLabel) {

@@ -1,5 +1,7 @@
 package dev.sppo.report;
 
+import dev.sppo.chart.ChartFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ public final class RunReport {
     static final int HEIGHT = 500;
 
     private final ReportSource source;
-    private final List<ReportCharts.Chart> charts;
+    private final List<ChartFile> charts;
     private final Verdict verdict;
 
     public RunReport(ReportSource source) {
@@ -38,10 +40,8 @@ public final class RunReport {
     public List<Path> write(Path outDir) throws IOException {
         Files.createDirectories(outDir);
         List<Path> files = new ArrayList<>();
-        for (ReportCharts.Chart chart : charts) {
-            Path png = outDir.resolve(chart.file());
-            chart.chart().writePng(png, WIDTH, HEIGHT);
-            files.add(png);
+        for (ChartFile chart : charts) {
+            files.add(chart.writePng(outDir, WIDTH, HEIGHT));
         }
         Path markdown = outDir.resolve(MARKDOWN);
         Files.writeString(markdown, ReportMarkdown.of(source, verdict, charts), StandardCharsets.UTF_8);

@@ -1,9 +1,11 @@
 package dev.sppo.study;
 
+import dev.sppo.chart.ChartFile;
+import dev.sppo.markdown.MarkdownTable;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The {@code results.md} of a study: verdict, setup, a table per task and metric, paired differences, charts. */
 final class ResultsMarkdown {
@@ -27,7 +29,7 @@ final class ResultsMarkdown {
                 md.append("\n### ").append(metric.label()).append("\n\n").append(table(results, task.name(), metric));
             }
             md.append(differences(results, task.name()));
-            for (StudyCharts.Chart chart : StudyCharts.of(results, task.name())) {
+            for (ChartFile chart : StudyCharts.of(results, task.name())) {
                 md.append("\n![").append(chart.caption()).append("](").append(chartsDir).append('/')
                         .append(chart.file()).append(")\n");
             }
@@ -38,20 +40,14 @@ final class ResultsMarkdown {
     /** Methods down, iterations across: mean over seeds ± half-width of the 95% t-interval. */
     static String table(StudyResults results, String task, Metric metric) {
         int iterations = results.config().iterations();
-        StringBuilder md = new StringBuilder("| method |");
-        for (int t = 0; t <= iterations; t++) {
-            md.append(" π_").append(t).append(" |");
-        }
-        md.append("\n|---|").append("---:|".repeat(iterations + 1)).append('\n');
+        MarkdownTable table = new MarkdownTable(Stream.concat(Stream.of("method"),
+                IntStream.rangeClosed(0, iterations).mapToObj(t -> "π_" + t)).toArray(String[]::new));
         for (StudyMethod method : results.config().methods()) {
-            md.append("| ").append(method.name()).append(" |");
-            for (int t = 0; t <= iterations; t++) {
-                md.append(' ').append(results.summary(task, method.name(), t, metric).format(metric.decimals()))
-                        .append(" |");
-            }
-            md.append('\n');
+            table.row(Stream.concat(Stream.of(method.name()), IntStream.rangeClosed(0, iterations)
+                    .mapToObj(t -> results.summary(task, method.name(), t, metric).format(metric.decimals())))
+                    .toArray(String[]::new));
         }
-        return md.toString();
+        return table.markdown();
     }
 
     /** Each method minus the first one at π_T, per metric, paired by seed. */
@@ -59,18 +55,14 @@ final class ResultsMarkdown {
         StudyConfig config = results.config();
         int t = config.iterations();
         String first = config.methods().get(0).name();
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%n### Paired differences at π_%d: %s minus "
-                + "each other method, seed by seed%n%n| %s minus | %s |%n|---|%s%n", t, first, first,
-                List.of(Metric.values()).stream().map(Metric::label).collect(Collectors.joining(" | ")),
-                "---:|".repeat(Metric.values().length)));
+        MarkdownTable table = new MarkdownTable(Stream.concat(Stream.of(first + " minus"),
+                Stream.of(Metric.values()).map(Metric::label)).toArray(String[]::new));
         for (StudyMethod other : config.methods().subList(1, config.methods().size())) {
-            md.append("| ").append(other.name()).append(" |");
-            for (Metric metric : Metric.values()) {
-                md.append(' ').append(results.pairedDifference(task, first, other.name(), t, metric)
-                        .format(metric.decimals())).append(" |");
-            }
-            md.append('\n');
+            table.row(Stream.concat(Stream.of(other.name()), Stream.of(Metric.values())
+                    .map(metric -> results.pairedDifference(task, first, other.name(), t, metric)
+                            .format(metric.decimals()))).toArray(String[]::new));
         }
-        return md.toString();
+        return String.format(Locale.ROOT, "%n### Paired differences at π_%d: %s minus each other method, seed by "
+                + "seed%n%n", t, first) + table.markdown();
     }
 }

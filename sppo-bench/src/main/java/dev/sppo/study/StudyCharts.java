@@ -1,7 +1,8 @@
 package dev.sppo.study;
 
-import dev.sppo.report.LineChart;
-import dev.sppo.report.Series;
+import dev.sppo.chart.ChartFile;
+import dev.sppo.chart.LineChart;
+import dev.sppo.chart.Series;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,33 +17,24 @@ import java.util.stream.IntStream;
  */
 final class StudyCharts {
 
-    /**
-     * One chart and where it goes.
-     *
-     * @param file PNG file name inside the charts directory
-     * @param caption the markdown caption
-     * @param chart the chart
-     */
-    record Chart(String file, String caption, LineChart chart) {}
-
     private static final String X_LABEL = "iteration t (policy π_t)";
     /** The zoomed KL chart shows the methods whose mean KL to π_0 stays within this many nats. */
     private static final double ZOOM_KL = 2.0;
 
     private StudyCharts() {}
 
-    static List<Chart> of(StudyResults results, String task) {
+    static List<ChartFile> of(StudyResults results, String task) {
         int seeds = results.config().seeds().size();
         String band = " (mean of " + seeds + " seeds, 95% CI shaded)";
         return List.of(
-                new Chart("win_rate-" + task + ".png", task + ": gold win rate of π_t vs π_0",
+                new ChartFile("win_rate-" + task + ".png", task + ": gold win rate of π_t vs π_0",
                         overIterations(results, task, Metric.WIN_RATE, "Gold win rate vs π_0" + band)
                                 .reference(0.5, "even")),
-                new Chart("task_score-" + task + ".png", task + ": task score of π_t",
+                new ChartFile("task_score-" + task + ".png", task + ": task score of π_t",
                         overIterations(results, task, Metric.TASK_SCORE, "Held-out task score" + band)),
-                new Chart("kl_vs_win_rate-" + task + ".png", task + ": KL to π_0 against win rate, t = 0.."
+                new ChartFile("kl_vs_win_rate-" + task + ".png", task + ": KL to π_0 against win rate, t = 0.."
                         + results.config().iterations(), klAgainstWinRate(results, task, Double.POSITIVE_INFINITY)),
-                new Chart("kl_vs_win_rate_zoom-" + task + ".png", task + ": the same, methods within "
+                new ChartFile("kl_vs_win_rate_zoom-" + task + ".png", task + ": the same, methods within "
                         + ZOOM_KL + " nats of π_0", klAgainstWinRate(results, task, ZOOM_KL)));
     }
 

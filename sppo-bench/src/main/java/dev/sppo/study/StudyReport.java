@@ -1,5 +1,7 @@
 package dev.sppo.study;
 
+import dev.sppo.chart.ChartFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +29,8 @@ public final class StudyReport {
         Files.createDirectories(dir.resolve(CHARTS));
         List<Path> written = new ArrayList<>();
         for (StudyTask task : results.config().tasks()) {
-            for (StudyCharts.Chart chart : StudyCharts.of(results, task.name())) {
-                Path file = dir.resolve(CHARTS).resolve(chart.file());
-                chart.chart().writePng(file, 900, 560);
-                written.add(file);
+            for (ChartFile chart : StudyCharts.of(results, task.name())) {
+                written.add(chart.writePng(dir.resolve(CHARTS), 900, 560));
             }
         }
         Path markdown = dir.resolve(FILE);

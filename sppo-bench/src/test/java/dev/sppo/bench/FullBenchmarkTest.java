@@ -3,6 +3,7 @@ package dev.sppo.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import dev.sppo.chart.ChartFile;
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.model.Llama;
 import dev.sppo.model.LlamaConfig;
@@ -63,8 +64,8 @@ class FullBenchmarkTest {
 
     @Test
     void samplingAndCostGrowthAreDrawnAndTheChartsAreLinkedAndWritten() throws Exception {
-        assertThat(sections.get(1).charts()).extracting(SectionChart::file).containsExactly("sampling_batch.png");
-        assertThat(sections.get(3).charts()).extracting(SectionChart::file)
+        assertThat(sections.get(1).charts()).extracting(ChartFile::file).containsExactly("sampling_batch.png");
+        assertThat(sections.get(3).charts()).extracting(ChartFile::file)
                 .containsExactly("growth_k.png", "growth_prompts.png", "growth_max_new_tokens.png");
         Path charts = dir.resolve("charts");
         Files.createDirectories(charts);

@@ -1,25 +1,14 @@
 package dev.sppo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sppo.markdown.MarkdownTable;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 class PerformanceDocumentTest {
-
-    @Test
-    void tableRightAlignsEveryColumnButTheFirstAndEscapesPipes() {
-        String table = new MarkdownTable("name", "value").row("a|b", "1").markdown();
-        assertThat(table).isEqualTo("| name | value |\n|---|---:|\n| a\\|b | 1 |\n");
-    }
-
-    @Test
-    void aRowOfTheWrongWidthIsRefusedNamingTheColumns() {
-        assertThatThrownBy(() -> new MarkdownTable("name", "value").row("only one"))
-                .hasMessageContaining("row 1").hasMessageContaining("name, value");
-    }
 
     @Test
     void documentNumbersSectionsAndStatesCommandMachineAndTime() {

@@ -2,6 +2,8 @@ package dev.sppo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.chart.ChartColors;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,19 @@ class RunReportTest {
         for (String png : FILES.subList(0, 6)) {
             assertThat(md).contains("](" + png + ")");
         }
+    }
+
+    @Test
+    void winRateChartShadesItsConfidenceBandAndTheLossChartHasNone() throws IOException {
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE, Fixtures.FIRST, Fixtures.SECOND));
+        Path out = tmp.resolve("band");
+
+        new RunReport(MetricsFile.read(run)).write(out);
+
+        int winRateBand = ChartColors.count(ImageIO.read(out.resolve("win_rate.png").toFile()), ChartColors.band(0), 2);
+        int lossBand = ChartColors.count(ImageIO.read(out.resolve("loss.png").toFile()), ChartColors.band(0), 2);
+        assertThat(winRateBand).isGreaterThan(5000);
+        assertThat(lossBand).isLessThan(500);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sppo.report;
+package dev.sppo.chart;
 
 /**
  * One line of a {@link LineChart}: points (x[i], y[i]) joined in order, with an optional shaded band from
