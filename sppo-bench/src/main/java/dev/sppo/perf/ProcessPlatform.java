@@ -6,7 +6,6 @@ import dev.sppo.embedded.EmbeddedKafka;
 import dev.sppo.embedded.FreePorts;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +73,7 @@ final class ProcessPlatform implements AutoCloseable {
 
     /** The job API through the gateway. */
     JobsClient jobs() {
-        return new JobsClient(URI.create(url(gateway) + "/"), settings.apiKey());
+        return new JobsClient(url(gateway), settings.apiKey());
     }
 
     /** Every service's memory, read now (peak RSS is the peak since its start). */

@@ -15,10 +15,10 @@ import java.io.StringReader;
 import java.util.Set;
 
 /**
- * Reads the members a report needs from a JSON object. A missing or null number is NaN (not measured), a
- * missing or null object is null; anything of the wrong type is an {@link IllegalArgumentException} naming the
- * member. Gson writes non-finite doubles as the bare words {@code NaN} and {@code Infinity}, so those are read
- * as numbers.
+ * Reads the members a report needs from a line of {@code metrics.jsonl} ({@link MetricsFile}). A missing or
+ * null number is NaN (not measured), a missing or null object is null; anything of the wrong type is an
+ * {@link IllegalArgumentException} naming the member. Gson writes non-finite doubles as the bare words
+ * {@code NaN} and {@code Infinity}, so those are read as numbers.
  */
 final class JsonFields {
 
@@ -93,8 +93,8 @@ final class JsonFields {
     }
 
     /**
-     * A win rate {@code {"rate":..,"lower":..,"upper":..,"wins":..,"ties":..,"losses":..}} (the shape of
-     * {@link WinRate} in both sources), or null when the member is missing or null.
+     * A win rate {@code {"rate":..,"lower":..,"upper":..,"wins":..,"ties":..,"losses":..}} (the shape Gson
+     * gives {@link WinRate}), or null when the member is missing or null.
      */
     static WinRate winRate(JsonObject object, String name) {
         JsonObject w = object(object, name);

@@ -3,14 +3,16 @@ package dev.sppo.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.JsonParser;
 import dev.sppo.bench.IterationJob;
 import dev.sppo.bench.PromptBatching;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.bench.SectionClock;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.job.JobView;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -74,11 +76,11 @@ class PipelineSectionsTest {
     @Test
     void jobPhasesAreSummedOverItsIterations() {
         String view = """
-                {"iterations": [
+                {"id": "j-1", "iterations": [
                   {"iteration": 0, "metrics": {"generate_seconds": 4.5, "train_seconds": 2, "evaluate_seconds": 1}},
                   {"iteration": 1, "metrics": {"generate_seconds": 1.5, "train_seconds": 1, "evaluate_seconds": 0.5}}]}
                 """;
-        assertThat(PlatformJob.split(JsonParser.parseString(view).getAsJsonObject(), 12))
+        assertThat(PlatformJob.split(MessageCodec.decode(view.getBytes(StandardCharsets.UTF_8), JobView.class), 12))
                 .isEqualTo(new PhaseSplit(12, 6, 3, 1.5));
     }
 }

@@ -1,41 +1,50 @@
 package dev.sppo.client;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.sppo.contracts.InvalidMessageException;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.job.JobSummary;
+import dev.sppo.contracts.job.JobView;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The job API as a user reaches it: HTTP through the gateway with an {@code X-API-Key}. Submits a job
- * ({@code POST /api/jobs}), reads its view ({@code GET /api/jobs/{id}}) and lists the unfinished ones
- * ({@code GET /api/jobs}).
+ * ({@code POST /api/jobs}), reads its view ({@code GET /api/jobs/{id}}), lists jobs ({@code GET /api/jobs})
+ * and follows one until it ends. Refusals carry the gateway's problem body ({@link Problem}).
  */
 public final class JobsClient {
 
-    /** The states a job never leaves. */
-    public static final List<String> TERMINAL_STATES = List.of("SUCCEEDED", "FAILED", "CANCELLED");
+    /** The gateway of {@code docker compose up} and {@code ./sppo demo}. */
+    public static final String DEFAULT_GATEWAY = "http://localhost:8080";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final URI gateway;
     private final String apiKey;
 
     /**
-     * @param gateway the gateway's root, such as {@code http://localhost:8080/}
-     * @param apiKey the key the gateway accepts
+     * @param gateway the gateway's root URL, e.g. {@value #DEFAULT_GATEWAY}
+     * @param apiKey one of the keys in the gateway's {@code SPPO_API_KEYS}
+     * @throws IllegalArgumentException when {@code gateway} is not an http(s) URL or the key is blank
      */
-    public JobsClient(URI gateway, String apiKey) {
-        this.base = gateway;
+    public JobsClient(String gateway, String apiKey) {
+        this.gateway = baseUrl(gateway);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("the API key must not be blank");
+        }
         this.apiKey = apiKey;
     }
 
@@ -48,64 +57,119 @@ public final class JobsClient {
      * @throws IOException when the gateway cannot be reached or answers anything but 201 or 400
      */
     public String submit(String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request("api/jobs")
-                .header("Content-Type", "application/json")
+        HttpResponse<String> response = send(request("api/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() == 400) {
-            throw new IllegalArgumentException("the job was refused: " + String.join("; ", problems(response)));
+            List<String> problems = Problem.of(response.body()).lines();
+            throw new IllegalArgumentException("the job was refused: "
+                    + (problems.isEmpty() ? response.body().strip() : String.join("; ", problems)));
         }
-        return expect(201, response).getAsJsonObject().get("id").getAsString();
+        return decode(expect(201, response), JobView.class).id();
     }
 
-    /** The job with its iterations, metrics and checkpoints. */
-    public JsonObject job(String id) throws IOException, InterruptedException {
-        return expect(200, send(request("api/jobs/" + id).GET().build())).getAsJsonObject();
+    /**
+     * The job with its iterations, metrics and checkpoints.
+     *
+     * @throws IllegalArgumentException when the job does not exist, the key is refused or the answer is not a
+     *     job view
+     * @throws IOException when the gateway cannot be reached or answers with another error
+     */
+    public JobView job(String id) throws IOException, InterruptedException {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("the job id must not be blank");
+        }
+        HttpResponse<String> response = send(request("api/jobs/" + pathSegment(id)).GET().build());
+        if (response.statusCode() == 404) {
+            throw new IllegalArgumentException("no job " + id + " at " + gateway + " (404"
+                    + Problem.of(response.body()).suffix() + ")");
+        }
+        try {
+            return decode(expect(200, response), JobView.class);
+        } catch (InvalidMessageException e) {
+            throw new IllegalArgumentException("job " + id + " at " + gateway + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The ids of the jobs still QUEUED or RUNNING (the newest first). */
-    public List<String> activeJobIds() throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        for (JsonElement element : expect(200, send(request("api/jobs").GET().build())).getAsJsonArray()) {
-            JsonObject job = element.getAsJsonObject();
-            if (!TERMINAL_STATES.contains(job.get("state").getAsString())) {
-                ids.add(job.get("id").getAsString());
+    /** The newest jobs first, as many as the trainer lists. */
+    public List<JobSummary> list() throws IOException, InterruptedException {
+        return List.of(decode(expect(200, send(request("api/jobs").GET().build())), JobSummary[].class));
+    }
+
+    /**
+     * Reads the job every {@code interval} until it ends, handing each reading (the last one included) to
+     * {@code watcher}.
+     *
+     * @return the job as it ended
+     */
+    public JobView follow(String id, Duration interval, JobWatcher watcher) throws IOException, InterruptedException {
+        while (true) {
+            JobView job = job(id);
+            watcher.seen(job);
+            if (job.ended()) {
+                return job;
             }
+            Thread.sleep(interval.toMillis());
         }
-        return ids;
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("X-API-Key", apiKey);
+        return HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT).header("X-API-Key", apiKey)
+                .header("Accept", "application/json");
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonElement expect(int status, HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != status) {
-            throw new IOException(response.request().method() + " " + response.uri().getPath() + ": HTTP "
-                    + response.statusCode() + ": " + String.join("; ", problems(response)));
-        }
-        return JsonParser.parseString(response.body());
-    }
-
-    /** The {@code field: message} list of a problem body, or its detail, or the raw body. */
-    private static List<String> problems(HttpResponse<String> response) {
-        List<String> lines = new ArrayList<>();
         try {
-            JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
-            if (problem.has("errors")) {
-                for (JsonElement error : problem.getAsJsonArray("errors")) {
-                    JsonObject e = error.getAsJsonObject();
-                    lines.add(e.get("field").getAsString() + ": " + e.get("message").getAsString());
-                }
-            } else if (problem.has("detail")) {
-                lines.add(problem.get("detail").getAsString());
-            }
-        } catch (JsonParseException | IllegalStateException e) {
-            lines.add(response.body().strip());
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new IOException("cannot reach the gateway at " + gateway + " (" + reason(e)
+                    + "); is the platform running (docker compose up, or ./sppo demo)?", e);
+        } catch (HttpTimeoutException e) {
+            throw new IOException("the gateway at " + gateway + " did not answer within "
+                    + REQUEST_TIMEOUT.toSeconds() + " s", e);
         }
-        return lines.isEmpty() ? List.of(response.body().strip()) : lines;
+    }
+
+    /**
+     * The body of a response with the {@code expected} status.
+     *
+     * @throws IllegalArgumentException when the gateway refuses the API key (401, 403)
+     * @throws IOException for any other status
+     */
+    private String expect(int expected, HttpResponse<String> response) throws IOException {
+        int status = response.statusCode();
+        if (status == expected) {
+            return response.body();
+        }
+        String problem = Problem.of(response.body()).suffix();
+        if (status == 401 || status == 403) {
+            throw new IllegalArgumentException("the gateway at " + gateway + " refused the API key (" + status
+                    + problem + "); pass one of its SPPO_API_KEYS with --api-key");
+        }
+        throw new IOException(response.request().method() + " " + response.uri() + " answered " + status + problem);
+    }
+
+    private static <T> T decode(String body, Class<T> type) {
+        return MessageCodec.decode(body.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+    }
+
+    private static URI baseUrl(String gateway) {
+        URI uri;
+        try {
+            uri = URI.create(gateway.endsWith("/") ? gateway : gateway + "/");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the gateway must be an http(s) URL, got " + gateway);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("the gateway must be an http(s) URL, got " + gateway);
+        }
+        return uri;
     }
 }

@@ -4,15 +4,18 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * The one JSON codec of the contracts. Decoding runs each record's canonical constructor, so a message that
  * breaks its contract fails here with an {@link InvalidMessageException} naming the field, and a consumer
- * can dead-letter it instead of acting on it.
+ * can dead-letter it instead of acting on it. Clients of the REST API decode its job views here too; instants
+ * are ISO-8601 strings.
  */
 public final class MessageCodec {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping()
+            .registerTypeAdapter(Instant.class, new IsoInstantAdapter().nullSafe()).create();
 
     private MessageCodec() {}
 

@@ -2,6 +2,7 @@ package dev.sppo.cli;
 
 import com.google.gson.Gson;
 import dev.sppo.client.JobsClient;
+import dev.sppo.contracts.job.JobSummary;
 import dev.sppo.demo.FinishedJob;
 import dev.sppo.demo.JobFollower;
 import dev.sppo.loop.SppoConfigReader;
@@ -162,8 +163,8 @@ final class DemoCommand implements Callable<Integer> {
     private FinishedJob submitAndFollow(EmbeddedStack stack, String job, PrintStream terminal)
             throws IOException, InterruptedException {
         URI gateway = gateway(stack);
-        JobsClient client = new JobsClient(gateway, apiKey);
-        List<String> unfinished = client.activeJobIds();
+        JobsClient client = new JobsClient(gateway.toString(), apiKey);
+        List<String> unfinished = client.list().stream().filter(j -> !j.ended()).map(JobSummary::id).toList();
         if (!unfinished.isEmpty()) {
             terminal.println("resuming " + unfinished.size() + " unfinished job(s) of an earlier run: "
                     + String.join(", ", unfinished) + " (they share the trainer with the new job)");

@@ -1,6 +1,7 @@
 package dev.sppo.cli;
 
-import dev.sppo.report.GatewayJobs;
+import dev.sppo.client.JobsClient;
+import dev.sppo.report.JobViewRows;
 import dev.sppo.report.MetricsFile;
 import dev.sppo.report.ReportSource;
 import dev.sppo.report.RunReport;
@@ -43,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
 
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = GatewayJobs.DEFAULT_GATEWAY,
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = JobsClient.DEFAULT_GATEWAY,
             description = "The platform's gateway, with --job (default: ${DEFAULT-VALUE}).")
     private String gateway;
 
@@ -68,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
             rows = MetricsFile.read(source.runDir);
             dir = out != null ? out : source.runDir.resolve("report");
         } else {
-            rows = new GatewayJobs(gateway, apiKey).job(source.job);
+            rows = JobViewRows.of(new JobsClient(gateway, apiKey).job(source.job));
             dir = out != null ? out : Path.of("reports", "job-" + source.job.replaceAll("[^A-Za-z0-9._-]", "_"));
         }
         RunReport report = new RunReport(rows);

@@ -1,6 +1,7 @@
 package dev.sppo.demo;
 
 import dev.sppo.client.JobsClient;
+import dev.sppo.contracts.job.JobView;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,17 +20,9 @@ public final class JobFollower {
         this.terminal = terminal;
     }
 
-    /** Polls {@code GET /api/jobs/{id}} until the job is SUCCEEDED, FAILED or CANCELLED. */
+    /** Reads {@code GET /api/jobs/{id}} until the job is SUCCEEDED, FAILED or CANCELLED. */
     public FinishedJob follow(String id) throws IOException, InterruptedException {
-        JobProgress progress = new JobProgress(terminal);
-        while (true) {
-            JobSnapshot job = new JobSnapshot(client.job(id));
-            progress.update(job);
-            if (job.isTerminal()) {
-                return new FinishedJob(id, job.state(), job.failureReason().orElse(null),
-                        JobResultsTable.markdown(job));
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
+        JobView job = client.follow(id, POLL_INTERVAL, new JobProgress(terminal)::update);
+        return new FinishedJob(id, job.state(), job.failureReason(), JobResultsTable.markdown(job));
     }
 }

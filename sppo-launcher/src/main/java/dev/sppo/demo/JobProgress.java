@@ -1,18 +1,22 @@
 package dev.sppo.demo;
 
+import dev.sppo.contracts.job.IterationView;
+import dev.sppo.contracts.job.JobView;
+import dev.sppo.contracts.job.Metric;
 import dev.sppo.loop.Progress;
+import dev.sppo.loop.SppoConfigReader;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A job's progress on a terminal, drawn from successive {@link JobSnapshot}s. The job is a sequence of steps:
- * {@code base} (π_0 is prepared while the job is QUEUED), then for each iteration t = 1..T {@code gen t}
- * (prompts answered out of the iteration's prompts, with rate and ETA), {@code train t} and {@code eval t}
- * (timed against the same step of the previous iteration). The live step redraws in place; a finished step
- * keeps its line with what it measured and how long it took by the trainer's clock. Steps that happened
- * between two snapshots are still printed, in order.
+ * A job's progress on a terminal, drawn from successive readings of its {@link JobView}. The job is a sequence
+ * of steps: {@code base} (π_0 is prepared while the job is QUEUED), then for each iteration t = 1..T
+ * {@code gen t} (prompts answered out of the iteration's prompts, with rate and ETA), {@code train t} and
+ * {@code eval t} (timed against the same step of the previous iteration). The live step redraws in place; a
+ * finished step keeps its line with what it measured and how long it took by the trainer's clock. Steps that
+ * happened between two readings are still printed, in order.
  */
 final class JobProgress {
 
@@ -29,27 +33,34 @@ final class JobProgress {
     }
 
     /** Draws {@code job}: finishes every step it has moved past, then redraws its current step. */
-    void update(JobSnapshot job) {
+    void update(JobView job) {
         int target = position(job);
         while (step < target) {
             finishStep(job);
             step++;
         }
-        if (!job.isTerminal()) {
+        if (!job.ended()) {
             drawStep(job);
-        } else if (!"SUCCEEDED".equals(job.state())) {
-            finishLine(job.state() + job.failureReason().map(reason -> ": " + reason).orElse(""));
+        } else if (!job.succeeded()) {
+            finishLine(job.state() + (job.failureReason() == null ? "" : ": " + job.failureReason()));
         }
     }
 
     /** The step index: 0 is the base; iteration t's phases are 1 + 3t + (0, 1, 2); T iterations end at 1 + 3T. */
-    private int position(JobSnapshot job) {
+    private int position(JobView job) {
         return switch (job.state()) {
             case "QUEUED" -> 0;
-            case "RUNNING" -> 1 + 3 * job.iteration() + job.phase().map(PHASES::indexOf).orElse(0);
-            case "SUCCEEDED" -> 1 + 3 * job.totalIterations();
+            case "RUNNING" -> 1 + 3 * (job.iteration() == null ? -1 : job.iteration())
+                    + (job.phase() == null ? 0 : PHASES.indexOf(job.phase()));
+            case "SUCCEEDED" -> 1 + 3 * totalIterations(job);
             default -> step;
         };
+    }
+
+    /** T: the submitted {@code iterations}, else the default that {@code ./sppo train} applies. */
+    private static int totalIterations(JobView job) {
+        return job.config().get("iterations") instanceof Number iterations ? iterations.intValue()
+                : SppoConfigReader.defaults().iterations();
     }
 
     private int iteration() {
@@ -60,9 +71,9 @@ final class JobProgress {
         return step == 0 ? "BASE" : PHASES.get((step - 1) % 3);
     }
 
-    private void drawStep(JobSnapshot job) {
+    private void drawStep(JobView job) {
         if ("GENERATE".equals(phase())) {
-            JobSnapshot.Iteration it = job.iteration(iteration()).orElse(null);
+            IterationView it = job.iterationAt(iteration()).orElse(null);
             if (it != null) {
                 advanceGenerate(it, it.receivedPrompts());
             }
@@ -71,27 +82,31 @@ final class JobProgress {
         }
     }
 
-    private void finishStep(JobSnapshot job) {
+    private void finishStep(JobView job) {
         int t = iteration();
         switch (phase()) {
             case "BASE" -> timedBar(job).finish(job.baseSeconds(), "π_0 ready");
-            case "GENERATE" -> job.iteration(t).ifPresent(it -> finishGenerate(job, it));
-            case "TRAIN" -> job.iteration(t).ifPresent(it -> timedBar(job).finish(it.metric("train_seconds"),
-                    String.format(Locale.ROOT, "loss %.4f  P̂ winners %.3f  losers %.3f", it.metric("loss"),
-                            it.metric("winner_win_rate"), it.metric("loser_win_rate"))));
-            default -> job.iteration(t).ifPresent(it -> timedBar(job).finish(it.metric("evaluate_seconds"),
-                    String.format(Locale.ROOT, "win rate vs π_0 %s  task score %.3f", it.winRate("win_rate_vs_base")
-                            .map(Object::toString).orElse("-"), it.metric("task_score"))));
+            case "GENERATE" -> job.iterationAt(t).ifPresent(it -> finishGenerate(job, it));
+            case "TRAIN" -> job.iterationAt(t).ifPresent(it -> timedBar(job).finish(it.metric(Metric.TRAIN_SECONDS),
+                    String.format(Locale.ROOT, "loss %.4f  P̂ winners %.3f  losers %.3f", it.metric(Metric.LOSS),
+                            it.metric(Metric.WINNER_WIN_RATE), it.metric(Metric.LOSER_WIN_RATE))));
+            default -> job.iterationAt(t).ifPresent(it -> timedBar(job).finish(it.metric(Metric.EVALUATE_SECONDS),
+                    String.format(Locale.ROOT, "win rate vs π_0 %s  task score %.3f", vsBase(it),
+                            it.metric(Metric.TASK_SCORE))));
         }
         generate = null;
         timed = null;
     }
 
+    private static String vsBase(IterationView it) {
+        return it.winRate(Metric.WIN_RATE_VS_BASE).map(w -> JobResultsTable.winRate(w).toString()).orElse("-");
+    }
+
     /** A generate step that no reading caught in the middle gets a plain finished line: it has no rate. */
-    private void finishGenerate(JobSnapshot job, JobSnapshot.Iteration it) {
+    private void finishGenerate(JobView job, IterationView it) {
         String detail = it.expectedPrompts() + " prompts answered and judged";
         if (generate == null) {
-            timedBar(job).finish(it.metric("generate_seconds"), detail);
+            timedBar(job).finish(it.metric(Metric.GENERATE_SECONDS), detail);
         } else {
             advanceGenerate(it, it.expectedPrompts());
             generate.finish(detail);
@@ -116,7 +131,7 @@ final class JobProgress {
      * Moves the generate bar to {@code received} prompts. A new bar starts at 0 and catches up on the next
      * update, so that its rate (counted from its creation) does not include prompts answered before it.
      */
-    private void advanceGenerate(JobSnapshot.Iteration it, int received) {
+    private void advanceGenerate(IterationView it, int received) {
         if (generate == null) {
             generate = new Progress(out, label(), it.expectedPrompts());
             generate.advance(0, "");
@@ -127,7 +142,7 @@ final class JobProgress {
         shownPrompts = Math.max(shownPrompts, received);
     }
 
-    private TimedBar timedBar(JobSnapshot job) {
+    private TimedBar timedBar(JobView job) {
         if (timed == null) {
             timed = new TimedBar(out, label(), expectedSeconds(job));
         }
@@ -144,8 +159,9 @@ final class JobProgress {
     }
 
     /** What the live step took in the previous iteration, NaN without one. */
-    private double expectedSeconds(JobSnapshot job) {
-        String key = phase().equals("TRAIN") ? "train_seconds" : "evaluate_seconds";
-        return step < 4 ? Double.NaN : job.iteration(iteration() - 1).map(it -> it.metric(key)).orElse(Double.NaN);
+    private double expectedSeconds(JobView job) {
+        Metric seconds = phase().equals("TRAIN") ? Metric.TRAIN_SECONDS : Metric.EVALUATE_SECONDS;
+        return step < 4 ? Double.NaN
+                : job.iterationAt(iteration() - 1).map(it -> it.metric(seconds)).orElse(Double.NaN);
     }
 }

@@ -1,54 +1,59 @@
 package dev.sppo.demo;
 
+import dev.sppo.contracts.job.JobView;
+import dev.sppo.contracts.job.Metric;
+import dev.sppo.contracts.job.PolicyRow;
+import dev.sppo.contracts.job.WinRateView;
+import dev.sppo.evaluation.WinRate;
 import dev.sppo.loop.IterationResult;
 import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.ResultsTable;
 import dev.sppo.training.TrainingSummary;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
- * A job's final table in the format of {@code ./sppo train} ({@link ResultsTable}), built from its job view.
- * Row 0 is π_0 (its held-out scores; its time is the warm start). The trainer records the update
- * π_t → π_{t+1} under iteration t, so row t + 1 takes iteration t's metrics; an iteration that stopped before
- * training has no row.
+ * A job's final table in the format of {@code ./sppo train} ({@link ResultsTable}), one line per
+ * {@link PolicyRow} of its job view. Row 0 is π_0 (its held-out scores; its time is the warm start); row t + 1
+ * takes iteration t's metrics, its time the sum of the phases the trainer timed.
  */
 final class JobResultsTable {
 
     private JobResultsTable() {}
 
-    static String markdown(JobSnapshot job) {
-        List<IterationResult> rows = new ArrayList<>();
-        Optional<JobSnapshot.Iteration> first = job.iteration(0);
-        first.ifPresent(it -> rows.add(base(job, it)));
-        for (int t = 0; job.iteration(t).isPresent(); t++) {
-            JobSnapshot.Iteration it = job.iteration(t).get();
-            if (!Double.isNaN(it.metric("train_seconds"))) {
-                rows.add(update(job, t, it));
-            }
+    static String markdown(JobView job) {
+        return ResultsTable.markdown(PolicyRow.of(job).stream().map(row -> result(job, row)).toList());
+    }
+
+    private static IterationResult result(JobView job, PolicyRow row) {
+        return new IterationResult(row.policy(), row.isBase() ? null : training(row),
+                row.metric(Metric.WINNER_WIN_RATE), row.metric(Metric.LOSER_WIN_RATE),
+                winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
+                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), row.metric(Metric.TASK_SCORE),
+                row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH),
+                job.checkpointUri(row.policy()).orElse("-"), times(job, row));
+    }
+
+    private static TrainingSummary training(PolicyRow row) {
+        return new TrainingSummary((int) row.metric(Metric.STEPS), row.metric(Metric.LOSS),
+                row.metric(Metric.LOG_RATIO_CHOSEN), row.metric(Metric.LOG_RATIO_REJECTED),
+                row.metric(Metric.REWARD_ACCURACY), row.metric(Metric.KL), row.metric(Metric.GRAD_NORM),
+                row.metric(Metric.TOKENS_PER_SECOND));
+    }
+
+    private static PhaseTimes times(JobView job, PolicyRow row) {
+        if (row.isBase()) {
+            return new PhaseTimes(0, 0, job.baseSeconds(), 0);
         }
-        return ResultsTable.markdown(rows);
+        return new PhaseTimes(zeroIfMissing(row.metric(Metric.GENERATE_SECONDS)), 0,
+                zeroIfMissing(row.metric(Metric.TRAIN_SECONDS)), zeroIfMissing(row.metric(Metric.EVALUATE_SECONDS)));
     }
 
-    private static IterationResult base(JobSnapshot job, JobSnapshot.Iteration first) {
-        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, first.metric("base_task_score"),
-                first.metric("base_exact_match"), Double.NaN, job.checkpointUri(0).orElse("-"),
-                new PhaseTimes(0, 0, job.baseSeconds(), 0));
+    private static WinRate winRate(PolicyRow row, Metric metric) {
+        return row.winRate(metric).map(JobResultsTable::winRate).orElse(null);
     }
 
-    private static IterationResult update(JobSnapshot job, int t, JobSnapshot.Iteration it) {
-        TrainingSummary training = new TrainingSummary((int) it.metric("steps"), it.metric("loss"),
-                it.metric("log_ratio_chosen"), it.metric("log_ratio_rejected"), it.metric("reward_accuracy"),
-                it.metric("kl"), it.metric("grad_norm"), it.metric("tokens_per_second"));
-        PhaseTimes times = new PhaseTimes(zeroIfMissing(it.metric("generate_seconds")), 0,
-                zeroIfMissing(it.metric("train_seconds")), zeroIfMissing(it.metric("evaluate_seconds")));
-        return new IterationResult(t + 1, training, it.metric("winner_win_rate"), it.metric("loser_win_rate"),
-                it.winRate("win_rate_vs_base").orElse(null), it.winRate("win_rate_vs_previous").orElse(null),
-                it.winRate("proxy_win_rate_vs_base").orElse(null),
-                it.metric("task_score"), it.metric("exact_match"), it.metric("mean_response_length"),
-                job.checkpointUri(t + 1).orElse("-"), times);
+    /** The engine's {@link WinRate} of the same numbers, which the table and the progress lines print. */
+    static WinRate winRate(WinRateView w) {
+        return new WinRate(w.rate(), w.lower(), w.upper(), w.wins(), w.ties(), w.losses());
     }
 
     private static double zeroIfMissing(double seconds) {

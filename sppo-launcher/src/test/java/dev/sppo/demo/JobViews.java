@@ -1,7 +1,9 @@
 package dev.sppo.demo;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.job.JobView;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Job views as {@code GET /api/jobs/{id}} returns them, for a job of 2 iterations of 4 prompts: queued, in the
@@ -25,32 +27,32 @@ final class JobViews {
 
     private JobViews() {}
 
-    static JobSnapshot queued() {
+    static JobView queued() {
         return view("QUEUED", null, null, null, "");
     }
 
-    static JobSnapshot generating(int received) {
+    static JobView generating(int received) {
         return view("RUNNING", 0, "GENERATE", null, iteration(0, "GENERATE", received, "{}"));
     }
 
-    static JobSnapshot failedWhileGenerating() {
+    static JobView failedWhileGenerating() {
         return view("FAILED", 0, null, "generator gone", iteration(0, "GENERATE", 3, "{}"));
     }
 
-    static JobSnapshot succeeded() {
+    static JobView succeeded() {
         return view("SUCCEEDED", 1, null, null, iteration(0, "EVALUATE", 4, ITERATION_0_METRICS) + ","
                 + iteration(1, "EVALUATE", 4, ITERATION_1_METRICS));
     }
 
-    private static JobSnapshot view(String state, Integer iteration, String phase, String reason, String iterations) {
-        JsonObject view = JsonParser.parseString("""
+    private static JobView view(String state, Integer iteration, String phase, String reason, String iterations) {
+        String view = """
                 {"id": "job-1", "name": "demo", "state": "%s", "iteration": %s, "phase": %s, "failureReason": %s,
                  "createdAt": "2026-11-24T10:00:00Z", "updatedAt": "2026-11-24T10:05:00Z",
                  "config": {"iterations": 2, "prompts_per_iteration": 4},
                  "iterations": [%s],
                  "checkpoints": [{"policyVersion": 0, "uri": "file:/store/v0"}, {"policyVersion": 1, "uri": "file:/store/v1"}]}
-                """.formatted(state, iteration, quoted(phase), quoted(reason), iterations)).getAsJsonObject();
-        return new JobSnapshot(view);
+                """.formatted(state, iteration, quoted(phase), quoted(reason), iterations);
+        return MessageCodec.decode(view.getBytes(StandardCharsets.UTF_8), JobView.class);
     }
 
     /** Iteration t, started 100 s after the job was submitted plus a minute per iteration. */

@@ -1,5 +1,6 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.contracts.job.CheckpointView;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
@@ -31,7 +32,7 @@ public class CheckpointController {
 
     @GetMapping("/{id}")
     public CheckpointView get(@PathVariable String id) {
-        return CheckpointView.of(find(id));
+        return JobViews.checkpoint(find(id));
     }
 
     /** config.json, model.safetensors and the tokenizer files at the archive's root. */

@@ -1,5 +1,6 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.contracts.job.JobView;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.continuous.ContinuousOrchestrator;
 import dev.sppo.trainer.continuous.ContinuousOverview;
@@ -64,7 +65,7 @@ public class ContinuousController {
         find(id);
         action.accept(id);
         Job job = find(id);
-        return JobView.of(job, iterations.forJob(id), checkpoints.forJob(id));
+        return JobViews.of(job, iterations.forJob(id), checkpoints.forJob(id));
     }
 
     private Job find(String id) {

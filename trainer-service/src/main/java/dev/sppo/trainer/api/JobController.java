@@ -1,5 +1,7 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.contracts.job.JobSummary;
+import dev.sppo.contracts.job.JobView;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.job.IterationRepository;
@@ -56,7 +58,7 @@ public class JobController {
     @GetMapping
     public List<JobSummary> list(@RequestParam(required = false) Integer limit) {
         int n = limit == null ? listLimit : Math.max(1, Math.min(limit, listLimit));
-        return jobs.newest(n).stream().map(JobSummary::of).toList();
+        return jobs.newest(n).stream().map(JobViews::summary).toList();
     }
 
     @GetMapping("/{id}")
@@ -75,7 +77,7 @@ public class JobController {
     }
 
     private JobView view(String id) {
-        return JobView.of(find(id), iterations.forJob(id), checkpoints.forJob(id));
+        return JobViews.of(find(id), iterations.forJob(id), checkpoints.forJob(id));
     }
 
     private Job find(String id) {

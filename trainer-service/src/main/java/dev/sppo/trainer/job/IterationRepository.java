@@ -1,5 +1,7 @@
 package dev.sppo.trainer.job;
 
+import dev.sppo.contracts.job.Metric;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -43,13 +45,14 @@ public class IterationRepository {
     }
 
     /**
-     * GENERATE → TRAIN, recording the generation time. Exactly one caller wins: the update matches only while
-     * the iteration is still in GENERATE.
+     * GENERATE → TRAIN, recording the generation time ({@link Metric#GENERATE_SECONDS}). Exactly one caller
+     * wins: the update matches only while the iteration is still in GENERATE.
      */
     public boolean beginTraining(String jobId, int t) {
         return jdbc.update("UPDATE iterations SET phase = 'TRAIN', metrics = metrics || jsonb_build_object("
-                + "'generate_seconds', extract(epoch FROM now() - started_at)) "
-                + "WHERE job_id = ? AND iteration = ? AND phase = 'GENERATE'", jobId, t) == 1;
+                + "?::text, extract(epoch FROM now() - started_at)) "
+                + "WHERE job_id = ? AND iteration = ? AND phase = 'GENERATE'", Metric.GENERATE_SECONDS.key(), jobId,
+                t) == 1;
     }
 
     public void setPhase(String jobId, int t, Phase phase) {

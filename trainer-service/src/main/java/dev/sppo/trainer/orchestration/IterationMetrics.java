@@ -1,5 +1,7 @@
 package dev.sppo.trainer.orchestration;
 
+import dev.sppo.contracts.job.Metric;
+import dev.sppo.contracts.job.WinRateView;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.training.TrainingSummary;
@@ -8,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The keys of an iteration's {@code metrics} JSON. Iteration t's row describes the update π_t → π_{t+1}:
- * training (loss, mean P̂ of winners and losers, KL estimate, reward accuracy, gradient norm, tokens/s),
- * evaluation of π_{t+1} on held-out prompts (win rate vs π_0 and vs π_t with 95% intervals, task score, exact
- * match) and seconds per phase. Iteration 0 also holds π_0's own scores ({@code base_*}). Values that are
- * not numbers (NaN) are stored as null.
+ * An iteration's {@code metrics} JSON, under the keys of the job contract ({@link Metric}). Iteration t's row
+ * describes the update π_t → π_{t+1}: training, evaluation of π_{t+1} on held-out prompts and seconds per phase
+ * (the generate phase's seconds are recorded by {@code IterationRepository.beginTraining}). Iteration 0 also
+ * holds π_0's own scores. Values that are not numbers (NaN) are stored as null.
  */
 final class IterationMetrics {
 
@@ -20,20 +21,20 @@ final class IterationMetrics {
 
     static Map<String, Object> training(TrainingSummary s, TrainingData data, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prompts", data.responsesPerPrompt().size());
-        m.put("prompts_trained", data.promptsWithRows());
-        m.put("training_rows", data.rows().size());
-        m.put("winner_win_rate", number(data.winnerWinRate()));
-        m.put("loser_win_rate", number(data.loserWinRate()));
-        m.put("steps", s.steps());
-        m.put("loss", number(s.loss()));
-        m.put("log_ratio_chosen", number(s.meanLogRatioChosen()));
-        m.put("log_ratio_rejected", number(s.meanLogRatioRejected()));
-        m.put("reward_accuracy", number(s.rewardAccuracy()));
-        m.put("kl", number(s.klEstimate()));
-        m.put("grad_norm", number(s.gradNorm()));
-        m.put("tokens_per_second", number(s.tokensPerSecond()));
-        m.put("train_seconds", number(seconds));
+        m.put(Metric.PROMPTS.key(), data.responsesPerPrompt().size());
+        m.put(Metric.PROMPTS_TRAINED.key(), data.promptsWithRows());
+        m.put(Metric.TRAINING_ROWS.key(), data.rows().size());
+        number(m, Metric.WINNER_WIN_RATE, data.winnerWinRate());
+        number(m, Metric.LOSER_WIN_RATE, data.loserWinRate());
+        m.put(Metric.STEPS.key(), s.steps());
+        number(m, Metric.LOSS, s.loss());
+        number(m, Metric.LOG_RATIO_CHOSEN, s.meanLogRatioChosen());
+        number(m, Metric.LOG_RATIO_REJECTED, s.meanLogRatioRejected());
+        number(m, Metric.REWARD_ACCURACY, s.rewardAccuracy());
+        number(m, Metric.KL, s.klEstimate());
+        number(m, Metric.GRAD_NORM, s.gradNorm());
+        number(m, Metric.TOKENS_PER_SECOND, s.tokensPerSecond());
+        number(m, Metric.TRAIN_SECONDS, seconds);
         return m;
     }
 
@@ -41,22 +42,22 @@ final class IterationMetrics {
     static Map<String, Object> evaluation(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
             WinRate proxyVsBase, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("win_rate_vs_base", winRate(current.against(base)));
-        m.put("win_rate_vs_previous", winRate(current.against(previous)));
+        m.put(Metric.WIN_RATE_VS_BASE.key(), winRate(current.against(base)));
+        m.put(Metric.WIN_RATE_VS_PREVIOUS.key(), winRate(current.against(previous)));
         if (proxyVsBase != null) {
-            m.put("proxy_win_rate_vs_base", winRate(proxyVsBase));
+            m.put(Metric.PROXY_WIN_RATE_VS_BASE.key(), winRate(proxyVsBase));
         }
-        m.put("task_score", number(current.meanScore()));
-        m.put("exact_match", number(current.exactMatch()));
-        m.put("mean_response_length", number(current.meanLength()));
-        m.put("evaluate_seconds", number(seconds));
+        number(m, Metric.TASK_SCORE, current.meanScore());
+        number(m, Metric.EXACT_MATCH, current.exactMatch());
+        number(m, Metric.MEAN_RESPONSE_LENGTH, current.meanLength());
+        number(m, Metric.EVALUATE_SECONDS, seconds);
         return m;
     }
 
     static Map<String, Object> base(PolicyResponses base) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("base_task_score", number(base.meanScore()));
-        m.put("base_exact_match", number(base.exactMatch()));
+        number(m, Metric.BASE_TASK_SCORE, base.meanScore());
+        number(m, Metric.BASE_EXACT_MATCH, base.exactMatch());
         return m;
     }
 
@@ -64,18 +65,12 @@ final class IterationMetrics {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static Map<String, Object> winRate(WinRate w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rate", number(w.rate()));
-        m.put("lower", number(w.lower()));
-        m.put("upper", number(w.upper()));
-        m.put("wins", w.wins());
-        m.put("ties", w.ties());
-        m.put("losses", w.losses());
-        return m;
+    /** Puts {@code value} under {@code metric}, null when it is not finite. */
+    private static void number(Map<String, Object> m, Metric metric, double value) {
+        m.put(metric.key(), Metric.jsonValue(value));
     }
 
-    private static Double number(double v) {
-        return Double.isFinite(v) ? v : null;
+    private static Map<String, Object> winRate(WinRate w) {
+        return new WinRateView(w.rate(), w.lower(), w.upper(), w.wins(), w.ties(), w.losses()).json();
     }
 }
