@@ -2,6 +2,7 @@ package dev.sppo.trainer.api;
 
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.config.JobConfigs;
 import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
@@ -30,14 +31,16 @@ import java.util.Map;
 @RequestMapping("/jobs")
 public class JobController {
 
+    private final JobConfigs configs;
     private final JobOrchestrator orchestrator;
     private final JobRepository jobs;
     private final IterationRepository iterations;
     private final CheckpointRepository checkpoints;
     private final int listLimit;
 
-    public JobController(JobOrchestrator orchestrator, JobRepository jobs, IterationRepository iterations,
-            CheckpointRepository checkpoints, TrainerProperties properties) {
+    public JobController(JobConfigs configs, JobOrchestrator orchestrator, JobRepository jobs,
+            IterationRepository iterations, CheckpointRepository checkpoints, TrainerProperties properties) {
+        this.configs = configs;
         this.orchestrator = orchestrator;
         this.jobs = jobs;
         this.iterations = iterations;
@@ -45,9 +48,10 @@ public class JobController {
         this.listLimit = properties.listLimit();
     }
 
+    /** Queues a job; 400 naming every bad field ({@link JobConfigs#validate}). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody Map<String, Object> body) {
-        String id = orchestrator.submit(body);
+        String id = orchestrator.submit(configs.validate(body));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(view(id));
     }
