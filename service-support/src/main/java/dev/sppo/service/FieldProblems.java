@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Bad REST input as RFC 9457 problem details, never a stack trace: invalid or unreadable fields give 400 with an
  * {@code errors} map from field path ({@code sampling.k}, {@code responses[2]}) to problem. Each service's
- * {@code @RestControllerAdvice} extends this and adds its own domain errors.
+ * {@code @RestControllerAdvice} extends this and adds its own domain errors; a service whose request bodies are
+ * free-form config trees says instead what an unreadable body must be ({@link #unreadable}).
  */
 public abstract class FieldProblems extends ResponseEntityExceptionHandler {
 
@@ -35,13 +36,25 @@ public abstract class FieldProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, unreadable(e), headers, status, request);
+    }
+
+    /**
+     * The 400 problem of a request body that cannot be read: the field whose value is bad when the JSON path
+     * names one, else that the body is not valid JSON.
+     */
+    protected ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return handleExceptionInternal(e, fieldProblem(Map.of(fieldPath(json), json.getOriginalMessage())),
-                    headers, status, request);
+            return fieldProblem(Map.of(fieldPath(json), json.getOriginalMessage()));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "request body is not valid JSON");
-        return handleExceptionInternal(e, problem, headers, status, request);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not valid JSON");
+    }
+
+    /** A problem with a short title of its kind and a detail of this occurrence. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
     }
 
     /** A 400 problem listing each bad field and its problem under {@code errors}. */

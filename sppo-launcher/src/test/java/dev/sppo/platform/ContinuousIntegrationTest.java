@@ -137,7 +137,7 @@ class ContinuousIntegrationTest {
     @Order(4)
     void slowTrainerPausesPromptConsumptionAndResumesItWithNothingDropped() throws Exception {
         harness.platform.stopTrainer();
-        harness.platform.startTrainer("--sppo.trainer.continuous.round-delay=3s");
+        harness.platform.startTrainer(SlowRoundTraining.SETTING);
         try {
             String id = stream.createJob("slow", 4, 1, "0.0", REGENERATE);
             List<String> ids = stream.produce(16);

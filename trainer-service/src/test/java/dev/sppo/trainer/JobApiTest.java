@@ -97,6 +97,18 @@ class JobApiTest {
     }
 
     @Test
+    void malformedJsonInsideTheTreeIsTheSameProblemAsABodyThatIsNotAJsonObject() {
+        HttpResponse<String> response = app.post("/jobs", "{\"training\": {\"beta\": [1, }}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonObject problem = TrainerApp.object(response.body());
+        assertThat(problem.get("title").getAsString()).isEqualTo("Unreadable request body");
+        assertThat(problem.get("detail").getAsString())
+                .isEqualTo("the request body must be a JSON object of job settings");
+        assertThat(problem.has("errors")).isFalse();
+    }
+
+    @Test
     void unknownIdsAreNotFoundProblems() {
         for (String path : List.of("/jobs/nope", "/checkpoints/nope", "/checkpoints/nope/archive")) {
             HttpResponse<String> response = app.get(path);

@@ -4,6 +4,7 @@ import dev.sppo.contracts.job.JobSummary;
 import dev.sppo.contracts.job.JobView;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.config.JobConfigs;
 import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
@@ -32,14 +33,16 @@ import java.util.Map;
 @RequestMapping("/jobs")
 public class JobController {
 
+    private final JobConfigs configs;
     private final JobOrchestrator orchestrator;
     private final JobRepository jobs;
     private final IterationRepository iterations;
     private final CheckpointRepository checkpoints;
     private final int listLimit;
 
-    public JobController(JobOrchestrator orchestrator, JobRepository jobs, IterationRepository iterations,
-            CheckpointRepository checkpoints, TrainerProperties properties) {
+    public JobController(JobConfigs configs, JobOrchestrator orchestrator, JobRepository jobs,
+            IterationRepository iterations, CheckpointRepository checkpoints, TrainerProperties properties) {
+        this.configs = configs;
         this.orchestrator = orchestrator;
         this.jobs = jobs;
         this.iterations = iterations;
@@ -47,9 +50,10 @@ public class JobController {
         this.listLimit = properties.listLimit();
     }
 
+    /** Queues a job; 400 naming every bad field ({@link JobConfigs#validate}). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody Map<String, Object> body) {
-        String id = orchestrator.submit(body);
+        String id = orchestrator.submit(configs.validate(body));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(view(id));
     }

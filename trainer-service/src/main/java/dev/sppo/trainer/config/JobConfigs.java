@@ -8,7 +8,6 @@ import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.task.Split;
 import dev.sppo.trainer.TrainerProperties;
-import dev.sppo.trainer.continuous.ContinuousSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,8 @@ import java.util.Map;
 /**
  * Reads a job's config tree exactly as {@code ./sppo train --config} does ({@link SppoConfigReader#read(Map)}:
  * same defaults, same checks), with the directories the server owns: {@code run_dir} and {@code cache_dir}
- * (the warm-start cache, under the checkpoint store root).
+ * (the warm-start cache, under the checkpoint store root). The service's own {@link JobSection}s (a continuous
+ * job's {@code continuous} section) are set aside from the run config and checked by their owners.
  */
 @Component
 public class JobConfigs {
@@ -35,17 +35,21 @@ public class JobConfigs {
     private final Path runs;
     private final Path warmStartCache;
     private final int maxTrainPrompts;
+    private final List<JobSection> sections;
 
-    public JobConfigs(TrainerProperties properties) {
+    public JobConfigs(TrainerProperties properties, List<JobSection> sections) {
         this.runs = properties.checkpointDir().resolve("runs");
         this.warmStartCache = properties.checkpointDir().resolve("warm-start");
         this.maxTrainPrompts = properties.maxTrainPrompts();
+        this.sections = List.copyOf(sections);
     }
 
-    /** The run config of a stored, validated job (a continuous job's {@code continuous} section aside). */
+    /** The run config of a stored, validated job (the service's {@link JobSection}s aside). */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
         Map<String, Object> sppo = ConfigTrees.deepCopy(tree);
-        sppo.remove(ContinuousSettings.KEY);
+        for (JobSection section : sections) {
+            sppo.remove(section.key());
+        }
         return SppoConfigReader.read(ConfigTree.merge(sppo, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
@@ -76,8 +80,10 @@ public class JobConfigs {
                 remaining.remove(key);
             }
         }
-        if (ContinuousSettings.isContinuous(remaining)) {
-            readContinuous(remaining.get(ContinuousSettings.KEY), problems);
+        for (JobSection section : sections) {
+            if (remaining.containsKey(section.key())) {
+                check(section, remaining.get(section.key()), problems);
+            }
         }
         SppoConfig read = readCollecting(remaining, problems);
         if (read != null && problems.isEmpty()) {
@@ -89,9 +95,9 @@ public class JobConfigs {
         return new JobSubmission((String) name, config);
     }
 
-    private static void readContinuous(Object section, List<FieldProblem> problems) {
+    private static void check(JobSection section, Object value, List<FieldProblem> problems) {
         try {
-            ContinuousSettings.read(section);
+            section.check(value);
         } catch (InvalidConfigException e) {
             problems.add(FieldProblem.of(e));
         }

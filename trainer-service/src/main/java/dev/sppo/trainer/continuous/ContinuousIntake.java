@@ -35,19 +35,19 @@ public class ContinuousIntake {
     private final PromptResultRepository results;
     private final PromotionRepository promotions;
     private final RoundLauncher launcher;
-    private final ContinuousOrchestrator orchestrator;
+    private final RoundScheduler rounds;
     private final TrainerMetrics trainerMetrics;
     private final ContinuousMetrics metrics;
 
     public ContinuousIntake(JobPlans plans, StreamPromptRepository prompts, PromptResultRepository results,
-            PromotionRepository promotions, RoundLauncher launcher, ContinuousOrchestrator orchestrator,
+            PromotionRepository promotions, RoundLauncher launcher, RoundScheduler rounds,
             TrainerMetrics trainerMetrics, ContinuousMetrics metrics) {
         this.plans = plans;
         this.prompts = prompts;
         this.results = results;
         this.promotions = promotions;
         this.launcher = launcher;
-        this.orchestrator = orchestrator;
+        this.rounds = rounds;
         this.trainerMetrics = trainerMetrics;
         this.metrics = metrics;
     }
@@ -67,7 +67,7 @@ public class ContinuousIntake {
             settle(scored, job, plan, prompt);
         }
         if (prompts.settled(jobId, round) >= prompts.prompts(jobId, round).size()) {
-            orchestrator.generationComplete(jobId, round);
+            rounds.generationComplete(jobId, round);
         }
     }
 

@@ -1,20 +1,15 @@
 package dev.sppo.trainer.continuous;
 
 import dev.sppo.contracts.Topics;
-import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.config.JobSubmission;
-import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
 import dev.sppo.trainer.job.JobState;
-import dev.sppo.trainer.job.Phase;
-import dev.sppo.trainer.orchestration.JobGuard;
 import dev.sppo.trainer.orchestration.JobInterruptedException;
 import dev.sppo.trainer.orchestration.JobStarter;
 import dev.sppo.trainer.orchestration.JobTransitions;
 import dev.sppo.trainer.orchestration.JobWorker;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -22,40 +17,27 @@ import java.util.UUID;
 
 /**
  * Drives continuous jobs: QUEUED → RUNNING (base checkpoint v0 registered, {@link PromptConsumer} following
- * {@code sppo.prompts}) ⇄ PAUSED, until stopped. Rounds run one at a time on the {@link JobWorker}, in the order
- * they were formed: generate ({@link RoundLauncher}), then train, evaluate and decide ({@link RoundRunner}), then
- * the next formed round. Every step reads its state from Postgres, so a restart (or a resume) picks up the round
- * in progress where it stood.
+ * {@code sppo.prompts}) ⇄ PAUSED, until stopped. While RUNNING, the {@link RoundScheduler} runs the job's
+ * rounds on the {@link JobWorker}.
  */
 @Component
 public class ContinuousOrchestrator {
 
     private final JobRepository jobs;
-    private final IterationRepository iterations;
     private final JobTransitions transitions;
     private final JobWorker worker;
-    private final JobGuard guard;
-    private final JobPlans plans;
     private final JobStarter starter;
     private final PromptConsumer consumer;
-    private final StreamPromptRepository prompts;
-    private final RoundLauncher launcher;
-    private final RoundRunner runner;
+    private final RoundScheduler rounds;
 
-    public ContinuousOrchestrator(JobRepository jobs, IterationRepository iterations, JobTransitions transitions,
-            JobWorker worker, JobGuard guard, JobPlans plans, JobStarter starter, PromptConsumer consumer,
-            StreamPromptRepository prompts, RoundLauncher launcher, RoundRunner runner) {
+    public ContinuousOrchestrator(JobRepository jobs, JobTransitions transitions, JobWorker worker,
+            JobStarter starter, PromptConsumer consumer, RoundScheduler rounds) {
         this.jobs = jobs;
-        this.iterations = iterations;
         this.transitions = transitions;
         this.worker = worker;
-        this.guard = guard;
-        this.plans = plans;
         this.starter = starter;
         this.consumer = consumer;
-        this.prompts = prompts;
-        this.launcher = launcher;
-        this.runner = runner;
+        this.rounds = rounds;
     }
 
     /**
@@ -108,61 +90,16 @@ public class ContinuousOrchestrator {
             return;
         }
         consumer.follow(id);
-        worker.submit(id, "resume rounds", () -> resumeRounds(id));
-    }
-
-    /** Called when every prompt of round r is settled: the one caller that moves it to TRAIN runs it. */
-    public void generationComplete(String jobId, int round) {
-        if (transitions.beginTraining(jobId, round)) {
-            runRound(jobId, round);
-        }
-    }
-
-    @EventListener
-    void roundsFormed(RoundsFormed event) {
-        worker.submit(event.jobId(), "next round", () -> advance(event.jobId()));
+        rounds.resume(id);
     }
 
     private void start(String jobId) throws Exception {
-        starter.base(jobId, plans.plan(guard.active(jobId)));
+        starter.base(jobId);
         if (!transitions.run(jobId, "consuming " + Topics.PROMPTS)) {
             throw new JobInterruptedException("job " + jobId + " is no longer queued");
         }
         consumer.follow(jobId);
-        advance(jobId);
-    }
-
-    private void resumeRounds(String jobId) {
-        guard.check(jobId);
-        Integer round = prompts.inProgress(jobId);
-        if (round == null) {
-            advance(jobId);
-            return;
-        }
-        Phase phase = iterations.find(jobId, round).orElseThrow().phase();
-        if (phase != Phase.GENERATE) {
-            runRound(jobId, round);
-        } else if (launcher.republishUnanswered(jobId, round) == 0) {
-            generationComplete(jobId, round);
-        }
-    }
-
-    private void runRound(String jobId, int round) {
-        worker.submit(jobId, "round " + round, () -> {
-            runner.run(jobId, round);
-            advance(jobId);
-        });
-    }
-
-    /** Begins the next formed round unless one is in progress; on the worker thread only. */
-    private void advance(String jobId) {
-        guard.check(jobId);
-        if (prompts.inProgress(jobId) == null) {
-            Integer next = prompts.nextUnstarted(jobId);
-            if (next != null) {
-                launcher.begin(jobId, next);
-            }
-        }
+        rounds.advance(jobId);
     }
 
     private void requireContinuous(String jobId) {

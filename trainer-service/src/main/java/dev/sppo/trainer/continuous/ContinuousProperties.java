@@ -16,11 +16,9 @@ import java.time.Duration;
  * @param group the consumer group that reads {@code sppo.prompts}; its committed offsets are the stream position
  * @param pollTimeout the longest one poll of the prompts topic waits; also how often a round's maximum wait and
  *     the backpressure are checked
- * @param roundDelay a pause before each round's training: a test setting that makes the trainer slow (0 in use)
  */
 @Validated
 @ConfigurationProperties("sppo.trainer.continuous")
 public record ContinuousProperties(
         @NotBlank @DefaultValue("trainer-prompts") String group,
-        @NotNull @DefaultValue("200ms") Duration pollTimeout,
-        @NotNull @DefaultValue("0s") Duration roundDelay) {}
+        @NotNull @DefaultValue("200ms") Duration pollTimeout) {}

@@ -2,7 +2,6 @@ package dev.sppo.trainer.continuous;
 
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
-import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.orchestration.IterationLauncher;
@@ -27,24 +26,30 @@ public class RoundLauncher {
     private final JobPlans plans;
     private final JobTransitions transitions;
     private final StreamPromptRepository prompts;
-    private final PromotionRepository promotions;
-    private final CheckpointRepository checkpoints;
+    private final ServingCheckpoint servingCheckpoint;
     private final IterationLauncher launcher;
 
     public RoundLauncher(JobGuard guard, JobPlans plans, JobTransitions transitions, StreamPromptRepository prompts,
-            PromotionRepository promotions, CheckpointRepository checkpoints, IterationLauncher launcher) {
+            ServingCheckpoint servingCheckpoint, IterationLauncher launcher) {
         this.guard = guard;
         this.plans = plans;
         this.transitions = transitions;
         this.prompts = prompts;
-        this.promotions = promotions;
-        this.checkpoints = checkpoints;
+        this.servingCheckpoint = servingCheckpoint;
         this.launcher = launcher;
+    }
+
+    /** Begins the lowest formed round that has not begun, if there is one. */
+    void beginNextFormed(String jobId) {
+        Integer next = prompts.nextUnstarted(jobId);
+        if (next != null) {
+            begin(jobId, next);
+        }
     }
 
     void begin(String jobId, int round) {
         JobPlan plan = plans.plan(guard.active(jobId));
-        Checkpoint serving = serving(jobId);
+        Checkpoint serving = servingCheckpoint.of(jobId);
         List<Prompt> roundPrompts = roundPrompts(plan, prompts.prompts(jobId, round));
         transitions.beginIteration(jobId, round, roundPrompts.size(), "round " + round + ": generating "
                 + roundPrompts.size() + " prompts from serving version v" + serving.policyVersion());
@@ -57,17 +62,13 @@ public class RoundLauncher {
         Set<String> unanswered = Set.copyOf(prompts.unanswered(jobId, round));
         List<Prompt> missing = roundPrompts(plan, prompts.prompts(jobId, round)).stream()
                 .filter(p -> unanswered.contains(p.id())).toList();
-        launcher.publish(jobId, plan, round, serving(jobId), missing);
+        launcher.publish(jobId, plan, round, servingCheckpoint.of(jobId), missing);
         return missing.size();
     }
 
     /** Asks again for one prompt's responses, from the serving version. */
     void regenerate(String jobId, JobPlan plan, int round, Prompt prompt) {
-        launcher.publish(jobId, plan, round, serving(jobId), List.of(prompt));
-    }
-
-    Checkpoint serving(String jobId) {
-        return checkpoints.require(jobId, promotions.servingVersion(jobId));
+        launcher.publish(jobId, plan, round, servingCheckpoint.of(jobId), List.of(prompt));
     }
 
     /** Stream prompts (id → text) as the task's prompts, gold answers rebuilt from the text. */

@@ -82,12 +82,6 @@ public class StreamPromptRepository {
                 jobId);
     }
 
-    /** The round that began and has not finished, if any. */
-    Integer inProgress(String jobId) {
-        return jdbc.queryForObject("SELECT min(iteration) FROM iterations WHERE job_id = ? AND finished_at IS NULL",
-                Integer.class, jobId);
-    }
-
     /** Prompt id → text of round r's prompts, in arrival order. */
     Map<String, String> prompts(String jobId, int round) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -40,6 +40,12 @@ public class IterationRepository {
         return jdbc.query(SELECT + "WHERE i.job_id = ? AND i.iteration = ?", rows, jobId, t).stream().findFirst();
     }
 
+    /** The job's lowest iteration (round) that began and has not finished, if any. */
+    public Optional<IterationRecord> firstUnfinished(String jobId) {
+        return jdbc.query(SELECT + "WHERE i.job_id = ? AND i.finished_at IS NULL ORDER BY i.iteration LIMIT 1", rows,
+                jobId).stream().findFirst();
+    }
+
     public List<IterationRecord> forJob(String jobId) {
         return jdbc.query(SELECT + "WHERE i.job_id = ? ORDER BY i.iteration", rows, jobId);
     }

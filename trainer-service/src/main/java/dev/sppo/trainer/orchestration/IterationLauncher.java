@@ -7,7 +7,9 @@ import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.messaging.MessagePublisher;
 
@@ -27,11 +29,18 @@ public class IterationLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(IterationLauncher.class);
 
+    private final JobGuard guard;
+    private final JobPlans plans;
+    private final CheckpointRepository checkpoints;
     private final JobTransitions transitions;
     private final PromptResultRepository results;
     private final MessagePublisher publisher;
 
-    public IterationLauncher(JobTransitions transitions, PromptResultRepository results, MessagePublisher publisher) {
+    public IterationLauncher(JobGuard guard, JobPlans plans, CheckpointRepository checkpoints,
+            JobTransitions transitions, PromptResultRepository results, MessagePublisher publisher) {
+        this.guard = guard;
+        this.plans = plans;
+        this.checkpoints = checkpoints;
         this.transitions = transitions;
         this.results = results;
         this.publisher = publisher;
@@ -43,12 +52,14 @@ public class IterationLauncher {
     }
 
     /**
-     * Publishes again the requests of iteration t whose prompts have no stored result (generation is idempotent
-     * by key, so a request answered meanwhile only yields a duplicate that is ignored).
+     * Publishes again, for π_t, the requests of an active job's iteration t whose prompts have no stored result
+     * (generation is idempotent by key, so a request answered meanwhile only yields a duplicate that is ignored).
      *
      * @return how many were published; 0 means the iteration's results are complete
      */
-    public int republishMissing(String jobId, JobPlan plan, int t, Checkpoint policy) {
+    public int republishMissing(String jobId, int t) {
+        JobPlan plan = plans.plan(guard.active(jobId));
+        Checkpoint policy = checkpoints.require(jobId, t);
         Set<String> done = results.promptIds(jobId, t);
         List<Prompt> missing = plan.slice(t).stream().filter(p -> !done.contains(p.id())).toList();
         publish(jobId, plan, t, policy, missing);

@@ -51,8 +51,12 @@ public class JobStarter {
         launcher.begin(jobId, plan, 0, base(jobId, plan));
     }
 
-    /** The job's checkpoint v0, registered first unless a previous start got that far. */
-    public Checkpoint base(String jobId, JobPlan plan) throws Exception {
+    /** An active job's checkpoint v0, registered first unless a previous start got that far. */
+    public Checkpoint base(String jobId) throws Exception {
+        return base(jobId, plans.plan(guard.active(jobId)));
+    }
+
+    private Checkpoint base(String jobId, JobPlan plan) throws Exception {
         Checkpoint base = checkpoints.find(jobId, 0).orElse(null);
         return base != null ? base : registerBase(jobId, plan);
     }

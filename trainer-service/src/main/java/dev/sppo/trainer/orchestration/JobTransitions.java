@@ -90,6 +90,15 @@ public class JobTransitions {
         announce(jobId, JobState.RUNNING, t, Phase.EVALUATE, message);
     }
 
+    /**
+     * Finishes round r of a continuous job, which stays RUNNING with no phase until its next round begins (not
+     * announced: the next round's GENERATE is).
+     */
+    public void finishRound(String jobId, int round) {
+        iterations.finish(jobId, round);
+        jobs.idle(jobId);
+    }
+
     /** QUEUED or RUNNING → PAUSED; false when the job is in neither state. */
     public boolean pause(String jobId) {
         boolean paused = jobs.pause(jobId);

@@ -7,8 +7,6 @@ import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
-import dev.sppo.trainer.continuous.ContinuousIntake;
-import dev.sppo.trainer.continuous.ContinuousSettings;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
 import dev.sppo.trainer.job.Phase;
@@ -28,9 +26,9 @@ import java.util.Optional;
  * Receives {@link ScoredPrompt}s from {@code sppo.preferences}. A message that breaks its contract, or names a
  * prompt that is not one of its iteration's, throws {@link InvalidMessageException} (it is dead-lettered). A
  * message for an unknown or finished job, or for an iteration that is no longer generating, is ignored and
- * counted. A continuous job's message goes to {@link ContinuousIntake}. Otherwise it is stored once per (job,
- * iteration, prompt), so duplicates and redeliveries never count twice, and when the iteration's count is
- * complete its training starts.
+ * counted. A message of a job of another {@link JobKind} (a continuous job) goes to that kind. Otherwise it is
+ * stored once per (job, iteration, prompt), so duplicates and redeliveries never count twice, and when the
+ * iteration's count is complete its training starts.
  */
 @Component
 public class PreferenceIntake {
@@ -42,16 +40,16 @@ public class PreferenceIntake {
     private final PromptResultRepository results;
     private final JobOrchestrator orchestrator;
     private final TrainerMetrics metrics;
-    private final ContinuousIntake continuous;
+    private final JobKinds kinds;
 
     public PreferenceIntake(JobRepository jobs, JobPlans plans, PromptResultRepository results,
-            JobOrchestrator orchestrator, TrainerMetrics metrics, ContinuousIntake continuous) {
+            JobOrchestrator orchestrator, TrainerMetrics metrics, JobKinds kinds) {
         this.jobs = jobs;
         this.plans = plans;
         this.results = results;
         this.orchestrator = orchestrator;
         this.metrics = metrics;
-        this.continuous = continuous;
+        this.kinds = kinds;
     }
 
     public void accept(byte[] payload) {
@@ -65,8 +63,9 @@ public class PreferenceIntake {
                     request.iteration(), ignored.replace('_', ' '));
             return;
         }
-        if (ContinuousSettings.isContinuous(job.get().config())) {
-            continuous.accept(scored, job.get());
+        Optional<JobKind> kind = kinds.of(job.get().config());
+        if (kind.isPresent()) {
+            kind.get().accept(scored, job.get());
             return;
         }
         JobPlan plan = plans.plan(job.get());

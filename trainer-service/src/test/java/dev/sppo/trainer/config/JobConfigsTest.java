@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.trainer.TrainerProperties;
@@ -23,9 +24,24 @@ class JobConfigsTest {
     @TempDir
     Path store;
 
-    private JobConfigs configs() {
+    /** A service section that accepts only {@code {every: <whole number>}}. */
+    private static final JobSection SCHEDULE = new JobSection() {
+        @Override
+        public String key() {
+            return "schedule";
+        }
+
+        @Override
+        public void check(Object section) {
+            if (!(section instanceof Map<?, ?> m && m.get("every") instanceof Integer)) {
+                throw new InvalidConfigException("schedule.every: expected a whole number");
+            }
+        }
+    };
+
+    private JobConfigs configs(JobSection... sections) {
         return new JobConfigs(new TrainerProperties(store, Duration.ofSeconds(1), true, 10, 100_000,
-                Duration.ofMinutes(2), Duration.ofMinutes(60)));
+                Duration.ofMinutes(2), Duration.ofMinutes(60)), List.of(sections));
     }
 
     @Test
@@ -36,6 +52,17 @@ class JobConfigsTest {
         assertThatThrownBy(() -> configs().validate(body)).isInstanceOfSatisfying(InvalidJobConfigException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::field)
                         .containsExactly("cache_dir", "training.loss", "training.beta", "sampling.k"));
+    }
+
+    @Test
+    void aServiceSectionIsCheckedByItsOwnerBesideTheRunConfigAndLeftOutOfIt() {
+        Map<String, Object> bad = Map.of("schedule", Map.of("every", "x"), "training", Map.of("beta", 0));
+
+        assertThatThrownBy(() -> configs(SCHEDULE).validate(bad)).isInstanceOfSatisfying(
+                InvalidJobConfigException.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
+                        .containsExactly("schedule.every", "training.beta"));
+        assertThat(configs(SCHEDULE).effective("job-1", Map.of("schedule", Map.of("every", 2), "iterations", 2))
+                .iterations()).isEqualTo(2);
     }
 
     @Test
