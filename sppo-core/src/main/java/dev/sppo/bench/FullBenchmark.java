@@ -1,9 +1,9 @@
 package dev.sppo.bench;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.preferencetraining.FreshModels;
-import dev.sppo.preferencetraining.ModelSize;
-import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
+import dev.sppo.preference.training.FreshModels;
+import dev.sppo.preference.training.ModelSize;
+import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;

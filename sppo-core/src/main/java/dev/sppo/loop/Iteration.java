@@ -2,6 +2,7 @@ package dev.sppo.loop;
 
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.training.PromptOutcome;
 import dev.sppo.training.TrainingSummary;
 
 import java.nio.file.Path;

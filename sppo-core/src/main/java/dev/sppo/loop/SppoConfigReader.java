@@ -1,10 +1,14 @@
 package dev.sppo.loop;
 
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.evaluation.EvaluationConfig;
 import dev.sppo.loss.LossType;
 import dev.sppo.sampling.SamplingParams;
+import dev.sppo.task.TaskSpec;
 import dev.sppo.training.OptimizerConfig;
 import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.ReferenceMode;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -13,8 +13,12 @@ import dev.sppo.sampling.Sample;
 import dev.sppo.task.Prompt;
 import dev.sppo.task.Split;
 import dev.sppo.task.Task;
-import dev.sppo.training.PreferenceTrainer;
+import dev.sppo.training.PolicyTrainer;
 import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.Progress;
+import dev.sppo.training.PromptOutcome;
+import dev.sppo.training.Reference;
+import dev.sppo.training.ReferenceMode;
 import dev.sppo.training.ScoredResponse;
 import dev.sppo.training.TrainingSummary;
 
@@ -129,7 +133,7 @@ public final class SppoLoop {
         Progress progress = new Progress(log, "train", steps);
         PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
                 training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
-        TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(data,
+        TrainingSummary summary = new PolicyTrainer(policy, seeded).train(data,
                 step -> progress.advance(1, String.format(Locale.ROOT, "loss %.4f", step.loss())));
         progress.finish(String.format(Locale.ROOT, "loss %.4f  %.0f tok/s", summary.loss(), summary.tokensPerSecond()));
         return summary;

@@ -11,6 +11,7 @@ import dev.sppo.task.Split;
 import dev.sppo.task.Task;
 import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.training.OptimizerConfig;
+import dev.sppo.training.Progress;
 import dev.sppo.training.ResponseExample;
 import dev.sppo.training.SftConfig;
 import dev.sppo.training.SftTrainer;

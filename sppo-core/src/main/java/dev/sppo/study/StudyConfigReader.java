@@ -1,7 +1,7 @@
 package dev.sppo.study;
 
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loss.LossType;
 

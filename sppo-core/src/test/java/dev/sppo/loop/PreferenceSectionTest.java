@@ -3,6 +3,7 @@ package dev.sppo.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModelSpec;
 

@@ -3,6 +3,7 @@ package dev.sppo.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.config.ConfigTree;
 import dev.sppo.evaluation.WinRate;
 
 import org.junit.jupiter.api.Test;

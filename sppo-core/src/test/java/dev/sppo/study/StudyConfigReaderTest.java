@@ -3,7 +3,7 @@ package dev.sppo.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loss.LossType;
 

@@ -1,6 +1,6 @@
 package dev.sppo.cli;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.study.LoopExecutor;
 import dev.sppo.study.RunOutcome;

@@ -1,12 +1,12 @@
 package dev.sppo.cli;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfigReader;
-import dev.sppo.preferencetraining.PairAccuracy;
-import dev.sppo.preferencetraining.TrainPreferenceConfig;
-import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
-import dev.sppo.preferencetraining.TrainPreferenceResult;
-import dev.sppo.preferencetraining.TrainPreferenceRun;
+import dev.sppo.preference.training.PairAccuracy;
+import dev.sppo.preference.training.TrainPreferenceConfig;
+import dev.sppo.preference.training.TrainPreferenceConfigReader;
+import dev.sppo.preference.training.TrainPreferenceResult;
+import dev.sppo.preference.training.TrainPreferenceRun;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.sppo.demo;
 
-import dev.sppo.loop.Progress;
+import dev.sppo.training.Progress;
 
 import java.io.PrintStream;
 import java.util.List;

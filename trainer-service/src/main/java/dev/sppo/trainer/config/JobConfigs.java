@@ -1,8 +1,8 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.contracts.PreferenceSpec;
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.model.LlamaConfig;

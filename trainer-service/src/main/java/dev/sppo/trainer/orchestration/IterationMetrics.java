@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.training.TrainingData;
 import dev.sppo.training.TrainingSummary;
 
 import java.util.LinkedHashMap;

@@ -3,8 +3,6 @@ package dev.sppo.trainer.orchestration;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.loop.PromptOutcome;
-import dev.sppo.loop.ReferenceMode;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.Selection;
 import dev.sppo.task.Prompt;
@@ -18,9 +16,12 @@ import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.job.TrainingRowRepository;
 import dev.sppo.trainer.messaging.ScoredPrompts;
 import dev.sppo.trainer.metrics.TrainerMetrics;
-import dev.sppo.training.PreferenceTrainer;
+import dev.sppo.training.PolicyTrainer;
 import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.PromptOutcome;
+import dev.sppo.training.ReferenceMode;
 import dev.sppo.training.ScoredResponse;
+import dev.sppo.training.TrainingData;
 import dev.sppo.training.TrainingSummary;
 
 import org.springframework.stereotype.Component;
@@ -86,7 +87,7 @@ public class IterationTrainer {
             PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
                     training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
             long[] lastStep = {System.nanoTime()};
-            TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(rows, step -> {
+            TrainingSummary summary = new PolicyTrainer(policy, seeded).train(rows, step -> {
                 long now = System.nanoTime();
                 metrics.trainStep(now - lastStep[0]);
                 lastStep[0] = now;
