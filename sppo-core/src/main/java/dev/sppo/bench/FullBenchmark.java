@@ -53,7 +53,7 @@ public final class FullBenchmark {
     public static List<NamedScorer> defaultScorers(NDManager manager) {
         Task task = defaultTask();
         CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
-        ModelSize size = TrainPreferenceConfigReader.defaults().model();
+        ModelSize size = new TrainPreferenceConfigReader().defaults().model();
         String shape = size.hiddenSize() + " wide, " + size.layers() + " layers";
         return List.of(
                 new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)", new JudgePreferenceModel(task.judge(), 0.1)),
@@ -162,7 +162,7 @@ public final class FullBenchmark {
     }
 
     private static Task defaultTask() {
-        return SppoConfigReader.defaults().task().task();
+        return new SppoConfigReader().defaults().task().task();
     }
 
     private static String format(String pattern, Object... args) {

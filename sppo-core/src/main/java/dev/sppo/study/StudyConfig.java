@@ -85,7 +85,7 @@ public record StudyConfig(
     /** The {@code SppoLoop} config of one run; errors name the method whose settings are wrong. */
     public SppoConfig runConfig(RunKey key) {
         try {
-            return SppoConfigReader.read(runTree(key));
+            return new SppoConfigReader().read(runTree(key));
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException("methods[" + key.method() + "] on task " + key.task() + ": "
                     + e.getMessage());

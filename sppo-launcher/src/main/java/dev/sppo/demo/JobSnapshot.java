@@ -48,7 +48,7 @@ record JobSnapshot(JsonObject view) {
     int totalIterations() {
         JsonObject config = view.getAsJsonObject("config");
         return config != null && config.has("iterations") ? config.get("iterations").getAsInt()
-                : SppoConfigReader.defaults().iterations();
+                : new SppoConfigReader().defaults().iterations();
     }
 
     /** Iteration t's record, once the trainer has begun it. */

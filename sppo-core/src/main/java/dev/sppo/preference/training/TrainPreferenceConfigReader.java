@@ -1,14 +1,11 @@
 package dev.sppo.preference.training;
 
+import dev.sppo.config.ConfigReader;
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
-import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.task.TaskSpec;
 import dev.sppo.training.OptimizerConfig;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -18,30 +15,17 @@ import java.util.function.Supplier;
  * Reads a {@link TrainPreferenceConfig} from YAML or JSON merged over {@value #DEFAULTS}; every error names the
  * path of the offending field ({@code training.learning_rate: ...}) and unknown keys are refused.
  */
-public final class TrainPreferenceConfigReader {
+public final class TrainPreferenceConfigReader extends ConfigReader<TrainPreferenceConfig> {
 
     private static final String DEFAULTS = "default-train-preference.yaml";
 
-    private TrainPreferenceConfigReader() {}
-
-    /** The built-in default run. */
-    public static TrainPreferenceConfig defaults() {
-        return read(Map.of());
+    public TrainPreferenceConfigReader() {
+        super(DEFAULTS);
     }
 
-    /** Reads {@code file} over the defaults; errors start with the file name. */
-    public static TrainPreferenceConfig read(Path file) throws IOException {
-        Map<String, Object> tree = SppoConfigReader.parseFile(file);
-        try {
-            return read(tree);
-        } catch (InvalidConfigException e) {
-            throw new InvalidConfigException(file + ": " + e.getMessage());
-        }
-    }
-
-    /** Applies {@code overrides} (a parsed config tree) over the defaults. */
-    public static TrainPreferenceConfig read(Map<String, Object> overrides) {
-        ConfigTree root = new ConfigTree("", ConfigTree.merge(builtInDefaults(), overrides));
+    @Override
+    protected TrainPreferenceConfig build(Map<String, Object> tree) {
+        ConfigTree root = new ConfigTree("", tree);
         long seed = root.longValue("seed", 1);
         PreferenceModelKind kind = root.choice("kind", PreferenceModelKind.class, PreferenceModelKind.RANKER);
         TaskSpec task = TaskSpec.read(root.child("task"), seed);
@@ -87,14 +71,6 @@ public final class TrainPreferenceConfigReader {
             int end = message.indexOf(' ') < 0 ? message.length() : message.indexOf(' ');
             String field = message.substring(0, end).replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
             throw new InvalidConfigException((section.isEmpty() ? "" : section + ".") + field + message.substring(end));
-        }
-    }
-
-    private static Map<String, Object> builtInDefaults() {
-        try (InputStream in = TrainPreferenceConfigReader.class.getResourceAsStream(DEFAULTS)) {
-            return SppoConfigReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in " + DEFAULTS, e);
         }
     }
 }

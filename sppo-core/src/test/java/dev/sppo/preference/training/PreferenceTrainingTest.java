@@ -3,7 +3,7 @@ package dev.sppo.preference.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.config.ConfigFiles;
 import dev.sppo.preference.data.LabelledPair;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerDirectory;
@@ -67,8 +67,8 @@ class PreferenceTrainingTest {
     }
 
     private TrainPreferenceConfig config(String kind) {
-        Map<String, Object> tree = SppoConfigReader.parse(SMALL_RUN + kind + "\nout_dir: " + tmp.resolve("out") + "\n");
-        return TrainPreferenceConfigReader.read(tree);
+        Map<String, Object> tree = ConfigFiles.parse(SMALL_RUN + kind + "\nout_dir: " + tmp.resolve("out") + "\n");
+        return new TrainPreferenceConfigReader().read(tree);
     }
 
     private static PrintStream quiet() {

@@ -3,8 +3,8 @@ package dev.sppo.preference.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sppo.config.ConfigFiles;
 import dev.sppo.config.InvalidConfigException;
-import dev.sppo.loop.SppoConfigReader;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +15,7 @@ class TrainPreferenceConfigReaderTest {
 
     @Test
     void defaultsTrainARankerOnSortingWithTwentyPercentLabelNoise() {
-        TrainPreferenceConfig c = TrainPreferenceConfigReader.defaults();
+        TrainPreferenceConfig c = new TrainPreferenceConfigReader().defaults();
         assertThat(c.kind()).isEqualTo(PreferenceModelKind.RANKER);
         assertThat(c.task().task().name()).isEqualTo("sorting");
         assertThat(c.labelNoise()).isEqualTo(0.2);
@@ -33,7 +33,8 @@ class TrainPreferenceConfigReaderTest {
         assertThat(c.kind()).isEqualTo(PreferenceModelKind.REWARD_MODEL);
         assertThat(c.data()).isEqualTo(Path.of("pairs.jsonl"));
         assertThat(c.training().epochs()).isEqualTo(9);
-        assertThat(c.training().batchSize()).isEqualTo(TrainPreferenceConfigReader.defaults().training().batchSize());
+        assertThat(c.training().batchSize())
+                .isEqualTo(new TrainPreferenceConfigReader().defaults().training().batchSize());
         assertThat(c.model().hiddenSize()).isEqualTo(32);
     }
 
@@ -50,8 +51,8 @@ class TrainPreferenceConfigReaderTest {
     }
 
     private static TrainPreferenceConfig read(String yaml) {
-        Map<String, Object> tree = SppoConfigReader.parse(yaml);
-        return TrainPreferenceConfigReader.read(tree);
+        Map<String, Object> tree = ConfigFiles.parse(yaml);
+        return new TrainPreferenceConfigReader().read(tree);
     }
 
     private static void assertRefused(String yaml, String message) {

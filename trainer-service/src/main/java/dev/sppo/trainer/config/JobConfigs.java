@@ -46,7 +46,7 @@ public class JobConfigs {
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
         Map<String, Object> sppo = ConfigTrees.deepCopy(tree);
         sppo.remove(ContinuousSettings.KEY);
-        return SppoConfigReader.read(ConfigTree.merge(sppo, Map.of(
+        return new SppoConfigReader().read(ConfigTree.merge(sppo, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
 

@@ -34,7 +34,7 @@ public class PreferenceModelConfigs {
 
     /** The config run {@code id} trains with. */
     public TrainPreferenceConfig effective(String id, Map<String, Object> tree) {
-        return TrainPreferenceConfigReader.read(ConfigTree.merge(tree,
+        return new TrainPreferenceConfigReader().read(ConfigTree.merge(tree,
                 Map.of(SERVER_OWNED, work.resolve(id).toString())));
     }
 

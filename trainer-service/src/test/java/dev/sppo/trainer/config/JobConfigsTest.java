@@ -58,7 +58,7 @@ class JobConfigsTest {
 
         assertThat(configs().preference(configs().effective("job-1", tree)))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.5));
-        assertThat(configs().preference(SppoConfigReader.defaults()))
+        assertThat(configs().preference(new SppoConfigReader().defaults()))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
     }
 
@@ -104,7 +104,7 @@ class JobConfigsTest {
     @Test
     void effectiveConfigHasTheTrainDefaultsAndTheServersDirectories() {
         SppoConfig effective = configs().effective("job-1", Map.of("iterations", 2));
-        SppoConfig defaults = SppoConfigReader.defaults();
+        SppoConfig defaults = new SppoConfigReader().defaults();
 
         assertThat(effective.iterations()).isEqualTo(2);
         assertThat(effective.promptsPerIteration()).isEqualTo(defaults.promptsPerIteration());
