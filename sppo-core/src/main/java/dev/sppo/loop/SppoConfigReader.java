@@ -75,10 +75,9 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
     private static PreferenceTrainingConfig training(ConfigTree n, long seed) {
         LossType loss = n.validated("loss", () -> LossType.parse(n.string("loss", "sppo")));
         OptimizerConfig.Kind kind = n.choice("optimizer", OptimizerConfig.Kind.class, OptimizerConfig.Kind.ADAMW);
-        OptimizerConfig d = OptimizerConfig.defaults();
-        OptimizerConfig optimizer = n.validated("", () -> new OptimizerConfig(kind, n.number("learning_rate", 1e-4),
-                n.number("weight_decay", 0.0), d.beta1(), d.beta2(), d.alpha(), d.epsilon(),
-                n.number("warmup_ratio", 0.1), n.number("max_grad_norm", 1.0)));
+        OptimizerConfig optimizer = n.validated("", () -> OptimizerConfig.builder().kind(kind)
+                .learningRate(n.number("learning_rate", 1e-4)).weightDecay(n.number("weight_decay", 0.0))
+                .warmupRatio(n.number("warmup_ratio", 0.1)).maxGradNorm(n.number("max_grad_norm", 1.0)).build());
         PreferenceTrainingConfig c = n.validated("", () -> new PreferenceTrainingConfig(loss, n.number("beta", 0.1),
                 n.integer("epochs", 2), n.integer("batch_size", 32), optimizer, seed));
         n.checkNoUnknownKeys();

@@ -48,11 +48,10 @@ public final class TrainPreferenceConfigReader extends ConfigReader<TrainPrefere
     }
 
     private static TrainingSettings training(ConfigTree n) {
-        OptimizerConfig d = OptimizerConfig.defaults();
         TrainingSettings settings = checked("training", () -> new TrainingSettings(n.integer("epochs", 4),
-                n.integer("batch_size", 64), new OptimizerConfig(OptimizerConfig.Kind.ADAMW,
-                        n.number("learning_rate", 3e-3), n.number("weight_decay", 0.0), d.beta1(), d.beta2(),
-                        d.alpha(), d.epsilon(), n.number("warmup_ratio", 0.05), n.number("max_grad_norm", 1.0)),
+                n.integer("batch_size", 64), OptimizerConfig.builder().learningRate(n.number("learning_rate", 3e-3))
+                        .weightDecay(n.number("weight_decay", 0.0)).warmupRatio(n.number("warmup_ratio", 0.05))
+                        .maxGradNorm(n.number("max_grad_norm", 1.0)).build(),
                 n.number("language_model_weight", 1.0)));
         n.checkNoUnknownKeys();
         return settings;
