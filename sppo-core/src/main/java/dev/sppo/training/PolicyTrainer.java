@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 
 /**
  * Trains the policy on one iteration's preference data with the configured loss, against frozen reference
@@ -34,12 +33,13 @@ public final class PolicyTrainer {
      * Trains in place.
      *
      * @param rows the training rows; for pair losses, rows 2i and 2i+1 are the chosen and rejected of pair i
-     * @param progress called after every step
+     * @param listener told the number of steps first, then of every step
      */
-    public TrainingSummary train(List<ScoredResponse> rows, Consumer<ParameterUpdater.StepResult> progress) {
+    public TrainingSummary train(List<ScoredResponse> rows, StepListener listener) {
         boolean paired = !config.loss().trainsOnAllResponses();
         List<List<ScoredResponse>> units = units(rows, paired);
         int steps = config.epochs() * ((units.size() + config.batchSize() - 1) / config.batchSize());
+        listener.starting(steps);
         ParameterUpdater updater = new ParameterUpdater(policy.model().parameterList(), config.optimizer(), steps);
         SequenceScorer scorer = new SequenceScorer(policy.model(), policy.padId());
         SummaryAccumulator summary = new SummaryAccumulator();
@@ -52,15 +52,12 @@ public final class PolicyTrainer {
                     List<ScoredResponse> batch = new ArrayList<>();
                     units.subList(start, Math.min(units.size(), start + config.batchSize())).forEach(batch::addAll);
                     long began = System.nanoTime();
-                    LossMetrics[] metrics = new LossMetrics[1];
-                    List<int[]> prompts = batch.stream().map(ScoredResponse::prompt).toList();
-                    List<int[]> responses = batch.stream().map(ScoredResponse::response).toList();
-                    ParameterUpdater.StepResult result = updater.step(new RowLoss(batch.size(),
-                            (from, to) -> scorer.sequenceLogProbs(
-                                    manager, prompts.subList(from, to), responses.subList(from, to)),
-                            policyLogps -> lossAndMetrics(manager, policyLogps, batch, paired, metrics)));
-                    summary.add(result, metrics[0], tokens(batch), System.nanoTime() - began);
-                    progress.accept(result);
+                    ParameterUpdater.MeasuredStep<LossMetrics> step =
+                            updater.step(batchLoss(manager, scorer, batch, paired));
+                    TrainingStep done = new TrainingStep(step.step(), step.measured(), tokens(batch),
+                            System.nanoTime() - began);
+                    summary.add(done);
+                    listener.stepped(done);
                 }
             }
         } finally {
@@ -69,24 +66,32 @@ public final class PolicyTrainer {
         return summary.summary();
     }
 
-    private NDArray lossAndMetrics(
-            NDManager manager, NDArray policyLogps, List<ScoredResponse> batch, boolean paired, LossMetrics[] out) {
+    /** The batch's loss over its rows' log π_θ(y|x), measuring the batch's {@link LossMetrics} on the way. */
+    private RowLoss<LossMetrics> batchLoss(
+            NDManager manager, SequenceScorer scorer, List<ScoredResponse> batch, boolean paired) {
+        List<int[]> prompts = batch.stream().map(ScoredResponse::prompt).toList();
+        List<int[]> responses = batch.stream().map(ScoredResponse::response).toList();
+        return new RowLoss<>(batch.size(),
+                (from, to) -> scorer.sequenceLogProbs(manager, prompts.subList(from, to), responses.subList(from, to)),
+                policyLogps -> lossAndMetrics(manager, policyLogps, batch, paired));
+    }
+
+    private RowLoss.Evaluation<LossMetrics> lossAndMetrics(
+            NDManager manager, NDArray policyLogps, List<ScoredResponse> batch, boolean paired) {
         NDArray reference = manager.create(batch.stream().mapToDouble(ScoredResponse::reference).toArray())
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
         NDArray winRate = manager.create(batch.stream().mapToDouble(ScoredResponse::winRate).toArray())
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
         if (!paired) {
             NDArray loss = config.loss().responseLoss(config.beta()).loss(new ResponseBatch(policyLogps, reference, winRate));
-            out[0] = ResponseMetrics.of(loss.getFloat(), policyLogps, reference, winRate);
-            return loss;
+            return new RowLoss.Evaluation<>(loss, ResponseMetrics.of(loss.getFloat(), policyLogps, reference, winRate));
         }
         NDIndex even = new NDIndex("0::2");
         NDIndex odd = new NDIndex("1::2");
         PairBatch pairs = new PairBatch(policyLogps.get(even), policyLogps.get(odd), reference.get(even),
                 reference.get(odd), winRate.get(even), winRate.get(odd));
         NDArray loss = config.loss().pairLoss(config.beta()).loss(pairs);
-        out[0] = LossMetrics.of(loss.getFloat(), pairs);
-        return loss;
+        return new RowLoss.Evaluation<>(loss, LossMetrics.of(loss.getFloat(), pairs));
     }
 
     private static List<List<ScoredResponse>> units(List<ScoredResponse> rows, boolean paired) {

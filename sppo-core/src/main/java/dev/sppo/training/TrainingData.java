@@ -1,6 +1,5 @@
 package dev.sppo.training;
 
-import dev.sppo.model.Policy;
 import dev.sppo.preference.Selection;
 
 import java.util.ArrayList;
@@ -9,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One iteration's training set, selected from its prompts' outcomes exactly as the in-process loop does
- * ({@link PromptOutcome#rows}): the winner and the loser of each informative prompt for pair losses, all K
- * responses for {@code sppo_all}.
+ * One iteration's training set, selected from its prompts' outcomes ({@link PromptOutcome#rows}): the winner and
+ * the loser of each informative prompt for pair losses, all K responses for {@code sppo_all}. {@link PolicyUpdate}
+ * selects it the same way in-process and on the platform.
  *
  * @param rows the training rows, in prompt order (pairs as chosen, rejected)
  * @param responsesPerPrompt prompt id → rows it contributed (0: all its responses were equally preferred)
@@ -21,6 +20,7 @@ import java.util.Map;
 public record TrainingData(List<ScoredResponse> rows, Map<String, Integer> responsesPerPrompt, double winnerWinRate,
         double loserWinRate) {
 
+    /** The rows that {@code selection} picks from each outcome, in prompt order; P̂ of winners and losers. */
     public static TrainingData select(List<PromptOutcome> outcomes, Selection selection) {
         List<ScoredResponse> rows = new ArrayList<>();
         Map<String, Integer> perPrompt = new LinkedHashMap<>();
@@ -33,15 +33,8 @@ public record TrainingData(List<ScoredResponse> rows, Map<String, Integer> respo
                 PromptOutcome.meanWinRate(outcomes, false));
     }
 
+    /** How many prompts contributed rows. */
     public long promptsWithRows() {
         return responsesPerPrompt.values().stream().filter(n -> n > 0).count();
-    }
-
-    /**
-     * The rows with log π_t(y|x) recomputed by a teacher-forced pass of π_t ({@code reference: recompute}),
-     * instead of the log-probs the generators recorded while sampling.
-     */
-    public List<ScoredResponse> withReferenceFrom(Policy reference) {
-        return Reference.recompute(reference, rows);
     }
 }

@@ -15,9 +15,9 @@ import java.util.function.Function;
 /**
  * Loads the learned preference models that {@code train-preference} writes, for {@link
  * dev.sppo.preference.PreferenceModels}: a {@code ranker} or {@code reward_model} spec's {@code modelUri} (a
- * {@code file:} URI of the checkpoint store or a plain directory path) becomes a {@link
- * dev.sppo.preference.learned.PairwiseRanker} or a {@link dev.sppo.preference.learned.RewardModel} with the spec's tau. Each model's
- * weights live in a sub-manager of the given manager and are freed when the model is closed.
+ * {@code file:} URI of the checkpoint store or a plain directory path) becomes a {@link PairwiseRanker} or a
+ * {@link RewardModel} with the spec's tau. Each model's weights live in a sub-manager of the given manager and are
+ * freed when the model is closed.
  */
 public final class LearnedModels implements Function<PreferenceModelSpec, PreferenceModel> {
 

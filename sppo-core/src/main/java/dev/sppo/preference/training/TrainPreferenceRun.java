@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * One {@code train-preference} run: builds the pairs ({@link PreferenceDataset}), a fresh character-level model of
  * the configured kind and size, trains it ({@link PreferenceModelTrainer}), and writes {@code OUT/model/} (the
- * checkpoint, loadable by {@link dev.sppo.preference.learned.RankerDirectory} or {@link dev.sppo.preference.learned.RewardModelDirectory})
- * and {@code OUT/metrics.json}.
+ * checkpoint, loadable by {@link dev.sppo.preference.learned.RankerDirectory} or {@link
+ * dev.sppo.preference.learned.RewardModelDirectory}) and {@code OUT/metrics.json}.
  */
 public final class TrainPreferenceRun {
 
