@@ -1,7 +1,7 @@
 package dev.sppo.preferences;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.backbone.HeadedModel;
+import dev.sppo.preference.learned.HeadedModel;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.preference.PreferenceKind;
@@ -9,7 +9,7 @@ import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
-import dev.sppo.preferencetraining.LearnedModels;
+import dev.sppo.preference.learned.LearnedModels;
 import dev.sppo.task.Tasks;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,9 @@
 package dev.sppo.preferences;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.ranker.PairwiseRanker;
-import dev.sppo.ranker.RankerConfig;
-import dev.sppo.ranker.RankerDirectory;
+import dev.sppo.preference.learned.PairwiseRanker;
+import dev.sppo.preference.learned.RankerConfig;
+import dev.sppo.preference.learned.RankerDirectory;
 import dev.sppo.task.Tasks;
 import dev.sppo.tokenizer.CharTokenizer;
 import org.junit.jupiter.api.io.TempDir;

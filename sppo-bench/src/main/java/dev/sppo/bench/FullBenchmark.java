@@ -1,9 +1,9 @@
 package dev.sppo.bench;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.preferencetraining.FreshModels;
-import dev.sppo.preferencetraining.ModelSize;
-import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
+import dev.sppo.preference.training.FreshModels;
+import dev.sppo.preference.training.ModelSize;
+import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;
@@ -54,7 +54,7 @@ public final class FullBenchmark {
     public static List<NamedScorer> defaultScorers(NDManager manager) {
         Task task = defaultTask();
         CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
-        ModelSize size = TrainPreferenceConfigReader.defaults().model();
+        ModelSize size = new TrainPreferenceConfigReader().defaults().model();
         String shape = size.hiddenSize() + " wide, " + size.layers() + " layers";
         return List.of(
                 new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)", new JudgePreferenceModel(task.judge(), 0.1)),
@@ -163,7 +163,7 @@ public final class FullBenchmark {
     }
 
     private static Task defaultTask() {
-        return SppoConfigReader.defaults().task().task();
+        return new SppoConfigReader().defaults().task().task();
     }
 
     private static String format(String pattern, Object... args) {

@@ -61,7 +61,7 @@ public record IterationJob(int prompts, int k, int maxNewTokens, int evaluationP
      */
     public List<IterationResult> runInProcess(Path runDir) throws IOException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return new SppoLoop(SppoConfigReader.read(treeWithRunDir(runDir)), quiet).run();
+        return new SppoLoop(new SppoConfigReader().read(treeWithRunDir(runDir)), quiet).run();
     }
 
     public IterationJob withK(int newK) {

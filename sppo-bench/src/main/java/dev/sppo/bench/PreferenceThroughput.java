@@ -3,10 +3,10 @@ package dev.sppo.bench;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.preference.PreferenceModel;
-import dev.sppo.ranker.PairwiseRanker;
-import dev.sppo.ranker.RankerConfig;
-import dev.sppo.reward.RewardModel;
-import dev.sppo.reward.RewardModelConfig;
+import dev.sppo.preference.learned.PairwiseRanker;
+import dev.sppo.preference.learned.RankerConfig;
+import dev.sppo.preference.learned.RewardModel;
+import dev.sppo.preference.learned.RewardModelConfig;
 import dev.sppo.tokenizer.CharTokenizer;
 
 import java.util.ArrayList;

@@ -30,7 +30,7 @@ import java.util.List;
 public record PromptBatching(double batchedSeconds, double perPromptSeconds) {
 
     public static PromptBatching measure(IterationJob job) throws IOException {
-        SppoConfig config = SppoConfigReader.read(job.tree());
+        SppoConfig config = new SppoConfigReader().read(job.tree());
         List<String> prompts = config.task().task().prompts(Split.TRAIN, job.prompts()).stream()
                 .map(Prompt::text).toList();
         SamplingParams params = config.sampling();

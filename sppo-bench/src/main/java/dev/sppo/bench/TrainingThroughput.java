@@ -30,7 +30,7 @@ public final class TrainingThroughput implements AutoCloseable {
     private final Llama model;
     private final ParameterUpdater updater;
     private final NDArray tokens;
-    private final RowLoss nextTokenLoss;
+    private final RowLoss<Void> nextTokenLoss;
 
     public TrainingThroughput(BenchConfig config, NDManager parent) {
         this.manager = parent.newSubManager();
@@ -44,7 +44,7 @@ public final class TrainingThroughput implements AutoCloseable {
                 new SplittableRandom(config.seed()), config.trainBatch() * width, config.model().vocabSize());
         long[] wide = Arrays.stream(ids).asLongStream().toArray();
         this.tokens = manager.create(wide, new Shape(config.trainBatch(), width));
-        this.nextTokenLoss = new RowLoss(config.trainBatch(), this::meanLogLikelihoods, values -> values.mean().neg());
+        this.nextTokenLoss = RowLoss.of(config.trainBatch(), this::meanLogLikelihoods, values -> values.mean().neg());
     }
 
     /** Runs one full step and returns its wall time in milliseconds. */

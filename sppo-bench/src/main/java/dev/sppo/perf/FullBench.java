@@ -47,7 +47,7 @@ public final class FullBench {
     /** Runs every section and writes the document to {@code out}; returns the document. */
     public String run(Path out, PrintStream log) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path base = WarmStart.basePolicy(SppoConfigReader.defaults(), log);
+        Path base = WarmStart.basePolicy(new SppoConfigReader().defaults(), log);
         Path work = Files.createTempDirectory("sppo-bench-full");
         List<ReportSection> sections = new ArrayList<>();
         try (NDManager scorers = NDManager.newBaseManager()) {

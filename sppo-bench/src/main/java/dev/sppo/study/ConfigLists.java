@@ -1,6 +1,6 @@
 package dev.sppo.study;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.sppo.study;
 
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 
@@ -85,7 +85,7 @@ public record StudyConfig(
     /** The {@code SppoLoop} config of one run; errors name the method whose settings are wrong. */
     public SppoConfig runConfig(RunKey key) {
         try {
-            return SppoConfigReader.read(runTree(key));
+            return new SppoConfigReader().read(runTree(key));
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException("methods[" + key.method() + "] on task " + key.task() + ": "
                     + e.getMessage());

@@ -1,13 +1,10 @@
 package dev.sppo.study;
 
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
-import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.config.ConfigReader;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loss.LossType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,31 +16,17 @@ import java.util.Map;
  * checked up front, so that a typo in a method's overrides fails before the first run starts, naming the
  * method and the field.
  */
-public final class StudyConfigReader {
+public final class StudyConfigReader extends ConfigReader<StudyConfig> {
 
-    private static final String DEFAULTS = "default-study.yaml";
     private static final List<String> SET_BY_THE_STUDY = List.of("task", "seed", "iterations", "run_dir");
 
-    private StudyConfigReader() {}
-
-    /** The built-in default study. */
-    public static StudyConfig defaults() {
-        return read(Map.of());
+    public StudyConfigReader() {
+        super("default-study.yaml");
     }
 
-    /** Reads {@code file} over the defaults. */
-    public static StudyConfig read(Path file) throws IOException {
-        Map<String, Object> tree = SppoConfigReader.parseFile(file);
-        try {
-            return read(tree);
-        } catch (InvalidConfigException e) {
-            throw new InvalidConfigException(file + ": " + e.getMessage());
-        }
-    }
-
-    /** Applies {@code overrides} (a parsed config tree) over the defaults. */
-    public static StudyConfig read(Map<String, Object> overrides) {
-        Map<String, Object> merged = new LinkedHashMap<>(ConfigTree.merge(builtInDefaults(), overrides));
+    @Override
+    protected StudyConfig build(Map<String, Object> tree) {
+        Map<String, Object> merged = new LinkedHashMap<>(tree);
         List<StudyMethod> methods = methods(ConfigLists.sections(merged.remove("methods"), "methods", "loss"));
         List<Long> seeds = ConfigLists.longs(merged.remove("seeds"), "seeds");
         List<StudyTask> tasks = ConfigLists.sections(merged.remove("tasks"), "tasks", "name").stream()
@@ -82,14 +65,6 @@ public final class StudyConfigReader {
                 throw new InvalidConfigException(path + "." + key + ": set by the study (tasks, seeds, iterations, "
                         + "runs_dir), not per run");
             }
-        }
-    }
-
-    private static Map<String, Object> builtInDefaults() {
-        try (InputStream in = StudyConfigReader.class.getResourceAsStream(DEFAULTS)) {
-            return SppoConfigReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in " + DEFAULTS, e);
         }
     }
 }

@@ -33,7 +33,7 @@ class FullBenchmarkTest {
 
     @BeforeAll
     static void runQuickFullBenchmark() throws Exception {
-        CharTokenizer tok = new CharTokenizer(SppoConfigReader.defaults().task().task().alphabet());
+        CharTokenizer tok = new CharTokenizer(new SppoConfigReader().defaults().task().task().alphabet());
         Path base = dir.resolve("base");
         try (NDManager manager = NDManager.newBaseManager()) {
             Llama model = Llama.random(LlamaConfig.tiny(tok.vocabSize(), 32, 1, 2, tok.bosId(), tok.eosId()), manager, 7);

@@ -3,7 +3,7 @@ package dev.sppo.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loss.LossType;
 
@@ -18,7 +18,7 @@ class StudyConfigReaderTest {
 
     @Test
     void defaultStudyComparesTheFiveLossesOnThreeSeedsWithEqualBudgets() {
-        StudyConfig study = StudyConfigReader.defaults();
+        StudyConfig study = new StudyConfigReader().defaults();
         assertThat(study.methods()).extracting(StudyMethod::loss).containsExactly(LossType.SPPO, LossType.SPPO_ALL,
                 LossType.SPPO_HARD, LossType.DPO, LossType.IPO, LossType.DPO);
         assertThat(study.runConfig(new RunKey("addition", "dpo_beta1", 1)).training().beta()).isEqualTo(1.0);
@@ -40,7 +40,7 @@ class StudyConfigReaderTest {
 
     @Test
     void methodOverridesApplyToThatMethodOnly() {
-        StudyConfig study = StudyConfigReader.read(Map.of("methods", List.of("sppo",
+        StudyConfig study = new StudyConfigReader().read(Map.of("methods", List.of("sppo",
                 Map.of("name", "dpo-b01", "loss", "dpo", "train", Map.of("training", Map.of("beta", 0.1)))),
                 "tasks", List.of(Map.of("name", "sorting", "max_length", 4))));
         assertThat(study.runConfig(new RunKey("sorting", "dpo-b01", 1)).training().beta()).isEqualTo(0.1);
@@ -52,23 +52,23 @@ class StudyConfigReaderTest {
     void nullSettingsMeanTheDefaultAsInTrainConfigs() {
         Map<String, Object> train = new HashMap<>();
         train.put("cache_dir", null);
-        StudyConfig study = StudyConfigReader.read(Map.of("train", train));
+        StudyConfig study = new StudyConfigReader().read(Map.of("train", train));
         assertThat(study.runConfig(study.runs().get(0)).cacheDir()).isNotNull();
     }
 
     @Test
     void mistakesNameTheMethodAndTheField() {
-        assertThatThrownBy(() -> StudyConfigReader.read(Map.of("methods", List.of(Map.of("loss", "dpo",
+        assertThatThrownBy(() -> new StudyConfigReader().read(Map.of("methods", List.of(Map.of("loss", "dpo",
                 "train", Map.of("training", Map.of("betta", 0.1)))))))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("methods[dpo]").hasMessageContaining("training.betta: unknown setting");
-        assertThatThrownBy(() -> StudyConfigReader.read(Map.of("methods", List.of("sppo", "dpoo"))))
+        assertThatThrownBy(() -> new StudyConfigReader().read(Map.of("methods", List.of("sppo", "dpoo"))))
                 .hasMessageContaining("methods[1].loss").hasMessageContaining("dpoo");
-        assertThatThrownBy(() -> StudyConfigReader.read(Map.of("train", Map.of("seed", 4))))
+        assertThatThrownBy(() -> new StudyConfigReader().read(Map.of("train", Map.of("seed", 4))))
                 .hasMessageContaining("train.seed: set by the study");
-        assertThatThrownBy(() -> StudyConfigReader.read(Map.of("seeds", List.of(1, 1))))
+        assertThatThrownBy(() -> new StudyConfigReader().read(Map.of("seeds", List.of(1, 1))))
                 .hasMessageContaining("seeds: entries must be distinct");
-        assertThatThrownBy(() -> StudyConfigReader.read(Map.of("seed", 3)))
+        assertThatThrownBy(() -> new StudyConfigReader().read(Map.of("seed", 3)))
                 .hasMessageContaining("seed: unknown setting");
     }
 }

@@ -21,7 +21,7 @@ class StudyEndToEndTest {
 
     @Test
     void miniatureStudyRunsTheLoopMeasuresKlAndWritesTheReport() throws Exception {
-        StudyConfig study = StudyConfigReader.read(Map.of(
+        StudyConfig study = new StudyConfigReader().read(Map.of(
                 "output_dir", tmp.resolve("docs").toString(),
                 "runs_dir", tmp.resolve("runs").toString(),
                 "iterations", 1,

@@ -12,7 +12,7 @@ final class StudyFixtures {
 
     /** A one-iteration study of sppo, dpo and ipo on addition over seeds 1, 2, 3. */
     static StudyConfig threeMethods(Path dir) {
-        return StudyConfigReader.read(Map.of("iterations", 1, "output_dir", dir.resolve("docs").toString(),
+        return new StudyConfigReader().read(Map.of("iterations", 1, "output_dir", dir.resolve("docs").toString(),
                 "runs_dir", dir.resolve("runs").toString(), "methods", List.of("sppo", "dpo", "ipo")));
     }
 

@@ -58,7 +58,7 @@ class StudyRunnerTest {
         runner(config).run();
         assertThat(executed).containsExactly("dpo/2", "ipo/3");
 
-        StudyConfig changed = StudyConfigReader.read(Map.of("iterations", 1, "runs_dir",
+        StudyConfig changed = new StudyConfigReader().read(Map.of("iterations", 1, "runs_dir",
                 config.runsDir().toString(), "methods", List.of("sppo", "dpo", "ipo"),
                 "train", Map.of("training", Map.of("epochs", 2))));
         executed.clear();

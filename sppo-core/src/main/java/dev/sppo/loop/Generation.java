@@ -6,6 +6,8 @@ import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.task.Prompt;
+import dev.sppo.training.Progress;
+import dev.sppo.training.PromptOutcome;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.sppo.loop;
 
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceSpecException;

@@ -1,12 +1,13 @@
 package dev.sppo.loop;
 
 import ai.djl.ndarray.NDManager;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
-import dev.sppo.preferencetraining.LearnedModels;
+import dev.sppo.preference.learned.LearnedModels;
 import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
 

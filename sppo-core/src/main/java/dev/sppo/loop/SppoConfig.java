@@ -1,9 +1,12 @@
 package dev.sppo.loop;
 
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.evaluation.EvaluationConfig;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.sampling.SamplingParams;
+import dev.sppo.task.TaskSpec;
 import dev.sppo.training.PreferenceTrainingConfig;
+import dev.sppo.training.ReferenceMode;
 
 import java.nio.file.Path;
 

@@ -8,15 +8,12 @@ import dev.sppo.evaluation.ProxyWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.PreferenceModel;
-import dev.sppo.preference.Selection;
 import dev.sppo.sampling.Sample;
 import dev.sppo.task.Prompt;
 import dev.sppo.task.Split;
 import dev.sppo.task.Task;
-import dev.sppo.training.PreferenceTrainer;
-import dev.sppo.training.PreferenceTrainingConfig;
-import dev.sppo.training.ScoredResponse;
-import dev.sppo.training.TrainingSummary;
+import dev.sppo.training.PolicyUpdate;
+import dev.sppo.training.PromptOutcome;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +29,8 @@ import java.util.Map;
  * <ol>
  *   <li>generate K responses per prompt from π_t, recording log π_t(y|x);
  *   <li>prefer: the K×K matrix P and P̂_i = (1/K) Σ_j P[i][j];
- *   <li>train π_{t+1} from π_t, with π_t as the frozen reference, on the configured loss;
+ *   <li>train π_{t+1} from π_t, with π_t as the frozen reference, on the configured loss ({@link PolicyUpdate},
+ *       the update that trainer-service runs too);
  *   <li>checkpoint π_{t+1} and evaluate it against π_0 and π_t on held-out prompts under the gold judge.
  * </ol>
  *
@@ -109,30 +107,19 @@ public final class SppoLoop {
         List<PromptOutcome> outcomes = Generation.prefer(policy, prompts, samples, preferences, log);
         double preferSeconds = seconds(start);
         start = System.nanoTime();
-        TrainingSummary training = train(t, policy, outcomes);
+        PolicyUpdate.Result update = train(t, policy, outcomes);
         Path checkpoint = config.runDir().resolve("iter-" + (t + 1));
         ModelDirectory.save(policy, checkpoint, Map.of("sppo.iteration", Integer.toString(t + 1),
                 "sppo.loss", config.training().loss().id()));
-        return new Iteration(t + 1, training, outcomes, checkpoint, generateSeconds, preferSeconds, seconds(start));
+        return new Iteration(t + 1, update, checkpoint, generateSeconds, preferSeconds, seconds(start));
     }
 
-    private TrainingSummary train(int t, Policy policy, List<PromptOutcome> outcomes) {
-        PreferenceTrainingConfig training = config.training();
-        Selection selection = training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER;
-        List<ScoredResponse> rows = new ArrayList<>();
-        outcomes.forEach(o -> rows.addAll(o.rows(selection)));
-        List<ScoredResponse> data = config.reference() == ReferenceMode.RECOMPUTE ? Reference.recompute(policy, rows)
-                : rows;
-        int unitsPerStep = training.batchSize();
-        int steps = training.epochs() * ((data.size() / (selection == Selection.ALL ? 1 : 2) + unitsPerStep - 1)
-                / unitsPerStep);
-        Progress progress = new Progress(log, "train", steps);
-        PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
-                training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
-        TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(data,
-                step -> progress.advance(1, String.format(Locale.ROOT, "loss %.4f", step.loss())));
-        progress.finish(String.format(Locale.ROOT, "loss %.4f  %.0f tok/s", summary.loss(), summary.tokensPerSecond()));
-        return summary;
+    private PolicyUpdate.Result train(int t, Policy policy, List<PromptOutcome> outcomes) {
+        PolicyUpdate update = new PolicyUpdate(config.training(), config.reference());
+        TrainingProgress progress = new TrainingProgress(log);
+        PolicyUpdate.Result result = update.train(policy, update.select(outcomes), t, progress);
+        progress.finish(result.summary());
+        return result;
     }
 
     private IterationResult baseRow(PolicyResponses responses, Path basePath, double evaluateSeconds) {

@@ -11,6 +11,7 @@ import dev.sppo.task.Split;
 import dev.sppo.task.Task;
 import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.training.OptimizerConfig;
+import dev.sppo.training.Progress;
 import dev.sppo.training.ResponseExample;
 import dev.sppo.training.SftConfig;
 import dev.sppo.training.SftTrainer;
@@ -66,8 +67,8 @@ public final class WarmStart {
                 Policy policy = new Policy(Llama.random(architecture, manager, config.seed()), tokenizer)) {
             int steps = w.epochs() * ((prompts.size() + w.batchSize() - 1) / w.batchSize());
             Progress progress = new Progress(log, "sft", steps);
-            SftConfig sft = new SftConfig(w.epochs(), w.batchSize(), new OptimizerConfig(OptimizerConfig.Kind.ADAMW,
-                    w.learningRate(), 0.0, 0.9, 0.98, 0.99, 1e-8, 0.05, 1.0), config.seed());
+            SftConfig sft = new SftConfig(w.epochs(), w.batchSize(), OptimizerConfig.builder()
+                    .learningRate(w.learningRate()).beta2(0.98).warmupRatio(0.05).build(), config.seed());
             var last = new SftTrainer(policy, sft).train(epoch -> demonstrations(task, prompts, tokenizer, w, epoch,
                     config.seed()), step -> progress.advance(1, String.format(Locale.ROOT, "nll %.3f", step.loss())));
             progress.finish(String.format(Locale.ROOT, "nll %.3f", last.loss()));

@@ -54,10 +54,10 @@ public record OptimizerConfig(
      * should stay near the reference, not shrink towards zero), warmup over 10% of the steps and
      * clipping at norm 1.0 (the HF Trainer default). The rate is a tenth of the 1e-3 that trains
      * such models from scratch, the usual ratio for fine-tuning; it is a starting point, not a
-     * tuned value.
+     * tuned value. RMSprop's alpha is torch's 0.99.
      */
     public static OptimizerConfig defaults() {
-        return new OptimizerConfig(Kind.ADAMW, 1e-4, 0.0, 0.9, 0.999, 0.99, 1e-8, 0.1, 1.0);
+        return builder().build();
     }
 
     /**
@@ -66,7 +66,12 @@ public record OptimizerConfig(
      * Trainer's clipping at norm 1.0. Far too small a rate for tiny models.
      */
     public static OptimizerConfig officialSppo() {
-        return new OptimizerConfig(Kind.RMSPROP, 5e-7, 0.0, 0.9, 0.999, 0.99, 1e-8, 0.1, 1.0);
+        return builder().kind(Kind.RMSPROP).learningRate(5e-7).build();
+    }
+
+    /** A builder that starts from {@link #defaults()}: set only what differs. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A fresh optimizer of this kind, with empty state. */
@@ -80,5 +85,72 @@ public record OptimizerConfig(
     /** The learning-rate schedule of a run of {@code totalSteps} optimizer steps. */
     public LinearWarmupDecay schedule(int totalSteps) {
         return new LinearWarmupDecay(learningRate, totalSteps, warmupRatio);
+    }
+
+    /** Named construction: each setter names its setting; {@link #build} validates them all. */
+    public static final class Builder {
+
+        private Kind kind = Kind.ADAMW;
+        private double learningRate = 1e-4;
+        private double weightDecay = 0.0;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double alpha = 0.99;
+        private double epsilon = 1e-8;
+        private double warmupRatio = 0.1;
+        private double maxGradNorm = 1.0;
+
+        private Builder() {}
+
+        public Builder kind(Kind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder beta1(double value) {
+            beta1 = value;
+            return this;
+        }
+
+        public Builder beta2(double value) {
+            beta2 = value;
+            return this;
+        }
+
+        public Builder alpha(double value) {
+            alpha = value;
+            return this;
+        }
+
+        public Builder epsilon(double value) {
+            epsilon = value;
+            return this;
+        }
+
+        public Builder warmupRatio(double value) {
+            warmupRatio = value;
+            return this;
+        }
+
+        public Builder maxGradNorm(double value) {
+            maxGradNorm = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of its range */
+        public OptimizerConfig build() {
+            return new OptimizerConfig(kind, learningRate, weightDecay, beta1, beta2, alpha, epsilon, warmupRatio,
+                    maxGradNorm);
+        }
     }
 }

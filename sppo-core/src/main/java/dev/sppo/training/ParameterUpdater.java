@@ -28,6 +28,9 @@ public final class ParameterUpdater {
     /** What one step did. */
     public record StepResult(int step, double loss, double gradNorm, double learningRate) {}
 
+    /** What a step over a {@link RowLoss} did, and what its loss measured on the way. */
+    public record MeasuredStep<M>(StepResult step, M measured) {}
+
     /** An updater whose {@link RowLoss} steps use the data parallelism that suits the model's size. */
     public ParameterUpdater(List<Parameter> parameters, OptimizerConfig config, int totalSteps) {
         this(parameters, config, totalSteps, ThreadDataParallel.forModel(
@@ -45,30 +48,37 @@ public final class ParameterUpdater {
 
     /** One step over any scalar loss, forward and backward on this thread. */
     public StepResult step(Supplier<NDArray> loss) {
-        double lossValue;
-        try (NDScope ignored = new NDScope();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray value = loss.get();
-            lossValue = value.getFloat();
-            requireFinite(lossValue);
-            collector.backward(value);
-        }
-        return update(lossValue);
+        return stepOnThisThread(() -> new RowLoss.Evaluation<Void>(loss.get(), null)).step();
     }
 
     /**
      * One step over a loss of per-row values: the rows' forward and backward passes run in slices on the
      * {@link ThreadDataParallel} workers, or on this thread when there is one worker or one row.
      */
-    public StepResult step(RowLoss loss) {
+    public <M> MeasuredStep<M> step(RowLoss<M> loss) {
         if (parallel.workers() == 1 || loss.rows() < 2) {
-            return step(() -> loss.loss().apply(loss.values().of(0, loss.rows())));
+            return stepOnThisThread(() -> loss.loss().of(loss.values().of(0, loss.rows())));
         }
         List<NDArray> trainable = parameters.stream()
                 .filter(Gradients::present)
                 .map(Parameter::getArray)
                 .toList();
-        return parallel.step(loss, trainable, this::requireFinite, this::update);
+        return parallel.step(loss, trainable, this::requireFinite,
+                (lossValue, measured) -> new MeasuredStep<>(update(lossValue), measured));
+    }
+
+    private <M> MeasuredStep<M> stepOnThisThread(Supplier<RowLoss.Evaluation<M>> loss) {
+        double lossValue;
+        M measured;
+        try (NDScope ignored = new NDScope();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            RowLoss.Evaluation<M> evaluation = loss.get();
+            lossValue = evaluation.loss().getFloat();
+            requireFinite(lossValue);
+            collector.backward(evaluation.loss());
+            measured = evaluation.measured();
+        }
+        return new MeasuredStep<>(update(lossValue), measured);
     }
 
     private void requireFinite(double lossValue) {

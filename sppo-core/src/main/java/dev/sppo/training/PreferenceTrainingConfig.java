@@ -29,4 +29,9 @@ public record PreferenceTrainingConfig(
             throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
         }
     }
+
+    /** These settings with another shuffling seed. */
+    public PreferenceTrainingConfig withSeed(long newSeed) {
+        return new PreferenceTrainingConfig(loss, beta, epochs, batchSize, optimizer, newSeed);
+    }
 }

@@ -55,7 +55,7 @@ public final class SftTrainer {
                 for (int start = 0; start < examples.size(); start += config.batchSize()) {
                     List<ResponseExample> batch =
                             examples.subList(start, Math.min(examples.size(), start + config.batchSize()));
-                    last = updater.step(meanNegativeLogLikelihood(scorer, manager, batch));
+                    last = updater.step(meanNegativeLogLikelihood(scorer, manager, batch)).step();
                     progress.accept(last);
                 }
             }
@@ -66,12 +66,12 @@ public final class SftTrainer {
     }
 
     /** L_SFT over one mini-batch as a {@link RowLoss}: rows' values are Σ_t log π_θ(y_t | x, y_&lt;t). */
-    private static RowLoss meanNegativeLogLikelihood(
+    private static RowLoss<Void> meanNegativeLogLikelihood(
             SequenceScorer scorer, NDManager manager, List<ResponseExample> batch) {
         List<int[]> prompts = batch.stream().map(ResponseExample::prompt).toList();
         List<int[]> responses = batch.stream().map(ResponseExample::response).toList();
         float responseTokens = responses.stream().mapToInt(response -> response.length).sum();
-        return new RowLoss(batch.size(),
+        return RowLoss.of(batch.size(),
                 (from, to) -> scorer.sequenceLogProbs(manager, prompts.subList(from, to), responses.subList(from, to)),
                 logProbs -> logProbs.sum().neg().div(manager.create(responseTokens)));
     }

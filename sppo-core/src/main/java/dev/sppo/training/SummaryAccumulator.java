@@ -15,16 +15,17 @@ final class SummaryAccumulator {
     private long tokens;
     private long nanos;
 
-    void add(ParameterUpdater.StepResult step, LossMetrics metrics, long stepTokens, long stepNanos) {
+    void add(TrainingStep step) {
+        LossMetrics metrics = step.metrics();
         steps++;
-        loss += step.loss();
+        loss += step.result().loss();
         chosen += metrics.meanLogRatioChosen();
         rejected += metrics.meanLogRatioRejected();
         accuracy += metrics.rewardAccuracy();
         kl += metrics.klEstimate();
-        gradNorm += step.gradNorm();
-        tokens += stepTokens;
-        nanos += stepNanos;
+        gradNorm += step.result().gradNorm();
+        tokens += step.tokens();
+        nanos += step.nanos();
     }
 
     TrainingSummary summary() {

@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.DoubleConsumer;
-import java.util.function.DoubleFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -79,34 +79,39 @@ public final class ThreadDataParallel {
 
     /**
      * One step: ℓ, handed to {@code lossCheck} (which may throw, before any gradient is touched), ∇_θ ℓ added to
-     * the gradients of {@code parameters}, then {@code update} of ℓ on the calling thread.
+     * the gradients of {@code parameters}, then {@code update} of ℓ and of what L measured, on the calling thread.
      *
      * @param parameters the arrays the gradient is taken for, all requiring gradients
      * @return what update returns
      */
-    public <T> T step(RowLoss loss, List<NDArray> parameters, DoubleConsumer lossCheck, DoubleFunction<T> update) {
+    public <M, T> T step(RowLoss<M> loss, List<NDArray> parameters, DoubleConsumer lossCheck,
+            BiFunction<Double, M, T> update) {
         int callerThreads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
-            return update.apply(backward(loss, parameters, lossCheck));
+            Evaluated<M> evaluated = backward(loss, parameters, lossCheck);
+            return update.apply(evaluated.loss(), evaluated.measured());
         } finally {
             JniUtils.setNumThreads(callerThreads);
         }
     }
 
-    private double backward(RowLoss loss, List<NDArray> parameters, DoubleConsumer lossCheck) {
+    /** ℓ as a number, and what L measured. */
+    private record Evaluated<M>(double loss, M measured) {}
+
+    private <M> Evaluated<M> backward(RowLoss<M> loss, List<NDArray> parameters, DoubleConsumer lossCheck) {
         int[] bounds = sliceBounds(loss.rows(), Math.min(workers, loss.rows()));
         List<NDArray> values = new ArrayList<>();
         List<NDArray> upstream = new ArrayList<>();
         try {
             values.addAll(onWorkers(bounds.length - 1, w -> forward(loss, bounds[w], bounds[w + 1])));
-            double value = lossAndUpstream(loss, values, upstream, lossCheck);
+            Evaluated<M> evaluated = lossAndUpstream(loss, values, upstream, lossCheck);
             List<List<NDArray>> gradients = onWorkers(values.size(), w -> backward(values, upstream, parameters, w));
             for (List<NDArray> grads : gradients.subList(1, gradients.size())) {
                 TorchKernels.accumulateGradients(parameters, grads);
                 grads.forEach(NDArray::close);
             }
-            return value;
+            return evaluated;
         } finally {
             values.forEach(NDArray::close);
             upstream.forEach(NDArray::close);
@@ -122,7 +127,7 @@ public final class ThreadDataParallel {
         return bounds;
     }
 
-    private static NDArray forward(RowLoss loss, int from, int to) {
+    private static NDArray forward(RowLoss<?> loss, int from, int to) {
         JniUtils.setGradMode(true);
         try (NDScope scope = new NDScope()) {
             NDArray values = loss.values().of(from, to);
@@ -134,8 +139,8 @@ public final class ThreadDataParallel {
     }
 
     /** ℓ from detached copies of the workers' values, checked; their gradients g_w go to {@code upstream}. */
-    private static double lossAndUpstream(
-            RowLoss loss, List<NDArray> values, List<NDArray> upstream, DoubleConsumer lossCheck) {
+    private static <M> Evaluated<M> lossAndUpstream(
+            RowLoss<M> loss, List<NDArray> values, List<NDArray> upstream, DoubleConsumer lossCheck) {
         try (NDScope scope = new NDScope();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             List<NDArray> leaves = new ArrayList<>();
@@ -144,16 +149,16 @@ public final class ThreadDataParallel {
                 leaf.setRequiresGradient(true);
                 leaves.add(leaf);
             }
-            NDArray total = loss.loss().apply(NDArrays.concat(new NDList(leaves)));
-            double value = total.getFloat();
+            RowLoss.Evaluation<M> total = loss.loss().of(NDArrays.concat(new NDList(leaves)));
+            double value = total.loss().getFloat();
             lossCheck.accept(value);
-            collector.backward(total);
+            collector.backward(total.loss());
             for (NDArray leaf : leaves) {
                 NDArray gradient = leaf.getGradient();
                 NDScope.unregister(gradient);
                 upstream.add(gradient);
             }
-            return value;
+            return new Evaluated<>(value, total.measured());
         }
     }
 

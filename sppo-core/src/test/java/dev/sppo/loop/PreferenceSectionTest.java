@@ -3,6 +3,7 @@ package dev.sppo.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModelSpec;
 
@@ -15,7 +16,8 @@ class PreferenceSectionTest {
 
     @Test
     void theDefaultIsTheRunTasksGoldJudge() {
-        assertThat(SppoConfigReader.defaults().preference()).isEqualTo(PreferenceModelSpec.goldJudge("addition", 0.1));
+        assertThat(new SppoConfigReader().defaults().preference())
+                .isEqualTo(PreferenceModelSpec.goldJudge("addition", 0.1));
         assertThat(read(Map.of("task", Map.of("name", "sorting"))).preference())
                 .isEqualTo(PreferenceModelSpec.goldJudge("sorting", 0.1));
     }
@@ -65,6 +67,6 @@ class PreferenceSectionTest {
     }
 
     private static SppoConfig read(Map<String, Object> tree) {
-        return SppoConfigReader.read(tree);
+        return new SppoConfigReader().read(tree);
     }
 }

@@ -20,7 +20,7 @@ class SppoConfigReaderTest {
 
     @Test
     void defaultsDescribeThreeSppoIterationsOnAddition() {
-        SppoConfig c = SppoConfigReader.defaults();
+        SppoConfig c = new SppoConfigReader().defaults();
         assertThat(c.iterations()).isEqualTo(3);
         assertThat(c.task().task().name()).isEqualTo("addition");
         assertThat(c.training().loss()).isEqualTo(LossType.SPPO);
@@ -32,39 +32,39 @@ class SppoConfigReaderTest {
     void yamlFileOverridesOnlyWhatItNames() throws Exception {
         Path file = tmp.resolve("c.yaml");
         Files.writeString(file, "training:\n  loss: dpo\n  optimizer: rmsprop\nsampling:\n  k: 3\n");
-        SppoConfig c = SppoConfigReader.read(file);
+        SppoConfig c = new SppoConfigReader().read(file);
         assertThat(c.training().loss()).isEqualTo(LossType.DPO);
         assertThat(c.training().optimizer().kind()).isEqualTo(OptimizerConfig.Kind.RMSPROP);
         assertThat(c.sampling().numSamples()).isEqualTo(3);
-        assertThat(c.training().beta()).isEqualTo(SppoConfigReader.defaults().training().beta());
+        assertThat(c.training().beta()).isEqualTo(new SppoConfigReader().defaults().training().beta());
     }
 
     @Test
     void jsonIsAcceptedToo() throws Exception {
         Path file = tmp.resolve("c.json");
         Files.writeString(file, "{\"iterations\": 2, \"task\": {\"name\": \"sorting\"}}");
-        SppoConfig c = SppoConfigReader.read(file);
+        SppoConfig c = new SppoConfigReader().read(file);
         assertThat(c.iterations()).isEqualTo(2);
         assertThat(c.task().task().name()).isEqualTo("sorting");
     }
 
     @Test
     void mistakesNameTheFieldPath() {
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("training", Map.of("betta", 0.1))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("betta", 0.1))))
                 .hasMessageContaining("training.betta: unknown setting");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("training", Map.of("beta", "high"))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("beta", "high"))))
                 .hasMessageContaining("training.beta: expected a number");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("training", Map.of("loss", "ppo"))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("loss", "ppo"))))
                 .hasMessageContaining("training.loss").hasMessageContaining("sppo_hard");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("sampling", Map.of("k", 1))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("sampling", Map.of("k", 1))))
                 .hasMessageContaining("sampling.k");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("task", Map.of("name", "chess"))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("task", Map.of("name", "chess"))))
                 .hasMessageContaining("task.name").hasMessageContaining("addition");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("training", Map.of("optimizer", "sgd"))))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("optimizer", "sgd"))))
                 .hasMessageContaining("training.optimizer: unknown value \"sgd\" (known: adamw, rmsprop)");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("reference", "frozen")))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("reference", "frozen")))
                 .hasMessageContaining("reference: unknown value \"frozen\" (known: recorded, recompute)");
-        assertThatThrownBy(() -> SppoConfigReader.read(Map.of("iterations", 1.5)))
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("iterations", 1.5)))
                 .hasMessageContaining("iterations: expected a whole number");
     }
 
@@ -72,9 +72,9 @@ class SppoConfigReaderTest {
     void malformedFilesAreRefusedWithTheirName() throws Exception {
         Path file = tmp.resolve("bad.yaml");
         Files.writeString(file, "training: [unclosed\n");
-        assertThatThrownBy(() -> SppoConfigReader.read(file)).hasMessageContaining("bad.yaml")
+        assertThatThrownBy(() -> new SppoConfigReader().read(file)).hasMessageContaining("bad.yaml")
                 .hasMessageContaining("not valid YAML");
-        assertThatThrownBy(() -> SppoConfigReader.read(tmp.resolve("missing.yaml")))
+        assertThatThrownBy(() -> new SppoConfigReader().read(tmp.resolve("missing.yaml")))
                 .hasMessageContaining("missing.yaml: config file not found");
     }
 }

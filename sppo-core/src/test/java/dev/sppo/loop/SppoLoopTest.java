@@ -3,6 +3,7 @@ package dev.sppo.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.config.ConfigTree;
 import dev.sppo.evaluation.WinRate;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SppoLoopTest {
 
     @Test
     void ciSizedRunBeatsItsBasePolicyUnderTheGoldJudge() throws Exception {
-        SppoConfig config = SppoConfigReader.read(Map.of(
+        SppoConfig config = new SppoConfigReader().read(Map.of(
                 "run_dir", tmp.resolve("run").toString(),
                 "cache_dir", tmp.resolve("cache").toString(),
                 "iterations", 2,
@@ -50,7 +51,7 @@ class SppoLoopTest {
 
     @Test
     void aProxyPreferenceModelsWinRateStandsBesideTheGoldOne() throws Exception {
-        SppoConfig config = SppoConfigReader.read(Map.of(
+        SppoConfig config = new SppoConfigReader().read(Map.of(
                 "run_dir", tmp.resolve("run").toString(),
                 "cache_dir", tmp.resolve("cache").toString(),
                 "iterations", 1, "prompts_per_iteration", 32,
@@ -75,13 +76,13 @@ class SppoLoopTest {
                 "iterations", 1, "prompts_per_iteration", 16,
                 "base", Map.of("warm_start", Map.of("hidden_size", 32, "demonstrations", 64, "epochs", 1)),
                 "evaluation", Map.of("prompts", 8));
-        SppoConfig config = SppoConfigReader.read(tiny);
+        SppoConfig config = new SppoConfigReader().read(tiny);
         Path first = WarmStart.basePolicy(config, new PrintStream(new ByteArrayOutputStream(), true));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path second = WarmStart.basePolicy(config, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertThat(second).isEqualTo(first);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("reusing");
-        SppoConfig otherSeed = SppoConfigReader.read(ConfigTree.merge(tiny, Map.of("seed", 2)));
+        SppoConfig otherSeed = new SppoConfigReader().read(ConfigTree.merge(tiny, Map.of("seed", 2)));
         assertThat(WarmStart.cacheKey(otherSeed)).isNotEqualTo(WarmStart.cacheKey(config));
     }
 }

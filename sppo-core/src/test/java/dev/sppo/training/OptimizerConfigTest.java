@@ -36,24 +36,33 @@ class OptimizerConfigTest {
 
     @Test
     void validationNamesTheField() {
-        OptimizerConfig d = OptimizerConfig.defaults();
-
-        assertThatThrownBy(() -> new OptimizerConfig(null, 1e-3, 0, 0.9, 0.999, 0.99, 1e-8, 0.1, 1.0))
+        assertThatThrownBy(() -> OptimizerConfig.builder().kind(null).build())
                 .hasMessage("kind must be one of ADAMW, RMSPROP, got null");
-        assertThatThrownBy(() -> new OptimizerConfig(d.kind(), 0, 0, 0.9, 0.999, 0.99, 1e-8, 0.1, 1.0))
+        assertThatThrownBy(() -> OptimizerConfig.builder().learningRate(0).build())
                 .hasMessage("learningRate must be positive and finite, got 0.0");
-        assertThatThrownBy(() -> new OptimizerConfig(d.kind(), 1e-3, 0, 0.9, 0.999, 1.0, 1e-8, 0.1, 1.0))
+        assertThatThrownBy(() -> OptimizerConfig.builder().alpha(1.0).build())
                 .hasMessage("alpha must be in [0, 1), got 1.0");
-        assertThatThrownBy(() -> new OptimizerConfig(d.kind(), 1e-3, 0, 0.9, 0.999, 0.99, 1e-8, -0.1, 1.0))
+        assertThatThrownBy(() -> OptimizerConfig.builder().warmupRatio(-0.1).build())
                 .hasMessage("warmupRatio must be in [0, 1], got -0.1");
-        assertThatThrownBy(() -> new OptimizerConfig(d.kind(), 1e-3, 0, 0.9, 0.999, 0.99, 1e-8, 0.1, Double.NaN))
+        assertThatThrownBy(() -> OptimizerConfig.builder().maxGradNorm(Double.NaN).build())
                 .hasMessage("maxGradNorm must be positive (infinity for no limit), got NaN");
     }
 
     @Test
+    void builderChangesOnlyTheNamedSettings() {
+        OptimizerConfig d = OptimizerConfig.defaults();
+
+        OptimizerConfig tuned = OptimizerConfig.builder().learningRate(3e-3).beta2(0.98).build();
+
+        assertThat(tuned.learningRate()).isEqualTo(3e-3);
+        assertThat(tuned.beta2()).isEqualTo(0.98);
+        assertThat(tuned).usingRecursiveComparison().ignoringFields("learningRate", "beta2").isEqualTo(d);
+    }
+
+    @Test
     void infiniteMaximumNormDisablesClipping() {
-        OptimizerConfig unclipped = new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 1e-3, 0, 0.9, 0.999, 0.99, 1e-8,
-                0.1, Double.POSITIVE_INFINITY);
+        OptimizerConfig unclipped = OptimizerConfig.builder().learningRate(1e-3).maxGradNorm(Double.POSITIVE_INFINITY)
+                .build();
 
         assertThat(unclipped.maxGradNorm()).isInfinite();
     }

@@ -21,7 +21,7 @@ class OptimizerConvergenceTest {
     @ParameterizedTest
     @EnumSource(OptimizerConfig.Kind.class)
     void minimisesAQuadraticUnderTheWarmupDecaySchedule(OptimizerConfig.Kind kind) {
-        OptimizerConfig config = new OptimizerConfig(kind, 0.1, 0.0, 0.9, 0.999, 0.99, 1e-8, 0.1, 10.0);
+        OptimizerConfig config = OptimizerConfig.builder().kind(kind).learningRate(0.1).maxGradNorm(10.0).build();
         Parameter w = Params.of(manager, "w", 0f, 0f, 0f);
         float[] target = {3f, -1f, 0.5f};
 

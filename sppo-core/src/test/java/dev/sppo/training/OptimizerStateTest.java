@@ -23,7 +23,7 @@ class OptimizerStateTest {
     }
 
     private static OptimizerConfig config(OptimizerConfig.Kind kind) {
-        return new OptimizerConfig(kind, 0.05, 0.01, 0.9, 0.999, 0.99, 1e-8, 0.1, 1.0);
+        return OptimizerConfig.builder().kind(kind).learningRate(0.05).weightDecay(0.01).build();
     }
 
     private float[] fiftyStepsFromOrigin(OptimizerConfig.Kind kind, boolean scoped) {

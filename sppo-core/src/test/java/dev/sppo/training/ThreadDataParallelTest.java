@@ -44,8 +44,8 @@ class ThreadDataParallelTest {
      * v_r = Σ_t log π(x_{r,t+1} | x_{r,≤t}); ℓ = -mean(v) + (v_0 - v_{B-1})²/100, which couples the first and last
      * rows: with two workers they sit in different slices.
      */
-    private RowLoss coupledLoss(Llama model) {
-        return new RowLoss(ROWS, (from, to) -> {
+    private RowLoss<Void> coupledLoss(Llama model) {
+        return RowLoss.of(ROWS, (from, to) -> {
             NDArray rows = tokens.get(new NDIndex("{}:{}", from, to));
             NDArray logits = model.forward(rows.get(new NDIndex(":, :-1")));
             NDArray targets = rows.get(new NDIndex(":, 1:")).expandDims(-1);
@@ -65,7 +65,7 @@ class ThreadDataParallelTest {
                     new ThreadDataParallel(workers));
             float[] losses = new float[steps];
             for (int s = 0; s < steps; s++) {
-                losses[s] = (float) updater.step(coupledLoss(model)).loss();
+                losses[s] = (float) updater.step(coupledLoss(model)).step().loss();
             }
             out.add(losses);
             for (Parameter parameter : model.parameterList()) {
@@ -109,7 +109,7 @@ class ThreadDataParallelTest {
             model.setTrainable(true);
             ParameterUpdater updater = new ParameterUpdater(model.parameterList(), OptimizerConfig.defaults(), 1,
                     new ThreadDataParallel(2));
-            RowLoss nan = new RowLoss(
+            RowLoss<Void> nan = RowLoss.of(
                     ROWS, coupledLoss(model).values(), values -> values.sum().mul(manager.create(Float.NaN)));
 
             assertThatThrownBy(() -> updater.step(nan))
@@ -123,11 +123,12 @@ class ThreadDataParallelTest {
 
     @Test
     void aWorkersFailureReachesTheCallerWithItsMessage() {
-        RowLoss failing = new RowLoss(ROWS, (from, to) -> {
+        RowLoss<Void> failing = RowLoss.of(ROWS, (from, to) -> {
             throw new IllegalArgumentException("rows " + from + ".." + to + " are broken");
         }, values -> values);
 
-        assertThatThrownBy(() -> new ThreadDataParallel(2).step(failing, List.of(), value -> { }, value -> value))
+        assertThatThrownBy(() -> new ThreadDataParallel(2).step(failing, List.of(), value -> { },
+                (value, measured) -> value))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rows 0..2 are broken");
     }

@@ -2,10 +2,10 @@ package dev.sppo.cli;
 
 import com.google.gson.Gson;
 import dev.sppo.client.JobsClient;
+import dev.sppo.config.ConfigFiles;
 import dev.sppo.contracts.job.JobSummary;
 import dev.sppo.demo.FinishedJob;
 import dev.sppo.demo.JobFollower;
-import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.platform.EmbeddedStack;
 import dev.sppo.platform.PlatformLog;
 import dev.sppo.platform.ServiceSettings;
@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "demo");
         if (jobFile != null) {
-            body.putAll(SppoConfigReader.parseFile(jobFile));
+            body.putAll(ConfigFiles.parse(jobFile));
         }
         return new Gson().toJson(body);
     }

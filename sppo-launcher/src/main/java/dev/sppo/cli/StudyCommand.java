@@ -1,7 +1,6 @@
 package dev.sppo.cli;
 
-import dev.sppo.loop.InvalidConfigException;
-import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.cli.ConfigOption.Flag;
 import dev.sppo.study.LoopExecutor;
 import dev.sppo.study.RunOutcome;
 import dev.sppo.study.StudyConfig;
@@ -10,15 +9,13 @@ import dev.sppo.study.StudyReport;
 import dev.sppo.study.StudyResults;
 import dev.sppo.study.StudyRunner;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,9 +34,8 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML or JSON study config merged over the built-in default study.")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Overrides output_dir (default: docs).")
     private Path out;
@@ -49,7 +45,8 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StudyConfig study = study();
+        StudyConfig study = config.read(new StudyConfigReader(), new Flag("output_dir", out),
+                new Flag("runs_dir", runsDir));
         long began = System.nanoTime();
         List<RunOutcome> outcomes = new StudyRunner(study, new LoopExecutor(study.klPrompts(),
                 study.klSamplesPerPrompt()), System.err).run();
@@ -61,33 +58,11 @@ final class StudyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The study config; a mistake in it names the --config file. */
-    private StudyConfig study() throws IOException {
-        Map<String, Object> overrides = overrides();
-        try {
-            return StudyConfigReader.read(overrides);
-        } catch (InvalidConfigException e) {
-            throw config == null ? e : new InvalidConfigException(config + ": " + e.getMessage());
-        }
-    }
-
-    private Map<String, Object> overrides() throws IOException {
-        Map<String, Object> tree = new LinkedHashMap<>(config == null ? Map.of()
-                : SppoConfigReader.parseFile(config));
-        if (out != null) {
-            tree.put("output_dir", out.toString());
-        }
-        if (runsDir != null) {
-            tree.put("runs_dir", runsDir.toString());
-        }
-        return tree;
-    }
-
     /** The command line that regenerates the report, as written in it. */
     private String command() {
         StringBuilder line = new StringBuilder("./sppo study");
-        if (config != null) {
-            line.append(" --config ").append(config);
+        if (config.file() != null) {
+            line.append(" --config ").append(config.file());
         }
         if (out != null) {
             line.append(" --out ").append(out);

@@ -1,5 +1,6 @@
 package dev.sppo.cli;
 
+import dev.sppo.cli.ConfigOption.Flag;
 import dev.sppo.loop.IterationResult;
 import dev.sppo.loop.ResultsTable;
 import dev.sppo.loop.SppoConfig;
@@ -7,12 +8,11 @@ import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loop.SppoLoop;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML or JSON config merged over the built-in defaults.")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Overrides run_dir: checkpoints and metrics.")
     private Path runDir;
@@ -44,24 +43,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SppoConfig resolved = SppoConfigReader.read(overrides());
+        SppoConfig resolved = config.read(new SppoConfigReader(), new Flag("run_dir", runDir),
+                new Flag("iterations", iterations), new Flag("seed", seed));
         List<IterationResult> results = new SppoLoop(resolved, System.err).run();
         spec.commandLine().getOut().println(ResultsTable.markdown(results));
         spec.commandLine().getOut().println("run directory: " + resolved.runDir().toAbsolutePath());
         return 0;
-    }
-
-    private Map<String, Object> overrides() throws java.io.IOException {
-        Map<String, Object> tree = new LinkedHashMap<>(config == null ? Map.of() : SppoConfigReader.parseFile(config));
-        if (runDir != null) {
-            tree.put("run_dir", runDir.toString());
-        }
-        if (iterations != null) {
-            tree.put("iterations", iterations);
-        }
-        if (seed != null) {
-            tree.put("seed", seed);
-        }
-        return tree;
     }
 }

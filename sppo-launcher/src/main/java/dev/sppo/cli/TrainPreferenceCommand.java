@@ -1,22 +1,20 @@
 package dev.sppo.cli;
 
-import dev.sppo.loop.InvalidConfigException;
-import dev.sppo.loop.SppoConfigReader;
-import dev.sppo.preferencetraining.PairAccuracy;
-import dev.sppo.preferencetraining.TrainPreferenceConfig;
-import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
-import dev.sppo.preferencetraining.TrainPreferenceResult;
-import dev.sppo.preferencetraining.TrainPreferenceRun;
+import dev.sppo.cli.ConfigOption.Flag;
+import dev.sppo.preference.training.PairAccuracy;
+import dev.sppo.preference.training.TrainPreferenceConfig;
+import dev.sppo.preference.training.TrainPreferenceConfigReader;
+import dev.sppo.preference.training.TrainPreferenceResult;
+import dev.sppo.preference.training.TrainPreferenceRun;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,16 +33,15 @@ final class TrainPreferenceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML or JSON config merged over the built-in defaults (default-train-preference.yaml).")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Overrides out_dir: checkpoint and metrics.")
     private Path out;
 
     @Override
     public Integer call() throws IOException {
-        TrainPreferenceConfig resolved = resolve();
+        TrainPreferenceConfig resolved = config.read(new TrainPreferenceConfigReader(), new Flag("out_dir", out));
         TrainPreferenceResult result = TrainPreferenceRun.run(resolved, System.err);
         PrintWriter stdout = spec.commandLine().getOut();
         PairAccuracy accuracy = result.training().heldOut();
@@ -55,23 +52,5 @@ final class TrainPreferenceCommand implements Callable<Integer> {
                 result.training().trainSeconds(), result.wallSeconds(), result.checkpoint().toAbsolutePath(),
                 resolved.outDir().resolve(TrainPreferenceRun.METRICS_FILE).toAbsolutePath()));
         return 0;
-    }
-
-    /** The config file and the flags over the defaults; errors name the file and the field path. */
-    private TrainPreferenceConfig resolve() throws IOException {
-        Map<String, Object> tree = overrides();
-        try {
-            return TrainPreferenceConfigReader.read(tree);
-        } catch (InvalidConfigException e) {
-            throw config == null ? e : new InvalidConfigException(config + ": " + e.getMessage());
-        }
-    }
-
-    private Map<String, Object> overrides() throws IOException {
-        Map<String, Object> tree = new LinkedHashMap<>(config == null ? Map.of() : SppoConfigReader.parseFile(config));
-        if (out != null) {
-            tree.put("out_dir", out.toString());
-        }
-        return tree;
     }
 }

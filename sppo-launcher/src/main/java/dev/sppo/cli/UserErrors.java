@@ -1,7 +1,7 @@
 package dev.sppo.cli;
 
 import dev.sppo.checkpoint.MalformedCheckpointException;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.model.InvalidModelConfigException;
 import dev.sppo.tokenizer.MalformedTokenizerException;
 

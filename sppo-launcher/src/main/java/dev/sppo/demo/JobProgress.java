@@ -3,8 +3,8 @@ package dev.sppo.demo;
 import dev.sppo.contracts.job.IterationView;
 import dev.sppo.contracts.job.JobView;
 import dev.sppo.contracts.job.Metric;
-import dev.sppo.loop.Progress;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.training.Progress;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -60,7 +60,7 @@ final class JobProgress {
     /** T: the submitted {@code iterations}, else the default that {@code ./sppo train} applies. */
     private static int totalIterations(JobView job) {
         return job.config().get("iterations") instanceof Number iterations ? iterations.intValue()
-                : SppoConfigReader.defaults().iterations();
+                : new SppoConfigReader().defaults().iterations();
     }
 
     private int iteration() {

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar for a step that reports no counts of its own (training, evaluation, the warm
- * start), drawn like {@link dev.sppo.loop.Progress}: the bar fills with elapsed / expected seconds, where the
+ * start), drawn like {@link dev.sppo.training.Progress}: the bar fills with elapsed / expected seconds, where the
  * expected time is what the same step took in the previous iteration; with no estimate a block sweeps across
  * the bar and the elapsed time counts up.
  */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.sppo.reward.RewardModel;
-import dev.sppo.reward.RewardModelDirectory;
+import dev.sppo.preference.learned.RewardModel;
+import dev.sppo.preference.learned.RewardModelDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,7 +53,7 @@ class JobProgressTest {
                 .filter(line -> !line.isBlank()).toList();
     }
 
-    /** {@link dev.sppo.loop.Progress} redraws at most every 200 ms. */
+    /** {@link dev.sppo.training.Progress} redraws at most every 200 ms. */
     private static void sleepPastTheRedrawInterval() {
         try {
             Thread.sleep(250);

@@ -119,14 +119,27 @@ final class SelfPlayPeer implements AutoCloseable {
         Policy policy = policies.computeIfAbsent(request.checkpointUri(), this::load);
         int[] promptIds = policy.tokenizer().encodePrompt(request.prompt());
         SamplingSpec s = request.sampling();
-        List<Sample> samples = new Sampler(policy.model(), policy.stopIds(), policy.padId()).sample(List.of(promptIds),
+        List<Sample> sampled = new Sampler(policy.model(), policy.stopIds(), policy.padId()).sample(List.of(promptIds),
                 new SamplingParams(s.maxNewTokens(), s.temperature(), s.topK(), s.topP(), s.k(), s.seed()));
-        List<GeneratedResponse> responses = samples.stream().map(x -> tied ? samples.get(0) : x)
-                .map(x -> new GeneratedResponse(policy.tokenizer().decode(x.tokenIds()), boxed(x.responseWithStop()),
-                        x.sequenceLogprob(), x.stoppedAtEos())).toList();
+        List<Sample> samples = sampled.stream().map(x -> tied ? sampled.get(0) : x).toList();
+        List<String> texts = samples.stream().map(x -> policy.tokenizer().decode(x.tokenIds())).toList();
         PreferenceResult preference = new JudgePreferenceModel(Tasks.byName(request.preference().task()).judge(),
-                request.preference().tau()).compare(request.prompt(), responses.stream().map(GeneratedResponse::text)
-                        .toList());
+                request.preference().tau()).compare(request.prompt(), texts);
+        return message(request, promptIds, samples, texts, preference);
+    }
+
+    /**
+     * The {@link ScoredPrompt} that generator-service and preference-service send for {@code request}: the samples
+     * (their texts, token ids with the stop token, recorded log-probs) and their preference result.
+     */
+    static ScoredPrompt message(GenerationRequest request, int[] promptIds, List<Sample> samples, List<String> texts,
+            PreferenceResult preference) {
+        List<GeneratedResponse> responses = new ArrayList<>(samples.size());
+        for (int k = 0; k < samples.size(); k++) {
+            Sample x = samples.get(k);
+            responses.add(new GeneratedResponse(texts.get(k), boxed(x.responseWithStop()), x.sequenceLogprob(),
+                    x.stoppedAtEos()));
+        }
         return new ScoredPrompt(ContractVersion.CURRENT, new SampledResponses(ContractVersion.CURRENT, request,
                 boxed(promptIds), responses, "test-peer"),
                 Arrays.stream(preference.matrix().p()).map(SelfPlayPeer::boxed).toList(),

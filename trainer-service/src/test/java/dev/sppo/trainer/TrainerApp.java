@@ -55,6 +55,11 @@ final class TrainerApp implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** The instance's component of this type, for tests that drive one component directly. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -1,6 +1,6 @@
 package dev.sppo.trainer.config;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

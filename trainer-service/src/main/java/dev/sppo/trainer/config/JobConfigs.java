@@ -1,8 +1,8 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.contracts.PreferenceSpec;
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.model.LlamaConfig;
@@ -50,7 +50,7 @@ public class JobConfigs {
         for (JobSection section : sections) {
             sppo.remove(section.key());
         }
-        return SppoConfigReader.read(ConfigTree.merge(sppo, Map.of(
+        return new SppoConfigReader().read(ConfigTree.merge(sppo, Map.of(
                 "run_dir", runs.resolve(jobId).toString(), "cache_dir", warmStartCache.toString())));
     }
 

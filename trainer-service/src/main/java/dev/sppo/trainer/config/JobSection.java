@@ -14,7 +14,7 @@ public interface JobSection {
     /**
      * Reads the section with its defaults.
      *
-     * @throws dev.sppo.loop.InvalidConfigException naming the bad field ({@code continuous.round_prompts: ...})
+     * @throws dev.sppo.config.InvalidConfigException naming the bad field ({@code continuous.round_prompts: ...})
      */
     void check(Object section);
 }

@@ -1,7 +1,7 @@
 package dev.sppo.trainer.continuous;
 
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -65,7 +65,7 @@ public record ContinuousSettings(
     /**
      * Reads the section with its defaults (N = 8, 30 s, S = 1, regenerate twice, B = 2, threshold 0.5).
      *
-     * @throws dev.sppo.loop.InvalidConfigException naming the field ({@code continuous.round_prompts: ...})
+     * @throws dev.sppo.config.InvalidConfigException naming the field ({@code continuous.round_prompts: ...})
      */
     @SuppressWarnings("unchecked")
     public static ContinuousSettings read(Object section) {

@@ -3,7 +3,7 @@ package dev.sppo.trainer.messaging;
 import dev.sppo.contracts.GeneratedResponse;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.loop.PromptOutcome;
+import dev.sppo.training.PromptOutcome;
 import dev.sppo.preference.PreferenceMatrix;
 import dev.sppo.preference.PreferenceResult;
 import dev.sppo.sampling.Sample;

@@ -4,6 +4,7 @@ import dev.sppo.contracts.job.Metric;
 import dev.sppo.contracts.job.WinRateView;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.training.TrainingData;
 import dev.sppo.training.TrainingSummary;
 
 import java.util.LinkedHashMap;

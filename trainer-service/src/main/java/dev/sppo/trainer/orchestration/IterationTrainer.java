@@ -3,10 +3,7 @@ package dev.sppo.trainer.orchestration;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.loop.PromptOutcome;
-import dev.sppo.loop.ReferenceMode;
 import dev.sppo.model.Policy;
-import dev.sppo.preference.Selection;
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
@@ -18,10 +15,9 @@ import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.job.TrainingRowRepository;
 import dev.sppo.trainer.messaging.ScoredPrompts;
 import dev.sppo.trainer.metrics.TrainerMetrics;
-import dev.sppo.training.PreferenceTrainer;
-import dev.sppo.training.PreferenceTrainingConfig;
-import dev.sppo.training.ScoredResponse;
-import dev.sppo.training.TrainingSummary;
+import dev.sppo.training.PolicyUpdate;
+import dev.sppo.training.PromptOutcome;
+import dev.sppo.training.TrainingData;
 
 import org.springframework.stereotype.Component;
 
@@ -31,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The train phase of iteration t, as in {@code SppoLoop}: π_{t+1} is π_t trained on the iteration's stored
- * results, with π_t's log-probs as the frozen reference and seed + t as the shuffling seed. For the default
- * {@code sppo} loss it minimises, over each prompt's winner and loser y,
+ * The train phase of iteration t, the {@link PolicyUpdate} that {@code SppoLoop} runs: π_{t+1} is π_t trained on
+ * the iteration's stored results, with π_t's log-probs as the frozen reference and seed + t as the shuffling
+ * seed. For the default {@code sppo} loss it minimises, over each prompt's winner and loser y,
  *
  * <pre>  ( log π_θ(y|x) - log π_t(y|x) - η (P̂(y) - 1/2) )²,   η = 1/β</pre>
  *
@@ -73,29 +69,21 @@ public class IterationTrainer {
     public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent, List<Prompt> prompts)
             throws Exception {
         long began = System.nanoTime();
-        PreferenceTrainingConfig training = plan.config().training();
-        TrainingData data = TrainingData.select(outcomes(jobId, prompts, t),
-                training.loss().trainsOnAllResponses() ? Selection.ALL : Selection.WINNER_LOSER);
+        PolicyUpdate update = new PolicyUpdate(plan.config().training(), plan.config().reference());
+        TrainingData data = update.select(outcomes(jobId, prompts, t));
         trainingRows.record(jobId, t, data.responsesPerPrompt());
         if (data.rows().isEmpty()) {
             throw new NoPreferenceSignalException(data.responsesPerPrompt().size());
         }
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = store.load(parent.uri(), manager)) {
-            List<ScoredResponse> rows = plan.config().reference() == ReferenceMode.RECOMPUTE
-                    ? data.withReferenceFrom(policy) : data.rows();
-            PreferenceTrainingConfig seeded = new PreferenceTrainingConfig(training.loss(), training.beta(),
-                    training.epochs(), training.batchSize(), training.optimizer(), training.seed() + t);
-            long[] lastStep = {System.nanoTime()};
-            TrainingSummary summary = new PreferenceTrainer(policy, seeded).train(rows, step -> {
-                long now = System.nanoTime();
-                metrics.trainStep(now - lastStep[0]);
-                lastStep[0] = now;
+            PolicyUpdate.Result result = update.train(policy, data, t, step -> {
+                metrics.trainStep(step.nanos());
                 guard.check(jobId);
             });
             iterations.addMetrics(jobId, t,
-                    IterationMetrics.training(summary, data, IterationMetrics.secondsSince(began)));
+                    IterationMetrics.training(result.summary(), data, IterationMetrics.secondsSince(began)));
             StoredCheckpoint stored = store.save(Checkpoint.idOf(jobId, t + 1), policy, Map.of("sppo.job", jobId,
-                    "sppo.iteration", Integer.toString(t + 1), "sppo.loss", training.loss().id()));
+                    "sppo.iteration", Integer.toString(t + 1), "sppo.loss", plan.config().training().loss().id()));
             return checkpoints.record(jobId, t + 1, stored, parent.id());
         }
     }

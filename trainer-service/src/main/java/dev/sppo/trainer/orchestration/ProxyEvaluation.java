@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.ProxyWinRate;
 import dev.sppo.evaluation.WinRate;
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.RunPreferences;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.preference.PreferenceModel;

@@ -1,9 +1,9 @@
 package dev.sppo.trainer.preferencemodel;
 
-import dev.sppo.loop.ConfigTree;
-import dev.sppo.loop.InvalidConfigException;
-import dev.sppo.preferencetraining.TrainPreferenceConfig;
-import dev.sppo.preferencetraining.TrainPreferenceConfigReader;
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.training.TrainPreferenceConfig;
+import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.config.FieldProblem;
 import dev.sppo.trainer.config.InvalidJobConfigException;
@@ -34,7 +34,7 @@ public class PreferenceModelConfigs {
 
     /** The config run {@code id} trains with. */
     public TrainPreferenceConfig effective(String id, Map<String, Object> tree) {
-        return TrainPreferenceConfigReader.read(ConfigTree.merge(tree,
+        return new TrainPreferenceConfigReader().read(ConfigTree.merge(tree,
                 Map.of(SERVER_OWNED, work.resolve(id).toString())));
     }
 

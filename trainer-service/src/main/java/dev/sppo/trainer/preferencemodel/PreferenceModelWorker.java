@@ -1,8 +1,8 @@
 package dev.sppo.trainer.preferencemodel;
 
-import dev.sppo.preferencetraining.TrainPreferenceConfig;
-import dev.sppo.preferencetraining.TrainPreferenceResult;
-import dev.sppo.preferencetraining.TrainPreferenceRun;
+import dev.sppo.preference.training.TrainPreferenceConfig;
+import dev.sppo.preference.training.TrainPreferenceResult;
+import dev.sppo.preference.training.TrainPreferenceRun;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.checkpoint.StoredCheckpoint;
 import dev.sppo.trainer.orchestration.LogStream;

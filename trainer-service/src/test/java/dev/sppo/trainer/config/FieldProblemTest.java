@@ -2,7 +2,7 @@ package dev.sppo.trainer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 
 import org.junit.jupiter.api.Test;
 

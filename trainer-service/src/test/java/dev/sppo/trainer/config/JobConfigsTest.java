@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
-import dev.sppo.loop.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.trainer.TrainerProperties;
@@ -85,7 +85,7 @@ class JobConfigsTest {
 
         assertThat(configs().preference(configs().effective("job-1", tree)))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.5));
-        assertThat(configs().preference(SppoConfigReader.defaults()))
+        assertThat(configs().preference(new SppoConfigReader().defaults()))
                 .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
     }
 
@@ -131,7 +131,7 @@ class JobConfigsTest {
     @Test
     void effectiveConfigHasTheTrainDefaultsAndTheServersDirectories() {
         SppoConfig effective = configs().effective("job-1", Map.of("iterations", 2));
-        SppoConfig defaults = SppoConfigReader.defaults();
+        SppoConfig defaults = new SppoConfigReader().defaults();
 
         assertThat(effective.iterations()).isEqualTo(2);
         assertThat(effective.promptsPerIteration()).isEqualTo(defaults.promptsPerIteration());

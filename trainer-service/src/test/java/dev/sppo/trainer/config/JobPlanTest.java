@@ -14,7 +14,7 @@ import java.util.Map;
 
 class JobPlanTest {
 
-    private final JobPlan plan = new JobPlan(SppoConfigReader.read(Map.of("seed", 7, "iterations", 2,
+    private final JobPlan plan = new JobPlan(new SppoConfigReader().read(Map.of("seed", 7, "iterations", 2,
             "prompts_per_iteration", 4)), new PreferenceSpec("gold_judge", "addition", 0.1));
 
     @Test

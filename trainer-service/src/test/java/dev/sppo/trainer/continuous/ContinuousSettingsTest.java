@@ -3,7 +3,7 @@ package dev.sppo.trainer.continuous;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sppo.loop.InvalidConfigException;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.trainer.config.FieldProblem;
 
 import org.junit.jupiter.api.Test;

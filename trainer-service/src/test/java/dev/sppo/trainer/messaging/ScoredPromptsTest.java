@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.loop.PromptOutcome;
+import dev.sppo.training.PromptOutcome;
 import dev.sppo.preference.Selection;
 import dev.sppo.task.Prompt;
 import dev.sppo.training.ScoredResponse;

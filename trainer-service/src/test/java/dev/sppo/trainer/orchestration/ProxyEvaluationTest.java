@@ -20,12 +20,12 @@ class ProxyEvaluationTest {
 
     @Test
     void aGoldJudgeJobHasNoProxyWinRate() {
-        assertThat(ProxyEvaluation.vsBase(SppoConfigReader.defaults(), PROMPTS, CURRENT, BASE)).isNull();
+        assertThat(ProxyEvaluation.vsBase(new SppoConfigReader().defaults(), PROMPTS, CURRENT, BASE)).isNull();
     }
 
     @Test
     void anEnsembleOfTheGoldJudgeAloneJudgesExactlyLikeIt() {
-        SppoConfig config = SppoConfigReader.read(Map.of("preference", Map.of("kind", "ensemble",
+        SppoConfig config = new SppoConfigReader().read(Map.of("preference", Map.of("kind", "ensemble",
                 "members", List.of(Map.of("spec", Map.of("kind", "gold_judge"))))));
         var gold = addition(CURRENT).against(addition(BASE));
 
@@ -36,7 +36,8 @@ class ProxyEvaluationTest {
 
     @Test
     void aJobTrainedAgainstAnLlmJudgeHasNoProxyWinRateInTheTrainer() {
-        SppoConfig config = SppoConfigReader.read(Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
+        SppoConfig config = new SppoConfigReader().read(
+                Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
 
         assertThat(ProxyEvaluation.vsBase(config, PROMPTS, CURRENT, BASE)).isNull();
     }
@@ -47,7 +48,7 @@ class ProxyEvaluationTest {
 
     /** The same texts with the addition task's gold scores. */
     private static PolicyResponses addition(PolicyResponses r) {
-        var judge = SppoConfigReader.defaults().task().task().judge();
+        var judge = new SppoConfigReader().defaults().task().task().judge();
         double[][] scores = new double[PROMPTS.size()][];
         for (int i = 0; i < PROMPTS.size(); i++) {
             String prompt = PROMPTS.get(i);

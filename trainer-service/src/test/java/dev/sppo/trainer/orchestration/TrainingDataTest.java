@@ -3,11 +3,12 @@ package dev.sppo.trainer.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sppo.loop.PromptOutcome;
 import dev.sppo.preference.Selection;
 import dev.sppo.task.Prompt;
 import dev.sppo.trainer.messaging.ScoredPromptFixtures;
 import dev.sppo.trainer.messaging.ScoredPrompts;
+import dev.sppo.training.PromptOutcome;
+import dev.sppo.training.TrainingData;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,0 @@
-package dev.sppo.loop;
-
-/** A configuration that cannot be used; the message starts with the path of the offending field. */
-public final class InvalidConfigException extends RuntimeException {
-    public InvalidConfigException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,70 @@
+package dev.sppo.preference.learned;
+
+import ai.djl.nn.Parameter;
+import dev.sppo.tokenizer.TextTokenizer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the learned preference models share: a {@link HeadedBackbone}, its tokenizer and the order of its head
+ * tensors. Owns both: {@link #close()} frees the weights and the tokenizer.
+ */
+public abstract class HeadedModel implements AutoCloseable {
+
+    private final HeadedBackbone weights;
+    private final TextTokenizer tokenizer;
+    private final List<String> headNames;
+
+    protected HeadedModel(HeadedBackbone weights, TextTokenizer tokenizer, List<String> headNames) {
+        this.weights = weights;
+        this.tokenizer = tokenizer;
+        this.headNames = List.copyOf(headNames);
+    }
+
+    /** Writes the model's checkpoint directory, replacing {@code dir}. */
+    public abstract void save(Path dir) throws IOException;
+
+    /** The backbone's parameters in checkpoint order, then the head's. */
+    public List<Parameter> parameters() {
+        return weights.parameters(headNames);
+    }
+
+    /** Switches gradient recording on (training) or off. */
+    public void setTrainable(boolean trainable) {
+        weights.setTrainable(trainable);
+    }
+
+    /** The parameter count. */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(p -> p.getArray().getShape().size()).sum();
+    }
+
+    public HeadedBackbone weights() {
+        return weights;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The head tensors in checkpoint order. */
+    public List<String> headNames() {
+        return headNames;
+    }
+
+    /** Refuses fewer than two responses: there is nothing to compare. */
+    protected static void requireComparable(List<String> responses) {
+        if (responses == null || responses.size() < 2) {
+            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
+                    + (responses == null ? "null" : responses.size()));
+        }
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sppo.preference.training;
+
+import ai.djl.ndarray.NDManager;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.learned.PairwiseRanker;
+import dev.sppo.preference.learned.RankerConfig;
+import dev.sppo.preference.learned.RewardModel;
+import dev.sppo.preference.learned.RewardModelConfig;
+import dev.sppo.tokenizer.CharTokenizer;
+
+/** Randomly initialised learned preference models of a {@link ModelSize} over a character vocabulary. */
+public final class FreshModels {
+
+    private FreshModels() {}
+
+    public static PairwiseRanker ranker(ModelSize size, CharTokenizer tokenizer, NDManager manager, long seed) {
+        return PairwiseRanker.random(RankerConfig.tiny(tokenizer, size.hiddenSize(), size.layers(), size.heads()),
+                tokenizer, manager, seed);
+    }
+
+    public static RewardModel rewardModel(ModelSize size, CharTokenizer tokenizer, NDManager manager, long seed,
+            double tau) {
+        return RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(tokenizer.vocabSize(), size.hiddenSize(),
+                size.layers(), size.heads(), tokenizer.bosId(), tokenizer.eosId()), tokenizer.padId()), tokenizer,
+                manager, seed, tau);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sppo.preference.training;
+
+import dev.sppo.task.TaskSpec;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code sppo train-preference} does; {@link TrainPreferenceConfigReader} reads it over {@code
+ * default-train-preference.yaml}.
+ *
+ * @param kind the model to train
+ * @param task the built-in task whose gold judge labels the generated pairs (and measures accuracy vs gold)
+ * @param data a JSONL file of {@code {"prompt","chosen","rejected"}} pairs, or null to generate noisy pairs
+ * @param pairs how many pairs to generate in all, training and held out (ignored with {@code data})
+ * @param pairsPerPrompt generated pairs per prompt
+ * @param labelNoise probability that a generated label is flipped, in [0, 1/2]
+ * @param heldOut fraction of the pairs held out for evaluation, in (0, 1); generated held-out pairs come from the
+ *     task's held-out prompts
+ * @param model the backbone size
+ * @param training epochs, batch size, optimizer
+ * @param tau the reward model's temperature in P[i][j] = sigmoid((r_i - r_j)/tau)
+ * @param seed seeds the data, the initial weights and the shuffling
+ * @param outDir where the checkpoint ({@code model/}) and {@code metrics.json} go
+ */
+public record TrainPreferenceConfig(
+        PreferenceModelKind kind,
+        TaskSpec task,
+        Path data,
+        int pairs,
+        int pairsPerPrompt,
+        double labelNoise,
+        double heldOut,
+        ModelSize model,
+        TrainingSettings training,
+        double tau,
+        long seed,
+        Path outDir) {
+
+    public TrainPreferenceConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(outDir, "out_dir");
+        atLeast("pairs", pairs, 2);
+        atLeast("pairs_per_prompt", pairsPerPrompt, 1);
+        if (!(labelNoise >= 0 && labelNoise <= 0.5)) {
+            throw new IllegalArgumentException("label_noise must be in [0, 0.5], got " + labelNoise);
+        }
+        if (!(heldOut > 0 && heldOut < 1)) {
+            throw new IllegalArgumentException("held_out must be in (0, 1), got " + heldOut);
+        }
+        if (!(tau > 0) || Double.isInfinite(tau)) {
+            throw new IllegalArgumentException("tau must be positive and finite, got " + tau);
+        }
+    }
+
+    private static void atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be >= " + min + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sppo.task;
+
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
+
+/**
+ * A built-in task and its settings, read from the {@code task} section of a config.
+ *
+ * @param task the task
+ * @param description a canonical description (name and settings), part of the warm-start cache key
+ */
+public record TaskSpec(Task task, String description) {
+
+    /** Reads the {@code task} section {@code node}; {@code seed} seeds the prompt streams. */
+    public static TaskSpec read(ConfigTree node, long seed) {
+        String name = node.string("name", "addition");
+        TaskSpec spec = switch (name) {
+            case "addition" -> {
+                AdditionConfig d = AdditionConfig.defaults();
+                AdditionConfig c = node.validated("min_digits", () -> new AdditionConfig(
+                        node.integer("min_digits", d.minDigits()), node.integer("max_digits", d.maxDigits()), seed));
+                yield new TaskSpec(new AdditionTask(c), c.toString());
+            }
+            case "sorting" -> {
+                SortingConfig d = SortingConfig.defaults();
+                SortingConfig c = node.validated("min_length", () -> new SortingConfig(
+                        node.integer("min_length", d.minLength()), node.integer("max_length", d.maxLength()),
+                        node.integer("digits", d.digits()), seed));
+                yield new TaskSpec(new SortingTask(c), c.toString());
+            }
+            default -> throw new InvalidConfigException(
+                    "task.name: unknown task '" + name + "' (known: " + String.join(", ", Tasks.names()) + ")");
+        };
+        node.checkNoUnknownKeys();
+        return spec;
+    }
+}
