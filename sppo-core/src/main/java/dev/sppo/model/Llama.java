@@ -45,7 +45,7 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         this.config = config;
         this.manager = parent.newSubManager();
         for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
-            NDArray array = manager.create(weights.values(spec), new Shape(spec.shape()));
+            NDArray array = nativeCopy(manager.create(weights.values(spec), new Shape(spec.shape())));
             addParameter(Parameter.builder().setName(spec.name()).setType(Parameter.Type.WEIGHT)
                     .optArray(array).optRequiresGrad(false).build());
         }
@@ -54,6 +54,19 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         }
         this.rope = new RotaryEmbedding(manager, config);
         this.attentionScale = manager.full(new Shape(), (float) (1.0 / Math.sqrt(config.headDim())));
+    }
+
+    /**
+     * A copy of {@code created} in memory that PyTorch allocates, {@code created} closed. An array made from Java
+     * values keeps the direct buffer it was copied through for as long as it lives, and direct buffers count
+     * against {@code -XX:MaxDirectMemorySize} (by default the heap size): a half-billion-parameter model would
+     * need 2 GB of it. The closed array's buffer is freed by the next garbage collection, which the JVM forces
+     * when direct memory runs short.
+     */
+    private static NDArray nativeCopy(NDArray created) {
+        NDArray copy = created.duplicate();
+        created.close();
+        return copy;
     }
 
     /** A freshly initialised model: weights ~ N(0, initializer_range²), norm gains 1, biases 0; seeded. */
