@@ -60,12 +60,13 @@ public final class ModelDirectory {
     }
 
     /**
-     * The tensors of a {@code LlamaForCausalLM} checkpoint with this config; the rotary {@code inv_freq} buffers
+     * The tensors of a causal-LM checkpoint of this config's family ({@code LlamaForCausalLM}, {@code
+     * MistralForCausalLM}, {@code Qwen2ForCausalLM}, {@code Qwen3ForCausalLM}); the rotary {@code inv_freq} buffers
      * of older exports and an {@code lm_head.weight} that a tied model ignores may be present too.
      */
     public static ExpectedTensors expectedTensors(LlamaConfig config) {
         return new ExpectedTensors(LlamaLayout.tensors(config), name -> ignorable(name, config),
-                "num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings");
+                "model_type, num_hidden_layers, attention_bias, mlp_bias, tie_word_embeddings");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sppo.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import dev.sppo.kernels.TorchKernels;
 
 /**
@@ -10,9 +11,12 @@ import dev.sppo.kernels.TorchKernels;
  *
  * <pre>
  *   q = x W_qᵀ, k = x W_kᵀ, v = x W_vᵀ            split into H (queries) and H_kv (keys, values) heads of size d
+ *                                                  (+ b_q, b_k, b_v when the config's qkvBias)
+ *   q, k ← RMSNorm_q(q), RMSNorm_k(k)              per head, over d: qwen3 only (q_norm, k_norm)
  *   q, k ← rot(q) / sqrt(d), rot(k)                rotary embeddings at each token's position (the scale
  *                                                  folded into the queries' tables, see RotaryAngles)
- *   A = softmax(q kᵀ + bias)                       bias: causal and padding mask, added in place
+ *   A = softmax(q kᵀ + bias)                       bias: causal, padding and sliding-window mask,
+ *                                                  added in place
  *   y = concat_heads(A v) W_oᵀ
  * </pre>
  *
@@ -26,9 +30,9 @@ final class Attention {
         LlamaConfig c = layer.config();
         long batch = x.getShape().get(0);
         long time = x.getShape().get(1);
-        NDArray q = heads(layer.qProj().apply(x), batch, time, c.numAttentionHeads(), c.headDim());
-        NDArray k = heads(layer.kProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
-        NDArray v = heads(layer.vProj().apply(x), batch, time, c.numKeyValueHeads(), c.headDim());
+        NDArray q = heads(layer.qProj().apply(x), batch, time, c.numAttentionHeads(), layer.qNorm(), c);
+        NDArray k = heads(layer.kProj().apply(x), batch, time, c.numKeyValueHeads(), layer.kNorm(), c);
+        NDArray v = heads(layer.vProj().apply(x), batch, time, c.numKeyValueHeads(), null, c);
         q = angles.rotateQueries(q);
         k = angles.rotateKeys(k);
         if (cache != null) {
@@ -43,9 +47,13 @@ final class Attention {
         return layer.oProj().apply(merged);
     }
 
-    /** (B, T, heads·d) to (B, heads, T, d). */
-    private static NDArray heads(NDArray projected, long batch, long time, int heads, int headDim) {
-        return projected.reshape(batch, time, heads, headDim).transpose(0, 2, 1, 3);
+    /** (B, T, heads·d) to (B, heads, T, d), each head RMS-normalised by {@code norm}'s gain when there is one. */
+    private static NDArray heads(NDArray projected, long batch, long time, int heads, Parameter norm, LlamaConfig c) {
+        NDArray split = projected.reshape(batch, time, heads, c.headDim());
+        if (norm != null) {
+            split = RmsNorm.apply(split, norm.getArray(), c.rmsNormEps());
+        }
+        return split.transpose(0, 2, 1, 3);
     }
 
     private static NDArray repeatKv(NDArray kv, int groups) {

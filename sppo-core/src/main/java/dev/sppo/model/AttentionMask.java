@@ -46,4 +46,21 @@ public final class AttentionMask {
         }
         return manager.create(bias, new Shape(rows, 1, queryLength, keys));
     }
+
+    /**
+     * A (1, 1, T_q, T_past + T_q) sliding-window bias (mistral) to add to a causal one: it blocks key k from query q
+     * iff {@code T_past + q - k ≥ window}, so that with the causal mask key k is visible iff {@code T_past + q -
+     * window < k ≤ T_past + q}. Columns, not positions, are compared, as transformers compares cache positions:
+     * within a left-padded row the two differ by a constant.
+     */
+    public static NDArray slidingWindow(NDManager manager, int pastLength, int queryLength, int window) {
+        int keys = pastLength + queryLength;
+        float[] bias = new float[queryLength * keys];
+        for (int q = 0; q < queryLength; q++) {
+            for (int k = 0; k <= pastLength + q - window; k++) {
+                bias[q * keys + k] = BLOCKED;
+            }
+        }
+        return manager.create(bias, new Shape(1, 1, queryLength, keys));
+    }
 }

@@ -2,25 +2,29 @@ package dev.sppo.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Maps {@link LlamaConfig} to and from the Hugging Face {@code config.json} field names. */
+/**
+ * Maps {@link LlamaConfig} to and from the Hugging Face {@code config.json} field names of each {@link
+ * ModelFamily}: a field left out takes the default of the family's transformers config class. {@code rope_theta}
+ * and {@code rope_scaling} are also read from transformers 5's {@code rope_parameters} when they are absent.
+ */
 final class ConfigJson {
 
-    private static final List<String> ARCHITECTURES = List.of("LlamaForCausalLM");
+    private static final int MISTRAL_DEFAULT_WINDOW = 4096;
 
     private ConfigJson() {}
 
     static LlamaConfig fromJson(JsonObject json) {
-        String modelType = optString(json, "model_type", "llama");
-        if (!"llama".equals(modelType)) {
-            throw new InvalidModelConfigException(
-                    "model_type '" + modelType + "' is not a LLaMA-family model (expected 'llama')");
-        }
+        ModelFamily family = family(json);
         int hidden = required(json, "hidden_size");
         int heads = required(json, "num_attention_heads");
+        JsonObject ropeParameters = optObject(json, "rope_parameters");
         return new LlamaConfig(
                 required(json, "vocab_size"),
                 hidden,
@@ -28,23 +32,83 @@ final class ConfigJson {
                 required(json, "num_hidden_layers"),
                 heads,
                 optInt(json, "num_key_value_heads", heads),
-                optInt(json, "head_dim", heads > 0 ? hidden / heads : 0),
-                optInt(json, "max_position_embeddings", 2048),
+                optInt(json, "head_dim", defaultHeadDim(family, hidden, heads)),
+                optInt(json, "max_position_embeddings", family.defaultMaxPositions()),
                 optDouble(json, "rms_norm_eps", 1e-6),
-                optDouble(json, "rope_theta", 10000.0),
-                ropeScaling(json.get("rope_scaling")),
+                optDouble(json, "rope_theta", optDouble(ropeParameters, "rope_theta", 10000.0)),
+                ropeScaling(orElse(json.get("rope_scaling"), ropeParameters)),
                 optBoolean(json, "tie_word_embeddings", false),
-                optBoolean(json, "attention_bias", false),
-                optBoolean(json, "mlp_bias", false),
+                family.readsAttentionBias() && optBoolean(json, "attention_bias", false),
+                family.readsMlpBias() && optBoolean(json, "mlp_bias", false),
                 optInt(json, "bos_token_id", -1),
                 LlamaConfig.idList(json.get("eos_token_id")),
-                optDouble(json, "initializer_range", 0.02));
+                optDouble(json, "initializer_range", 0.02),
+                family,
+                slidingWindow(json, family));
+    }
+
+    /**
+     * The family {@code model_type} names; without one, the family whose causal-LM class {@code architectures}
+     * names, else LLaMA. A {@code model_type} whose family's class differs from a causal-LM class that {@code
+     * architectures} names is refused (head classes such as {@code LlamaForSequenceClassification} are not checked).
+     */
+    private static ModelFamily family(JsonObject json) {
+        List<ModelFamily> named = new ArrayList<>();
+        JsonElement architectures = json.get("architectures");
+        if (architectures != null && architectures.isJsonArray()) {
+            for (JsonElement e : architectures.getAsJsonArray()) {
+                if (e.isJsonPrimitive()) {
+                    ModelFamily.ofArchitecture(e.getAsString()).ifPresent(named::add);
+                }
+            }
+        }
+        String modelType = optString(json, "model_type", null);
+        if (modelType == null) {
+            return named.isEmpty() ? ModelFamily.LLAMA : named.get(0);
+        }
+        ModelFamily family = ModelFamily.ofModelType(modelType);
+        for (ModelFamily other : named) {
+            if (other != family) {
+                throw new InvalidModelConfigException("model_type '" + modelType + "' contradicts architectures "
+                        + architectures + " (" + family.modelType() + " models are " + family.architecture() + ")");
+            }
+        }
+        return family;
+    }
+
+    /** Qwen3's config class defaults {@code head_dim} to 128; the others to D / H. */
+    private static int defaultHeadDim(ModelFamily family, int hidden, int heads) {
+        if (family == ModelFamily.QWEN3) {
+            return 128;
+        }
+        return heads > 0 ? hidden / heads : 0;
+    }
+
+    /**
+     * Mistral's {@code sliding_window} (its config class's default, 4096, when absent; null turns it off). Qwen's
+     * window applies only under {@code use_sliding_window}, which is refused; LLaMA has none.
+     */
+    private static Integer slidingWindow(JsonObject json, ModelFamily family) {
+        if (family.hasSlidingWindow()) {
+            JsonElement window = json.get("sliding_window");
+            if (window == null) {
+                return MISTRAL_DEFAULT_WINDOW;
+            }
+            return window.isJsonNull() ? null : asInt("sliding_window", window);
+        }
+        if (family != ModelFamily.LLAMA && optBoolean(json, "use_sliding_window", false)) {
+            throw new InvalidModelConfigException("use_sliding_window: true is not supported for model_type '"
+                    + family.modelType() + "' (sliding-window attention from max_window_layers on); "
+                    + "only mistral's sliding_window is");
+        }
+        return null;
     }
 
     static JsonObject toJson(LlamaConfig c) {
         JsonObject json = new JsonObject();
-        json.add("architectures", arrayOf(ARCHITECTURES));
-        json.addProperty("model_type", "llama");
+        ModelFamily family = c.family();
+        json.add("architectures", arrayOf(List.of(family.architecture())));
+        json.addProperty("model_type", family.modelType());
         json.addProperty("vocab_size", c.vocabSize());
         json.addProperty("hidden_size", c.hiddenSize());
         json.addProperty("intermediate_size", c.intermediateSize());
@@ -68,8 +132,18 @@ final class ConfigJson {
             json.add("rope_scaling", scaling);
         }
         json.addProperty("tie_word_embeddings", c.tieWordEmbeddings());
-        json.addProperty("attention_bias", c.attentionBias());
-        json.addProperty("mlp_bias", c.mlpBias());
+        if (family.readsAttentionBias()) {
+            json.addProperty("attention_bias", c.attentionBias());
+        }
+        if (family.readsMlpBias()) {
+            json.addProperty("mlp_bias", c.mlpBias());
+        }
+        if (family.hasSlidingWindow()) {
+            json.add("sliding_window", c.slidingWindow() == null ? JsonNull.INSTANCE
+                    : new JsonPrimitive(c.slidingWindow()));
+        } else if (family != ModelFamily.LLAMA) {
+            json.addProperty("use_sliding_window", false);
+        }
         json.addProperty("hidden_act", "silu");
         if (c.bosTokenId() >= 0) {
             json.addProperty("bos_token_id", c.bosTokenId());
@@ -118,7 +192,7 @@ final class ConfigJson {
     }
 
     private static double optDouble(JsonObject json, String field, double fallback) {
-        JsonElement e = json.get(field);
+        JsonElement e = json == null ? null : json.get(field);
         if (e == null || e.isJsonNull()) {
             return fallback;
         }
@@ -126,6 +200,21 @@ final class ConfigJson {
             throw new InvalidModelConfigException("field '" + field + "' must be a number, got " + e);
         }
         return e.getAsDouble();
+    }
+
+    private static JsonElement orElse(JsonElement e, JsonElement fallback) {
+        return e == null || e.isJsonNull() ? fallback : e;
+    }
+
+    private static JsonObject optObject(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonObject()) {
+            throw new InvalidModelConfigException("field '" + field + "' must be an object, got " + e);
+        }
+        return e.getAsJsonObject();
     }
 
     private static boolean optBoolean(JsonObject json, String field, boolean fallback) {

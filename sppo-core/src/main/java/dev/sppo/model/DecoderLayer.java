@@ -26,6 +26,8 @@ final class DecoderLayer {
     private final Projection kProj;
     private final Projection vProj;
     private final Projection oProj;
+    private final Parameter qNorm;
+    private final Parameter kNorm;
     private final Projection gateProj;
     private final Projection upProj;
     private final Projection downProj;
@@ -36,10 +38,12 @@ final class DecoderLayer {
         Function<String, Parameter> p = name -> parameters.get(LlamaLayout.layerPrefix(index) + name);
         this.inputNorm = p.apply("input_layernorm.weight");
         this.postAttentionNorm = p.apply("post_attention_layernorm.weight");
-        this.qProj = projection(p, "self_attn.q_proj", config.attentionBias());
-        this.kProj = projection(p, "self_attn.k_proj", config.attentionBias());
-        this.vProj = projection(p, "self_attn.v_proj", config.attentionBias());
-        this.oProj = projection(p, "self_attn.o_proj", config.attentionBias());
+        this.qProj = projection(p, "self_attn.q_proj", config.qkvBias());
+        this.kProj = projection(p, "self_attn.k_proj", config.qkvBias());
+        this.vProj = projection(p, "self_attn.v_proj", config.qkvBias());
+        this.oProj = projection(p, "self_attn.o_proj", config.outputBias());
+        this.qNorm = config.queryKeyNorm() ? p.apply(LlamaLayout.Q_NORM) : null;
+        this.kNorm = config.queryKeyNorm() ? p.apply(LlamaLayout.K_NORM) : null;
         this.gateProj = projection(p, "mlp.gate_proj", config.mlpBias());
         this.upProj = projection(p, "mlp.up_proj", config.mlpBias());
         this.downProj = projection(p, "mlp.down_proj", config.mlpBias());
@@ -78,6 +82,16 @@ final class DecoderLayer {
 
     Projection oProj() {
         return oProj;
+    }
+
+    /** The gain of the per-head query RMSNorm, or null when the family has none. */
+    Parameter qNorm() {
+        return qNorm;
+    }
+
+    /** The gain of the per-head key RMSNorm, or null when the family has none. */
+    Parameter kNorm() {
+        return kNorm;
     }
 
     Projection gateProj() {

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDScope;
 
 /**
  * The key/value cache of incremental decoding: per layer, the rotated keys and the values of every position
- * seen so far, each of shape (B, H_kv, T_past, d). Appending concatenates along the time axis.
+ * seen so far, each of shape (B, H_kv, T_past, d). Appending concatenates along the time axis. Under a sliding
+ * window (mistral) every key stays cached; the attention mask hides those the window has passed.
  *
  * <p>Cached arrays are taken out of the caller's {@link NDScope} so that they outlive each decoding step; the
  * arrays they replace are closed at once, and {@link #close()} frees the rest.

@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A LLaMA-family decoder-only transformer ({@code LlamaForCausalLM}) as a DJL block:
+ * A LLaMA-family decoder-only transformer ({@code LlamaForCausalLM}, and the {@link ModelFamily families} that
+ * differ from it in a few options) as a DJL block:
  *
  * <pre>
  *   h_0 = E[ids]                                   token embedding (model.embed_tokens)
@@ -44,7 +45,7 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         this.config = config;
         this.manager = parent.newSubManager();
         for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
-            NDArray array = manager.create(weights.values(spec), new Shape(spec.shape()));
+            NDArray array = nativeCopy(manager.create(weights.values(spec), new Shape(spec.shape())));
             addParameter(Parameter.builder().setName(spec.name()).setType(Parameter.Type.WEIGHT)
                     .optArray(array).optRequiresGrad(false).build());
         }
@@ -53,6 +54,19 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         }
         this.rope = new RotaryEmbedding(manager, config);
         this.attentionScale = manager.full(new Shape(), (float) (1.0 / Math.sqrt(config.headDim())));
+    }
+
+    /**
+     * A copy of {@code created} in memory that PyTorch allocates, {@code created} closed. An array made from Java
+     * values keeps the direct buffer it was copied through for as long as it lives, and direct buffers count
+     * against {@code -XX:MaxDirectMemorySize} (by default the heap size): a half-billion-parameter model would
+     * need 2 GB of it. The closed array's buffer is freed by the next garbage collection, which the JVM forces
+     * when direct memory runs short.
+     */
+    private static NDArray nativeCopy(NDArray created) {
+        NDArray copy = created.duplicate();
+        created.close();
+        return copy;
     }
 
     /** A freshly initialised model: weights ~ N(0, initializer_range²), norm gains 1, biases 0; seeded. */
@@ -69,7 +83,8 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      *
      * @param ids (B, T) int64 token ids
      * @param positions (B, T) or (1, T) int64 position of each token (its index among the row's real tokens)
-     * @param bias additive attention bias broadcastable to (B, H, T, T_past + T), see {@link AttentionMask}
+     * @param bias additive attention bias broadcastable to (B, H, T, T_past + T), see {@link AttentionMask}; a
+     *     mistral model adds its sliding window to it
      * @param cache key/value cache to read and extend, or null
      * @return (B, T, V) float32 logits
      */
@@ -93,10 +108,24 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
     public NDArray hiddenStates(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
         NDArray h = Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head();
         RotaryAngles angles = rope.anglesFor(positions, attentionScale);
+        NDArray attentionBias = withSlidingWindow(bias, cache == null ? 0 : cache.length(), ids.getShape().get(1));
         for (DecoderLayer layer : layers) {
-            h = layer.forward(h, angles, bias, cache);
+            h = layer.forward(h, angles, attentionBias, cache);
         }
         return RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
+    }
+
+    /**
+     * {@code bias} plus the sliding-window bias of {@link AttentionMask#slidingWindow} once the T_past + T keys
+     * reach further back than the config's window; {@code bias} itself otherwise.
+     */
+    private NDArray withSlidingWindow(NDArray bias, long pastLength, long queryLength) {
+        Integer window = config.slidingWindow();
+        if (window == null || pastLength + queryLength <= window) {
+            return bias;
+        }
+        return bias.add(AttentionMask.slidingWindow(bias.getManager(), Math.toIntExact(pastLength),
+                Math.toIntExact(queryLength), window));
     }
 
     /** Logits for unpadded (B, T) ids with positions 0..T-1 and a causal mask. */

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The architecture of a LLaMA-family decoder, read from and written to a Hugging Face {@code
- * config.json} ({@code LlamaForCausalLM} fields).
+ * config.json}: {@code LlamaForCausalLM}'s fields, and those of the other {@link ModelFamily families}.
  *
  * @param vocabSize {@code vocab_size}
  * @param hiddenSize {@code hidden_size}, the model width D
@@ -31,11 +31,15 @@ import java.util.List;
  * @param ropeTheta {@code rope_theta}
  * @param ropeScaling {@code rope_scaling}, or null
  * @param tieWordEmbeddings {@code tie_word_embeddings}: the output head reuses the embedding
- * @param attentionBias {@code attention_bias}: q/k/v/o projections carry a bias
- * @param mlpBias {@code mlp_bias}: gate/up/down projections carry a bias
+ * @param attentionBias {@code attention_bias} (llama, qwen3): q/k/v/o projections carry a bias (qwen2's q/k/v
+ *     always do, see {@link #qkvBias()})
+ * @param mlpBias {@code mlp_bias} (llama): gate/up/down projections carry a bias
  * @param bosTokenId {@code bos_token_id}, -1 if none
  * @param eosTokenIds {@code eos_token_id} (an int or a list in HF files)
  * @param initializerRange {@code initializer_range}, the std of random initialisation
+ * @param family {@code model_type}: which family's differences from LLaMA apply
+ * @param slidingWindow {@code sliding_window} (mistral): query i sees key j only when i - W &lt; j ≤ i; null for
+ *     full causal attention
  */
 public record LlamaConfig(
         int vocabSize,
@@ -54,10 +58,12 @@ public record LlamaConfig(
         boolean mlpBias,
         int bosTokenId,
         List<Integer> eosTokenIds,
-        double initializerRange) {
+        double initializerRange,
+        ModelFamily family,
+        Integer slidingWindow) {
 
     public static final String FILE_NAME = "config.json";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
     public LlamaConfig {
         positive("vocab_size", vocabSize);
@@ -82,6 +88,7 @@ public record LlamaConfig(
         if (!(ropeTheta > 0)) {
             throw new InvalidModelConfigException("rope_theta must be > 0, got " + ropeTheta);
         }
+        checkFamily(family, attentionBias, mlpBias, slidingWindow);
         eosTokenIds = List.copyOf(eosTokenIds);
         for (int id : eosTokenIds) {
             if (id < 0 || id >= vocabSize) {
@@ -89,6 +96,16 @@ public record LlamaConfig(
                         "eos_token_id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
             }
         }
+    }
+
+    /** A {@code llama} model: {@link ModelFamily#LLAMA}, full causal attention. */
+    public LlamaConfig(int vocabSize, int hiddenSize, int intermediateSize, int numHiddenLayers,
+            int numAttentionHeads, int numKeyValueHeads, int headDim, int maxPositionEmbeddings, double rmsNormEps,
+            double ropeTheta, RopeScaling ropeScaling, boolean tieWordEmbeddings, boolean attentionBias,
+            boolean mlpBias, int bosTokenId, List<Integer> eosTokenIds, double initializerRange) {
+        this(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads, numKeyValueHeads, headDim,
+                maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling, tieWordEmbeddings, attentionBias, mlpBias,
+                bosTokenId, eosTokenIds, initializerRange, ModelFamily.LLAMA, null);
     }
 
     /** A small model for built-in tasks and tests: tied embeddings, RoPE theta 10000, no GQA. */
@@ -111,7 +128,25 @@ public record LlamaConfig(
         return eosTokenIds.isEmpty() ? -1 : eosTokenIds.get(0);
     }
 
-    /** Reads {@code dir/config.json}, refusing malformed or non-LLaMA files with a message naming the field. */
+    /** Whether the q, k and v projections carry a bias: {@code attention_bias}, and always in qwen2. */
+    public boolean qkvBias() {
+        return family.qkvBias(attentionBias);
+    }
+
+    /** Whether the o projection carries a bias: {@code attention_bias}. */
+    public boolean outputBias() {
+        return attentionBias;
+    }
+
+    /** Whether each query and key head is RMS-normalised over {@code head_dim} before RoPE (qwen3). */
+    public boolean queryKeyNorm() {
+        return family.normalisesQueryKeyHeads();
+    }
+
+    /**
+     * Reads {@code dir/config.json}, refusing malformed files and unsupported {@code model_type}s with a message
+     * naming the field.
+     */
     public static LlamaConfig read(Path dir) throws IOException {
         return readFile(dir.resolve(FILE_NAME));
     }
@@ -140,7 +175,7 @@ public record LlamaConfig(
         }
     }
 
-    /** Writes {@code dir/config.json} in Hugging Face layout. */
+    /** Writes {@code dir/config.json} in Hugging Face layout (null fields, such as mistral's disabled window, kept). */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JsonObject json = toJson();
@@ -156,14 +191,15 @@ public record LlamaConfig(
     public LlamaConfig withTiedEmbeddings(boolean tied) {
         return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
                 numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling, tied,
-                attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange);
+                attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange, family, slidingWindow);
     }
 
     /** This architecture with {@code vocab_size} set to {@code size}; every other field unchanged. */
     public LlamaConfig withVocabSize(int size) {
         return new LlamaConfig(size, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
                 numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling,
-                tieWordEmbeddings, attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange);
+                tieWordEmbeddings, attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange, family,
+                slidingWindow);
     }
 
     static List<Integer> idList(JsonElement element) {
@@ -177,6 +213,26 @@ public record LlamaConfig(
             ids.add(element.getAsInt());
         }
         return ids;
+    }
+
+    private static void checkFamily(ModelFamily family, boolean attentionBias, boolean mlpBias, Integer window) {
+        if (family == null) {
+            throw new InvalidModelConfigException(
+                    "model_type is required (supported: " + ModelFamily.supported() + ")");
+        }
+        if (attentionBias && !family.readsAttentionBias()) {
+            throw new InvalidModelConfigException("model_type '" + family.modelType() + "' has no attention_bias");
+        }
+        if (mlpBias && !family.readsMlpBias()) {
+            throw new InvalidModelConfigException("model_type '" + family.modelType() + "' has no mlp_bias");
+        }
+        if (window != null && !family.hasSlidingWindow()) {
+            throw new InvalidModelConfigException("sliding_window is only supported for model_type 'mistral', not '"
+                    + family.modelType() + "'");
+        }
+        if (window != null && window <= 0) {
+            throw new InvalidModelConfigException("sliding_window must be > 0 or null, got " + window);
+        }
     }
 
     private static void positive(String field, int value) {

@@ -60,16 +60,7 @@ class LlamaTest {
     private static void assertMatchesReference(LlamaConfig config) {
         int[] ids = {1, 5, 9, 3, 17, 0, 22, 8, 13, 2, 6, 11};
         try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(config, manager, 42)) {
-            NDArray input = manager.create(java.util.Arrays.stream(ids).asLongStream().toArray()).expandDims(0);
-            float[] actual = model.forward(input).toFloatArray();
-            double[][] expected = new ReferenceLlama(config, name -> model.weight(name).toFloatArray()).logits(ids);
-            int vocab = config.vocabSize();
-            for (int t = 0; t < ids.length; t++) {
-                for (int v = 0; v < vocab; v++) {
-                    assertThat((double) actual[t * vocab + v]).as("logit[%d][%d]", t, v)
-                            .isCloseTo(expected[t][v], within(2e-4));
-                }
-            }
+            ReferenceAssertions.assertLogitsMatchReference(manager, model, ids, 2e-4);
         }
     }
 }

@@ -4,16 +4,30 @@ import java.util.function.Function;
 
 /**
  * A deliberately naive, double-precision transcription of Hugging Face {@code LlamaForCausalLM.forward} for one
- * unpadded sequence: loops instead of tensors, so it shares no code with {@link Llama}.
+ * unpadded sequence: loops instead of tensors, so it shares no code with {@link Llama}. The other families'
+ * forwards differ where their {@code modeling_*.py} does, decided here from the config's raw fields:
+ * {@code MistralForCausalLM} (no projection bias; query i attends to keys j with i - sliding_window &lt; j ≤ i),
+ * {@code Qwen2ForCausalLM} (q/k/v biased, o and MLP not) and {@code Qwen3ForCausalLM} (q/k/v/o biased under
+ * attention_bias, MLP not; RMSNorm over head_dim on each q and k head, before RoPE).
  */
 public final class ReferenceLlama {
 
     private final LlamaConfig c;
     private final Function<String, float[]> w;
+    private final boolean qkvBias;
+    private final boolean outputBias;
+    private final boolean mlpBias;
+    private final int window;
 
     public ReferenceLlama(LlamaConfig config, Function<String, float[]> weights) {
         this.c = config;
         this.w = weights;
+        ModelFamily family = config.family();
+        this.qkvBias = family == ModelFamily.QWEN2
+                || (family != ModelFamily.MISTRAL && config.attentionBias());
+        this.outputBias = (family == ModelFamily.LLAMA || family == ModelFamily.QWEN3) && config.attentionBias();
+        this.mlpBias = family == ModelFamily.LLAMA && config.mlpBias();
+        this.window = config.slidingWindow() == null ? Integer.MAX_VALUE : config.slidingWindow();
     }
 
     /** (T, V) logits: the head applied to {@link #hiddenStates}. */
@@ -38,15 +52,15 @@ public final class ReferenceLlama {
             double[][] attn = attention(p, rmsNorm(h, w.apply(p + "input_layernorm.weight")));
             add(h, attn);
             double[][] x = rmsNorm(h, w.apply(p + "post_attention_layernorm.weight"));
-            double[][] gate = linear(x, p + "mlp.gate_proj", c.mlpBias());
-            double[][] up = linear(x, p + "mlp.up_proj", c.mlpBias());
+            double[][] gate = linear(x, p + "mlp.gate_proj", mlpBias);
+            double[][] up = linear(x, p + "mlp.up_proj", mlpBias);
             for (int i = 0; i < t; i++) {
                 for (int j = 0; j < gate[i].length; j++) {
                     double g = gate[i][j];
                     gate[i][j] = g / (1 + Math.exp(-g)) * up[i][j];
                 }
             }
-            add(h, linear(gate, p + "mlp.down_proj", c.mlpBias()));
+            add(h, linear(gate, p + "mlp.down_proj", mlpBias));
         }
         return rmsNorm(h, w.apply("model.norm.weight"));
     }
@@ -55,16 +69,23 @@ public final class ReferenceLlama {
         int t = x.length;
         int hd = c.headDim();
         int groups = c.numAttentionHeads() / c.numKeyValueHeads();
-        double[][] q = rope(linear(x, p + "self_attn.q_proj", c.attentionBias()), c.numAttentionHeads());
-        double[][] k = rope(linear(x, p + "self_attn.k_proj", c.attentionBias()), c.numKeyValueHeads());
-        double[][] v = linear(x, p + "self_attn.v_proj", c.attentionBias());
+        double[][] q = linear(x, p + "self_attn.q_proj", qkvBias);
+        double[][] k = linear(x, p + "self_attn.k_proj", qkvBias);
+        double[][] v = linear(x, p + "self_attn.v_proj", qkvBias);
+        if (c.family() == ModelFamily.QWEN3) {
+            q = headNorm(q, w.apply(p + "self_attn.q_norm.weight"));
+            k = headNorm(k, w.apply(p + "self_attn.k_norm.weight"));
+        }
+        q = rope(q, c.numAttentionHeads());
+        k = rope(k, c.numKeyValueHeads());
         double[][] out = new double[t][c.numAttentionHeads() * hd];
         for (int head = 0; head < c.numAttentionHeads(); head++) {
             int kvHead = head / groups;
             for (int i = 0; i < t; i++) {
+                int first = Math.max(0, i - window + 1);
                 double[] scores = new double[i + 1];
                 double max = Double.NEGATIVE_INFINITY;
-                for (int s = 0; s <= i; s++) {
+                for (int s = first; s <= i; s++) {
                     double dot = 0;
                     for (int e = 0; e < hd; e++) {
                         dot += q[i][head * hd + e] * k[s][kvHead * hd + e];
@@ -73,18 +94,37 @@ public final class ReferenceLlama {
                     max = Math.max(max, scores[s]);
                 }
                 double sum = 0;
-                for (int s = 0; s <= i; s++) {
+                for (int s = first; s <= i; s++) {
                     scores[s] = Math.exp(scores[s] - max);
                     sum += scores[s];
                 }
-                for (int s = 0; s <= i; s++) {
+                for (int s = first; s <= i; s++) {
                     for (int e = 0; e < hd; e++) {
                         out[i][head * hd + e] += scores[s] / sum * v[s][kvHead * hd + e];
                     }
                 }
             }
         }
-        return linear(out, p + "self_attn.o_proj", c.attentionBias());
+        return linear(out, p + "self_attn.o_proj", outputBias);
+    }
+
+    /** RMSNorm of every head_dim-wide slice of each row (Qwen3RMSNorm on the (T, heads, d) view). */
+    private double[][] headNorm(double[][] x, float[] gain) {
+        int hd = c.headDim();
+        double[][] out = new double[x.length][x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int base = 0; base < x[i].length; base += hd) {
+                double ms = 0;
+                for (int e = 0; e < hd; e++) {
+                    ms += x[i][base + e] * x[i][base + e];
+                }
+                double scale = 1 / Math.sqrt(ms / hd + c.rmsNormEps());
+                for (int e = 0; e < hd; e++) {
+                    out[i][base + e] = x[i][base + e] * scale * gain[e];
+                }
+            }
+        }
+        return out;
     }
 
     /** HF rotate_half: x·cos + [-x2, x1]·sin, angle p·θ_i for both halves. */

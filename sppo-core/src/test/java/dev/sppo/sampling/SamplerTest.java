@@ -40,23 +40,12 @@ class SamplerTest {
 
     @Test
     void greedyWithCacheProducesExactlyTheTokensOfGreedyWithout() {
-        SamplingParams greedy = SamplingParams.greedy(16);
-        List<Sample> cached = sampler.sample(PROMPTS, greedy, true);
-        List<Sample> uncached = sampler.sample(PROMPTS, greedy, false);
-        for (int i = 0; i < PROMPTS.size(); i++) {
-            assertThat(cached.get(i).tokenIds()).containsExactly(uncached.get(i).tokenIds());
-            assertThat(cached.get(i).logprob()).isCloseTo(uncached.get(i).logprob(), within(1e-4));
-        }
+        SamplerInvariants.assertCacheChangesNoGreedyToken(sampler, PROMPTS, 16);
     }
 
     @Test
     void leftPaddingDoesNotChangeAnyRowsOutput() {
-        SamplingParams greedy = SamplingParams.greedy(10);
-        List<Sample> batched = sampler.sample(PROMPTS, greedy);
-        for (int i = 0; i < PROMPTS.size(); i++) {
-            Sample alone = sampler.sample(List.of(PROMPTS.get(i)), greedy).get(0);
-            assertThat(batched.get(i).tokenIds()).containsExactly(alone.tokenIds());
-        }
+        SamplerInvariants.assertPaddingChangesNoRow(sampler, PROMPTS, 10);
     }
 
     @Test
