@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one JSONL line into a {@link PromptRecord}: a strict JSON object with the plain prompt field (a string
- * that is not blank) or the messages field (a non-empty array of {@code {"role": ..., "content": ...}} objects,
- * roles {@link Role#wireNames()}, contents strings, not all blank); an optional id (a non-empty string or an
- * integer; absent or null, {@link PromptIds#contentId}); an optional {@code metadata} object (or null). Other
- * fields are ignored.
+ * Parses one JSONL line into a {@link PromptRecord}: a strict JSON object with either the plain prompt field (a
+ * string that is not blank) or the messages field (a non-empty array of {@code {"role": ..., "content": ...}}
+ * objects, roles {@link Role#wireNames()}, contents strings, not all blank), a field set to null counting as
+ * absent; an optional id (a non-empty string or an integer; absent or null, {@link PromptIds#contentId}); an
+ * optional {@code metadata} object (or null). Other fields are ignored.
  */
 final class JsonlPromptParser {
 
@@ -70,8 +70,8 @@ final class JsonlPromptParser {
     }
 
     private PromptContent content(JsonObject json) throws InvalidRecordException {
-        boolean plain = fields.prompt() != null && json.has(fields.prompt());
-        boolean chat = fields.messages() != null && json.has(fields.messages());
+        boolean plain = present(json, fields.prompt());
+        boolean chat = present(json, fields.messages());
         if (plain && chat) {
             throw new InvalidRecordException(fields.prompt(), "the line has both '" + fields.prompt() + "' and '"
                     + fields.messages() + "'; keep one, or set the other's field name to null");
@@ -84,6 +84,10 @@ final class JsonlPromptParser {
         }
         throw new InvalidRecordException(fields.prompt() != null ? fields.prompt() : fields.messages(),
                 "missing: a line needs " + expected());
+    }
+
+    private static boolean present(JsonObject json, String field) {
+        return field != null && json.has(field) && !json.get(field).isJsonNull();
     }
 
     private String expected() {

@@ -11,9 +11,10 @@ import java.util.Map;
  * Reads the prompt files of one dataset. Every refused line is named by file, line, field and reason: a line
  * that is not UTF-8 or not JSON, lacks the prompt, has an empty prompt or empty messages, a message with an
  * unknown role or content that is not a string, or repeats an id already read, here or in an earlier file read
- * by this reader (the first keeps its place; a repeated content id is reported as a repeated prompt). Under {@link BadLinePolicy#FAIL} the first such line throws a
- * {@link PromptFileException}; under {@link BadLinePolicy#SKIP} it is left out and listed. A file that yields no
- * prompt at all is refused either way.
+ * by this reader (the first keeps its place; a repeated content id is reported as a repeated prompt). Under
+ * {@link BadLinePolicy#FAIL} the first such line throws a {@link PromptFileException}; under
+ * {@link BadLinePolicy#SKIP} it is left out and listed. A file that yields no prompt at all is refused either
+ * way.
  */
 public final class PromptFileReader {
 

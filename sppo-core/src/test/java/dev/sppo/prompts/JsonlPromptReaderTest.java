@@ -28,7 +28,7 @@ class JsonlPromptReaderTest {
         Path file = write(dir, "p.jsonl", """
                 {"id": "a", "prompt": "Name a colour.", "metadata": {"source": "x", "n": 2, "tags": ["t"], "z": null}}
                 {"messages": [{"role": "system", "content": ""}, {"role": "user", "content": "Hi"}]}
-                {"id": 7, "prompt": "Count."}
+                {"id": 7, "prompt": "Count.", "messages": null}
                 """);
         List<PromptRecord> records = read(file, BadLinePolicy.FAIL).records();
 
@@ -49,26 +49,30 @@ class JsonlPromptReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "not json                | {\"prompt\": \"a\"                                    |                      | not valid JSON",
-        "lenient json            | {'prompt': 'a'}                                       |                      | not valid JSON",
-        "two values              | {\"prompt\": \"a\"} {}                                |                      | not valid JSON",
-        "not an object           | [\"a\"]                                               |                      | expected a JSON object, got an array",
-        "no prompt field         | {\"text\": \"a\"}                                     | prompt               | missing",
-        "prompt not a string     | {\"prompt\": 3}                                       | prompt               | expected a string, got a number",
-        "empty prompt            | {\"prompt\": \"  \"}                                  | prompt               | empty prompt",
-        "both forms              | {\"prompt\": \"a\", \"messages\": []}                 | prompt               | the line has both",
-        "messages not an array   | {\"messages\": \"hi\"}                                | messages             | expected an array",
-        "empty messages          | {\"messages\": []}                                    | messages             | empty messages",
-        "all contents empty      | {\"messages\": [{\"role\": \"user\", \"content\": \"\"}]} | messages         | every message's content is empty",
-        "message not an object   | {\"messages\": [\"hi\"]}                              | messages[0]          | expected a message object",
-        "unknown role            | {\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"bot\", \"content\": \"b\"}]} | messages[1].role | unknown role 'bot' (known: system, user, assistant)",
-        "missing role            | {\"messages\": [{\"content\": \"a\"}]}                | messages[0].role     | missing",
-        "content not a string    | {\"messages\": [{\"role\": \"user\", \"content\": [1]}]} | messages[0].content | expected a string, got an array",
-        "empty id                | {\"id\": \"\", \"prompt\": \"a\"}                     | id                   | empty id",
-        "fractional id           | {\"id\": 1.5, \"prompt\": \"a\"}                      | id                   | an id must be a string or an integer",
-        "metadata not an object  | {\"prompt\": \"a\", \"metadata\": [1]}                | metadata             | expected an object, got an array",
-        "duplicate id            | {\"id\": \"first\", \"prompt\": \"b\"}                | id                   | duplicate id 'first' (first at ",
-        "duplicate content       | {\"prompt\": \"same\"}                                | prompt               | the same prompt as ",
+        "not json | {\"prompt\": \"a\" |  | not valid JSON",
+        "lenient json | {'prompt': 'a'} |  | not valid JSON",
+        "two values | {\"prompt\": \"a\"} {} |  | not valid JSON",
+        "not an object | [\"a\"] |  | expected a JSON object, got an array",
+        "no prompt field | {\"text\": \"a\"} | prompt | missing",
+        "prompt not a string | {\"prompt\": 3} | prompt | expected a string, got a number",
+        "empty prompt | {\"prompt\": \"  \"} | prompt | empty prompt",
+        "both forms | {\"prompt\": \"a\", \"messages\": []} | prompt | the line has both",
+        "messages not an array | {\"messages\": \"hi\"} | messages | expected an array",
+        "empty messages | {\"messages\": []} | messages | empty messages",
+        "all contents empty | {\"messages\": [{\"role\": \"user\", \"content\": \"\"}]}"
+                + " | messages | every message's content is empty",
+        "message not an object | {\"messages\": [\"hi\"]} | messages[0] | expected a message object",
+        "unknown role | {\"messages\": [{\"role\": \"user\", \"content\": \"a\"},"
+                + " {\"role\": \"bot\", \"content\": \"b\"}]}"
+                + " | messages[1].role | unknown role 'bot' (known: system, user, assistant)",
+        "missing role | {\"messages\": [{\"content\": \"a\"}]} | messages[0].role | missing",
+        "content not a string | {\"messages\": [{\"role\": \"user\", \"content\": [1]}]}"
+                + " | messages[0].content | expected a string, got an array",
+        "empty id | {\"id\": \"\", \"prompt\": \"a\"} | id | empty id",
+        "fractional id | {\"id\": 1.5, \"prompt\": \"a\"} | id | an id must be a string or an integer",
+        "metadata not an object | {\"prompt\": \"a\", \"metadata\": [1]} | metadata | expected an object, got an array",
+        "duplicate id | {\"id\": \"first\", \"prompt\": \"b\"} | id | duplicate id 'first' (first at ",
+        "duplicate content | {\"prompt\": \"same\"} | prompt | the same prompt as ",
     })
     void aBadLineIsRefusedNamingFileLineAndField(String name, String badLine, String field, String reason)
             throws IOException {
@@ -121,7 +125,8 @@ class JsonlPromptReaderTest {
         byte[] good = "{\"prompt\": \"a\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] bad = concat("{\"prompt\": \"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28},
                 "\"}\n".getBytes(StandardCharsets.UTF_8));
-        Path file = write(dir, "latin.jsonl", concat(good, bad, "{\"prompt\": \"c\"}\n".getBytes(StandardCharsets.UTF_8)));
+        byte[] after = "{\"prompt\": \"c\"}\n".getBytes(StandardCharsets.UTF_8);
+        Path file = write(dir, "latin.jsonl", concat(good, bad, after));
 
         assertThatThrownBy(() -> read(file, BadLinePolicy.FAIL))
                 .isInstanceOf(PromptFileException.class)
@@ -143,7 +148,8 @@ class JsonlPromptReaderTest {
     @Test
     void renamedFieldsAreReadAndANullFormIsIgnored() throws IOException {
         Path file = write(dir, "uf.jsonl", """
-                {"prompt_id": "u1", "prompt": "Explain tides.", "messages": [{"role": "user", "content": "Explain tides."}, {"role": "assistant", "content": "The moon."}]}
+                {"prompt_id": "u1", "prompt": "Explain tides.", "messages": [{"role": "user", "content": "Explain \
+                tides."}, {"role": "assistant", "content": "The moon."}]}
                 """);
         PromptFields fields = new PromptFields("prompt_id", "prompt", null);
 

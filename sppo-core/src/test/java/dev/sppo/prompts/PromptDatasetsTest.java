@@ -28,7 +28,8 @@ class PromptDatasetsTest {
 
         assertThat(dataset.train().size() + dataset.eval().size()).isEqualTo(400);
         assertThat(dataset.eval()).allSatisfy(p -> assertThat(PromptIds.unitInterval(p.id())).isLessThan(0.25));
-        assertThat(dataset.train()).allSatisfy(p -> assertThat(PromptIds.unitInterval(p.id())).isGreaterThanOrEqualTo(0.25));
+        assertThat(dataset.train())
+                .allSatisfy(p -> assertThat(PromptIds.unitInterval(p.id())).isGreaterThanOrEqualTo(0.25));
         assertThat(dataset.eval().size()).isBetween(70, 130);
         assertThat(dataset.train()).extracting(PromptRecord::id).isSorted();
     }
@@ -61,7 +62,8 @@ class PromptDatasetsTest {
         assertThat(ids(dataset.train())).containsExactly("p000", "p001", "p002", "p003", "p004");
         assertThat(ids(dataset.eval())).containsExactly("e1", "e2");
 
-        Path leaky = write(dir, "leaky.jsonl", "{\"id\": \"e1\", \"prompt\": \"x\"}\n{\"id\": \"p003\", \"prompt\": \"y\"}\n");
+        Path leaky = write(dir, "leaky.jsonl",
+                "{\"id\": \"e1\", \"prompt\": \"x\"}\n{\"id\": \"p003\", \"prompt\": \"y\"}\n");
         assertThatThrownBy(() -> PromptDatasets.load(config(train, new EvalSplit.SeparateFile(leaky, null))))
                 .isInstanceOf(PromptFileException.class)
                 .hasMessage(leaky + ":2: field 'id': duplicate id 'p003' (first at " + train + ":4)");
@@ -85,9 +87,9 @@ class PromptDatasetsTest {
 
     @Test
     void noPromptLeftToTrainOnNamesEvalFraction() throws IOException {
-        String line = IntStream.range(0, 100).mapToObj(i -> "x" + i)
+        String heldOutId = IntStream.range(0, 100).mapToObj(i -> "x" + i)
                 .filter(id -> PromptIds.unitInterval(id) < 0.5).findFirst().orElseThrow();
-        Path file = write(dir, "one.jsonl", "{\"id\": \"" + line + "\", \"prompt\": \"a\"}\n");
+        Path file = write(dir, "one.jsonl", "{\"id\": \"" + heldOutId + "\", \"prompt\": \"a\"}\n");
 
         assertThatThrownBy(() -> PromptDatasets.load(config(file, new EvalSplit.HashFraction(0.5))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -78,15 +78,6 @@ class PromptSamplerTest {
                 .hasMessage("prompts_per_iteration: must be in [1, 10] (the train prompts), got 11");
     }
 
-    @SafeVarargs
-    private static List<String> ids(List<PromptRecord>... batches) {
-        List<String> ids = new ArrayList<>();
-        for (List<PromptRecord> batch : batches) {
-            batch.forEach(p -> ids.add(p.id()));
-        }
-        return ids;
-    }
-
     @Test
     void batchIsAPureFunctionOfTheIteration() {
         PromptSampler sampler = new PromptSampler(TRAIN, 4, 1);
@@ -96,5 +87,14 @@ class PromptSamplerTest {
             again.add(new PromptSampler(TRAIN, 4, 1).batch(3));
         }
         assertThat(again).containsExactly(third);
+    }
+
+    @SafeVarargs
+    private static List<String> ids(List<PromptRecord>... batches) {
+        List<String> ids = new ArrayList<>();
+        for (List<PromptRecord> batch : batches) {
+            batch.forEach(p -> ids.add(p.id()));
+        }
+        return ids;
     }
 }
