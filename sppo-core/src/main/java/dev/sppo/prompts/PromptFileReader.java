@@ -1,0 +1,92 @@
+package dev.sppo.prompts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the prompt files of one dataset. Every refused line is named by file, line, field and reason: a line
+ * that is not UTF-8 or not JSON, lacks the prompt, has an empty prompt or empty messages, a message with an
+ * unknown role or content that is not a string, or repeats an id already read, here or in an earlier file read
+ * by this reader (the first keeps its place; a repeated content id is reported as a repeated prompt). Under
+ * {@link BadLinePolicy#FAIL} the first such line throws a {@link PromptFileException}; under
+ * {@link BadLinePolicy#SKIP} it is left out and listed. A file that yields no prompt at all is refused either
+ * way.
+ */
+public final class PromptFileReader {
+
+    private record Place(Path file, long line) {}
+
+    private final PromptFields fields;
+    private final BadLinePolicy onBadLine;
+    private final Map<String, Place> seen = new HashMap<>();
+
+    public PromptFileReader(PromptFields fields, BadLinePolicy onBadLine) {
+        this.fields = fields;
+        this.onBadLine = onBadLine;
+    }
+
+    /**
+     * Reads {@code file} as {@code format}.
+     *
+     * @throws PromptFileException as above
+     * @throws IOException when the file cannot be read
+     */
+    public PromptFile read(Path file, PromptFormat format) throws IOException {
+        Collector collector = new Collector(file);
+        if (format == PromptFormat.CSV) {
+            CsvPromptSource.read(file, fields, collector);
+        } else {
+            JsonlPromptSource.read(file, fields, collector);
+        }
+        if (collector.records.isEmpty()) {
+            String skipped = collector.skipped.isEmpty() ? "" : " (" + collector.skipped.size() + " bad lines skipped)";
+            throw new PromptFileException(new LineProblem(file, 0, null, "no prompts" + skipped));
+        }
+        return new PromptFile(file, collector.records, collector.skipped);
+    }
+
+    private final class Collector implements LineSink {
+
+        private final Path file;
+        private final List<PromptRecord> records = new ArrayList<>();
+        private final List<LineProblem> skipped = new ArrayList<>();
+
+        Collector(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void accept(long line, PromptRecord record) {
+            Place first = seen.putIfAbsent(record.id(), new Place(file, line));
+            if (first == null) {
+                records.add(record);
+            } else {
+                refuse(duplicate(line, record, first.file() + ":" + first.line()));
+            }
+        }
+
+        /** A content id repeats the content, which is the field at fault; an explicit id repeats the id. */
+        private LineProblem duplicate(long line, PromptRecord record, String firstPlace) {
+            PromptContent content = record.content();
+            if (record.id().equals(PromptIds.contentId(content))) {
+                String field = content instanceof ChatPrompt ? fields.messages() : fields.prompt();
+                return new LineProblem(file, line, field, "the same prompt as " + firstPlace + " (content id '"
+                        + record.id() + "')");
+            }
+            return new LineProblem(file, line, fields.id(), "duplicate id '" + record.id() + "' (first at "
+                    + firstPlace + ")");
+        }
+
+        @Override
+        public void refuse(LineProblem problem) {
+            if (onBadLine == BadLinePolicy.FAIL) {
+                throw new PromptFileException(problem);
+            }
+            skipped.add(problem);
+        }
+    }
+}
