@@ -79,6 +79,7 @@ public final class ChatMessages {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 JsonReader reader = new JsonReader(in)) {
             reader.setStrictness(Strictness.STRICT);
+            reader.peek();
             JsonElement json = JsonParser.parseReader(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new MalformedJsonException("content after the JSON document at " + reader.getPath());

@@ -25,7 +25,8 @@ import java.util.Optional;
  * <p>What still differs from Jinja2, and which the published templates of Llama, Qwen and Mistral do not use: a
  * variable set to none counts as undefined; booleans and none print as {@code true}, {@code false} and nothing;
  * Python's string methods other than Java's namesakes ({@code strip()} works, {@code startswith()} does not),
- * string indexing and extended slices ({@code [::-1]}) fail with an error; an unknown filter is ignored.
+ * string indexing, extended slices ({@code [::-1]}) and a mapping literal that ends in {@code }}} inside an
+ * expression (write {@code } }}) fail with an error; an unknown filter is ignored.
  */
 final class JinjaEnvironment {
 

@@ -2,6 +2,8 @@ package dev.sppo.chat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +57,9 @@ record PythonJson(boolean ensureAscii, Integer indent, String itemSeparator, Str
         } else if (value instanceof Map<?, ?> map) {
             mapping(map, depth, out);
         } else if (value instanceof Collection<?> collection) {
-            sequence(List.copyOf(collection), depth, out);
+            sequence(new ArrayList<>(collection), depth, out);
         } else if (value instanceof Object[] array) {
-            sequence(List.of(array), depth, out);
+            sequence(Arrays.asList(array), depth, out);
         } else {
             throw new IllegalArgumentException(
                     "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
