@@ -51,7 +51,8 @@ final class TemplateSource {
 
     private static boolean stripsLeadingSpace(Token token) {
         String image = token.getImage();
-        return (token instanceof TagToken || token instanceof NoteToken) && !(image.length() > 2 && image.charAt(2) == '+');
+        boolean keepsSpace = image.length() > 2 && image.charAt(2) == '+';
+        return (token instanceof TagToken || token instanceof NoteToken) && !keepsSpace;
     }
 
     /** The text without the whitespace after its last newline (or after the template's start), if that is all. */

@@ -22,7 +22,8 @@ class ChatMessagesTest {
     @Test
     void readsRolesAndContentsInOrderIgnoringOtherMembers() throws IOException {
         Path file = Files.writeString(tmp.resolve("chat.json"),
-                "[{\"role\": \"system\", \"content\": \"Be brief.\"},\n {\"role\": \"user\", \"content\": \"Hi\", \"name\": \"x\"}]");
+                "[{\"role\": \"system\", \"content\": \"Be brief.\"},\n"
+                        + " {\"role\": \"user\", \"content\": \"Hi\", \"name\": \"x\"}]");
 
         assertThat(ChatMessages.read(file))
                 .containsExactly(new ChatMessage("system", "Be brief."), new ChatMessage("user", "Hi"));

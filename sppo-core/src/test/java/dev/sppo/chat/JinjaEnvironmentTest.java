@@ -56,8 +56,10 @@ class JinjaEnvironmentTest {
                 Arguments.of("a loop over a mapping visits its keys", "{% for key in {'k': 1} %}{{ key }}{% endfor %}",
                         "k"),
                 Arguments.of("tojson is json.dumps: spaced separators, no HTML escapes, text unescaped",
-                        "{{ {'name': 'f', 'arguments': {'x': 1.5, 'y': [1, none, true], 'z': 'é\"<>\\n'} } | tojson }}",
-                        "{\"name\": \"f\", \"arguments\": {\"x\": 1.5, \"y\": [1, null, true], \"z\": \"é\\\"<>\\n\"}}"),
+                        "{{ {'name': 'f', 'arguments': {'x': 1.5, 'y': [1, none, true], 'z': 'é\"<>\\n'} }"
+                                + " | tojson }}",
+                        "{\"name\": \"f\", \"arguments\": {\"x\": 1.5, \"y\": [1, null, true],"
+                                + " \"z\": \"é\\\"<>\\n\"}}"),
                 Arguments.of("tojson takes json.dumps' indent and sort_keys",
                         "{{ {'b': 1, 'a': [1, 2]} | tojson(indent=2, sort_keys=true) }}",
                         "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": 1\n}"),
