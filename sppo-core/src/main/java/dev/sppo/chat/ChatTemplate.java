@@ -2,7 +2,6 @@ package dev.sppo.chat;
 
 import dev.sppo.tokenizer.ChatTemplateSource;
 import dev.sppo.tokenizer.TextTokenizer;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,29 +19,23 @@ import java.util.Optional;
 public final class ChatTemplate {
 
     private final TextTokenizer tokenizer;
-    private final String name;
-    private final Path file;
+    private final String description;
     private final Map<String, Object> specialTokens;
     private final JinjaEnvironment environment = new JinjaEnvironment();
     private final String prepared;
 
     private ChatTemplate(TextTokenizer tokenizer, ChatTemplateSource source, String name) {
         this.tokenizer = tokenizer;
-        this.name = name;
-        this.file = source.file();
+        this.description = "the chat template '" + name + "' of " + source.file();
         this.specialTokens = source.specialTokens().asMap();
-        try {
-            this.prepared = environment.prepare(source.templates().get(name));
-        } catch (IllegalArgumentException e) {
-            throw new ChatTemplateException(describe() + " cannot be rendered: " + e.getMessage(), e);
-        }
+        this.prepared = environment.prepare(source.templates().get(name));
     }
 
     /**
      * @param tokenizer a model's tokenizer; prompts are encoded with it, and it must stay open while this is used
      * @return its chat template, or empty if the model has none
      * @throws ChatTemplateException if the model has several templates and none named {@value
-     *     ChatTemplateSource#DEFAULT_NAME}, or its template uses syntax the Jinja engine cannot render faithfully
+     *     ChatTemplateSource#DEFAULT_NAME}
      */
     public static Optional<ChatTemplate> of(TextTokenizer tokenizer) {
         return tokenizer.chatTemplates().map(source -> {
@@ -65,7 +58,7 @@ public final class ChatTemplate {
         Map<String, Object> variables = new HashMap<>(specialTokens);
         variables.put("messages", messages.stream().map(ChatMessage::asTemplateValue).toList());
         variables.put("add_generation_prompt", addGenerationPrompt);
-        return environment.render(prepared, variables, describe());
+        return environment.render(prepared, variables, description);
     }
 
     /**
@@ -79,17 +72,8 @@ public final class ChatTemplate {
         return new ChatPrompt(text, tokenizer.encode(text));
     }
 
-    /** @return the file the template was read from */
-    public Path file() {
-        return file;
-    }
-
-    private String describe() {
-        return "the chat template '" + name + "' of " + file;
-    }
-
     @Override
     public String toString() {
-        return "ChatTemplate[" + name + ", " + file + "]";
+        return description;
     }
 }

@@ -22,11 +22,12 @@ import java.util.Optional;
  * {@code trim} filter is Python's {@code str.strip}. Templates cannot include other templates, as transformers'
  * has no loader.
  *
- * <p>What still differs from Jinja2, and which the published templates of Llama, Qwen and Mistral do not use: a
- * variable set to none counts as undefined; booleans and none print as {@code true}, {@code false} and nothing;
- * Python's string methods other than Java's namesakes ({@code strip()} works, {@code startswith()} does not),
- * string indexing, extended slices ({@code [::-1]}) and a mapping literal that ends in {@code }}} inside an
- * expression (write {@code } }}) fail with an error; an unknown filter is ignored.
+ * <p>What still differs from Jinja2, none of it in the chat paths of the published Llama-2, Llama-3, Qwen2.5 and
+ * Mistral templates: a variable set to none counts as undefined; booleans and none print as {@code true}, {@code
+ * false} and nothing; an unknown filter is ignored. These fail with an error when rendering reaches them: Python's
+ * string methods other than Java's namesakes ({@code strip()} works, {@code startswith()} does not), string
+ * indexing, extended slices ({@code [::-1]}), chained comparisons, a loop filter ({@code for x in xs if c}, which
+ * Mistral's tool branch uses) and a mapping literal that ends in {@code }}} inside an expression.
  */
 final class JinjaEnvironment {
 
@@ -52,6 +53,8 @@ final class JinjaEnvironment {
                 "", "raise_exception", TemplateFunctions.class, "raiseException", String.class));
         jinjava.registerFunction(new ELFunctionDefinition(
                 "", "strftime_now", TemplateFunctions.class, "strftimeNow", String.class));
+        jinjava.registerFunction(new ELFunctionDefinition(
+                "", TemplateFunctions.UNSUPPORTED, TemplateFunctions.class, "unsupported", String.class));
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new ResourceNotFoundException("a chat template cannot include another template (" + name + ")");
         });
@@ -60,7 +63,6 @@ final class JinjaEnvironment {
     /**
      * @param template Jinja2 source
      * @return the source as this environment renders it
-     * @throws IllegalArgumentException if the template uses syntax Jinjava would render differently
      */
     String prepare(String template) {
         return TemplateSource.prepare(template, CONFIG);
@@ -80,18 +82,21 @@ final class JinjaEnvironment {
         if (fatal.isEmpty()) {
             return result.getOutput();
         }
-        Optional<TemplateFunctions.Raised> raised = raisedBy(fatal.get().getException());
+        TemplateError error = fatal.get();
+        Optional<TemplateFunctions.Raised> raised = cause(error, TemplateFunctions.Raised.class);
         if (raised.isPresent()) {
             throw new ChatTemplateException(describe + " refused the conversation: " + raised.get().getMessage());
         }
-        throw new ChatTemplateException(describe + " cannot be rendered: line " + fatal.get().getLineno() + ": "
-                + fatal.get().getMessage(), fatal.get().getException());
+        String problem = cause(error, TemplateFunctions.Unsupported.class).map(Throwable::getMessage)
+                .orElse(error.getMessage());
+        throw new ChatTemplateException(
+                describe + " cannot be rendered: line " + error.getLineno() + ": " + problem, error.getException());
     }
 
-    private static Optional<TemplateFunctions.Raised> raisedBy(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TemplateFunctions.Raised raised) {
-                return Optional.of(raised);
+    private static <T extends Throwable> Optional<T> cause(TemplateError error, Class<T> type) {
+        for (Throwable cause = error.getException(); cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();

@@ -8,6 +8,7 @@ import com.hubspot.jinjava.tree.parse.Token;
 import com.hubspot.jinjava.tree.parse.TokenScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,14 +19,19 @@ import java.util.regex.Pattern;
  *       ({@code {%}, {@code {#}; not {@code {%+}, {@code {#+}). Jinjava's option strips the spaces and tabs before
  *       every tag, in the middle of a line too (HubSpot/jinjava issue 1230), so Jinjava runs without it and this
  *       removes exactly the whitespace Jinja2 removes.
- *   <li>A loop filter, {@code {% for x in xs if cond %}}: Jinjava ignores the condition and renders every item, so
- *       such a template is refused rather than rendered wrongly.
+ *   <li>A loop filter, {@code {% for x in xs if cond %}}: Jinjava ignores the condition and would render every
+ *       item. Such a loop fails instead when rendering reaches it, so that a template whose filtered loop is in a
+ *       branch a conversation does not take (Mistral's tools, for one) still renders.
  * </ul>
  */
 final class TemplateSource {
 
     private static final Pattern QUOTED = Pattern.compile("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"");
-    private static final Pattern LOOP_FILTER = Pattern.compile("\\bif\\b");
+    private static final Pattern LOOP_FILTER = Pattern.compile("\\sif\\s.*?(?=-?%}$)", Pattern.DOTALL);
+
+    /** The expression that stands before a filtered loop: it fails when rendering reaches the loop. */
+    private static final String UNSUPPORTED_LOOP_FILTER =
+            "{{ " + TemplateFunctions.UNSUPPORTED + "('a loop filter (for ... in ... if ...) is not supported') }}";
 
     private TemplateSource() {}
 
@@ -33,7 +39,6 @@ final class TemplateSource {
      * @param template Jinja2 source
      * @param config the configuration Jinjava will render it with
      * @return the source for Jinjava without {@code lstrip_blocks}
-     * @throws IllegalArgumentException if the template filters a loop
      */
     static String prepare(String template, JinjavaConfig config) {
         List<Token> tokens = new ArrayList<>();
@@ -41,10 +46,14 @@ final class TemplateSource {
         StringBuilder out = new StringBuilder(template.length());
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            refuseLoopFilter(token);
             boolean beforeBlock = i + 1 < tokens.size() && stripsLeadingSpace(tokens.get(i + 1));
-            out.append(token instanceof TextToken && beforeBlock ? lstripped(token.getImage(), out.isEmpty())
-                    : token.getImage());
+            if (token instanceof TextToken && beforeBlock) {
+                out.append(lstripped(token.getImage(), out.isEmpty()));
+            } else if (token instanceof TagToken tag && tag.getTagName().equals("for")) {
+                out.append(withoutLoopFilter(tag.getImage()));
+            } else {
+                out.append(token.getImage());
+            }
         }
         return out.toString();
     }
@@ -65,11 +74,18 @@ final class TemplateSource {
         return lineStart ? text.substring(0, start) : text;
     }
 
-    private static void refuseLoopFilter(Token token) {
-        if (token instanceof TagToken tag && tag.getTagName().equals("for")
-                && LOOP_FILTER.matcher(QUOTED.matcher(tag.getHelpers()).replaceAll("''")).find()) {
-            throw new IllegalArgumentException("a loop filter ('" + token.getImage()
-                    + "') is not supported: the Jinja engine would render every item");
+    /** A {@code for} tag as it is, or without its filter and behind an expression that fails. */
+    private static String withoutLoopFilter(String image) {
+        Matcher masked = QUOTED.matcher(image);
+        StringBuilder unquoted = new StringBuilder();
+        while (masked.find()) {
+            masked.appendReplacement(unquoted, " ".repeat(masked.group().length()));
         }
+        masked.appendTail(unquoted);
+        Matcher filter = LOOP_FILTER.matcher(unquoted);
+        if (!filter.find()) {
+            return image;
+        }
+        return UNSUPPORTED_LOOP_FILTER + image.substring(0, filter.start()) + " " + image.substring(filter.end());
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed access to the members of a JSON file's top-level object; a member that is absent or JSON null reads as
@@ -68,25 +70,11 @@ record JsonFields(Path file, JsonObject json) {
     }
 
     Boolean bool(String name) {
-        JsonElement value = get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-            throw new MalformedTokenizerException(file, name + " must be true or false, not " + value);
-        }
-        return value.getAsBoolean();
+        return primitive(name, get(name), JsonPrimitive::isBoolean, "true or false", JsonPrimitive::getAsBoolean);
     }
 
     Double number(String name) {
-        JsonElement value = get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            throw new MalformedTokenizerException(file, name + " must be a number, not " + value);
-        }
-        return value.getAsDouble();
+        return primitive(name, get(name), JsonPrimitive::isNumber, "a number", JsonPrimitive::getAsDouble);
     }
 
     /** An integer of at least 0, such as a token id. */
@@ -136,12 +124,18 @@ record JsonFields(Path file, JsonObject json) {
     }
 
     private String stringValue(String name, JsonElement value) {
+        return primitive(name, value, JsonPrimitive::isString, "a string", JsonPrimitive::getAsString);
+    }
+
+    /** {@code value} read by {@code read} if it is a primitive of the {@code kind} {@code isKind} accepts. */
+    private <T> T primitive(String name, JsonElement value, Predicate<JsonPrimitive> isKind, String kind,
+            Function<JsonPrimitive, T> read) {
         if (value == null || value.isJsonNull()) {
             return null;
         }
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw new MalformedTokenizerException(file, name + " must be a string, not " + value);
+        if (!(value instanceof JsonPrimitive primitive) || !isKind.test(primitive)) {
+            throw new MalformedTokenizerException(file, name + " must be " + kind + ", not " + value);
         }
-        return value.getAsString();
+        return read.apply(primitive);
     }
 }

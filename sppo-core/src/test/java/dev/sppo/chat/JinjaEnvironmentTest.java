@@ -106,11 +106,15 @@ class JinjaEnvironmentTest {
     }
 
     @Test
-    void aLoopFilterIsRefusedRatherThanIgnored() {
-        assertThatThrownBy(() -> environment.prepare("{% for m in messages if m.role != 'system' %}x{% endfor %}"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a loop filter ('{% for m in messages if m.role != 'system' %}') is not supported: "
-                        + "the Jinja engine would render every item");
+    void aLoopFilterFailsWhereRenderingReachesItRatherThanBeingIgnored() {
+        String template = "{% if messages | length > 9 %}{% for m in messages if m.role != 'if' %}{{ m.role }}"
+                + "{% endfor %}{% endif %}ok\n{% for m in messages if m.role == 'user' -%} x {%- endfor %}";
+
+        assertThatThrownBy(() -> render(template))
+                .isInstanceOf(ChatTemplateException.class)
+                .hasMessage("the test template cannot be rendered: line 2: "
+                        + "a loop filter (for ... in ... if ...) is not supported");
+        assertThat(render(template.substring(0, template.indexOf('\n')))).isEqualTo("ok");
         assertThat(render("{% for m in ['if', \"if\"] %}{{ m }}{% endfor %}")).isEqualTo("ifif");
     }
 
