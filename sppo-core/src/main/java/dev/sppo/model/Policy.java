@@ -16,12 +16,13 @@ public record Policy(Llama model, TextTokenizer tokenizer) implements AutoClosea
         return model.config();
     }
 
-    /** Tokens that end a response: the config's {@code eos_token_id}(s) and the tokenizer's EOS. */
+    /**
+     * Tokens that end a response: the config's {@code eos_token_id}(s) and the tokenizer's {@link
+     * TextTokenizer#stopIds() stop ids} (its EOS and {@code generation_config.json}'s {@code eos_token_id}s).
+     */
     public List<Integer> stopIds() {
         Set<Integer> ids = new LinkedHashSet<>(config().eosTokenIds());
-        if (tokenizer.eosId() >= 0) {
-            ids.add(tokenizer.eosId());
-        }
+        ids.addAll(tokenizer.stopIds());
         return List.copyOf(ids);
     }
 

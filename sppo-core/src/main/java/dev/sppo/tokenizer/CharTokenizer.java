@@ -143,14 +143,9 @@ public final class CharTokenizer implements TextTokenizer {
             throw new UncheckedIOException("Cannot create the tokenizer directory " + dir, e);
         }
         JsonFiles.write(dir.resolve(TokenizerVocabulary.FILE_NAME), CharTokenizerJson.describe(codePoints));
-        new TokenizerConfig(
-                        TOKENIZER_CLASS,
-                        SPECIAL_TOKENS.get(BOS_ID),
-                        SPECIAL_TOKENS.get(EOS_ID),
-                        SPECIAL_TOKENS.get(PAD_ID),
-                        SPECIAL_TOKENS.get(UNK_ID),
-                        true)
-                .write(dir);
+        SpecialTokens tokens = new SpecialTokens(SPECIAL_TOKENS.get(BOS_ID), SPECIAL_TOKENS.get(EOS_ID),
+                SPECIAL_TOKENS.get(UNK_ID), null, SPECIAL_TOKENS.get(PAD_ID), null, null, List.of());
+        TokenizerConfig.of(TOKENIZER_CLASS, tokens, true).write(dir);
     }
 
     @Override

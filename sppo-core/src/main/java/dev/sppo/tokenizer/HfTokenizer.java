@@ -7,15 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A Hugging Face tokenizer read from a local {@code tokenizer.json} (BPE with byte fallback as in LLaMA-2,
  * byte-level BPE as in Llama-3 and SmolLM2, or any other model the tokenizers library supports), with the special
- * tokens named by the optional {@code tokenizer_config.json}.
+ * tokens and chat templates named by the optional {@code tokenizer_config.json} (see {@link TokenizerConfig} for
+ * {@code special_tokens_map.json} and {@code chat_template.jinja}) and the stop ids of the optional {@code
+ * generation_config.json}.
  *
  * <ul>
  *   <li>BOS, EOS and padding ids are those of {@code bos_token}, {@code eos_token} and {@code pad_token}; without a
- *       {@code pad_token}, padding uses the EOS id.
+ *       {@code pad_token}, padding uses {@code generation_config.json}'s {@code pad_token_id}, else the EOS id.
+ *   <li>{@link #stopIds} are the EOS id and {@code generation_config.json}'s {@code eos_token_id}s.
  *   <li>{@link #encodePrompt} puts the BOS id first when {@code add_bos_token} is true; when the config does not
  *       say, it does so exactly when the file's post-processor puts the BOS token first (Llama-3's template does;
  *       a plain byte-level post-processor, as in SmolLM2, does not). It never appends EOS: a prompt is continued,
@@ -27,6 +32,9 @@ import java.nio.file.StandardCopyOption;
  * switched off (system property {@code OPT_OUT_TRACKING=true}) before the native tokenizer is created.
  */
 public final class HfTokenizer implements TextTokenizer {
+
+    private static final List<String> OPTIONAL_FILES = List.of(TokenizerConfig.SPECIAL_TOKENS_MAP_FILE_NAME,
+            ChatTemplateSource.JINJA_FILE_NAME, GenerationConfig.FILE_NAME);
 
     private final HuggingFaceTokenizer tokenizer;
     private final Path sourceDir;
@@ -56,7 +64,7 @@ public final class HfTokenizer implements TextTokenizer {
     static HfTokenizer load(Path dir, TokenizerConfig config) {
         Path file = dir.resolve(TokenizerVocabulary.FILE_NAME);
         TokenizerVocabulary vocabulary = TokenizerVocabulary.read(file);
-        SpecialTokenIds ids = SpecialTokenIds.of(config, vocabulary, dir.resolve(TokenizerConfig.FILE_NAME));
+        SpecialTokenIds ids = SpecialTokenIds.of(config, GenerationConfig.readIfPresent(dir), vocabulary, dir);
         HuggingFaceTokenizer tokenizer = open(file);
         boolean addBos = config.addBosToken() != null ? config.addBosToken() : putsFirst(tokenizer, ids.bos());
         SpecialTokenIds special = ids.withAddBos(addBos);
@@ -127,10 +135,21 @@ public final class HfTokenizer implements TextTokenizer {
         return special.pad();
     }
 
+    @Override
+    public List<Integer> stopIds() {
+        return special.stop();
+    }
+
+    @Override
+    public Optional<ChatTemplateSource> chatTemplates() {
+        return Optional.ofNullable(config.chatTemplates());
+    }
+
     /**
      * Copies {@code tokenizer.json} and {@code tokenizer_config.json} from the directory this tokenizer was loaded
      * from; where that directory had no {@code tokenizer_config.json}, writes one with the special tokens and
-     * {@code add_bos_token} in effect.
+     * {@code add_bos_token} in effect. Copies {@code special_tokens_map.json}, {@code chat_template.jinja} and
+     * {@code generation_config.json} too where that directory has them.
      */
     @Override
     public void save(Path dir) {
@@ -142,6 +161,11 @@ public final class HfTokenizer implements TextTokenizer {
                 copy(sourceConfig, dir.resolve(TokenizerConfig.FILE_NAME));
             } else {
                 config.write(dir);
+            }
+            for (String optional : OPTIONAL_FILES) {
+                if (Files.isRegularFile(sourceDir.resolve(optional))) {
+                    copy(sourceDir.resolve(optional), dir.resolve(optional));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the tokenizer of " + sourceDir + " to " + dir, e);

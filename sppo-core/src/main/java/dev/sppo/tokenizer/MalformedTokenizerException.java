@@ -3,8 +3,9 @@ package dev.sppo.tokenizer;
 import java.nio.file.Path;
 
 /**
- * A tokenizer file ({@code tokenizer.json} or {@code tokenizer_config.json}) that exists but cannot be used:
- * truncated or invalid JSON, a missing vocabulary, or special tokens that the vocabulary does not hold.
+ * A tokenizer file ({@code tokenizer.json}, {@code tokenizer_config.json}, {@code special_tokens_map.json}, {@code
+ * chat_template.jinja} or {@code generation_config.json}) that exists but cannot be used: truncated or invalid JSON,
+ * a missing vocabulary, a field of the wrong type, or special tokens or ids that the vocabulary does not hold.
  */
 public final class MalformedTokenizerException extends RuntimeException {
 

@@ -1,6 +1,8 @@
 package dev.sppo.tokenizer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Text to token ids and back, with the special tokens a causal language model needs.
@@ -43,8 +45,30 @@ public interface TextTokenizer extends AutoCloseable {
     int padId();
 
     /**
-     * Writes {@code tokenizer.json} and {@code tokenizer_config.json} into {@code dir} (created if needed), so that
-     * {@link Tokenizers#load(Path)} on {@code dir} gives back an equivalent tokenizer.
+     * The ids that end a response: the EOS id and, for a model whose {@code generation_config.json} names more
+     * ({@code eos_token_id} as a list, such as a chat model's end-of-turn token), those too.
+     *
+     * @return the stop ids, each once; just {@link #eosId()} unless the tokenizer knows more, none without an EOS
+     */
+    default List<Integer> stopIds() {
+        return eosId() >= 0 ? List.of(eosId()) : List.of();
+    }
+
+    /**
+     * The chat templates of the model directory this tokenizer was read from. A rendered conversation already
+     * holds every special token its template writes, BOS included: encode it with {@link #encode}, never with
+     * {@link #encodePrompt}.
+     *
+     * @return the templates and the special tokens they may use, or empty if the model has no chat template
+     */
+    default Optional<ChatTemplateSource> chatTemplates() {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes {@code tokenizer.json} and {@code tokenizer_config.json} (and the other files the tokenizer was read
+     * from) into {@code dir} (created if needed), so that {@link Tokenizers#load(Path)} on {@code dir} gives back an
+     * equivalent tokenizer.
      *
      * @param dir the target directory
      * @throws java.io.UncheckedIOException if a file cannot be written

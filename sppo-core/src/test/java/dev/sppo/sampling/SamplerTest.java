@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 class SamplerTest {
 
@@ -88,6 +90,22 @@ class SamplerTest {
             assertThat(samples.get(i).tokenIds().length).isLessThanOrEqualTo(5);
             assertThat(samples.get(i).tokenIds()).doesNotContain(EOS);
         }
+    }
+
+    @Test
+    void everyIdOfTheStopSetEndsAResponse() {
+        SamplingParams greedy = SamplingParams.greedy(12);
+        int[] unstopped = new Sampler(model, List.of(), PAD).sample(List.of(PROMPTS.get(1)), greedy).get(0).tokenIds();
+        int endOfTurn = unstopped[3];
+        int stop = IntStream.range(0, unstopped.length)
+                .filter(i -> unstopped[i] == endOfTurn || unstopped[i] == EOS).findFirst().orElseThrow();
+
+        Sample sample = new Sampler(model, List.of(EOS, endOfTurn), PAD).sample(List.of(PROMPTS.get(1)), greedy).get(0);
+
+        assertThat(sample.tokenIds()).containsExactly(Arrays.copyOf(unstopped, stop));
+        assertThat(sample.stoppedAtEos()).isTrue();
+        assertThat(sample.stopId()).isEqualTo(unstopped[stop]);
+        assertThat(sample.responseWithStop()).containsExactly(Arrays.copyOf(unstopped, stop + 1));
     }
 
     @Test

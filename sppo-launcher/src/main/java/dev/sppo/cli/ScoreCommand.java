@@ -34,7 +34,8 @@ final class ScoreCommand implements Callable<Integer> {
     private ModelOption model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "JSONL: {\"prompt\":..,\"response\":..} (text) or {\"prompt_ids\":[..],\"response_ids\":[..]}.")
+            description = "JSONL: {\"prompt\":..,\"response\":..} (text), {\"messages\":[..],\"response\":..} (a chat, "
+                    + "rendered with the model's template) or {\"prompt_ids\":[..],\"response_ids\":[..]}.")
     private Path input;
 
     @Option(names = "--batch-size", defaultValue = "8", paramLabel = "N",
@@ -50,7 +51,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--input " + input + ": no such file");
         }
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = model.load(manager)) {
-            List<ScoreInput.Pair> pairs = ScoreInput.read(input, policy.tokenizer(), policy.config().vocabSize());
+            List<ScoreInput.Pair> pairs =
+                    ScoreInput.read(input, policy.tokenizer(), policy.config().vocabSize(), model.dir);
             List<int[]> prompts = pairs.stream().map(ScoreInput.Pair::prompt).toList();
             List<int[]> responses = pairs.stream().map(ScoreInput.Pair::response).toList();
             double[] logprobs = new SequenceScorer(policy.model(), policy.padId()).score(prompts, responses, batchSize);

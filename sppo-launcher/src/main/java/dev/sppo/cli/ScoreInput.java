@@ -9,6 +9,9 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import dev.sppo.chat.ChatMessage;
+import dev.sppo.chat.ChatMessages;
+import dev.sppo.chat.ChatTemplate;
 import dev.sppo.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -27,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * The input of {@code sppo score}: one strict JSON object per line. Each side is given either as text ({@code
  * "prompt"}, encoded as a prompt; {@code "response"}, encoded without special tokens) or as token ids ({@code
- * "prompt_ids"}, {@code "response_ids"}); other members are ignored. The prompt needs at least one token; the
+ * "prompt_ids"}, {@code "response_ids"}); the prompt may instead be a conversation ({@code "messages"}, a JSON array
+ * of {@code {"role": .., "content": ..}}), rendered with the model's chat template and the generation prompt and
+ * encoded without adding special tokens. Other members are ignored. The prompt needs at least one token; the
  * response may be empty.
  */
 final class ScoreInput {
@@ -39,25 +44,29 @@ final class ScoreInput {
 
     private final TextTokenizer tokenizer;
     private final int vocabSize;
+    private final Path modelDir;
+    private ChatTemplate template;
 
-    private ScoreInput(TextTokenizer tokenizer, int vocabSize) {
+    private ScoreInput(TextTokenizer tokenizer, int vocabSize, Path modelDir) {
         this.tokenizer = tokenizer;
         this.vocabSize = vocabSize;
+        this.modelDir = modelDir;
     }
 
     /**
      * Reads and validates every line of {@code file}.
      *
+     * @param modelDir the model's directory, for messages
      * @throws IllegalArgumentException naming the file, the line number and the problem of the first bad line
      */
-    static List<Pair> read(Path file, TextTokenizer tokenizer, int vocabSize) throws IOException {
+    static List<Pair> read(Path file, TextTokenizer tokenizer, int vocabSize, Path modelDir) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
             throw new IllegalArgumentException(file + ": not valid UTF-8");
         }
-        ScoreInput input = new ScoreInput(tokenizer, vocabSize);
+        ScoreInput input = new ScoreInput(tokenizer, vocabSize, modelDir);
         List<Pair> pairs = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             try {
@@ -70,11 +79,32 @@ final class ScoreInput {
     }
 
     private Pair pair(JsonObject line) {
-        int[] prompt = side(line, "prompt", tokenizer::encodePrompt);
+        int[] prompt = line.has("messages") ? chatPrompt(line) : side(line, "prompt", tokenizer::encodePrompt);
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt has no tokens; at least one is needed");
         }
         return new Pair(prompt, side(line, "response", tokenizer::encode));
+    }
+
+    /** The ids of the conversation, rendered with the generation prompt; it excludes "prompt" and "prompt_ids". */
+    private int[] chatPrompt(JsonObject line) {
+        for (String other : List.of("prompt", "prompt_ids")) {
+            if (line.has(other)) {
+                throw new IllegalArgumentException("has both \"messages\" and \"" + other + "\"; give one");
+            }
+        }
+        List<ChatMessage> messages = ChatMessages.fromJson(line.get("messages"));
+        return chatTemplate().prompt(messages).ids();
+    }
+
+    /** The model's chat template, looked up at the first line that needs it. */
+    private ChatTemplate chatTemplate() {
+        if (template == null) {
+            template = ChatTemplate.of(tokenizer).orElseThrow(() -> new IllegalArgumentException("\"messages\" "
+                    + "needs a chat template, but the model " + modelDir + " has none (no chat_template in "
+                    + "tokenizer_config.json, no chat_template.jinja)"));
+        }
+        return template;
     }
 
     /** The ids of {@code name} (text, encoded by {@code encoder}) or {@code name_ids}: exactly one of the two. */

@@ -2,6 +2,8 @@ package dev.sppo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.chat.ChatFixtures;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,7 +51,23 @@ record Cli(int exitCode, String out, String err) {
 
     /** Writes {@link #TINY_CONFIG} to {@code dir/config.json} and runs {@code sppo init} into {@code dir/model}. */
     static Path initTinyModel(Path dir, String... extraArgs) throws IOException {
-        Path config = Files.writeString(dir.resolve("config.json"), TINY_CONFIG);
+        return initModel(dir, TINY_CONFIG, extraArgs);
+    }
+
+    /**
+     * The tiny model with the Llama-3 chat tokenizer of {@link ChatFixtures#LLAMA3} (its chat template, 261 tokens,
+     * stop ids 260 and 257, sampling defaults temperature 0.6 and top-p 0.9), in {@code dir/model}.
+     */
+    static Path initChatModel(Path dir) throws IOException {
+        Path tokenizer = ChatFixtures.tokenizerDir(dir, ChatFixtures.LLAMA3);
+        String config = TINY_CONFIG.replace("\"vocab_size\": 100", "\"vocab_size\": 264")
+                .replace("\"bos_token_id\": 1", "\"bos_token_id\": 256")
+                .replace("\"eos_token_id\": 2", "\"eos_token_id\": 260");
+        return initModel(dir, config, "--tokenizer", tokenizer.toString());
+    }
+
+    private static Path initModel(Path dir, String configJson, String... extraArgs) throws IOException {
+        Path config = Files.writeString(dir.resolve("config.json"), configJson);
         Path model = dir.resolve("model");
         String[] args = {"init", "--config", config.toString(), "--out", model.toString(), "--seed", "7"};
         Cli init = run(concat(args, extraArgs));

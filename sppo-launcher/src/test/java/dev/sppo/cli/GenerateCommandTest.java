@@ -8,17 +8,35 @@ import com.google.gson.JsonParser;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.tokenizer.CharTokenizer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class GenerateCommandTest extends TinyModelTest {
 
     private static final CharTokenizer TOKENIZER = new CharTokenizer(TokenizerOption.PRINTABLE_ASCII);
+
+    /** What Llama-3's template makes of one user turn "Hi", and its ids (see ChatFixtures). */
+    static final String CHAT_PROMPT = "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>"
+            + "<|start_header_id|>assistant<|end_header_id|>\n\n";
+    static final String CHAT_PROMPT_IDS =
+            "256,258,117,115,101,114,259,10,10,72,105,260,258,97,115,115,105,115,116,97,110,116,259,10,10";
+    static final String USER_HI = "[{\"role\": \"user\", \"content\": \"Hi\"}]";
+
+    /** A tiny model with Llama-3's chat tokenizer. */
+    static String chatModel;
+
+    @BeforeAll
+    static void initChatModel() throws IOException {
+        chatModel = Cli.initChatModel(Files.createDirectory(tmp.resolve("chat"))).toString();
+    }
 
     @Test
     void flagsParseIntoSamplingParams() {
@@ -117,6 +135,66 @@ class GenerateCommandTest extends TinyModelTest {
 
         assertThat(Cli.run("generate", "--model", absent.toString(), "--prompt", "a").userError())
                 .isEqualTo("sppo generate: " + absent + ": not a directory");
+    }
+
+    @Test
+    void messagesAreRenderedWithTheChatTemplateAndTheJsonCarriesThePromptText() throws IOException {
+        String messages = Files.writeString(tmp.resolve("hi.json"), USER_HI).toString();
+        String[] sampling = {"--num-samples", "3", "--max-new-tokens", "8", "--seed", "4", "--json"};
+
+        Cli chat = Cli.run(Cli.concat(new String[] {"generate", "--model", chatModel, "--messages", messages},
+                sampling));
+        Cli ids = Cli.run(Cli.concat(new String[] {"generate", "--model", chatModel, "--prompt-ids", CHAT_PROMPT_IDS},
+                sampling));
+
+        assertThat(chat.exitCode()).as(chat.err()).isEqualTo(0);
+        assertThat(chat.outLines()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonObject line = JsonParser.parseString(chat.outLines().get(i)).getAsJsonObject();
+            assertThat(line.keySet()).containsExactly("prompt_text", "token_ids", "text", "logprob");
+            assertThat(line.get("prompt_text").getAsString()).isEqualTo(CHAT_PROMPT);
+            line.remove("prompt_text");
+            assertThat(line).isEqualTo(JsonParser.parseString(ids.outLines().get(i)));
+            assertThat(IntStream.of(ids(line))).doesNotContain(257, 260);
+        }
+    }
+
+    @Test
+    void theModelsGenerationConfigGivesTheSamplingDefaultsThatFlagsOverride() {
+        // generation_config.json: temperature 0.6, top_p 0.9
+        assertThat(parse("--model", chatModel, "--prompt", "x")).isEqualTo(new SamplingParams(64, 0.6, 0, 0.9, 1, 0));
+        assertThat(parse("--model", chatModel, "--prompt", "x", "--temperature", "1", "--top-p", "1", "--top-k", "5"))
+                .isEqualTo(new SamplingParams(64, 1.0, 5, 1.0, 1, 0));
+    }
+
+    @Test
+    void messagesForAModelWithoutAChatTemplateAreRefusedNamingTheFile() throws IOException {
+        String messages = Files.writeString(tmp.resolve("plain.json"), USER_HI).toString();
+
+        assertThat(Cli.run("generate", "--model", model, "--messages", messages).userError())
+                .isEqualTo("sppo generate: --messages " + messages + ": the model " + model + " has no chat template "
+                        + "(no chat_template in tokenizer_config.json, no chat_template.jinja); give its prompt text "
+                        + "with --prompt");
+    }
+
+    @Test
+    void aMessagesFileThatIsNotJsonOrNotMessagesIsAOneLineUserError() throws IOException {
+        String broken = Files.writeString(tmp.resolve("broken.json"), "[{\"role\": \"user\",").toString();
+        String wrong = Files.writeString(tmp.resolve("wrong.json"), "[{\"role\": \"user\"}]").toString();
+
+        assertThat(Cli.run("generate", "--model", chatModel, "--messages", broken).userError())
+                .isEqualTo("sppo generate: --messages " + broken
+                        + ": not valid JSON (syntax error at line 1 column 18)");
+        assertThat(Cli.run("generate", "--model", chatModel, "--messages", wrong).userError())
+                .isEqualTo("sppo generate: --messages " + wrong + ": messages[0]: needs \"content\"");
+        assertThat(Cli.run("generate", "--model", chatModel, "--messages", tmp.resolve("absent.json").toString())
+                .userError()).isEqualTo("sppo generate: " + tmp.resolve("absent.json") + ": no such file");
+    }
+
+    @Test
+    void messagesExcludeTheOtherPromptOptions() {
+        assertThat(Cli.run("generate", "--model", chatModel, "--prompt", "a", "--messages", "m.json").userError())
+                .startsWith("sppo generate: Error: --prompt=TEXT, --messages=FILE are mutually exclusive");
     }
 
     private static SamplingParams parse(String... args) {

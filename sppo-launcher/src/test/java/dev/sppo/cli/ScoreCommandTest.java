@@ -111,6 +111,54 @@ class ScoreCommandTest extends TinyModelTest {
     }
 
     @Test
+    void aChatLineScoresAsTheIdsItsTemplateRendered() throws IOException {
+        String chatModel = Cli.initChatModel(Files.createDirectory(tmp.resolve("chat"))).toString();
+        String input = write("chat.jsonl", List.of(
+                "{\"messages\": " + GenerateCommandTest.USER_HI + ", \"response\": \"Hello!\"}",
+                "{\"prompt_ids\": [" + GenerateCommandTest.CHAT_PROMPT_IDS + "], \"response\": \"Hello!\"}",
+                "{\"prompt_ids\": [" + GenerateCommandTest.CHAT_PROMPT_IDS
+                        + "], \"response_ids\": [72,101,108,108,111,33]}"));
+
+        Cli score = Cli.run("score", "--model", chatModel, "--input", input);
+
+        assertThat(score.exitCode()).as(score.err()).isEqualTo(0);
+        assertThat(score.outLines()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).isEqualTo(score.outLines().get(0)))
+                .allSatisfy(line -> assertThat(line).endsWith(",\"tokens\":6}"));
+    }
+
+    @Test
+    void aChatLineForAModelWithoutATemplateIsRefusedByLine() throws IOException {
+        String input = write("plain-chat.jsonl", List.of(GOOD_LINE,
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response\": \"b\"}"));
+
+        assertThat(Cli.run("score", "--model", model, "--input", input).userError())
+                .isEqualTo("sppo score: " + input + " line 2: \"messages\" needs a chat template, but the model "
+                        + model + " has none (no chat_template in tokenizer_config.json, no chat_template.jinja)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedChatLines")
+    void aMalformedChatLineIsReportedByNumber(String line, String problem) throws IOException {
+        String input = write("bad-chat.jsonl", List.of(GOOD_LINE, line));
+
+        assertThat(Cli.run("score", "--model", model, "--input", input).userError())
+                .isEqualTo("sppo score: " + input + " line 2: " + problem);
+    }
+
+    static Stream<Arguments> malformedChatLines() {
+        return Stream.of(
+                Arguments.of("{\"messages\": [{\"role\": \"user\"}], \"response\": \"b\"}",
+                        "messages[0]: needs \"content\""),
+                Arguments.of("{\"messages\": {}, \"response\": \"b\"}",
+                        "messages must be a JSON array of {\"role\": .., \"content\": ..} objects, got {}"),
+                Arguments.of("{\"messages\": [], \"prompt\": \"a\", \"response\": \"b\"}",
+                        "has both \"messages\" and \"prompt\"; give one"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": \"a\"}], \"prompt_ids\": [1]}",
+                        "has both \"messages\" and \"prompt_ids\"; give one"));
+    }
+
+    @Test
     void missingInputAndBadBatchSizeAreUserErrors() {
         Path absent = tmp.resolve("absent.jsonl");
 
