@@ -1,5 +1,6 @@
 package dev.sppo.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,6 +40,18 @@ final class GatewayClient {
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
+        return send(request);
+    }
+
+    /** A POST of {@code body} with the test API key, streamed without a declared length as {@code curl -T} sends. */
+    HttpResponse<String> upload(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("Content-Type", contentType)
+                .header("X-API-Key", KEY));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

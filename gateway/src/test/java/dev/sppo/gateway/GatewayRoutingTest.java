@@ -3,6 +3,7 @@ package dev.sppo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,10 @@ class GatewayRoutingTest extends RunningGatewayTest {
         "POST, /api/jobs/job-7/cancel,        trainer-service,    /jobs/job-7/cancel",
         "GET,  /api/checkpoints/ckpt-3,       trainer-service,    /checkpoints/ckpt-3",
         "GET,  /api/checkpoints/ckpt-3/archive, trainer-service,  /checkpoints/ckpt-3/archive",
+        "POST, /api/datasets,                 trainer-service,    /datasets",
+        "GET,  /api/datasets/ds-1,            trainer-service,    /datasets/ds-1",
+        "POST, /api/models,                   trainer-service,    /models",
+        "GET,  /api/models/m-1,               trainer-service,    /models/m-1",
         "POST, /api/generate,                 generator-service,  /generate",
         "POST, /api/preferences,              preference-service, /preferences",
     })
@@ -59,6 +64,22 @@ class GatewayRoutingTest extends RunningGatewayTest {
         assertThat(echo.get("body").asString()).isEqualTo("{\"name\":\"a\"}");
         assertThat(echo.get("query").asString()).isEqualTo("dry_run=true");
         assertThat(echo.get("apiKey").isNull()).isTrue();
+    }
+
+    @Test
+    void anUploadStreamsThroughToTheTrainerWholeWithItsContentTypeAndQuery() {
+        byte[] file = new byte[24 << 20];
+        new Random(7).nextBytes(file);
+
+        HttpResponse<String> response = gateway.upload("/api/models?name=big", "application/x-tar", file);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode echo = GatewayClient.json(response);
+        assertThat(echo.get("path").asString()).isEqualTo("/models");
+        assertThat(echo.get("query").asString()).isEqualTo("name=big");
+        assertThat(echo.get("contentType").asString()).startsWith("application/x-tar");
+        assertThat(echo.get("bodyBytes").asLong()).isEqualTo(file.length);
+        assertThat(echo.get("bodySha256").asString()).isEqualTo(StubService.sha256(file));
     }
 
     @Test

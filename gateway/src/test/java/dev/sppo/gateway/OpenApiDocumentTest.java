@@ -34,6 +34,10 @@ class OpenApiDocumentTest {
             Map.entry("/api/checkpoints/{id}/archive", Set.of("get")),
             Map.entry("/api/preference-models", Set.of("post", "get")),
             Map.entry("/api/preference-models/{id}", Set.of("get")),
+            Map.entry("/api/datasets", Set.of("post", "get")),
+            Map.entry("/api/datasets/{id}", Set.of("get")),
+            Map.entry("/api/models", Set.of("post", "get")),
+            Map.entry("/api/models/{id}", Set.of("get")),
             Map.entry("/api/generate", Set.of("post")),
             Map.entry("/api/preferences", Set.of("post")),
             Map.entry("/api/ops/overview", Set.of("get")),
@@ -55,7 +59,7 @@ class OpenApiDocumentTest {
     void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
-        assertThat(routed).hasSize(15).doesNotHaveDuplicates();
+        assertThat(routed).hasSize(19).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
                 .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }
@@ -106,7 +110,8 @@ class OpenApiDocumentTest {
                 "promotion_threshold");
         assertThat(properties(map(properties(config), "task"))).containsOnlyKeys("name", "min_digits", "max_digits",
                 "min_length", "max_length", "digits");
-        assertThat(properties(map(properties(config), "base"))).containsOnlyKeys("path", "warm_start");
+        assertThat(properties(map(properties(config), "base"))).containsOnlyKeys("path", "model", "checkpoint",
+                "warm_start");
         assertThat(properties(schema("Sampling")))
                 .containsOnlyKeys("k", "temperature", "top_p", "top_k", "max_new_tokens");
         assertThat(properties(map(properties(config), "preference"))).containsOnlyKeys("kind", "tau", "judge",
@@ -139,6 +144,19 @@ class OpenApiDocumentTest {
         assertThat(map(schema("JobState")).get("enum"))
                 .isEqualTo(List.of("QUEUED", "RUNNING", "PAUSED", "SUCCEEDED", "FAILED", "CANCELLED"));
         assertThat(properties(schema("Problem"))).containsKeys("type", "title", "status", "detail");
+    }
+
+    @Test
+    void uploadedDatasetAndModelRecordsHaveTheTrainersFields() {
+        assertThat(properties(schema("Dataset"))).containsOnlyKeys("id", "name", "fileName", "format", "fields",
+                "sha256", "bytes", "prompts", "createdAt");
+        assertThat(properties(schema("PromptFields"))).containsOnlyKeys("id", "prompt", "messages");
+        assertThat(properties(schema("Model"))).containsOnlyKeys("id", "name", "modelType", "sha256", "bytes",
+                "createdAt");
+        assertThat(map(document.root(), "paths", "/api/datasets", "post", "requestBody", "content").keySet())
+                .containsExactlyInAnyOrder("application/x-ndjson", "application/jsonl", "text/csv");
+        assertThat(map(document.root(), "paths", "/api/models", "post", "requestBody", "content").keySet())
+                .containsExactlyInAnyOrder("application/x-tar", "application/gzip", "application/octet-stream");
     }
 
     private Map<String, Object> schema(String name) {

@@ -2,20 +2,27 @@ package dev.sppo.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A downstream service stand-in on a random loopback port. By default it answers every request 200 with a
- * JSON echo of what it received ({@code service, method, path, query, body, apiKey}), except paths ending in
- * {@code /missing}, which get a 404 problem body of its own. Started with canned answers, it gives those
+ * JSON echo of what it received ({@code service, method, path, query, body, bodyBytes, bodySha256, contentType,
+ * apiKey}; {@code body} is the text of a body up to {@value #ECHOED_BODY_BYTES} bytes, null for a larger one, which
+ * is hashed as it streams in and never held),
+ * except paths ending in {@code /missing}, which get a 404 problem body of its own. Started with canned answers, it gives those
  * (keyed by path and decoded query, e.g. {@code /actuator/metrics/x?tag=group:g}) and 404 for anything else.
  */
 final class StubService implements AutoCloseable {
@@ -29,6 +36,7 @@ final class StubService implements AutoCloseable {
     }
 
     private static final JsonMapper JSON = new JsonMapper();
+    private static final int ECHOED_BODY_BYTES = 1 << 16;
 
     private final String name;
     private final Map<String, Canned> canned;
@@ -81,7 +89,21 @@ final class StubService implements AutoCloseable {
         echo.put("method", exchange.getRequestMethod());
         echo.put("path", path);
         echo.put("query", exchange.getRequestURI().getRawQuery());
-        echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        MessageDigest digest = sha256();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        long length = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = exchange.getRequestBody()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                head.write(buffer, 0, (int) Math.max(0, Math.min(n, ECHOED_BODY_BYTES + 1 - length)));
+                length += n;
+            }
+        }
+        echo.put("body", length > ECHOED_BODY_BYTES ? null : head.toString(StandardCharsets.UTF_8));
+        echo.put("bodyBytes", length);
+        echo.put("bodySha256", HexFormat.of().formatHex(digest.digest()));
+        echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         echo.put("apiKey", exchange.getRequestHeaders().getFirst("X-API-Key"));
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
     }
@@ -107,6 +129,19 @@ final class StubService implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** The SHA-256 of {@code bytes} in lowercase hex, as the echo reports a body's. */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class FullBench {
             IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
             IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
             ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
-                    threads(), SERVICE_HEAP, API_KEY);
+                    threads(), SERVICE_HEAP, API_KEY, base.getParent());
             sections.addAll(new PipelineBench(job, warmUp, settings, progress).run());
         } finally {
             deleteQuietly(work);

@@ -40,7 +40,8 @@ public final class Digests {
         return HexFormat.of().formatHex(newSha256().digest(bytes));
     }
 
-    private static MessageDigest newSha256() {
+    /** A fresh SHA-256 digest, for content that is hashed as it streams past (an upload, say). */
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

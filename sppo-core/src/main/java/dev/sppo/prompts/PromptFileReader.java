@@ -36,34 +36,57 @@ public final class PromptFileReader {
      * @throws IOException when the file cannot be read
      */
     public PromptFile read(Path file, PromptFormat format) throws IOException {
-        Collector collector = new Collector(file);
+        Collector collector = collect(file, format, true);
+        return new PromptFile(file, collector.records, collector.skipped);
+    }
+
+    /**
+     * Checks {@code file} exactly as {@link #read} does (and remembers its ids for later files) without keeping
+     * its prompts, so that a file of any size can be checked in little memory.
+     *
+     * @return the number of prompts {@link #read} would return
+     * @throws PromptFileException as above
+     * @throws IOException when the file cannot be read
+     */
+    public long count(Path file, PromptFormat format) throws IOException {
+        return collect(file, format, false).accepted;
+    }
+
+    private Collector collect(Path file, PromptFormat format, boolean keep) throws IOException {
+        Collector collector = new Collector(file, keep);
         if (format == PromptFormat.CSV) {
             CsvPromptSource.read(file, fields, collector);
         } else {
             JsonlPromptSource.read(file, fields, collector);
         }
-        if (collector.records.isEmpty()) {
+        if (collector.accepted == 0) {
             String skipped = collector.skipped.isEmpty() ? "" : " (" + collector.skipped.size() + " bad lines skipped)";
             throw new PromptFileException(new LineProblem(file, 0, null, "no prompts" + skipped));
         }
-        return new PromptFile(file, collector.records, collector.skipped);
+        return collector;
     }
 
     private final class Collector implements LineSink {
 
         private final Path file;
+        private final boolean keep;
         private final List<PromptRecord> records = new ArrayList<>();
         private final List<LineProblem> skipped = new ArrayList<>();
+        private long accepted;
 
-        Collector(Path file) {
+        Collector(Path file, boolean keep) {
             this.file = file;
+            this.keep = keep;
         }
 
         @Override
         public void accept(long line, PromptRecord record) {
             Place first = seen.putIfAbsent(record.id(), new Place(file, line));
             if (first == null) {
-                records.add(record);
+                accepted++;
+                if (keep) {
+                    records.add(record);
+                }
             } else {
                 refuse(duplicate(line, record, first.file() + ":" + first.line()));
             }

@@ -146,6 +146,23 @@ class JsonlPromptReaderTest {
     }
 
     @Test
+    void countChecksAFileAsReadDoesWithoutKeepingItsPrompts() throws IOException {
+        Path good = write(dir, "good.jsonl", "{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}\n\n{\"id\": \"c\", \"prompt\": \"c\"}\n");
+        Path repeated = write(dir, "repeated.jsonl", "{\"prompt\": \"x\"}\n{\"prompt\": \"x\"}\n");
+        Path empty = write(dir, "empty.jsonl", "\n");
+
+        assertThat(new PromptFileReader(PromptFields.DEFAULT, BadLinePolicy.FAIL).count(good, PromptFormat.JSONL))
+                .isEqualTo(read(good, BadLinePolicy.FAIL).records().size()).isEqualTo(3);
+        assertThatThrownBy(() -> new PromptFileReader(PromptFields.DEFAULT, BadLinePolicy.FAIL)
+                .count(repeated, PromptFormat.JSONL)).isInstanceOfSatisfying(PromptFileException.class,
+                        e -> assertThat(e.problem()).extracting(LineProblem::line, LineProblem::field)
+                                .containsExactly(2L, "prompt"));
+        assertThatThrownBy(() -> new PromptFileReader(PromptFields.DEFAULT, BadLinePolicy.FAIL)
+                .count(empty, PromptFormat.JSONL)).isInstanceOf(PromptFileException.class)
+                .hasMessage(empty + ": no prompts");
+    }
+
+    @Test
     void renamedFieldsAreReadAndANullFormIsIgnored() throws IOException {
         Path file = write(dir, "uf.jsonl", """
                 {"prompt_id": "u1", "prompt": "Explain tides.", "messages": [{"role": "user", "content": "Explain \

@@ -99,6 +99,23 @@ class PlatformIntegrationTest {
     }
 
     @Test
+    void aDatasetUploadedThroughTheGatewayIsStoredWithItsSha256() throws Exception {
+        byte[] file = "{\"prompt\": \"Explain tides.\"}\n{\"prompt\": \"Name a colour.\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> created = harness.upload("/api/datasets?name=tides", "application/x-ndjson", file);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject dataset = JsonParser.parseString(created.body()).getAsJsonObject();
+        String id = dataset.get("id").getAsString();
+        assertThat(dataset.get("sha256").getAsString()).isEqualTo(Digests.sha256(file));
+        assertThat(dataset.get("prompts").getAsInt()).isEqualTo(2);
+        assertThat(harness.query("SELECT sha256, bytes FROM datasets WHERE id = '" + id + "'"))
+                .containsExactly(List.of(Digests.sha256(file), (long) file.length));
+        assertThat(harness.call("GET", "/api/datasets/" + id, null, PlatformHarness.API_KEY).body()).contains(id);
+    }
+
+    @Test
     void malformedPreferenceMessageGoesToTheDeadLetterTopic() throws Exception {
         byte[] garbage = "{\"version\": 1, \"responses\": null}".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

@@ -37,4 +37,10 @@ public record TrainerProperties(
         @Min(1) @Max(10_000) @DefaultValue("200") int listLimit,
         @Min(1) @DefaultValue("200000") int maxTrainPrompts,
         @NotNull @DefaultValue("2m") Duration stallTimeout,
-        @NotNull @DefaultValue("60m") Duration generationTimeout) {}
+        @NotNull @DefaultValue("60m") Duration generationTimeout) {
+
+    /** How many rows a list returns when a client asks for {@code requested} (null: as many as allowed). */
+    public int listSize(Integer requested) {
+        return requested == null ? listLimit : Math.max(1, Math.min(requested, listLimit));
+    }
+}

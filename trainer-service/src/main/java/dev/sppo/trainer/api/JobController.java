@@ -38,7 +38,7 @@ public class JobController {
     private final JobRepository jobs;
     private final IterationRepository iterations;
     private final CheckpointRepository checkpoints;
-    private final int listLimit;
+    private final TrainerProperties properties;
 
     public JobController(JobConfigs configs, JobOrchestrator orchestrator, JobRepository jobs,
             IterationRepository iterations, CheckpointRepository checkpoints, TrainerProperties properties) {
@@ -47,7 +47,7 @@ public class JobController {
         this.jobs = jobs;
         this.iterations = iterations;
         this.checkpoints = checkpoints;
-        this.listLimit = properties.listLimit();
+        this.properties = properties;
     }
 
     /** Queues a job; 400 naming every bad field ({@link JobConfigs#validate}). */
@@ -61,8 +61,7 @@ public class JobController {
     /** The newest jobs first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
     @GetMapping
     public List<JobSummary> list(@RequestParam(required = false) Integer limit) {
-        int n = limit == null ? listLimit : Math.max(1, Math.min(limit, listLimit));
-        return jobs.newest(n).stream().map(JobViews::summary).toList();
+        return jobs.newest(properties.listSize(limit)).stream().map(JobViews::summary).toList();
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,8 @@ package dev.sppo.trainer.api;
 import dev.sppo.service.FieldProblems;
 import dev.sppo.trainer.config.InvalidJobConfigException;
 import dev.sppo.trainer.continuous.ContinuousJobConflictException;
+import dev.sppo.trainer.upload.RejectedUploadException;
+import dev.sppo.trainer.upload.UploadTooLargeException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}), never a stack trace: 400 for a bad
- * job (with an {@code errors} list of {@code {field, message}}) or an unreadable body, 404 for unknown ids,
- * 409 for cancelling a finished job or a continuous-job action its state forbids; Spring MVC's own errors keep
- * their status.
+ * job (with an {@code errors} list of {@code {field, message}}), an unreadable body or an upload whose content
+ * cannot be used (with where in it: {@code line} and {@code field}, or {@code entry}), 404 for unknown ids, 409 for
+ * cancelling a finished job or a continuous-job action its state forbids, 413 for an upload over its limit; Spring
+ * MVC's own errors keep their status.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends FieldProblems {
@@ -48,6 +51,18 @@ public class ProblemAdvice extends FieldProblems {
     @ExceptionHandler(ContinuousJobConflictException.class)
     public ProblemDetail continuousConflict(ContinuousJobConflictException e) {
         return problem(HttpStatus.CONFLICT, "Continuous job conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(RejectedUploadException.class)
+    public ProblemDetail rejectedUpload(RejectedUploadException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    public ProblemDetail uploadTooLarge(UploadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -27,6 +27,9 @@ public interface CheckpointStore {
     /** Loads the checkpoint at {@code uri}. */
     Policy load(URI uri, NDManager manager) throws IOException;
 
+    /** The local Hugging Face directory of the checkpoint at {@code uri}, for a job that starts from it. */
+    Path directory(URI uri);
+
     /** Writes the checkpoint's files to {@code out} as a zip archive, its files at the archive's root. */
     void writeArchive(URI uri, OutputStream out) throws IOException;
 }

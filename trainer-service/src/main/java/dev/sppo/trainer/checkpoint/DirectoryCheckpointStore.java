@@ -84,7 +84,8 @@ public class DirectoryCheckpointStore implements CheckpointStore {
     }
 
     /** The directory behind a {@code file:} URI of this store. */
-    private Path directory(URI uri) {
+    @Override
+    public Path directory(URI uri) {
         if (!"file".equals(uri.getScheme())) {
             throw new IllegalArgumentException("checkpoint URI " + uri + " is not a file: URI of the directory store");
         }

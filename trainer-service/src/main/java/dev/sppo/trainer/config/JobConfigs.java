@@ -5,13 +5,11 @@ import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
-import dev.sppo.model.LlamaConfig;
 import dev.sppo.task.Split;
 import dev.sppo.trainer.TrainerProperties;
 
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,10 @@ import java.util.Map;
 /**
  * Reads a job's config tree exactly as {@code ./sppo train --config} does ({@link SppoConfigReader#read(Map)}:
  * same defaults, same checks), with the directories the server owns: {@code run_dir} and {@code cache_dir}
- * (the warm-start cache, under the checkpoint store root). The service's own {@link JobSection}s (a continuous
- * job's {@code continuous} section) are set aside from the run config and checked by their owners.
+ * (the warm-start cache, under the checkpoint store root), and with what the tree names on this server (an
+ * uploaded dataset, model or a checkpoint) resolved to its files first ({@link JobReferences}). The service's own
+ * {@link JobSection}s (a continuous job's {@code continuous} section) are set aside from the run config and
+ * checked by their owners.
  */
 @Component
 public class JobConfigs {
@@ -36,17 +36,27 @@ public class JobConfigs {
     private final Path warmStartCache;
     private final int maxTrainPrompts;
     private final List<JobSection> sections;
+    private final JobReferences references;
 
-    public JobConfigs(TrainerProperties properties, List<JobSection> sections) {
+    public JobConfigs(TrainerProperties properties, List<JobSection> sections, JobReferences references) {
         this.runs = properties.checkpointDir().resolve("runs");
         this.warmStartCache = properties.checkpointDir().resolve("warm-start");
         this.maxTrainPrompts = properties.maxTrainPrompts();
         this.sections = List.copyOf(sections);
+        this.references = references;
     }
 
-    /** The run config of a stored, validated job (the service's {@link JobSection}s aside). */
+    /**
+     * The run config of a stored, validated job (the service's {@link JobSection}s aside).
+     *
+     * @throws InvalidJobConfigException when something it names is no longer on this server
+     */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
-        Map<String, Object> sppo = ConfigTrees.deepCopy(tree);
+        return read(jobId, references.resolve(tree).orThrow());
+    }
+
+    private SppoConfig read(String jobId, Map<String, Object> resolved) {
+        Map<String, Object> sppo = ConfigTrees.deepCopy(resolved);
         for (JobSection section : sections) {
             sppo.remove(section.key());
         }
@@ -64,7 +74,8 @@ public class JobConfigs {
      *
      * @throws InvalidJobConfigException listing every bad field: each one the reader reports is set aside
      *     (its default applies; a missing field sets its whole top-level section aside) and the tree is read
-     *     again, so one request shows all the mistakes
+     *     again, so one request shows all the mistakes; a reference that names nothing on this server is set
+     *     aside the same way, and what the reader cannot see (enough prompts) is checked on the rest
      */
     public JobSubmission validate(Map<String, Object> body) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -85,10 +96,12 @@ public class JobConfigs {
                 check(section, remaining.get(section.key()), problems);
             }
         }
-        SppoConfig read = readCollecting(remaining, problems);
+        Resolution resolution = references.resolve(remaining);
+        SppoConfig read = readCollecting(resolution.tree(), problems);
         if (read != null && problems.isEmpty()) {
             problems.addAll(feasibility(read));
         }
+        problems.addAll(resolution.problems());
         if (!problems.isEmpty()) {
             throw new InvalidJobConfigException(problems);
         }
@@ -106,7 +119,7 @@ public class JobConfigs {
     private SppoConfig readCollecting(Map<String, Object> remaining, List<FieldProblem> problems) {
         for (int attempt = 0; attempt < MAX_PROBLEMS; attempt++) {
             try {
-                return effective("validation", remaining);
+                return read("validation", remaining);
             } catch (InvalidConfigException e) {
                 FieldProblem problem = FieldProblem.of(e);
                 problems.add(problem);
@@ -122,7 +135,7 @@ public class JobConfigs {
         return null;
     }
 
-    /** What the reader cannot see: enough prompts in the task, and a base model directory that exists. */
+    /** What the reader cannot see: enough prompts in the task. */
     private List<FieldProblem> feasibility(SppoConfig config) {
         List<FieldProblem> problems = new ArrayList<>();
         long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
@@ -133,11 +146,6 @@ public class JobConfigs {
             promptsAvailable(config, Split.TRAIN, (int) trainPrompts, "prompts_per_iteration", problems);
         }
         promptsAvailable(config, Split.HELD_OUT, config.evaluation().prompts(), "evaluation.prompts", problems);
-        Path base = config.basePath();
-        if (base != null && !Files.isRegularFile(base.resolve(LlamaConfig.FILE_NAME))) {
-            problems.add(new FieldProblem("base.path", "no Hugging Face model directory (" + LlamaConfig.FILE_NAME
-                    + ") at " + base + " on the trainer"));
-        }
         return problems;
     }
 

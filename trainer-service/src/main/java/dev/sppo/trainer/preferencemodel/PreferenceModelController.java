@@ -31,14 +31,14 @@ public class PreferenceModelController {
     private final PreferenceModelRepository runs;
     private final PreferenceModelConfigs configs;
     private final PreferenceModelWorker worker;
-    private final int listLimit;
+    private final TrainerProperties properties;
 
     public PreferenceModelController(PreferenceModelRepository runs, PreferenceModelConfigs configs,
             PreferenceModelWorker worker, TrainerProperties properties) {
         this.runs = runs;
         this.configs = configs;
         this.worker = worker;
-        this.listLimit = properties.listLimit();
+        this.properties = properties;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +54,7 @@ public class PreferenceModelController {
     /** The newest runs first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
     @GetMapping
     public List<PreferenceModelRun> list(@RequestParam(required = false) Integer limit) {
-        return runs.newest(limit == null ? listLimit : Math.max(1, Math.min(limit, listLimit)));
+        return runs.newest(properties.listSize(limit));
     }
 
     @GetMapping("/{id}")

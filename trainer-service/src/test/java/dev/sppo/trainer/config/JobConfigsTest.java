@@ -39,9 +39,12 @@ class JobConfigsTest {
         }
     };
 
+    /** These trees name nothing on a server; ReferencesApiTest resolves trees that do, over a real database. */
+    private static final JobReferences NO_REFERENCES = tree -> new Resolution(tree, List.of());
+
     private JobConfigs configs(JobSection... sections) {
         return new JobConfigs(new TrainerProperties(store, Duration.ofSeconds(1), true, 10, 100_000,
-                Duration.ofMinutes(2), Duration.ofMinutes(60)), List.of(sections));
+                Duration.ofMinutes(2), Duration.ofMinutes(60)), List.of(sections), NO_REFERENCES);
     }
 
     @Test

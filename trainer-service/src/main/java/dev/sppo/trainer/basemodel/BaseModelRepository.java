@@ -1,0 +1,51 @@
+package dev.sppo.trainer.basemodel;
+
+import dev.sppo.trainer.upload.UploadIds;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code models} table. */
+@Repository
+public class BaseModelRepository {
+
+    private static final String SELECT = "SELECT id, name, model_type, sha256, bytes, created_at FROM models ";
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<BaseModel> rows = BaseModelRepository::map;
+
+    public BaseModelRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records {@code model}; its {@code createdAt} is set by the database. */
+    public void insert(BaseModel model) {
+        jdbc.update("INSERT INTO models (id, name, model_type, sha256, bytes) VALUES (?, ?, ?, ?, ?)", model.id(),
+                model.name(), model.modelType(), model.sha256(), model.bytes());
+    }
+
+    /** The model with this id; empty for an unknown id or one that is not a UUID. */
+    public Optional<BaseModel> find(String id) {
+        return UploadIds.parse(id).flatMap(this::find);
+    }
+
+    public Optional<BaseModel> find(UUID id) {
+        return jdbc.query(SELECT + "WHERE id = ?", rows, id).stream().findFirst();
+    }
+
+    public List<BaseModel> newest(int limit) {
+        return jdbc.query(SELECT + "ORDER BY created_at DESC, id LIMIT ?", rows, limit);
+    }
+
+    private static BaseModel map(ResultSet rs, int row) throws SQLException {
+        return new BaseModel(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("model_type"),
+                rs.getString("sha256"), rs.getLong("bytes"), rs.getTimestamp("created_at").toInstant());
+    }
+}
