@@ -9,6 +9,7 @@ import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.preference.JudgePreferenceModel;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.task.Task;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class FullBenchmark {
     }
 
     /**
-     * The gold judge of the default task (addition) at the default τ = 0.1, and a pairwise ranker and a reward
+     * The gold judge of the default task (addition) at its default τ = 0.1, and a pairwise ranker and a reward
      * model of {@code ./sppo train-preference}'s default size over the task's characters (random weights: the
      * rate does not depend on them); their weights live in {@code manager}.
      */
@@ -56,11 +57,13 @@ public final class FullBenchmark {
         CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
         ModelSize size = new TrainPreferenceConfigReader().defaults().model();
         String shape = size.hiddenSize() + " wide, " + size.layers() + " layers";
+        double goldTau = PreferenceKind.GOLD_JUDGE.defaultTau();
         return List.of(
-                new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)", new JudgePreferenceModel(task.judge(), 0.1)),
+                new NamedScorer("gold judge (" + task.name() + ", τ = " + goldTau + ")",
+                        new JudgePreferenceModel(task.judge(), goldTau)),
                 new NamedScorer("pairwise ranker (" + shape + ")", FreshModels.ranker(size, tokenizer, manager, 1)),
                 new NamedScorer("reward model (" + shape + ")",
-                        FreshModels.rewardModel(size, tokenizer, manager, 1, 1.0)));
+                        FreshModels.rewardModel(size, tokenizer, manager, 1)));
     }
 
     public List<ReportSection> run() throws IOException {

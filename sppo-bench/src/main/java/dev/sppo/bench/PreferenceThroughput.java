@@ -2,6 +2,7 @@ package dev.sppo.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerConfig;
@@ -42,7 +43,7 @@ public final class PreferenceThroughput implements AutoCloseable {
         this.ranker = PairwiseRanker.random(new RankerConfig(model.withVocabSize(v + 2), v, v + 1), tokenizer,
                 manager, config.seed());
         this.reward = RewardModel.random(new RewardModelConfig(model.withVocabSize(v), tokenizer.padId()),
-                tokenizer, manager, config.seed(), 1.0);
+                tokenizer, manager, config.seed(), PreferenceKind.REWARD_MODEL.defaultTau());
         SplittableRandom rng = new SplittableRandom(config.seed() + 2);
         String alphabet = tokenizer.alphabet();
         for (int p = 0; p < config.samplePrompts(); p++) {

@@ -55,7 +55,8 @@ final class ProcessPlatform implements AutoCloseable {
         ServiceProcess preference = launch("preference-service", "preference-service", Map.of());
         ServiceProcess trainer = launch("trainer-service", "trainer-service", Map.of(
                 "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
-                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString()));
+                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
+                "PREFERENCE_URL", url(preference)));
         gateway = launch("gateway", "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
                 "PREFERENCE_URL", url(preference), "SPPO_API_KEYS", settings.apiKey()));
     }
