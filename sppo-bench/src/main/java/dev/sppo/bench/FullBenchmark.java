@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * The in-process sections of {@code sppo bench --full}, measured one after the other in this JVM: training per
  * model size ({@link TrainingScaling}), sampling per batch size ({@link SamplingScaling}), preference pairs per
- * second ({@link PairsThroughput}) and the cost growth of an SPPO iteration ({@link CostGrowth}) with its GPU
- * projection ({@link ProjectionSection}).
+ * second ({@link PairsThroughput}; the given scorers, then an LLM judge on loopback, {@link LoopbackJudge}) and the
+ * cost growth of an SPPO iteration ({@link CostGrowth}) with its GPU projection ({@link ProjectionSection}).
  */
 public final class FullBenchmark {
 
@@ -130,16 +130,30 @@ public final class FullBenchmark {
                 config.seed());
         MarkdownTable table = new MarkdownTable("preference model", "K", "pairs", "seconds", "pairs/s");
         for (NamedScorer scorer : scorers) {
-            PairsThroughput.Rate rate = bench.measure(scorer, config.pairMinSeconds());
-            progress.accept(format("pairs %s: %,.0f pairs/s", scorer.name(), rate.pairsPerSecond()));
-            table.row(scorer.name(), Integer.toString(rate.k()), format("%,d", rate.pairs()),
-                    format("%.2f", rate.seconds()), format("%,.0f", rate.pairsPerSecond()));
+            measure(bench, scorer, table);
+        }
+        String exchanges;
+        try (LoopbackJudge judge = LoopbackJudge.start()) {
+            measure(bench, new NamedScorer(LoopbackJudge.describe(), judge), table);
+            exchanges = format("The LLM judge asks both orders of every pair, one HTTP exchange each, of a chat server "
+                    + "in this JVM that answers at once (`LoopbackChatServer`): %,d exchanges took %.3f ms each on "
+                    + "average (the round trip over loopback, the server's answer and reading the verdict; rendering "
+                    + "the judge's prompt comes before). Against a real server each exchange also waits for the model, "
+                    + "so its pairs/s is at most %d / (2 × its latency).", judge.exchanges(),
+                    judge.exchangeMillis() / judge.exchanges(), LoopbackJudge.IN_FLIGHT);
         }
         String setup = format("%d addition prompts × K = %d responses (half right, half the task's corruptions); a pass "
                 + "compares all K responses of every prompt; passes repeat for at least %.0f s; pairs/s counts the "
                 + "K(K-1)/2 unordered pairs of each prompt.", config.pairPrompts(), config.pairSamples(),
                 config.pairMinSeconds());
-        return clock.finish("Preference pairs per second", setup, table, "");
+        return clock.finish("Preference pairs per second", setup, table, exchanges);
+    }
+
+    private void measure(PairsThroughput bench, NamedScorer scorer, MarkdownTable table) {
+        PairsThroughput.Rate rate = bench.measure(scorer, config.pairMinSeconds());
+        progress.accept(format("pairs %s: %,.0f pairs/s", scorer.name(), rate.pairsPerSecond()));
+        table.row(scorer.name(), Integer.toString(rate.k()), format("%,d", rate.pairs()),
+                format("%.2f", rate.seconds()), format("%,.0f", rate.pairsPerSecond()));
     }
 
     private String growthSetup() {
