@@ -32,7 +32,7 @@ public final class LoopbackJudge implements PreferenceModel, AutoCloseable {
 
     /** Starts the server and the judge that asks it. */
     public static LoopbackJudge start() {
-        return new LoopbackJudge(LoopbackChatServer.start(IN_FLIGHT));
+        return new LoopbackJudge(LoopbackChatServer.start());
     }
 
     @Override

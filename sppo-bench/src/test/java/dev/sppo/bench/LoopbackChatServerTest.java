@@ -14,7 +14,7 @@ class LoopbackChatServerTest {
 
     @Test
     void itListensOnTheLoopbackAddressOnly() throws Exception {
-        try (LoopbackChatServer server = LoopbackChatServer.start(1)) {
+        try (LoopbackChatServer server = LoopbackChatServer.start()) {
             assertThat(InetAddress.getByName(server.baseUrl().getHost()).isLoopbackAddress()).isTrue();
             assertThat(server.baseUrl().getPath()).isEqualTo("/v1");
         }
