@@ -29,6 +29,8 @@ class ProxyEvaluationTest {
     private static final PolicyResponses CURRENT = responses(List.of(List.of("42", "41"), List.of("3", "2")));
     private static final PolicyResponses BASE = responses(List.of(List.of("41", "41"), List.of("2", "2")));
     private static final LlmJudgeResolver NO_JUDGES = LlmJudgeResolver.unavailable("none in this test");
+    private static final SppoConfig LLM_JUDGE_JOB = new SppoConfigReader().read(
+            Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
 
     @Test
     void aGoldJudgeJobHasNoProxyWinRate() {
@@ -49,8 +51,6 @@ class ProxyEvaluationTest {
 
     @Test
     void aJobTrainedAgainstAnLlmJudgeIsJudgedByTheJudgeItNames() {
-        SppoConfig config = new SppoConfigReader().read(
-                Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
         List<String> asked = new ArrayList<>();
         LlmJudgeResolver judges = spec -> {
             asked.add(spec.name());
@@ -61,7 +61,7 @@ class ProxyEvaluationTest {
             };
         };
 
-        WinRate proxy = ProxyEvaluation.vsBase(config, judges, PROMPTS, CURRENT, BASE);
+        WinRate proxy = ProxyEvaluation.vsBase(LLM_JUDGE_JOB, judges, PROMPTS, CURRENT, BASE);
 
         assertThat(asked).containsExactly("local");
         // the judge prefers the text that sorts last: 42 beats 41, 3 beats 2, and the equal texts tie
@@ -71,13 +71,11 @@ class ProxyEvaluationTest {
 
     @Test
     void aPreferenceServiceThatCannotBeReachedLeavesNoProxyWinRateAndTheJobGoesOn() {
-        SppoConfig config = new SppoConfigReader().read(
-                Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
         JsonMapper json = JsonMapper.builder().build();
         PreferenceServiceJudges unreachable = new PreferenceServiceJudges(new PreferenceServiceClient(
                 new PreferenceServiceProperties(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5)), json), json);
 
-        assertThat(ProxyEvaluation.vsBase(config, unreachable, PROMPTS, CURRENT, BASE)).isNull();
+        assertThat(ProxyEvaluation.vsBase(LLM_JUDGE_JOB, unreachable, PROMPTS, CURRENT, BASE)).isNull();
     }
 
     private static PolicyResponses responses(List<List<String>> texts) {
