@@ -1,14 +1,16 @@
 package dev.sppo.preferences;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.preference.learned.HeadedModel;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.preference.LlmJudgeSpec;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.preference.TaskSettings;
+import dev.sppo.preference.learned.HeadedModel;
 import dev.sppo.preference.learned.LearnedModels;
 import dev.sppo.task.Tasks;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * The preference model of each job's {@link PreferenceSpec}, built by sppo-core's {@link PreferenceModels} (which
- * kinds exist and how each is built is decided there) and kept for the next prompt: the
+ * kinds exist and how each is built is decided there; a gold judge is built for the task with the settings the spec
+ * carries, as the in-process loop builds it) and kept for the next prompt: the
  * {@code sppo.preference.cached-models} most recently used specs stay built. Learned models (rankers, reward
  * models) are loaded from their checkpoint URI on first use; an evicted one frees its weights.
  */
@@ -31,8 +34,7 @@ class PreferenceModelCache implements AutoCloseable {
     private final Map<PreferenceModelSpec, PreferenceModel> models;
 
     PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
-        this.factory = new PreferenceModels(task -> Tasks.byName(task).judge(), judges::judge,
-                new LearnedModels(manager));
+        this.factory = new PreferenceModels(task -> Tasks.of(task).judge(), judges, new LearnedModels(manager));
         int capacity = properties.cachedModels();
         this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -64,8 +66,8 @@ class PreferenceModelCache implements AutoCloseable {
      * The model for {@code spec}, checked against the prompt it will judge: a gold judge's prompt must be one of
      * its task's.
      *
-     * @throws UnscorableException naming {@code preference.<field path>} (an unknown judge name or task, a kind not
-     *     supported yet) or {@code prompt}
+     * @throws UnscorableException naming {@code preference.<field path>} (an unknown judge name or task, task
+     *     settings the task cannot have, a kind not supported yet) or {@code prompt}
      */
     PreferenceModel forPrompt(PreferenceSpec spec, String prompt) {
         PreferenceModelSpec core = toCore(spec);
@@ -75,9 +77,9 @@ class PreferenceModelCache implements AutoCloseable {
         } catch (PreferenceSpecException e) {
             throw new UnscorableException("preference." + e.field(), e.problem());
         }
-        for (String task : core.goldTasks()) {
+        for (TaskSettings task : core.goldTasks()) {
             try {
-                Tasks.byName(task).parse(prompt);
+                Tasks.of(task).parse(prompt);
             } catch (IllegalArgumentException e) {
                 throw new UnscorableException("prompt", e.getMessage());
             }
@@ -87,8 +89,10 @@ class PreferenceModelCache implements AutoCloseable {
 
     /** The same spec in sppo-core's terms; a valid contract spec is a valid core spec. */
     static PreferenceModelSpec toCore(PreferenceSpec spec) {
-        return new PreferenceModelSpec(PreferenceKind.parse(spec.kind()), spec.task(), spec.tau(), spec.judge(),
-                spec.modelUri(), spec.members().stream().map(PreferenceModelCache::toCore).toList());
+        return new PreferenceModelSpec(PreferenceKind.parse(spec.kind()),
+                spec.task() == null ? null : new TaskSettings(spec.task(), spec.taskSettings()), spec.tau(),
+                spec.judge() == null ? null : LlmJudgeSpec.named(spec.judge()), spec.modelUri(),
+                spec.members().stream().map(PreferenceModelCache::toCore).toList());
     }
 
     private static PreferenceModelSpec.Member toCore(PreferenceMember member) {

@@ -17,6 +17,6 @@ class PreferencesController {
 
     @PostMapping("/preferences")
     Preferences preferences(@Valid @RequestBody PreferencesBody body) {
-        return scorer.compare(body.preference().toSpec(scorer.defaultTau()), body.prompt(), body.responses());
+        return scorer.compare(body.preference().toSpec(), body.prompt(), body.responses());
     }
 }

@@ -29,11 +29,6 @@ class PromptScorer {
                 .register(registry);
     }
 
-    /** The Bradley-Terry temperature τ of a request that gives none. */
-    double defaultTau() {
-        return properties.defaultTau();
-    }
-
     /** The generator's message with its preferences, as the trainer consumes it. */
     ScoredPrompt score(SampledResponses message) {
         List<String> texts = message.responses().stream().map(GeneratedResponse::text).toList();

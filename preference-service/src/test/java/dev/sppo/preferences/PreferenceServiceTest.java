@@ -8,6 +8,7 @@ import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.contracts.Topics;
+import dev.sppo.judge.FakeChatServer;
 import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -77,19 +79,23 @@ class PreferenceServiceTest extends PreferenceContextTest {
         byte[] garbage = "[1, 2".getBytes(StandardCharsets.UTF_8);
         byte[] unknownJudge = MessageCodec.encode(responses("p-nobody", llmJudge("nobody"), ANSWERS));
         byte[] judgeDown = MessageCodec.encode(responses("p-down", llmJudge("down"), ANSWERS));
+        byte[] impossibleTask = MessageCodec.encode(responses("p-12-digits", new PreferenceSpec("gold_judge",
+                "addition", Map.of("max_digits", 12), 0.1, null, null, null), ANSWERS));
 
         send(Topics.RESPONSES, "p-garbage", garbage);
         send(Topics.RESPONSES, "p-nobody", unknownJudge);
         send(Topics.RESPONSES, "p-down", judgeDown);
+        send(Topics.RESPONSES, "p-12-digits", impossibleTask);
         send(Topics.RESPONSES, "p-after", MessageCodec.encode(responses("p-after",
                 new PreferenceSpec("gold_judge", "addition", 0.1), ANSWERS)));
 
         List<ConsumerRecord<String, byte[]>> dead = awaitRecords(Topics.deadLetter(Topics.RESPONSES),
-                List.of("p-garbage", "p-nobody", "p-down"));
-        assertThat(dead).extracting(ConsumerRecord::value).contains(garbage, unknownJudge, judgeDown);
+                List.of("p-garbage", "p-nobody", "p-down", "p-12-digits"));
+        assertThat(dead).extracting(ConsumerRecord::value).contains(garbage, unknownJudge, judgeDown, impossibleTask);
         assertThat(reason(dead, "p-nobody")).contains("preference.judge",
                 "no LLM judge named 'nobody' is configured in this preference-service (configured: down, fake, local)");
         assertThat(reason(dead, "p-down")).contains("LLM judge 'down'", "failed after 2 attempt(s)", "CONNECTION_ERROR");
+        assertThat(reason(dead, "p-12-digits")).contains("preference.task", "maxDigits 12");
         assertThat(awaitRecords(Topics.PREFERENCES, List.of("p-after"))).hasSize(1);
     }
 
@@ -107,13 +113,13 @@ class PreferenceServiceTest extends PreferenceContextTest {
                 List.of(1.0, 1.0, 0.5));
         assertThat(scored.winner()).isEqualTo(2);
         assertThat(scored.loser()).isEqualTo(1);
-        assertThat(FAKE_JUDGE.authorizations()).contains("Bearer " + KEY);
+        assertThat(FAKE_JUDGE.seen()).extracting(FakeChatServer.Seen::authorization).contains("Bearer " + KEY);
         assertThat(registry.get("sppo.judge.calls").tags("judge", "fake", "outcome", "ok").timer().count())
                 .isGreaterThanOrEqualTo(6);
     }
 
     private static PreferenceSpec llmJudge(String name) {
-        return new PreferenceSpec("llm_judge", "addition", 0, name, null, null);
+        return new PreferenceSpec("llm_judge", "addition", null, 0, name, null, null);
     }
 
     private static String reason(List<ConsumerRecord<String, byte[]>> records, String key) {

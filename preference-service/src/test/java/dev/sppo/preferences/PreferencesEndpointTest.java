@@ -1,9 +1,14 @@
 package dev.sppo.preferences;
 
 import ai.djl.ndarray.NDManager;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerConfig;
 import dev.sppo.preference.learned.RankerDirectory;
+import dev.sppo.preference.learned.RewardModel;
+import dev.sppo.preference.learned.RewardModelConfig;
+import dev.sppo.preference.learned.RewardModelDirectory;
 import dev.sppo.task.Tasks;
 import dev.sppo.tokenizer.CharTokenizer;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +60,47 @@ class PreferencesEndpointTest extends PreferenceContextTest {
         assertThat(preferences.winner()).isEqualTo(1);
         assertThat(preferences.loser()).isEqualTo(2);
         assertThat(pairsScored() - pairsBefore).isEqualTo(3.0);
+    }
+
+    @Test
+    void aGoldJudgeIsBuiltForTheTaskWithTheSettingsTheRequestCarries() throws Exception {
+        HttpResponse<String> threeDigits = post("""
+                {"preference": {"kind": "gold_judge", "task": "addition",
+                                "taskSettings": {"min_digits": 3, "max_digits": 3}},
+                 "prompt": "123+456=", "responses": ["578", "579"]}""");
+        HttpResponse<String> impossible = post("""
+                {"preference": {"kind": "gold_judge", "task": "addition", "taskSettings": {"max_digits": 12}},
+                 "prompt": "1+1=", "responses": ["2", "11"]}""");
+        HttpResponse<String> unknownSetting = post("""
+                {"preference": {"kind": "gold_judge", "task": "sorting", "taskSettings": {"max_digits": 3}},
+                 "prompt": "sort 2,1=", "responses": ["1,2", "2,1"]}""");
+
+        assertThat(threeDigits.statusCode()).as(threeDigits.body()).isEqualTo(200);
+        assertThat(json.readValue(threeDigits.body(), Preferences.class).winner()).isEqualTo(1);
+        assertThat(errorFields(impossible)).containsOnlyKeys("preference.task").hasEntrySatisfying("preference.task",
+                problem -> assertThat(problem).startsWith("task.min_digits: addition needs").contains("maxDigits 12"));
+        assertThat(errorFields(unknownSetting)).hasEntrySatisfying("preference.task",
+                problem -> assertThat(problem).startsWith("task.max_digits: unknown setting"));
+    }
+
+    @Test
+    void aRewardModelRequestWithoutTauIsReadAtTheTemperatureItWasTrainedAt(@TempDir Path dir) throws Exception {
+        CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
+        try (NDManager manager = NDManager.newBaseManager();
+                RewardModel model = RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(tokenizer.vocabSize(),
+                        16, 1, 2, tokenizer.bosId(), tokenizer.eosId()), tokenizer.padId()), tokenizer, manager, 7,
+                        PreferenceKind.REWARD_MODEL.defaultTau())) {
+            RewardModelDirectory.save(model, dir.resolve("rm"));
+        }
+
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "reward_model", "modelUri": "%s"}, "prompt": "12+30=", "responses": ["41", "42"]}
+                """.formatted(dir.resolve("rm").toUri()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Preferences preferences = json.readValue(response.body(), Preferences.class);
+        double rewardGap = preferences.scores().get(0) - preferences.scores().get(1);
+        assertThat(preferences.matrix().get(0).get(1)).isCloseTo(1 / (1 + Math.exp(-rewardGap)), offset(1e-9));
     }
 
     @Test

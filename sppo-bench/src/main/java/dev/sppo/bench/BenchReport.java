@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param peak the matmul rates in GFLOP/s (every timed product, probes included)
  * @param training the training throughput
  * @param sampling the sampling throughput
- * @param scoring the preference-scoring throughput of the ranker and the reward model
+ * @param scoring the preference-scoring throughput of the ranker, the reward model and an LLM judge
  */
 public record BenchReport(BenchConfig config, Machine machine, Spread peak, TrainingResult training,
         SamplingResult sampling, ScoringResult scoring) {
@@ -46,6 +46,10 @@ public record BenchReport(BenchConfig config, Machine machine, Spread peak, Trai
                 + config.newTokens() + " tokens, median of " + scoring.ranker().count();
         table.row("pairwise ranker scoring, " + scored, format("%,.0f pairs/s", scoring.ranker().median()), "");
         table.row("reward model scoring, " + scored, format("%,.0f pairs/s", scoring.reward().median()), "");
+        table.row(LoopbackJudge.describe() + " scoring, " + scored, format("%,.0f pairs/s",
+                scoring.llmJudge().median()), "");
+        table.row("LLM judge: one HTTP exchange over loopback and its verdict read, 2 per pair (median of means)",
+                format("%.2f ms", scoring.exchangeMillis()), "");
         return "## sppo bench\n\n" + modelLine() + "\n\n" + table.markdown() + "\n" + flopLine() + "\n";
     }
 

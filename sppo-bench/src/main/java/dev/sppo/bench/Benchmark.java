@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *       cost of taking turns that a training run, step after step, does not pay;</li>
  *   <li>sampling: one pass with the key/value cache and one without ({@link SamplingThroughput});</li>
  *   <li>preference scoring: one pass of the pairwise ranker and one of the reward model, both on the benchmark
- *       model as backbone ({@link PreferenceThroughput}).</li>
+ *       model as backbone, and one of an LLM judge against a chat server on loopback ({@link
+ *       PreferenceThroughput}).</li>
  * </ol>
  *
  * Taking turns spreads the noise of a shared machine over all the measurements.
@@ -91,9 +92,11 @@ public final class Benchmark {
     private void measureScoring(int round, PreferenceThroughput scoring, Measurements measurements) {
         double ranker = scoring.rankerPairsPerSecond();
         double reward = scoring.rewardPairsPerSecond();
-        report("round %d/%d: preference scoring %.0f pairs/s (ranker), %.0f pairs/s (reward model)", round + 1,
-                config.rounds(), ranker, reward);
-        measurements.addScoring(ranker, reward);
+        PreferenceThroughput.JudgePass judge = scoring.llmJudgePass();
+        report("round %d/%d: preference scoring %.0f pairs/s (ranker), %.0f pairs/s (reward model), %.0f pairs/s "
+                + "(LLM judge on loopback, %.2f ms an exchange)", round + 1, config.rounds(), ranker, reward,
+                judge.pairsPerSecond(), judge.exchangeMillis());
+        measurements.addScoring(ranker, reward, judge);
     }
 
     private void report(String format, Object... args) {

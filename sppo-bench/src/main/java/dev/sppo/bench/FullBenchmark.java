@@ -9,6 +9,7 @@ import dev.sppo.loop.IterationResult.PhaseTimes;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.preference.JudgePreferenceModel;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.task.Task;
 
 import java.io.IOException;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * The in-process sections of {@code sppo bench --full}, measured one after the other in this JVM: training per
  * model size ({@link TrainingScaling}), sampling per batch size ({@link SamplingScaling}), preference pairs per
- * second ({@link PairsThroughput}) and the cost growth of an SPPO iteration ({@link CostGrowth}) with its GPU
- * projection ({@link ProjectionSection}).
+ * second ({@link PairsThroughput}; the given scorers, then an LLM judge on loopback, {@link LoopbackJudge}) and the
+ * cost growth of an SPPO iteration ({@link CostGrowth}) with its GPU projection ({@link ProjectionSection}).
  */
 public final class FullBenchmark {
 
@@ -47,7 +48,7 @@ public final class FullBenchmark {
     }
 
     /**
-     * The gold judge of the default task (addition) at the default τ = 0.1, and a pairwise ranker and a reward
+     * The gold judge of the default task (addition) at its default τ = 0.1, and a pairwise ranker and a reward
      * model of {@code ./sppo train-preference}'s default size over the task's characters (random weights: the
      * rate does not depend on them); their weights live in {@code manager}.
      */
@@ -56,11 +57,13 @@ public final class FullBenchmark {
         CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
         ModelSize size = new TrainPreferenceConfigReader().defaults().model();
         String shape = size.hiddenSize() + " wide, " + size.layers() + " layers";
+        double goldTau = PreferenceKind.GOLD_JUDGE.defaultTau();
         return List.of(
-                new NamedScorer("gold judge (" + task.name() + ", τ = 0.1)", new JudgePreferenceModel(task.judge(), 0.1)),
+                new NamedScorer("gold judge (" + task.name() + ", τ = " + goldTau + ")",
+                        new JudgePreferenceModel(task.judge(), goldTau)),
                 new NamedScorer("pairwise ranker (" + shape + ")", FreshModels.ranker(size, tokenizer, manager, 1)),
                 new NamedScorer("reward model (" + shape + ")",
-                        FreshModels.rewardModel(size, tokenizer, manager, 1, 1.0)));
+                        FreshModels.rewardModel(size, tokenizer, manager, 1)));
     }
 
     public List<ReportSection> run() throws IOException {
@@ -127,16 +130,30 @@ public final class FullBenchmark {
                 config.seed());
         MarkdownTable table = new MarkdownTable("preference model", "K", "pairs", "seconds", "pairs/s");
         for (NamedScorer scorer : scorers) {
-            PairsThroughput.Rate rate = bench.measure(scorer, config.pairMinSeconds());
-            progress.accept(format("pairs %s: %,.0f pairs/s", scorer.name(), rate.pairsPerSecond()));
-            table.row(scorer.name(), Integer.toString(rate.k()), format("%,d", rate.pairs()),
-                    format("%.2f", rate.seconds()), format("%,.0f", rate.pairsPerSecond()));
+            measure(bench, scorer, table);
+        }
+        String exchanges;
+        try (LoopbackJudge judge = LoopbackJudge.start()) {
+            measure(bench, new NamedScorer(LoopbackJudge.describe(), judge), table);
+            exchanges = format("The LLM judge asks both orders of every pair, one HTTP exchange each, of a chat server "
+                    + "in this JVM that answers at once (`LoopbackChatServer`): %,d exchanges took %.3f ms each on "
+                    + "average (the round trip over loopback, the server's answer and reading the verdict; rendering "
+                    + "the judge's prompt comes before). Against a real server each exchange also waits for the model, "
+                    + "so its pairs/s is at most %d / (2 × its latency).", judge.exchanges(),
+                    judge.exchangeMillis() / judge.exchanges(), LoopbackJudge.IN_FLIGHT);
         }
         String setup = format("%d addition prompts × K = %d responses (half right, half the task's corruptions); a pass "
                 + "compares all K responses of every prompt; passes repeat for at least %.0f s; pairs/s counts the "
                 + "K(K-1)/2 unordered pairs of each prompt.", config.pairPrompts(), config.pairSamples(),
                 config.pairMinSeconds());
-        return clock.finish("Preference pairs per second", setup, table, "");
+        return clock.finish("Preference pairs per second", setup, table, exchanges);
+    }
+
+    private void measure(PairsThroughput bench, NamedScorer scorer, MarkdownTable table) {
+        PairsThroughput.Rate rate = bench.measure(scorer, config.pairMinSeconds());
+        progress.accept(format("pairs %s: %,.0f pairs/s", scorer.name(), rate.pairsPerSecond()));
+        table.row(scorer.name(), Integer.toString(rate.k()), format("%,d", rate.pairs()),
+                format("%.2f", rate.seconds()), format("%,.0f", rate.pairsPerSecond()));
     }
 
     private String growthSetup() {

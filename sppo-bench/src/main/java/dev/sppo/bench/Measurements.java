@@ -13,6 +13,8 @@ final class Measurements {
     private final List<Double> uncached = new ArrayList<>();
     private final List<Double> rankerPairs = new ArrayList<>();
     private final List<Double> rewardPairs = new ArrayList<>();
+    private final List<Double> judgePairs = new ArrayList<>();
+    private final List<Double> exchangeMillis = new ArrayList<>();
 
     /** Records matmul rates in GFLOP/s. */
     void addPeaks(double[] rates) {
@@ -34,16 +36,19 @@ final class Measurements {
     }
 
     /** Records one scoring pass of each preference model, in pairs per second. */
-    void addScoring(double rankerRate, double rewardRate) {
+    void addScoring(double rankerRate, double rewardRate, PreferenceThroughput.JudgePass judge) {
         rankerPairs.add(rankerRate);
         rewardPairs.add(rewardRate);
+        judgePairs.add(judge.pairsPerSecond());
+        exchangeMillis.add(judge.exchangeMillis());
     }
 
     BenchReport report(BenchConfig config, Machine machine) {
         Spread peak = Spread.of(array(peaks));
         TrainingResult training = TrainingResult.of(config, array(stepMillis), array(nearestPeaks), peak.best());
         SamplingResult sampling = new SamplingResult(Spread.of(array(cached)), Spread.of(array(uncached)));
-        ScoringResult scoring = new ScoringResult(Spread.of(array(rankerPairs)), Spread.of(array(rewardPairs)));
+        ScoringResult scoring = new ScoringResult(Spread.of(array(rankerPairs)), Spread.of(array(rewardPairs)),
+                Spread.of(array(judgePairs)), Spread.median(array(exchangeMillis)));
         return new BenchReport(config, machine, peak, training, sampling, scoring);
     }
 

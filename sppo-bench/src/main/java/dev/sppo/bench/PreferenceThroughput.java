@@ -2,6 +2,7 @@ package dev.sppo.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerConfig;
@@ -16,8 +17,9 @@ import java.util.SplittableRandom;
 /**
  * Times batched preference scoring of K = {@value #K} responses per prompt by the two learned preference models,
  * each with the benchmark model as backbone (random weights): the pairwise ranker (K(K-1) ordered pairs in one
- * forward per prompt) and the reward model (K rows per prompt). Prompts and responses are random texts of {@code
- * promptLength} and {@code newTokens} characters. Like {@link PairsThroughput}, the rate counts each unordered
+ * forward per prompt) and the reward model (K rows per prompt); and by an LLM judge against a chat server on
+ * loopback ({@link LoopbackJudge}: K(K-1) HTTP exchanges per prompt). Prompts and responses are random texts of
+ * {@code promptLength} and {@code newTokens} characters. Like {@link PairsThroughput}, the rate counts each unordered
  * pair of a K×K matrix once (P[j][i] = 1 - P[i][j] comes with it):
  *
  * <pre>
@@ -29,8 +31,17 @@ public final class PreferenceThroughput implements AutoCloseable {
     /** Responses per prompt, SPPO's K. */
     public static final int K = 5;
 
+    /**
+     * One timed pass of the LLM judge.
+     *
+     * @param pairsPerSecond unordered pairs per second
+     * @param exchangeMillis the mean time of one of its HTTP exchanges (see {@link LoopbackJudge#exchangeMillis})
+     */
+    public record JudgePass(double pairsPerSecond, double exchangeMillis) {}
+
     private final PairwiseRanker ranker;
     private final RewardModel reward;
+    private final LoopbackJudge llmJudge = LoopbackJudge.start();
     private final List<String> prompts = new ArrayList<>();
     private final List<List<String>> responses = new ArrayList<>();
 
@@ -42,7 +53,7 @@ public final class PreferenceThroughput implements AutoCloseable {
         this.ranker = PairwiseRanker.random(new RankerConfig(model.withVocabSize(v + 2), v, v + 1), tokenizer,
                 manager, config.seed());
         this.reward = RewardModel.random(new RewardModelConfig(model.withVocabSize(v), tokenizer.padId()),
-                tokenizer, manager, config.seed(), 1.0);
+                tokenizer, manager, config.seed(), PreferenceKind.REWARD_MODEL.defaultTau());
         SplittableRandom rng = new SplittableRandom(config.seed() + 2);
         String alphabet = tokenizer.alphabet();
         for (int p = 0; p < config.samplePrompts(); p++) {
@@ -59,6 +70,7 @@ public final class PreferenceThroughput implements AutoCloseable {
     public void warmUp() {
         ranker.compare(prompts.get(0), responses.get(0));
         reward.compare(prompts.get(0), responses.get(0));
+        llmJudge.compare(prompts.get(0), responses.get(0));
     }
 
     /** Unordered pairs per second of the pairwise ranker. */
@@ -71,10 +83,19 @@ public final class PreferenceThroughput implements AutoCloseable {
         return pairsPerSecond(reward);
     }
 
+    /** A pass of the LLM judge against the loopback server. */
+    public JudgePass llmJudgePass() {
+        long exchanges = llmJudge.exchanges();
+        double millis = llmJudge.exchangeMillis();
+        double rate = pairsPerSecond(llmJudge);
+        return new JudgePass(rate, (llmJudge.exchangeMillis() - millis) / (llmJudge.exchanges() - exchanges));
+    }
+
     @Override
     public void close() {
         ranker.close();
         reward.close();
+        llmJudge.close();
     }
 
     private double pairsPerSecond(PreferenceModel model) {

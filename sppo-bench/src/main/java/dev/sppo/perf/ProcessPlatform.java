@@ -56,7 +56,7 @@ final class ProcessPlatform implements AutoCloseable {
         ServiceProcess trainer = launch("trainer-service", "trainer-service", Map.of(
                 "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
                 "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
-                "SPPO_MODELS_DIR", settings.modelsDir().toString()));
+                "SPPO_MODELS_DIR", settings.modelsDir().toString(), "PREFERENCE_URL", url(preference)));
         gateway = launch("gateway", "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
                 "PREFERENCE_URL", url(preference), "SPPO_API_KEYS", settings.apiKey()));
     }

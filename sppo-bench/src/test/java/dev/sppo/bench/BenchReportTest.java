@@ -15,7 +15,8 @@ class BenchReportTest {
                 FlopCount.trainingStep(CONFIG.model(), 32, 64), 30);
         SamplingResult sampling = new SamplingResult(new Spread(cachedRate + 100, cachedRate, 3),
                 new Spread(600, 500, 3));
-        ScoringResult scoring = new ScoringResult(new Spread(2500, 2000, 3), new Spread(9000, 8000.4, 3));
+        ScoringResult scoring = new ScoringResult(new Spread(2500, 2000, 3), new Spread(9000, 8000.4, 3),
+                new Spread(1300, 1200, 3), 1.234);
         return new BenchReport(CONFIG, new Machine("2", 2, 0.5, 1.25), new Spread(210.04, 200.0, 120), training, sampling,
                 scoring);
     }
@@ -34,7 +35,11 @@ class BenchReportTest {
                 "| sampling with KV cache, 64 prompts × 32 new tokens, median of 3 | 7,500 tokens/s |  |",
                 "| sampling without cache, 64 prompts × 32 new tokens, median of 3 | 500 tokens/s |  |",
                 "| pairwise ranker scoring, 64 prompts × K = 5 responses of 32 tokens, median of 3 | 2,000 pairs/s |  |",
-                "| reward model scoring, 64 prompts × K = 5 responses of 32 tokens, median of 3 | 8,000 pairs/s |  |");
+                "| reward model scoring, 64 prompts × K = 5 responses of 32 tokens, median of 3 | 8,000 pairs/s |  |",
+                "| LLM judge (OpenAI-compatible server on loopback, 4 in flight) scoring, 64 prompts × K = 5 responses"
+                        + " of 32 tokens, median of 3 | 1,200 pairs/s |  |",
+                "| LLM judge: one HTTP exchange over loopback and its verdict read, 2 per pair (median of means) | "
+                        + "1.23 ms |  |");
     }
 
     @Test
@@ -65,7 +70,7 @@ class BenchReportTest {
     @Test
     void everyTableRowHasThreeCells() {
         List<String> rows = report(80, 7500).markdown().lines().filter(line -> line.startsWith("|")).toList();
-        assertThat(rows).hasSize(14);
+        assertThat(rows).hasSize(16);
         assertThat(rows).allSatisfy(row -> assertThat(row.chars().filter(c -> c == '|').count()).isEqualTo(4));
     }
 }

@@ -25,7 +25,8 @@ class BenchmarkTest {
         assertThat(List.of(report.peak().best(), report.peak().median(), training.medianStepMillis(),
                         training.tokensPerSecond(), training.achievedGflops(), training.percentOfNearestPeak(),
                         training.percentOfBestPeak(), report.sampling().cached().median(),
-                        report.sampling().uncached().median(), report.sampling().speedUp()))
+                        report.sampling().uncached().median(), report.sampling().speedUp(),
+                        report.scoring().llmJudge().median(), report.scoring().exchangeMillis()))
                 .allSatisfy(value -> assertThat(value).isPositive().isFinite());
     }
 
@@ -39,6 +40,7 @@ class BenchmarkTest {
         assertThat(report.sampling().uncached().count()).isEqualTo(rounds);
         assertThat(report.scoring().ranker().count()).isEqualTo(rounds);
         assertThat(report.scoring().reward().count()).isEqualTo(rounds);
+        assertThat(report.scoring().llmJudge().count()).isEqualTo(rounds);
     }
 
     @Test

@@ -56,7 +56,7 @@ class FullBenchmarkTest {
         GrowthPlan plan = quick.growth();
         assertThat(sections.get(0).table().rowCount()).isEqualTo(quick.sizes().size());
         assertThat(sections.get(1).table().rowCount()).isEqualTo(quick.samplingBatches().size() + 2);
-        assertThat(sections.get(2).table().rowCount()).isEqualTo(3);
+        assertThat(sections.get(2).table().rowCount()).as("three scorers and the LLM judge on loopback").isEqualTo(4);
         assertThat(sections.get(3).table().rowCount())
                 .isEqualTo(plan.ks().size() + plan.promptCounts().size() + plan.tokenCounts().size());
         assertThat(sections.get(4).table().rowCount()).isEqualTo(6);
@@ -84,6 +84,12 @@ class FullBenchmarkTest {
     }
 
     @Test
+    void theLlmJudgesRowStatesTheCostOfItsExchanges() {
+        assertThat(sections.get(2).notes()).matches("(?s)The LLM judge asks both orders of every pair, .*: [0-9,]+ "
+                + "exchanges took [0-9.]+ ms each on average .* at most 4 / \\(2 × its latency\\)\\.");
+    }
+
+    @Test
     void growthNotesReadEveryAxis() {
         assertThat(sections.get(3).notes()).contains("- K 2 → 3 (×1.50)", "- prompts 4 → 4", "- max_new_tokens 2 → 2");
     }
@@ -92,7 +98,7 @@ class FullBenchmarkTest {
     void progressReportsEverySizeBatchScorerAndRun() {
         assertThat(PROGRESS).filteredOn(l -> l.startsWith("training ")).hasSize(2);
         assertThat(PROGRESS).filteredOn(l -> l.startsWith("sampling round ")).hasSize(3);
-        assertThat(PROGRESS).filteredOn(l -> l.startsWith("pairs ")).hasSize(3);
+        assertThat(PROGRESS).filteredOn(l -> l.startsWith("pairs ")).hasSize(4);
         assertThat(PROGRESS).filteredOn(l -> l.startsWith("cost growth ")).hasSize(4);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sppo.contracts;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which preference model scores a job's responses; each kind needs its own fields and ignores the others.
@@ -12,13 +15,17 @@ import java.util.List;
  *     {@code reward_model}: a learned reward model as a Bradley-Terry preference (needs modelUri, tau);
  *     {@code ensemble}: a weighted mean of the members' probabilities (needs members)
  * @param task the built-in task of the job, whose gold judge {@code gold_judge} uses
+ * @param taskSettings the task's settings as the job configured them, by config key ({@code max_digits}: 3), all
+ *     whole numbers; a setting that is absent (every one, in a message from before this field) takes the task's
+ *     default
  * @param tau the Bradley-Terry temperature τ in P = σ((r_i - r_j)/τ); 0 when not given
  * @param judge the name of an LLM judge configured in the preference-service
  * @param modelUri the checkpoint of a learned preference model
  * @param members an ensemble's member specs and weights; empty for the other kinds
  */
 public record PreferenceSpec(
-        String kind, String task, double tau, String judge, String modelUri, List<PreferenceMember> members) {
+        String kind, String task, Map<String, Integer> taskSettings, double tau, String judge, String modelUri,
+        List<PreferenceMember> members) {
 
     public static final String GOLD_JUDGE = "gold_judge";
     public static final String LLM_JUDGE = "llm_judge";
@@ -35,6 +42,7 @@ public record PreferenceSpec(
             throw new InvalidMessageException(RECORD, "kind", "unknown kind '" + kind + "'; known: "
                     + String.join(", ", KINDS));
         }
+        taskSettings = settings(taskSettings);
         if (!(tau >= 0) || Double.isInfinite(tau)) {
             throw new InvalidMessageException(RECORD, "tau", "must be a finite number >= 0, got " + tau);
         }
@@ -58,13 +66,25 @@ public record PreferenceSpec(
         }
     }
 
-    /** A built-in task's gold judge with temperature τ. */
+    /** A built-in task's gold judge with the task's default settings and temperature τ. */
     public PreferenceSpec(String kind, String task, double tau) {
-        this(kind, task, tau, null, null, List.of());
+        this(kind, task, Map.of(), tau, null, null, List.of());
+    }
+
+    private static Map<String, Integer> settings(Map<String, Integer> given) {
+        TreeMap<String, Integer> sorted = new TreeMap<>();
+        (given == null ? Map.<String, Integer>of() : given).forEach((key, value) -> {
+            if (key == null || key.isBlank() || value == null) {
+                throw new InvalidMessageException(RECORD, "taskSettings", "each setting needs a key and a whole "
+                        + "number, got " + key + ": " + value);
+            }
+            sorted.put(key, value);
+        });
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
     private static void requirePositiveTau(double tau) {
-        if (!(tau > 0)) {
+        if (!(tau > 0) || Double.isInfinite(tau)) {
             throw new InvalidMessageException(RECORD, "tau", "must be a finite number > 0, got " + tau);
         }
     }

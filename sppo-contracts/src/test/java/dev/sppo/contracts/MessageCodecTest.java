@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 class MessageCodecTest {
 
@@ -68,11 +69,12 @@ class MessageCodecTest {
 
     @Test
     void everyPreferenceKindRoundTripsInARequest() {
-        PreferenceSpec ensemble = new PreferenceSpec(PreferenceSpec.ENSEMBLE, "addition", 0, null, null, List.of(
-                new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.1), 0.25),
-                new PreferenceMember(new PreferenceSpec("llm_judge", null, 0, "local-qwen", null, null), 0.5),
-                new PreferenceMember(new PreferenceSpec("ranker", null, 0, null, "file:/store/ranker-1", null), 1),
-                new PreferenceMember(new PreferenceSpec("reward_model", null, 0.5, null, "file:/store/rm", null), 2)));
+        PreferenceSpec ensemble = new PreferenceSpec(PreferenceSpec.ENSEMBLE, "addition", null, 0, null, null, List.of(
+                new PreferenceMember(new PreferenceSpec("gold_judge", "sorting", Map.of("max_length", 8, "digits", 4),
+                        0.1, null, null, null), 0.25),
+                new PreferenceMember(new PreferenceSpec("llm_judge", null, null, 0, "local-qwen", null, null), 0.5),
+                new PreferenceMember(new PreferenceSpec("ranker", null, null, 0, null, "file:/store/ranker-1", null), 1),
+                new PreferenceMember(new PreferenceSpec("reward_model", null, null, 0.5, null, "file:/store/rm", null), 2)));
         GenerationRequest request = withPreference(ensemble);
 
         assertThat(MessageCodec.decode(MessageCodec.encode(request), GenerationRequest.class)).isEqualTo(request);
@@ -87,20 +89,37 @@ class MessageCodecTest {
     }
 
     @Test
+    void aGoldJudgesTaskSettingsTravelAsConfigKeysAndAreAbsentInOlderMessages() {
+        PreferenceSpec configured = new PreferenceSpec("gold_judge", "addition", Map.of("min_digits", 1,
+                "max_digits", 3), 0.1, null, null, null);
+
+        String json = new String(MessageCodec.encode(configured), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"taskSettings\":{\"max_digits\":3,\"min_digits\":1}");
+        assertThat(MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), PreferenceSpec.class))
+                .isEqualTo(configured);
+        assertThat(new PreferenceSpec("gold_judge", "addition", 0.1).taskSettings()).isEmpty();
+        String broken = json.replace("\"max_digits\":3", "\"max_digits\":null");
+        assertThatThrownBy(() -> MessageCodec.decode(broken.getBytes(StandardCharsets.UTF_8), PreferenceSpec.class))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("PreferenceSpec.taskSettings: each setting needs a key and a whole number");
+    }
+
+    @Test
     void preferenceSpecsMissingWhatTheirKindNeedsAreRefusedNamingTheField() {
-        String llm = new String(MessageCodec.encode(withPreference(new PreferenceSpec("llm_judge", null, 0, "j",
-                null, null))), StandardCharsets.UTF_8).replace("\"judge\":\"j\"", "\"judge\":\" \"");
+        String llm = new String(MessageCodec.encode(withPreference(new PreferenceSpec("llm_judge", null, null, 0,
+                "j", null, null))), StandardCharsets.UTF_8).replace("\"judge\":\"j\"", "\"judge\":\" \"");
         assertThatThrownBy(() -> MessageCodec.decode(llm.getBytes(StandardCharsets.UTF_8), GenerationRequest.class))
                 .isInstanceOf(InvalidMessageException.class).hasMessageStartingWith("PreferenceSpec.judge: required");
-        assertThatThrownBy(() -> new PreferenceSpec("pairrm", null, 0, null, null, null))
+        assertThatThrownBy(() -> new PreferenceSpec("pairrm", null, null, 0, null, null, null))
                 .hasMessage("PreferenceSpec.kind: unknown kind 'pairrm'; known: gold_judge, llm_judge, ranker, "
                         + "reward_model, ensemble")
                 .extracting(e -> ((InvalidMessageException) e).field()).isEqualTo("kind");
-        assertThatThrownBy(() -> new PreferenceSpec("ensemble", null, 0, null, null, List.of()))
+        assertThatThrownBy(() -> new PreferenceSpec("ensemble", null, null, 0, null, null, List.of()))
                 .hasMessageContaining("PreferenceSpec.members: an ensemble needs at least one member");
-        assertThatThrownBy(() -> new PreferenceSpec("reward_model", null, 0, null, "file:/rm", null))
+        assertThatThrownBy(() -> new PreferenceSpec("reward_model", null, null, 0, null, "file:/rm", null))
                 .hasMessageContaining("PreferenceSpec.tau: must be a finite number > 0");
-        assertThatThrownBy(() -> new PreferenceSpec("ranker", null, 0, null, null, null))
+        assertThatThrownBy(() -> new PreferenceSpec("ranker", null, null, 0, null, null, null))
                 .hasMessageContaining("PreferenceSpec.modelUri: required");
         assertThatThrownBy(() -> new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.1), -1))
                 .hasMessageContaining("PreferenceMember.weight: must be a finite number > 0, got -1.0");

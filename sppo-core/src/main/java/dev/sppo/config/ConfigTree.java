@@ -75,6 +75,16 @@ public final class ConfigTree {
         return sections;
     }
 
+    /**
+     * The section under {@code key} exactly as it was given, for settings that another module reads and checks (an
+     * LLM judge's endpoint settings, read by sppo-judges); null when {@code key} is absent or holds a single value.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> rawSection(String key) {
+        Object value = take(key);
+        return value instanceof Map ? new LinkedHashMap<>((Map<String, Object>) value) : null;
+    }
+
     public boolean has(String key) {
         return values.get(key) != null;
     }

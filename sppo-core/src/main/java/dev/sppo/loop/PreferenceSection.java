@@ -2,11 +2,14 @@ package dev.sppo.loop;
 
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.LlmJudgeSpec;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceSpecException;
+import dev.sppo.preference.TaskSettings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -17,38 +20,60 @@ import java.util.stream.IntStream;
  * preference: {kind: ranker, model_uri: runs/ranker}              # a learned pairwise ranker (train-preference)
  * preference: {kind: reward_model, model_uri: runs/rm, tau: 1.0}  # a learned Bradley-Terry reward model
  * preference: {kind: llm_judge, judge: local}                     # an LLM judge configured in the preference-service
+ * preference: {kind: llm_judge, judge: {base_url: http://localhost:11434/v1, model: llama3.2}}  # in-process runs
  * preference: {kind: ensemble, members: [{spec: {kind: gold_judge}, weight: 0.3},
  *                                        {spec: {kind: ranker, model_uri: runs/ranker}, weight: 0.7}]}
  * </pre>
  *
- * Every spec carries the run's task (the gold judge's task). Each error names its path, such as
- * {@code preference.members[1].spec.model_uri}.
+ * A missing {@code tau} is the kind's {@link PreferenceKind#defaultTau()}: 0.1 for the gold judge, 1.0 for a reward
+ * model. An LLM judge's inline settings are kept as given, for the {@code LlmJudgeResolver} that builds it to read.
+ * Every spec carries the run's task with all its settings (the gold judge's task). Each error names its path, such
+ * as {@code preference.members[1].spec.model_uri}.
  */
 public final class PreferenceSection {
 
     /** The section's key in a config tree. */
     public static final String KEY = "preference";
+    private static final String JUDGE = "judge";
 
     private PreferenceSection() {}
 
     /** @throws InvalidConfigException naming the field path */
-    public static PreferenceModelSpec read(ConfigTree section, String task) {
-        String kind = section.string("kind", PreferenceKind.GOLD_JUDGE.wireName());
-        double tau = section.number("tau", 0.1);
-        String judge = section.string("judge", null);
+    public static PreferenceModelSpec read(ConfigTree section, TaskSettings task) {
+        PreferenceKind kind = kind(section);
+        double tau = section.number("tau", kind.defaultTau());
+        LlmJudgeSpec judge = judge(section);
         String modelUri = section.string("model_uri", null);
         List<ConfigTree> sections = section.sections("members");
         List<PreferenceModelSpec.Member> members = IntStream.range(0, sections.size())
                 .mapToObj(i -> member(sections.get(i), task)).toList();
         section.checkNoUnknownKeys();
         try {
-            return new PreferenceModelSpec(PreferenceKind.parse(kind), task, tau, judge, modelUri, members);
+            return new PreferenceModelSpec(kind, task, tau, judge, modelUri, members);
         } catch (PreferenceSpecException e) {
             throw fieldError(section, e);
         }
     }
 
-    private static PreferenceModelSpec.Member member(ConfigTree member, String task) {
+    private static PreferenceKind kind(ConfigTree section) {
+        try {
+            return PreferenceKind.parse(section.string("kind", PreferenceKind.GOLD_JUDGE.wireName()));
+        } catch (PreferenceSpecException e) {
+            throw fieldError(section, e);
+        }
+    }
+
+    /** A judge's name, its settings inline (a section), or null when the section has no judge. */
+    private static LlmJudgeSpec judge(ConfigTree section) {
+        Map<String, Object> settings = section.rawSection(JUDGE);
+        if (settings != null) {
+            return LlmJudgeSpec.inline(section.path() + "." + JUDGE, settings);
+        }
+        String name = section.string(JUDGE, null);
+        return name == null ? null : LlmJudgeSpec.named(name);
+    }
+
+    private static PreferenceModelSpec.Member member(ConfigTree member, TaskSettings task) {
         PreferenceModelSpec spec = read(member.child("spec"), task);
         double weight = member.number("weight", 1.0);
         member.checkNoUnknownKeys();

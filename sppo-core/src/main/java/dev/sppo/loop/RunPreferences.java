@@ -2,33 +2,30 @@ package dev.sppo.loop;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.preference.PreferenceModels;
 import dev.sppo.preference.PreferenceSpecException;
 import dev.sppo.preference.learned.LearnedModels;
-import dev.sppo.task.Task;
 import dev.sppo.task.Tasks;
 
 /**
  * The preference model of a run, built from the config's {@code preference} section: what {@code SppoLoop}
- * trains against, and what trainer-service rebuilds to report a proxy's win rate. The run's own task keeps its
- * configured settings; a gold judge of another built-in task uses that task's defaults. LLM judges are
- * configured in the preference-service only, so they cannot be built here.
+ * trains against, and what trainer-service rebuilds to report a proxy's win rate. A gold judge is built for the task
+ * with the settings its spec carries (the run's task as configured), exactly as the preference-service builds it;
+ * learned models are loaded from their checkpoints; LLM judges come from the caller's {@link LlmJudgeResolver}, since
+ * the engine cannot reach HTTP.
  */
 public final class RunPreferences {
 
     private RunPreferences() {}
 
     /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
-    public static PreferenceModel build(PreferenceModelSpec spec, Task task, NDManager manager) {
-        PreferenceModels factory = new PreferenceModels(
-                name -> name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
-                judge -> {
-                    throw new IllegalArgumentException("in-process runs cannot reach LLM judge '" + judge
-                            + "': LLM judges are configured in the preference-service; submit a job instead");
-                }, new LearnedModels(manager));
+    public static PreferenceModel build(PreferenceModelSpec spec, NDManager manager, LlmJudgeResolver llmJudges) {
+        PreferenceModels factory = new PreferenceModels(settings -> Tasks.of(settings).judge(), llmJudges,
+                new LearnedModels(manager));
         try {
             return factory.build(spec);
         } catch (PreferenceSpecException e) {

@@ -35,7 +35,7 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
                 basePath(root.child("base")),
                 warmStart(root.child("base").child("warm_start")),
                 sampling(root.child("sampling"), seed),
-                PreferenceSection.read(root.child(PreferenceSection.KEY), task.task().name()),
+                PreferenceSection.read(root.child(PreferenceSection.KEY), task.settings()),
                 training(root.child("training"), seed),
                 root.choice("reference", ReferenceMode.class, ReferenceMode.RECORDED),
                 evaluation(root.child("evaluation"), root.child("sampling"), seed));

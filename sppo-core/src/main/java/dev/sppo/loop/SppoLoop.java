@@ -7,6 +7,7 @@ import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.ProxyWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
+import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.Sample;
 import dev.sppo.task.Prompt;
@@ -40,17 +41,26 @@ public final class SppoLoop {
 
     private final SppoConfig config;
     private final PrintStream log;
+    private final LlmJudgeResolver llmJudges;
 
+    /** A loop without LLM judges: a run that names one fails before it starts. */
     public SppoLoop(SppoConfig config, PrintStream log) {
+        this(config, log, LlmJudgeResolver.unavailable("this run has no LLM judges; `./sppo train` has them, "
+                + "given inline (judge: {base_url: ..., model: ...})"));
+    }
+
+    /** @param llmJudges supplies the LLM judges that the config's {@code preference} section asks for */
+    public SppoLoop(SppoConfig config, PrintStream log, LlmJudgeResolver llmJudges) {
         this.config = config;
         this.log = log;
+        this.llmJudges = llmJudges;
     }
 
     /** Runs the T iterations; the preference model is loaded first, so a bad one fails before any training. */
     public List<IterationResult> run() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             Task task = config.task().task();
-            PreferenceModel preferences = RunPreferences.build(config.preference(), task, manager);
+            PreferenceModel preferences = RunPreferences.build(config.preference(), manager, llmJudges);
             try (AutoCloseable release = preferences instanceof AutoCloseable closeable ? closeable : () -> { }) {
                 return run(WarmStart.basePolicy(config, log), task, preferences, manager);
             }

@@ -4,19 +4,42 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The kinds of preference model a job can select, by the names configs and messages use. */
+/**
+ * The kinds of preference model a job can select, by the names configs and messages use, each with the
+ * Bradley-Terry temperature τ of P = σ((r_i − r_j)/τ) that a spec of the kind gets when it gives none. The two
+ * kinds that read scores through τ need different ones, because their scores mean different things:
+ * <ul>
+ *   <li>a gold judge's scores are grades in [0, 1], the fraction of right places: a sorted list right in 4 of 5
+ *       places against one right in all 5 is a gap of 0.2, which τ = 1 would read as P = σ(0.2) = 0.55, barely a
+ *       preference; the gold judge reads its grades at τ = 0.1, giving σ(2) = 0.88 for that gap and σ(10) = 0.99995
+ *       for right against entirely wrong;
+ *   <li>a reward model's scores are the r of the loss −log σ(r_chosen − r_rejected) it was trained with, so
+ *       σ(r_i − r_j), τ = 1, is the probability it learned; another τ rescales a calibrated probability.
+ * </ul>
+ */
 public enum PreferenceKind {
 
-    /** A built-in task's gold judge read as a Bradley-Terry reward model with temperature tau. */
-    GOLD_JUDGE,
-    /** An LLM judge configured in the preference-service under a name. */
-    LLM_JUDGE,
+    /** A built-in task's gold judge read as a Bradley-Terry reward model with temperature tau (default 0.1). */
+    GOLD_JUDGE(0.1),
+    /** An LLM judge, configured where the judges are hosted or given inline. */
+    LLM_JUDGE(0),
     /** A learned pairwise ranker loaded from a checkpoint. */
-    RANKER,
-    /** A learned pointwise reward model loaded from a checkpoint, read as Bradley-Terry with temperature tau. */
-    REWARD_MODEL,
+    RANKER(0),
+    /** A learned pointwise reward model loaded from a checkpoint, read as Bradley-Terry with temperature tau (1). */
+    REWARD_MODEL(1.0),
     /** A weighted mean of other preference models. */
-    ENSEMBLE;
+    ENSEMBLE(0);
+
+    private final double defaultTau;
+
+    PreferenceKind(double defaultTau) {
+        this.defaultTau = defaultTau;
+    }
+
+    /** The temperature τ of a spec of this kind that gives none; 0 for the kinds that have no temperature. */
+    public double defaultTau() {
+        return defaultTau;
+    }
 
     /** The name configs and messages use: {@code gold_judge}, {@code llm_judge}, ... */
     public String wireName() {

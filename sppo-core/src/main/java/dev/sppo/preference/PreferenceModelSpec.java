@@ -8,14 +8,16 @@ import java.util.Set;
  * Which preference model to build ({@link PreferenceModels}); the fields a kind does not use are ignored.
  *
  * @param kind which model
- * @param task {@code gold_judge}: the built-in task whose judge grades the responses
+ * @param task {@code gold_judge}: the built-in task, with its settings, whose judge grades the responses
  * @param tau {@code gold_judge}, {@code reward_model}: the Bradley-Terry temperature in P = sigmoid((r_i - r_j)/tau)
- * @param judge {@code llm_judge}: the name of a configured LLM judge (endpoints and keys stay in its config)
+ *     ({@link PreferenceKind#defaultTau()} when a config gives none)
+ * @param judge {@code llm_judge}: a configured LLM judge's name, or an inline judge's settings
  * @param modelUri {@code ranker}, {@code reward_model}: where the checkpoint is
  * @param members {@code ensemble}: the member specs and their weights
  */
 public record PreferenceModelSpec(
-        PreferenceKind kind, String task, double tau, String judge, String modelUri, List<Member> members) {
+        PreferenceKind kind, TaskSettings task, double tau, LlmJudgeSpec judge, String modelUri,
+        List<Member> members) {
 
     /** An ensemble member: its spec and its weight, a finite number > 0 (weights are normalised). */
     public record Member(PreferenceModelSpec spec, double weight) {
@@ -38,10 +40,10 @@ public record PreferenceModelSpec(
         members = members == null ? List.of() : List.copyOf(members);
         switch (kind) {
             case GOLD_JUDGE -> {
-                requireText("task", task);
+                requireText("task", task == null ? null : task.name());
                 requireTemperature(tau);
             }
-            case LLM_JUDGE -> requireText("judge", judge);
+            case LLM_JUDGE -> requireText("judge", judge == null ? null : judge.name());
             case RANKER -> requireText("modelUri", modelUri);
             case REWARD_MODEL -> {
                 requireText("modelUri", modelUri);
@@ -55,11 +57,11 @@ public record PreferenceModelSpec(
         }
     }
 
-    public static PreferenceModelSpec goldJudge(String task, double tau) {
+    public static PreferenceModelSpec goldJudge(TaskSettings task, double tau) {
         return new PreferenceModelSpec(PreferenceKind.GOLD_JUDGE, task, tau, null, null, List.of());
     }
 
-    public static PreferenceModelSpec llmJudge(String judge) {
+    public static PreferenceModelSpec llmJudge(LlmJudgeSpec judge) {
         return new PreferenceModelSpec(PreferenceKind.LLM_JUDGE, null, 0, judge, null, List.of());
     }
 
@@ -68,8 +70,8 @@ public record PreferenceModelSpec(
     }
 
     /** The tasks of every gold judge in this spec, members included: the prompts must be theirs. */
-    public Set<String> goldTasks() {
-        Set<String> tasks = new LinkedHashSet<>();
+    public Set<TaskSettings> goldTasks() {
+        Set<TaskSettings> tasks = new LinkedHashSet<>();
         if (kind == PreferenceKind.GOLD_JUDGE) {
             tasks.add(task);
         }

@@ -8,8 +8,9 @@ import java.util.function.Function;
 /**
  * Turns a {@link PreferenceModelSpec} into its {@link PreferenceModel}, one case per {@link PreferenceKind}:
  * <ul>
- *   <li>{@code gold_judge}: the task's gold judge as a Bradley-Terry reward model, {@link JudgePreferenceModel};
- *   <li>{@code llm_judge}: the judge configured under the spec's name;
+ *   <li>{@code gold_judge}: the gold judge of the task with the spec's settings as a Bradley-Terry reward model,
+ *       {@link JudgePreferenceModel};
+ *   <li>{@code llm_judge}: the judge the given {@link LlmJudgeResolver} supplies;
  *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
  *   <li>{@code ranker}, {@code reward_model}: the learned model whose checkpoint {@code modelUri} names, loaded
  *       by the given loader (sppo-core's {@code LearnedModels}).
@@ -17,18 +18,18 @@ import java.util.function.Function;
  */
 public final class PreferenceModels {
 
-    private final Function<String, Judge> goldJudges;
-    private final Function<String, PreferenceModel> llmJudges;
+    private final Function<TaskSettings, Judge> goldJudges;
+    private final LlmJudgeResolver llmJudges;
     private final Function<PreferenceModelSpec, PreferenceModel> learnedModels;
 
     /**
-     * @param goldJudges the gold judge of a built-in task by task name; throws IllegalArgumentException for an
-     *     unknown task
-     * @param llmJudges the LLM judge configured under a name; throws IllegalArgumentException for an unknown name
+     * @param goldJudges the gold judge of a built-in task with its settings; throws IllegalArgumentException for an
+     *     unknown task or settings it cannot have
+     * @param llmJudges the LLM judge of an {@code llm_judge} spec
      * @param learnedModels the ranker or reward model of a spec, from its {@code modelUri}; throws
      *     PreferenceSpecException when it cannot be loaded
      */
-    public PreferenceModels(Function<String, Judge> goldJudges, Function<String, PreferenceModel> llmJudges,
+    public PreferenceModels(Function<TaskSettings, Judge> goldJudges, LlmJudgeResolver llmJudges,
             Function<PreferenceModelSpec, PreferenceModel> learnedModels) {
         this.goldJudges = Objects.requireNonNull(goldJudges, "goldJudges");
         this.llmJudges = Objects.requireNonNull(llmJudges, "llmJudges");
@@ -40,7 +41,7 @@ public final class PreferenceModels {
         Objects.requireNonNull(spec, "spec");
         return switch (spec.kind()) {
             case GOLD_JUDGE -> new JudgePreferenceModel(lookup(goldJudges, "task", spec.task()), spec.tau());
-            case LLM_JUDGE -> lookup(llmJudges, "judge", spec.judge());
+            case LLM_JUDGE -> lookup(llmJudges::judge, "judge", spec.judge());
             case RANKER, REWARD_MODEL -> learnedModels.apply(spec);
             case ENSEMBLE -> ensemble(spec.members());
         };
@@ -59,9 +60,9 @@ public final class PreferenceModels {
         return new EnsemblePreferenceModel(built);
     }
 
-    private static <T> T lookup(Function<String, T> source, String field, String name) {
+    private static <K, T> T lookup(Function<K, T> source, String field, K key) {
         try {
-            return Objects.requireNonNull(source.apply(name), field);
+            return Objects.requireNonNull(source.apply(key), field);
         } catch (PreferenceSpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {

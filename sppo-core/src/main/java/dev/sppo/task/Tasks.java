@@ -1,6 +1,11 @@
 package dev.sppo.task;
 
+import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.TaskSettings;
+
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -20,6 +25,22 @@ public final class Tasks {
     /** The names {@link #byName} knows, sorted. */
     public static Set<String> names() {
         return BUILT_IN.keySet();
+    }
+
+    /**
+     * The built-in task with these settings, read as a config's {@code task} section is ({@link TaskSpec#read}), its
+     * prompt streams seeded with 0 as {@link #byName}'s are: what its gold judge and its prompt parser need.
+     *
+     * @throws IllegalArgumentException naming the unknown task, or the setting that is unknown or out of range
+     */
+    public static Task of(TaskSettings settings) {
+        Map<String, Object> section = new LinkedHashMap<>(settings.settings());
+        section.put("name", settings.name());
+        try {
+            return TaskSpec.read(new ConfigTree("task", section), 0).task();
+        } catch (InvalidConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

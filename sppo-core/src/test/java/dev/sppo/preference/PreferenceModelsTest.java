@@ -21,8 +21,11 @@ class PreferenceModelsTest {
         return new PreferenceResult(m, m.winRates());
     };
 
+    private static final TaskSettings LENGTH = TaskSettings.defaultsOf("length");
+
     private final PreferenceModels models = new PreferenceModels(
-            named(Map.of("length", BY_LENGTH), "unknown task"), named(Map.of("first", FIRST), "no LLM judge named"),
+            settings -> named(Map.of("length", BY_LENGTH), "unknown task").apply(settings.name()),
+            spec -> named(Map.of("first", FIRST), "no LLM judge named").apply(spec.name()),
             spec -> {
                 if (!spec.modelUri().equals("file:/models/first")) {
                     throw new PreferenceSpecException("model_uri", "no checkpoint at " + spec.modelUri());
@@ -32,7 +35,7 @@ class PreferenceModelsTest {
 
     @Test
     void aGoldJudgeSpecIsTheTasksJudgeReadAsBradleyTerry() {
-        PreferenceResult result = models.build(PreferenceModelSpec.goldJudge("length", 0.5))
+        PreferenceResult result = models.build(PreferenceModelSpec.goldJudge(LENGTH, 0.5))
                 .compare("x", List.of("aaaaa", "a"));
 
         // r = (0.5, 0.1): P[0][1] = sigmoid((0.5 - 0.1) / 0.5) = sigmoid(0.8)
@@ -40,29 +43,43 @@ class PreferenceModelsTest {
     }
 
     @Test
+    void aGoldJudgeIsBuiltForItsTaskWithTheSettingsTheSpecCarries() {
+        PreferenceModels bySettings = new PreferenceModels(settings -> (prompt, response) -> Math.min(1.0,
+                response.length() / (double) settings.settings().getOrDefault("full_length", 10)),
+                LlmJudgeResolver.unavailable("none"), spec -> FIRST);
+        PreferenceModelSpec shortAnswers = PreferenceModelSpec.goldJudge(
+                new TaskSettings("length", Map.of("full_length", 5)), 0.5);
+
+        PreferenceResult result = bySettings.build(shortAnswers).compare("x", List.of("aaaaa", "a"));
+
+        // r = (1.0, 0.2) with full_length 5, not (0.5, 0.1) as with the task's default of 10
+        assertThat(result.matrix().get(0, 1)).isCloseTo(1 / (1 + Math.exp(-1.6)), offset(1e-12));
+    }
+
+    @Test
     void anEnsembleSpecMixesItsMembersByWeight() {
         PreferenceModelSpec spec = PreferenceModelSpec.ensemble(List.of(
-                new Member(PreferenceModelSpec.llmJudge("first"), 3),
-                new Member(PreferenceModelSpec.goldJudge("length", 0.5), 1)));
+                new Member(PreferenceModelSpec.llmJudge(LlmJudgeSpec.named("first")), 3),
+                new Member(PreferenceModelSpec.goldJudge(LENGTH, 0.5), 1)));
 
         PreferenceResult result = models.build(spec).compare("x", List.of("a", "aaaaa"));
 
         // 0.75 * 0.9 + 0.25 * sigmoid((0.1 - 0.5) / 0.5)
         assertThat(result.matrix().get(0, 1)).isCloseTo(0.75 * 0.9 + 0.25 / (1 + Math.exp(0.8)), offset(1e-12));
-        assertThat(spec.goldTasks()).containsExactly("length");
+        assertThat(spec.goldTasks()).containsExactly(LENGTH);
     }
 
     @Test
     void unknownNamesAreReportedOnTheirFieldWithTheMemberPath() {
-        assertThatThrownBy(() -> models.build(PreferenceModelSpec.llmJudge("gpt-9")))
+        assertThatThrownBy(() -> models.build(PreferenceModelSpec.llmJudge(LlmJudgeSpec.named("gpt-9"))))
                 .isInstanceOfSatisfying(PreferenceSpecException.class, e -> {
                     assertThat(e.field()).isEqualTo("judge");
                     assertThat(e.problem()).contains("no LLM judge named 'gpt-9'", "configured: first");
                 });
         PreferenceModelSpec nested = PreferenceModelSpec.ensemble(List.of(
-                new Member(PreferenceModelSpec.llmJudge("first"), 1),
+                new Member(PreferenceModelSpec.llmJudge(LlmJudgeSpec.named("first")), 1),
                 new Member(PreferenceModelSpec.ensemble(List.of(
-                        new Member(PreferenceModelSpec.goldJudge("poetry", 0.1), 1))), 1)));
+                        new Member(PreferenceModelSpec.goldJudge(TaskSettings.defaultsOf("poetry"), 0.1), 1))), 1)));
         assertThatThrownBy(() -> models.build(nested)).isInstanceOfSatisfying(PreferenceSpecException.class,
                 e -> assertThat(e.field()).isEqualTo("members[1].spec.members[0].spec.task"));
     }
@@ -82,14 +99,23 @@ class PreferenceModelsTest {
     @Test
     void eachKindRequiresItsFields() {
         assertThatThrownBy(() -> PreferenceModelSpec.goldJudge(null, 0.1)).hasMessage("task: required");
-        assertThatThrownBy(() -> PreferenceModelSpec.goldJudge("length", 0)).hasMessageStartingWith("tau: must be");
-        assertThatThrownBy(() -> PreferenceModelSpec.llmJudge(" ")).hasMessage("judge: required");
+        assertThatThrownBy(() -> PreferenceModelSpec.goldJudge(LENGTH, 0)).hasMessageStartingWith("tau: must be");
+        assertThatThrownBy(() -> PreferenceModelSpec.llmJudge(LlmJudgeSpec.named(" "))).hasMessage("judge: required");
+        assertThatThrownBy(() -> PreferenceModelSpec.llmJudge(null)).hasMessage("judge: required");
         assertThatThrownBy(() -> new PreferenceModelSpec(PreferenceKind.REWARD_MODEL, null, 0.1, null, null, null))
                 .hasMessage("modelUri: required");
         assertThatThrownBy(() -> PreferenceModelSpec.ensemble(List.of()))
                 .hasMessage("members: an ensemble needs at least one member");
-        assertThatThrownBy(() -> new Member(PreferenceModelSpec.llmJudge("first"), -1))
+        assertThatThrownBy(() -> new Member(PreferenceModelSpec.llmJudge(LlmJudgeSpec.named("first")), -1))
                 .hasMessageStartingWith("weight: must be a finite number > 0");
+    }
+
+    @Test
+    void onlyTheKindsThatReadScoresThroughATemperatureHaveADefaultOne() {
+        assertThat(PreferenceKind.GOLD_JUDGE.defaultTau()).isEqualTo(0.1);
+        assertThat(PreferenceKind.REWARD_MODEL.defaultTau()).isEqualTo(1.0);
+        assertThat(List.of(PreferenceKind.LLM_JUDGE, PreferenceKind.RANKER, PreferenceKind.ENSEMBLE))
+                .allSatisfy(kind -> assertThat(kind.defaultTau()).isZero());
     }
 
     @Test

@@ -19,22 +19,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** A local OpenAI-style chat-completions server on a free port whose answers a test scripts. */
-final class FakeChatServer implements AutoCloseable {
+/**
+ * A local OpenAI-style chat-completions server on a free loopback port whose answers a test scripts; shared with the
+ * tests of other modules through this module's test jar.
+ */
+public final class FakeChatServer implements AutoCloseable {
 
     /** What the server does with one request: wait {@code delayMillis}, then answer {@code status} and {@code body}. */
-    record Reply(int status, String body, long delayMillis) {
+    public record Reply(int status, String body, long delayMillis) {
 
-        static Reply ok(String body) {
+        public static Reply ok(String body) {
             return new Reply(200, body, 0);
         }
     }
 
     /** One request as the server saw it. */
-    record Seen(JsonObject body, String authorization) {
+    public record Seen(JsonObject body, String authorization) {
 
         /** The rendered judge prompt, the user message. */
-        String content() {
+        public String content() {
             return body.getAsJsonArray("messages").get(0).getAsJsonObject().get("content").getAsString();
         }
     }
@@ -45,7 +48,7 @@ final class FakeChatServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    FakeChatServer(Function<Seen, Reply> script) throws IOException {
+    public FakeChatServer(Function<Seen, Reply> script) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, script));
@@ -53,7 +56,7 @@ final class FakeChatServer implements AutoCloseable {
     }
 
     /** A chat completion whose message content is {@code content}. */
-    static String completion(String content) {
+    public static String completion(String content) {
         JsonObject message = new JsonObject();
         message.addProperty("role", "assistant");
         message.addProperty("content", content);
@@ -70,7 +73,7 @@ final class FakeChatServer implements AutoCloseable {
      * A completion answering {@code content} whose first token is the verdict, with the top log-probabilities
      * {@code top}: token, log-probability, token, log-probability, ...
      */
-    static String completionWithLogprobs(String content, Object... top) {
+    public static String completionWithLogprobs(String content, Object... top) {
         JsonObject root = JsonParser.parseString(completion(content)).getAsJsonObject();
         JsonArray alternatives = new JsonArray();
         for (int i = 0; i < top.length; i += 2) {
@@ -91,16 +94,16 @@ final class FakeChatServer implements AutoCloseable {
         return root.toString();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()
                 + "/v1");
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return seen;
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 

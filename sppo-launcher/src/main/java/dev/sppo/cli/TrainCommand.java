@@ -1,6 +1,7 @@
 package dev.sppo.cli;
 
 import dev.sppo.cli.ConfigOption.Flag;
+import dev.sppo.judge.InlineJudges;
 import dev.sppo.loop.IterationResult;
 import dev.sppo.loop.ResultsTable;
 import dev.sppo.loop.SppoConfig;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sppo train}: the in-process SPPO loop (no broker, no database). Progress bars go to stderr; the final
- * table goes to stdout and to {@code RUN_DIR/summary.md}, with per-iteration metrics in {@code metrics.jsonl}.
+ * table goes to stdout and to {@code RUN_DIR/summary.md}, with per-iteration metrics in {@code metrics.jsonl}. An
+ * {@code llm_judge} preference gives its judge's endpoint inline ({@code judge: {base_url: ..., model: ...}},
+ * {@link InlineJudges}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Run SPPO iterations in-process: generate, prefer, train, checkpoint, evaluate.",
@@ -45,7 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SppoConfig resolved = config.read(new SppoConfigReader(), new Flag("run_dir", runDir),
                 new Flag("iterations", iterations), new Flag("seed", seed));
-        List<IterationResult> results = new SppoLoop(resolved, System.err).run();
+        List<IterationResult> results;
+        try (InlineJudges judges = new InlineJudges()) {
+            results = new SppoLoop(resolved, System.err, judges).run();
+        }
         spec.commandLine().getOut().println(ResultsTable.markdown(results));
         spec.commandLine().getOut().println("run directory: " + resolved.runDir().toAbsolutePath());
         return 0;

@@ -67,7 +67,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 "--server.port=" + settings.services().trainerPort(),
                 "--JDBC_URL=" + settings.jdbcUrl(), "--JDBC_USER=" + settings.jdbcUser(),
                 "--JDBC_PASSWORD=" + settings.jdbcPassword(),
-                "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir());
+                "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir(),
+                "--PREFERENCE_URL=http://localhost:" + ServiceContexts.port(preference));
         args.addAll(List.of(extraSettings));
         trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, args);
     }

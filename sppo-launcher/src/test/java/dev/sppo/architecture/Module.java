@@ -19,7 +19,7 @@ enum Module {
     SERVICE_SUPPORT("service-support"),
     JUDGES("sppo-judges", CORE),
     CLIENT("sppo-client", CONTRACTS),
-    BENCH("sppo-bench", CORE, CONTRACTS, CLIENT, EMBEDDED),
+    BENCH("sppo-bench", CORE, CONTRACTS, JUDGES, CLIENT, EMBEDDED),
     GENERATOR("generator-service", CORE, CONTRACTS, SERVICE_SUPPORT),
     PREFERENCE("preference-service", CORE, CONTRACTS, JUDGES, SERVICE_SUPPORT),
     TRAINER("trainer-service", CORE, CONTRACTS, SERVICE_SUPPORT),

@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.contracts.Topics;
+import dev.sppo.judge.FakeChatServer;
+import dev.sppo.judge.FakeChatServer.Reply;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,24 +33,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API. */
+/**
+ * The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API. The
+ * preference-service's LLM judge {@code local} is pointed (by system properties, which outrank its YAML) at a
+ * local fake that prefers the response that sorts last.
+ */
 class PlatformIntegrationTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    private static final String LOCAL_JUDGE = "sppo.preference.llm-judges.local.";
+    private static final List<String> JUDGE_SETTINGS = List.of(LOCAL_JUDGE + "base-url",
+            LOCAL_JUDGE + "prompt-template");
 
     @TempDir
     static Path checkpoints;
 
     private static PlatformHarness harness;
+    private static FakeChatServer judge;
 
     @BeforeAll
     static void start() throws Exception {
+        judge = new FakeChatServer(seen -> {
+            String[] shown = seen.content().split("\\|", -1);
+            return Reply.ok(FakeChatServer.completion(shown[2].compareTo(shown[1]) > 0 ? "B" : "A"));
+        });
+        System.setProperty(JUDGE_SETTINGS.get(0), judge.baseUrl().toString());
+        System.setProperty(JUDGE_SETTINGS.get(1), "{prompt}|{response_a}|{response_b}");
         harness = new PlatformHarness(checkpoints, 2);
     }
 
     @AfterAll
     static void stop() throws Exception {
         harness.close();
+        judge.close();
+        JUDGE_SETTINGS.forEach(System::clearProperty);
     }
 
     @Test
@@ -69,6 +87,29 @@ class PlatformIntegrationTest {
         assertEveryPromptCountedOnce(id);
         assertThat(harness.count("SELECT count(DISTINCT payload->'responses'->>'generator') FROM prompt_results"
                 + " WHERE job_id = '" + id + "'")).as("generator replicas that did work").isEqualTo(2);
+    }
+
+    @Test
+    void aJobTrainedAgainstAnLlmJudgeRecordsThatJudgesOwnWinRateBesideTheGoldOne() throws Exception {
+        JsonObject config = JsonParser.parseString(PlatformHarness.tinyJob("llm-judge")).getAsJsonObject();
+        config.add("preference", JsonParser.parseString("{\"kind\": \"llm_judge\", \"judge\": \"local\"}"));
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", config.toString(), PlatformHarness.API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+
+        JsonObject job = harness.awaitTerminal(id, JOB_TIMEOUT);
+
+        assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.getAsJsonArray("iterations")).hasSize(2).allSatisfy(it -> {
+            JsonObject metrics = it.getAsJsonObject().getAsJsonObject("metrics");
+            JsonObject proxy = metrics.getAsJsonObject("proxy_win_rate_vs_base");
+            assertThat(proxy).as("the LLM judge's win rate in %s", metrics).isNotNull();
+            assertThat(proxy.get("wins").getAsInt() + proxy.get("ties").getAsInt() + proxy.get("losses").getAsInt())
+                    .as("8 held-out prompts x 1 sample").isEqualTo(8);
+            assertThat(metrics.getAsJsonObject("win_rate_vs_base")).isNotNull();
+        });
+        assertThat(judge.seen()).as("training pairs and evaluation pairs, each asked in both orders")
+                .hasSizeGreaterThanOrEqualTo(2 * (8 + 8) * 2);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.loop.RunPreferences;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.model.Policy;
+import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
@@ -103,7 +104,8 @@ class IterationTrainerTest {
         SamplingParams sampling = config.sampling().withSeed(plan.samplingSeed(0));
         List<List<Sample>> samples = BatchedSampling.sample(policy, prompts.stream().map(Prompt::text).toList(),
                 sampling, done -> { });
-        PreferenceModel preferences = RunPreferences.build(config.preference(), plan.task(), manager);
+        PreferenceModel preferences = RunPreferences.build(config.preference(), manager,
+                LlmJudgeResolver.unavailable("a gold-judge job"));
         PromptResultRepository results = app.bean(PromptResultRepository.class);
         List<PromptOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {

@@ -2,6 +2,7 @@ package dev.sppo.preference.training;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerConfig;
 import dev.sppo.preference.learned.RewardModel;
@@ -18,10 +19,13 @@ public final class FreshModels {
                 tokenizer, manager, seed);
     }
 
-    public static RewardModel rewardModel(ModelSize size, CharTokenizer tokenizer, NDManager manager, long seed,
-            double tau) {
+    /**
+     * A reward model read at {@link PreferenceKind#REWARD_MODEL}'s default temperature, the one its loss trains at;
+     * a job chooses its own τ when it loads the checkpoint, which does not store one.
+     */
+    public static RewardModel rewardModel(ModelSize size, CharTokenizer tokenizer, NDManager manager, long seed) {
         return RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(tokenizer.vocabSize(), size.hiddenSize(),
                 size.layers(), size.heads(), tokenizer.bosId(), tokenizer.eosId()), tokenizer.padId()), tokenizer,
-                manager, seed, tau);
+                manager, seed, PreferenceKind.REWARD_MODEL.defaultTau());
     }
 }

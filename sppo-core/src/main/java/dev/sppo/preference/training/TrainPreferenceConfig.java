@@ -19,7 +19,6 @@ import java.util.Objects;
  *     task's held-out prompts
  * @param model the backbone size
  * @param training epochs, batch size, optimizer
- * @param tau the reward model's temperature in P[i][j] = sigmoid((r_i - r_j)/tau)
  * @param seed seeds the data, the initial weights and the shuffling
  * @param outDir where the checkpoint ({@code model/}) and {@code metrics.json} go
  */
@@ -33,7 +32,6 @@ public record TrainPreferenceConfig(
         double heldOut,
         ModelSize model,
         TrainingSettings training,
-        double tau,
         long seed,
         Path outDir) {
 
@@ -50,9 +48,6 @@ public record TrainPreferenceConfig(
         }
         if (!(heldOut > 0 && heldOut < 1)) {
             throw new IllegalArgumentException("held_out must be in (0, 1), got " + heldOut);
-        }
-        if (!(tau > 0) || Double.isInfinite(tau)) {
-            throw new IllegalArgumentException("tau must be positive and finite, got " + tau);
         }
     }
 

@@ -35,7 +35,7 @@ public final class TrainPreferenceConfigReader extends ConfigReader<TrainPrefere
         TrainPreferenceConfig config = checked("", () -> new TrainPreferenceConfig(kind, task,
                 data == null ? null : Path.of(data), root.integer("pairs", 24000),
                 root.integer("pairs_per_prompt", 4), root.number("label_noise", 0.2), root.number("held_out", 0.1),
-                model, training, root.number("tau", 1.0), seed, Path.of(root.string("out_dir", "runs/preference"))));
+                model, training, seed, Path.of(root.string("out_dir", "runs/preference"))));
         root.checkNoUnknownKeys();
         return config;
     }

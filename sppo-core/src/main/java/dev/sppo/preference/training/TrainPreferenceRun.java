@@ -56,8 +56,8 @@ public final class TrainPreferenceRun {
         return switch (c.kind()) {
             case RANKER -> new RankerObjective(FreshModels.ranker(c.model(), tokenizer, manager, c.seed()),
                     c.training().languageModelWeight());
-            case REWARD_MODEL -> new RewardObjective(FreshModels.rewardModel(c.model(), tokenizer, manager, c.seed(),
-                    c.tau()));
+            case REWARD_MODEL -> new RewardObjective(
+                    FreshModels.rewardModel(c.model(), tokenizer, manager, c.seed()));
         };
     }
 

@@ -135,9 +135,17 @@ public class JobConfigs {
         return null;
     }
 
-    /** What the reader cannot see: enough prompts in the task. */
+    /**
+     * What the reader cannot see: enough prompts in the task, and a preference model that the platform can serve
+     * (LLM judges by name).
+     */
     private List<FieldProblem> feasibility(SppoConfig config) {
         List<FieldProblem> problems = new ArrayList<>();
+        try {
+            preference(config);
+        } catch (InvalidConfigException e) {
+            problems.add(FieldProblem.of(e));
+        }
         long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
         if (trainPrompts > maxTrainPrompts) {
             problems.add(new FieldProblem("prompts_per_iteration", "iterations × prompts_per_iteration = "

@@ -5,6 +5,7 @@ import dev.sppo.evaluation.Evaluator;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
+import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.config.JobPlan;
@@ -30,13 +31,16 @@ public class IterationEvaluator {
     private final EvaluationCache cache;
     private final IterationRepository iterations;
     private final TrainerMetrics metrics;
+    private final LlmJudgeResolver llmJudges;
 
+    /** @param llmJudges the LLM judges a proxy asks (through the preference-service) */
     public IterationEvaluator(CheckpointStore store, EvaluationCache cache, IterationRepository iterations,
-            TrainerMetrics metrics) {
+            TrainerMetrics metrics, LlmJudgeResolver llmJudges) {
         this.store = store;
         this.cache = cache;
         this.iterations = iterations;
         this.metrics = metrics;
+        this.llmJudges = llmJudges;
     }
 
     /** Stores the metrics in iteration t's row; returns π_{t+1}'s win rate against {@code previous}. */
@@ -50,7 +54,7 @@ public class IterationEvaluator {
         if (t == 0) {
             iterations.addMetrics(jobId, t, IterationMetrics.base(baseResponses));
         }
-        WinRate proxy = ProxyEvaluation.vsBase(plan.config(), evaluator.promptTexts(), currentResponses,
+        WinRate proxy = ProxyEvaluation.vsBase(plan.config(), llmJudges, evaluator.promptTexts(), currentResponses,
                 baseResponses);
         iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
                 previousResponses, proxy, IterationMetrics.secondsSince(began)));

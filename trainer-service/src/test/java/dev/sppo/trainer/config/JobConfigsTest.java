@@ -21,6 +21,8 @@ import java.util.Map;
 
 class JobConfigsTest {
 
+    private static final Map<String, Integer> ADDITION_DEFAULTS = Map.of("min_digits", 1, "max_digits", 2);
+
     @TempDir
     Path store;
 
@@ -87,9 +89,34 @@ class JobConfigsTest {
         Map<String, Object> tree = Map.of("preference", Map.of("tau", 0.5));
 
         assertThat(configs().preference(configs().effective("job-1", tree)))
-                .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.5));
+                .isEqualTo(goldJudge("addition", ADDITION_DEFAULTS, 0.5));
         assertThat(configs().preference(new SppoConfigReader().defaults()))
-                .isEqualTo(new PreferenceSpec("gold_judge", "addition", 0.1));
+                .isEqualTo(goldJudge("addition", ADDITION_DEFAULTS, 0.1));
+    }
+
+    @Test
+    void theJobsTaskTravelsWithAllItsSettingsSoThatItIsJudgedAsConfigured() {
+        Map<String, Object> tree = Map.of("task", Map.of("name", "sorting", "max_length", 8), "preference",
+                Map.of("kind", "ensemble", "members", List.of(Map.of("spec", Map.of("kind", "gold_judge")))));
+
+        PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
+
+        Map<String, Integer> configured = Map.of("min_length", 3, "max_length", 8, "digits", 10);
+        assertThat(spec.taskSettings()).isEqualTo(configured);
+        assertThat(spec.members().get(0).spec()).isEqualTo(goldJudge("sorting", configured, 0.1));
+    }
+
+    @Test
+    void anLlmJudgeGivenInlineIsRefusedOnItsPathBecauseThePlatformNamesItsJudges() {
+        Map<String, Object> endpoint = Map.of("base_url", "http://localhost:11434/v1", "model", "llama3.2");
+
+        assertThat(preferenceProblem(Map.of("kind", "llm_judge", "judge", endpoint))).satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("preference.judge");
+            assertThat(problem.message()).contains("configured in the preference-service", "judge: local");
+        });
+        assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(Map.of("spec",
+                Map.of("kind", "llm_judge", "judge", endpoint))))).field())
+                .isEqualTo("preference.members[0].spec.judge");
     }
 
     @Test
@@ -103,8 +130,9 @@ class JobConfigsTest {
 
         assertThat(spec.kind()).isEqualTo("ensemble");
         assertThat(spec.members()).containsExactly(
-                new PreferenceMember(new PreferenceSpec("gold_judge", "addition", 0.2), 0.3),
-                new PreferenceMember(new PreferenceSpec("llm_judge", "addition", 0.1, "local", null, null), 0.7));
+                new PreferenceMember(goldJudge("addition", ADDITION_DEFAULTS, 0.2), 0.3),
+                new PreferenceMember(new PreferenceSpec("llm_judge", "addition", ADDITION_DEFAULTS, 0, "local", null,
+                        null), 0.7));
     }
 
     @Test
@@ -121,6 +149,10 @@ class JobConfigsTest {
                 .isEqualTo("preference.members[1].spec.judge");
         assertThat(preferenceProblem(Map.of("kind", "llm_judge", "judge", "local", "endpoint", "http://x")).field())
                 .isEqualTo("preference.endpoint");
+    }
+
+    private static PreferenceSpec goldJudge(String task, Map<String, Integer> settings, double tau) {
+        return new PreferenceSpec("gold_judge", task, settings, tau, null, null, null);
     }
 
     private FieldProblem preferenceProblem(Map<String, Object> section) {

@@ -3,11 +3,22 @@ package dev.sppo.trainer.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.WinRate;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.preference.LlmJudgeResolver;
+import dev.sppo.preference.PreferenceMatrix;
+import dev.sppo.preference.PreferenceResult;
+import dev.sppo.trainer.judges.PreferenceServiceClient;
+import dev.sppo.trainer.judges.PreferenceServiceJudges;
+import dev.sppo.trainer.judges.PreferenceServiceProperties;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +28,14 @@ class ProxyEvaluationTest {
     /** π_1 gets 12+30 right and 1+1 wrong; π_0 the other way round, with one tie each. */
     private static final PolicyResponses CURRENT = responses(List.of(List.of("42", "41"), List.of("3", "2")));
     private static final PolicyResponses BASE = responses(List.of(List.of("41", "41"), List.of("2", "2")));
+    private static final LlmJudgeResolver NO_JUDGES = LlmJudgeResolver.unavailable("none in this test");
+    private static final SppoConfig LLM_JUDGE_JOB = new SppoConfigReader().read(
+            Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
 
     @Test
     void aGoldJudgeJobHasNoProxyWinRate() {
-        assertThat(ProxyEvaluation.vsBase(new SppoConfigReader().defaults(), PROMPTS, CURRENT, BASE)).isNull();
+        assertThat(ProxyEvaluation.vsBase(new SppoConfigReader().defaults(), NO_JUDGES, PROMPTS, CURRENT, BASE))
+                .isNull();
     }
 
     @Test
@@ -29,17 +44,38 @@ class ProxyEvaluationTest {
                 "members", List.of(Map.of("spec", Map.of("kind", "gold_judge"))))));
         var gold = addition(CURRENT).against(addition(BASE));
 
-        assertThat(ProxyEvaluation.vsBase(config, PROMPTS, CURRENT, BASE)).isEqualTo(gold);
+        assertThat(ProxyEvaluation.vsBase(config, NO_JUDGES, PROMPTS, CURRENT, BASE)).isEqualTo(gold);
         assertThat(gold.wins()).isEqualTo(1);
         assertThat(gold.losses()).isEqualTo(1);
     }
 
     @Test
-    void aJobTrainedAgainstAnLlmJudgeHasNoProxyWinRateInTheTrainer() {
-        SppoConfig config = new SppoConfigReader().read(
-                Map.of("preference", Map.of("kind", "llm_judge", "judge", "local")));
+    void aJobTrainedAgainstAnLlmJudgeIsJudgedByTheJudgeItNames() {
+        List<String> asked = new ArrayList<>();
+        LlmJudgeResolver judges = spec -> {
+            asked.add(spec.name());
+            return (prompt, responses) -> {
+                double first = 0.5 + Math.signum(responses.get(0).compareTo(responses.get(1))) / 2;
+                PreferenceMatrix m = new PreferenceMatrix(new double[][] {{0.5, first}, {1 - first, 0.5}});
+                return new PreferenceResult(m, m.winRates());
+            };
+        };
 
-        assertThat(ProxyEvaluation.vsBase(config, PROMPTS, CURRENT, BASE)).isNull();
+        WinRate proxy = ProxyEvaluation.vsBase(LLM_JUDGE_JOB, judges, PROMPTS, CURRENT, BASE);
+
+        assertThat(asked).containsExactly("local");
+        // the judge prefers the text that sorts last: 42 beats 41, 3 beats 2, and the equal texts tie
+        assertThat(proxy.wins()).isEqualTo(2);
+        assertThat(proxy.ties()).isEqualTo(2);
+    }
+
+    @Test
+    void aPreferenceServiceThatCannotBeReachedLeavesNoProxyWinRateAndTheJobGoesOn() {
+        JsonMapper json = JsonMapper.builder().build();
+        PreferenceServiceJudges unreachable = new PreferenceServiceJudges(new PreferenceServiceClient(
+                new PreferenceServiceProperties(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5)), json), json);
+
+        assertThat(ProxyEvaluation.vsBase(LLM_JUDGE_JOB, unreachable, PROMPTS, CURRENT, BASE)).isNull();
     }
 
     private static PolicyResponses responses(List<List<String>> texts) {
