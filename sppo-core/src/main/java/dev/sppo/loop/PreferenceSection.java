@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  *                                        {spec: {kind: ranker, model_uri: runs/ranker}, weight: 0.7}]}
  * </pre>
  *
- * Every spec carries the run's task (the gold judge's task). Each error names its path, such as
+ * Every spec carries the run's task (the gold judge's task); a run on its own prompts has none, so a gold judge is
+ * refused there. The same reader reads {@code evaluation.judge}. Each error names its path, such as
  * {@code preference.members[1].spec.model_uri}.
  */
 public final class PreferenceSection {
@@ -31,7 +32,10 @@ public final class PreferenceSection {
 
     private PreferenceSection() {}
 
-    /** @throws InvalidConfigException naming the field path */
+    /**
+     * @param task the run's built-in task, or null for a run on a prompt dataset
+     * @throws InvalidConfigException naming the field path
+     */
     public static PreferenceModelSpec read(ConfigTree section, String task) {
         String kind = section.string("kind", PreferenceKind.GOLD_JUDGE.wireName());
         double tau = section.number("tau", 0.1);
@@ -41,6 +45,10 @@ public final class PreferenceSection {
         List<PreferenceModelSpec.Member> members = IntStream.range(0, sections.size())
                 .mapToObj(i -> member(sections.get(i), task)).toList();
         section.checkNoUnknownKeys();
+        if (task == null && PreferenceKind.GOLD_JUDGE.wireName().equals(kind)) {
+            throw new InvalidConfigException(section.path() + ".kind: gold_judge grades by a built-in task's answers "
+                    + "and a run on prompts has none; name a reward_model, ranker, llm_judge or ensemble");
+        }
         try {
             return new PreferenceModelSpec(PreferenceKind.parse(kind), task, tau, judge, modelUri, members);
         } catch (PreferenceSpecException e) {

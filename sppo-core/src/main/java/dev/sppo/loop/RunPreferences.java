@@ -21,10 +21,19 @@ public final class RunPreferences {
 
     private RunPreferences() {}
 
-    /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
+    /** {@link #build(String, PreferenceModelSpec, Task, NDManager)} of the {@code preference} section. */
     public static PreferenceModel build(PreferenceModelSpec spec, Task task, NDManager manager) {
+        return build(PreferenceSection.KEY, spec, task, manager);
+    }
+
+    /**
+     * @param section where the spec was read, such as {@code evaluation.judge}: errors name fields under it
+     * @param task the run's built-in task, or null for a run on a prompt dataset
+     * @throws InvalidConfigException naming the {@code section.*} field that cannot be served
+     */
+    public static PreferenceModel build(String section, PreferenceModelSpec spec, Task task, NDManager manager) {
         PreferenceModels factory = new PreferenceModels(
-                name -> name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
+                name -> task != null && name.equals(task.name()) ? task.judge() : Tasks.byName(name).judge(),
                 judge -> {
                     throw new IllegalArgumentException("in-process runs cannot reach LLM judge '" + judge
                             + "': LLM judges are configured in the preference-service; submit a job instead");
@@ -32,7 +41,7 @@ public final class RunPreferences {
         try {
             return factory.build(spec);
         } catch (PreferenceSpecException e) {
-            throw new InvalidConfigException(PreferenceSection.KEY + "." + e.field() + ": " + e.problem());
+            throw new InvalidConfigException(section + "." + e.field() + ": " + e.problem());
         }
     }
 

@@ -122,9 +122,20 @@ public class JobConfigs {
         return null;
     }
 
-    /** What the reader cannot see: enough prompts in the task, and a base model directory that exists. */
+    /**
+     * What the reader cannot see: a built-in task evaluated by its gold judge (what the platform runs), enough
+     * prompts in the task, and a base model directory that exists.
+     */
     private List<FieldProblem> feasibility(SppoConfig config) {
+        if (config.builtInTask().isEmpty()) {
+            return List.of(new FieldProblem("prompts", "the platform runs built-in tasks only; run a prompt file "
+                    + "in-process with ./sppo train --config"));
+        }
         List<FieldProblem> problems = new ArrayList<>();
+        if (config.evaluation().judge() != null) {
+            problems.add(new FieldProblem("evaluation.judge", "the platform evaluates by the task's gold judge; "
+                    + "evaluate by a judge in-process with ./sppo train --config"));
+        }
         long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
         if (trainPrompts > maxTrainPrompts) {
             problems.add(new FieldProblem("prompts_per_iteration", "iterations × prompts_per_iteration = "
