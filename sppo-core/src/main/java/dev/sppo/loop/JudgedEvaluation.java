@@ -19,7 +19,7 @@ import java.util.List;
  * judge's P(y_t ≻ y' | x) ({@link HeadToHead}: win rate with ties as half and its 95% interval, and the
  * length-controlled win rate against π_0 with lengths in tokens), π_t's mean response length, the training judge's
  * own win rate when it is not the evaluation judge, the gold task score where the source has gold answers, and the
- * {@link SamplesFile} of the iteration.
+ * {@link SamplesFile} of the iteration. π_1's previous policy is π_0, whose comparisons are not asked twice.
  */
 final class JudgedEvaluation implements HeldOutEvaluation {
 
@@ -63,7 +63,8 @@ final class JudgedEvaluation implements HeldOutEvaluation {
     public HeldOutScores next(Policy policy, int t) throws IOException {
         HeldOutResponses current = HeldOutResponses.sample(policy, ids, sampling);
         HeadToHead vsBase = HeadToHead.judge(judge, texts, current.texts(), base.texts());
-        WinRate vsPrevious = HeadToHead.judge(judge, texts, current.texts(), previous.texts()).winRate();
+        WinRate vsPrevious = previous == base ? vsBase.winRate()
+                : HeadToHead.judge(judge, texts, current.texts(), previous.texts()).winRate();
         WinRate proxyVsBase = proxy == null ? null
                 : HeadToHead.judge(proxy, texts, current.texts(), base.texts()).winRate();
         samples.write(t, prompts, base, current, vsBase);
