@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  *   on_bad_line: fail          # fail | skip (skipped lines are counted)
  *   max_prompt_tokens: 1024    # counted as the policy sees the prompt, chat template included
  *   truncate: left             # left | skip: what a longer prompt becomes
- *   id_field: id               # the field names
+ *   id_field: id               # the field names; prompt_field or messages_field null reads only the other form
  *   prompt_field: prompt
  *   messages_field: messages
  * </pre>
@@ -51,8 +51,8 @@ final class PromptsSection {
         int maxTokens = section.integer("max_prompt_tokens", PromptLengthLimit.DEFAULT.maxPromptTokens());
         TruncateMode truncate = section.choice("truncate", TruncateMode.class, PromptLengthLimit.DEFAULT.truncate());
         String idField = section.string("id_field", PromptFields.DEFAULT.id());
-        String promptField = section.string("prompt_field", PromptFields.DEFAULT.prompt());
-        String messagesField = section.string("messages_field", PromptFields.DEFAULT.messages());
+        String promptField = section.nullableString("prompt_field", PromptFields.DEFAULT.prompt());
+        String messagesField = section.nullableString("messages_field", PromptFields.DEFAULT.messages());
         section.checkNoUnknownKeys();
         if (fractionGiven && evalPath != null) {
             throw new InvalidConfigException(section.path() + ".eval_fraction, " + section.path()

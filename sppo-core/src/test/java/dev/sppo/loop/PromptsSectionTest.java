@@ -38,6 +38,16 @@ class PromptsSectionTest {
     }
 
     @Test
+    void aFieldSetToNullReadsOnlyTheOtherForm() {
+        Map<String, Object> prompts = new HashMap<>(Map.of("path", "uf.jsonl", "prompt_field", "instruction"));
+        prompts.put("messages_field", null);
+
+        PromptSourceConfig config = ((DatasetSource) read(prompts).prompts()).config();
+
+        assertThat(config.fields()).isEqualTo(new PromptFields("id", "instruction", null));
+    }
+
+    @Test
     void unsetSettingsTakeThePromptDefaults() {
         PromptSourceConfig prompts = ((DatasetSource) read(Map.of("path", "p.jsonl")).prompts()).config();
 
