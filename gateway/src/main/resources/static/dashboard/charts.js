@@ -34,7 +34,11 @@ const CHARTS = [
     id: 'phat', title: 'P̂ of winners and losers', range: [0, 1],
     series: [line('winners', GREEN, m => m.winner_win_rate), line('losers', RED, m => m.loser_win_rate)],
   },
-  {id: 'kl', title: 'KL of πₜ₊₁ to the reference πₜ', series: [line('KL', VIOLET, m => m.kl)]},
+  {
+    id: 'kl', title: 'KL of πₜ₊₁ to the reference πₜ, sampled from πₜ₊₁ (nats)',
+    series: [line('KL(πₜ₊₁ ‖ πₜ)', VIOLET, m => m.kl),
+      line('log πₜ/πₜ₊₁ on the trained responses (not a KL)', AMBER, m => m.reference_log_ratio)],
+  },
   {
     id: 'seconds', title: 'Seconds per phase',
     series: [line('generate', BLUE, m => m.generate_seconds), line('train', AMBER, m => m.train_seconds),

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Maps a trainer-service job view ({@code GET /api/jobs/{id}}) to report rows, one per {@link PolicyRow}: row
- * t + 1 takes iteration t's loss, P̂ of winners and losers, KL, win rates, task score, exact match and seconds
- * ({@code generate} is generation and preference scoring together; the platform does not time them apart).
+ * t + 1 takes iteration t's loss, P̂ of winners and losers, KL and trained log-ratio, win rates, task score, exact
+ * match, mean response length (characters) and seconds ({@code generate} is generation and preference scoring
+ * together; the platform does not time them apart).
  * Row 0 (π_0) has only its held-out scores. A row that has measured neither a loss nor a task score yet is
  * left out.
  */
@@ -36,9 +37,11 @@ public final class JobViewRows {
 
     private static ReportRow row(PolicyRow row) {
         return new ReportRow(row.policy(), row.metric(Metric.LOSS), row.metric(Metric.WINNER_WIN_RATE),
-                row.metric(Metric.LOSER_WIN_RATE), row.metric(Metric.KL), winRate(row, Metric.WIN_RATE_VS_BASE),
-                winRate(row, Metric.WIN_RATE_VS_PREVIOUS), winRate(row, Metric.PROXY_WIN_RATE_VS_BASE),
-                row.metric(Metric.TASK_SCORE), row.metric(Metric.EXACT_MATCH),
+                row.metric(Metric.LOSER_WIN_RATE), row.metric(Metric.KL), row.metric(Metric.REFERENCE_LOG_RATIO),
+                winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
+                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), Double.NaN, row.metric(Metric.TASK_SCORE),
+                row.metric(Metric.EXACT_MATCH),
+                new ReportRow.MeanLength(Double.NaN, row.metric(Metric.MEAN_RESPONSE_LENGTH)),
                 new PhaseSeconds(row.metric(Metric.GENERATE_SECONDS), Double.NaN, row.metric(Metric.TRAIN_SECONDS),
                         row.metric(Metric.EVALUATE_SECONDS)));
     }

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * Reads the {@code metrics.jsonl} of a {@code ./sppo train} run directory: one {@code IterationResult} as Gson
- * writes it per line ({@code iteration}, {@code training.loss}, {@code training.klEstimate},
- * {@code winnerWinRate}, {@code loserWinRate}, {@code vsBase}, {@code vsPrevious}, {@code taskScore},
- * {@code exactMatch}, {@code phaseSeconds.generate|prefer|train|evaluate}). Blank lines are skipped.
+ * writes it per line ({@code iteration}, {@code training.loss}, {@code training.referenceLogRatio}, {@code kl},
+ * {@code winnerWinRate}, {@code loserWinRate}, {@code vsBase}, {@code vsPrevious}, {@code proxyVsBase},
+ * {@code lengthControlledVsBase.rate}, {@code taskScore}, {@code exactMatch}, {@code meanResponseTokens},
+ * {@code meanResponseLength}, {@code phaseSeconds.generate|prefer|train|evaluate}), where {@code null} is what was
+ * not measured (as are the bare {@code NaN}s that files of earlier versions hold). Blank lines are skipped.
  */
 public final class MetricsFile {
 
@@ -68,18 +70,23 @@ public final class MetricsFile {
 
     private static ReportRow row(JsonObject line) {
         JsonObject training = JsonFields.object(line, "training");
+        JsonObject lengthControlled = JsonFields.object(line, "lengthControlledVsBase");
         JsonObject seconds = JsonFields.requiredObject(line, "phaseSeconds");
         return new ReportRow(
                 nonNegative(JsonFields.integer(line, "iteration")),
                 training == null ? Double.NaN : JsonFields.number(training, "loss"),
                 JsonFields.number(line, "winnerWinRate"),
                 JsonFields.number(line, "loserWinRate"),
-                training == null ? Double.NaN : JsonFields.number(training, "klEstimate"),
+                JsonFields.number(line, "kl"),
+                training == null ? Double.NaN : JsonFields.number(training, "referenceLogRatio"),
                 JsonFields.winRate(line, "vsBase"),
                 JsonFields.winRate(line, "vsPrevious"),
                 JsonFields.winRate(line, "proxyVsBase"),
+                lengthControlled == null ? Double.NaN : JsonFields.number(lengthControlled, "rate"),
                 JsonFields.number(line, "taskScore"),
                 JsonFields.number(line, "exactMatch"),
+                new ReportRow.MeanLength(JsonFields.number(line, "meanResponseTokens"),
+                        JsonFields.number(line, "meanResponseLength")),
                 phaseSeconds(seconds, training != null));
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** The six charts of a run report, each plotted against the iteration t of π_t. */
+/** The seven charts of a run report, each plotted against the iteration t of π_t. */
 final class ReportCharts {
 
     private static final String X_LABEL = "iteration t (policy π_t)";
@@ -20,14 +20,14 @@ final class ReportCharts {
         double[] t = column(rows, ReportRow::iteration);
         return List.of(
                 new ChartFile("win_rate.png", "Win rate", winRate(rows, t)),
+                new ChartFile("length.png", "Response length", length(rows, t)),
                 new ChartFile("loss.png", "Training loss", chart("Training loss of the update π_{t-1} → π_t",
                         "mean loss").add(Series.line("loss", t, column(rows, ReportRow::loss)))),
                 new ChartFile("win_rates_phat.png", "Estimated win rates P̂", phat(rows, t)),
                 new ChartFile("task_score.png", "Task score", chart("Held-out task score of π_t", "score")
                         .add(Series.line("task score (graded)", t, column(rows, ReportRow::taskScore)))
                         .add(Series.line("exact match", t, column(rows, ReportRow::exactMatch)))),
-                new ChartFile("kl.png", "KL estimate", chart("KL estimate of the update π_{t-1} → π_t",
-                        "mean log π_{t-1} - log π_t (nats)").add(Series.line("KL", t, column(rows, ReportRow::kl)))),
+                new ChartFile("kl.png", "KL estimate", kl(rows, t)),
                 new ChartFile("time.png", "Time per phase", time(rows, t)));
     }
 
@@ -35,18 +35,44 @@ final class ReportCharts {
         return new LineChart(title, X_LABEL, yLabel).integerX();
     }
 
-    /** The gold judge's win rates, and the proxy's beside them when SPPO trained against a proxy. */
+    /**
+     * The evaluation's win rates, the length-controlled one beside the raw one when a preference model evaluated,
+     * and the proxy's when SPPO trained against a proxy.
+     */
     private static LineChart winRate(List<ReportRow> rows, double[] t) {
         LineChart chart = chart("Held-out win rate of π_t (ties count half)", "win rate")
                 .add(Series.line("vs π_0 (95% CI shaded)", t, winRates(rows, ReportRow::vsBase, WinRate::rate))
                         .withBand(winRates(rows, ReportRow::vsBase, WinRate::lower),
                                 winRates(rows, ReportRow::vsBase, WinRate::upper)))
                 .add(Series.line("vs π_{t-1}", t, winRates(rows, ReportRow::vsPrevious, WinRate::rate)));
-        Series proxy = Series.line("vs π_0 under the proxy", t, winRates(rows, ReportRow::proxyVsBase, WinRate::rate));
-        if (!proxy.isEmpty()) {
-            chart.add(proxy);
-        }
+        addIfDrawn(chart, Series.line("vs π_0 at equal length (length-controlled)", t,
+                column(rows, ReportRow::lengthControlled)));
+        addIfDrawn(chart, Series.line("vs π_0 under the proxy", t,
+                winRates(rows, ReportRow::proxyVsBase, WinRate::rate)));
         return chart.reference(0.5, "even");
+    }
+
+    /** Mean response length, in tokens and in characters as far as each was measured. */
+    private static LineChart length(List<ReportRow> rows, double[] t) {
+        LineChart chart = chart("Mean length of π_t's held-out responses", "mean length");
+        addIfDrawn(chart, Series.line("tokens", t, column(rows, r -> r.length().tokens())));
+        addIfDrawn(chart, Series.line("characters", t, column(rows, r -> r.length().characters())));
+        return chart;
+    }
+
+    /** The sampled KL, and beside it the trained responses' log-ratio that used to stand in for it. */
+    private static LineChart kl(List<ReportRow> rows, double[] t) {
+        LineChart chart = chart("KL(π_t ‖ π_{t-1}), sampled from π_t", "nats")
+                .add(Series.line("KL(π_t ‖ π_{t-1})", t, column(rows, ReportRow::kl)));
+        addIfDrawn(chart, Series.line("log π_{t-1}/π_t on the trained responses (not a KL)", t,
+                column(rows, ReportRow::referenceLogRatio)));
+        return chart;
+    }
+
+    private static void addIfDrawn(LineChart chart, Series series) {
+        if (!series.isEmpty()) {
+            chart.add(series);
+        }
     }
 
     private static LineChart phat(List<ReportRow> rows, double[] t) {
@@ -61,9 +87,7 @@ final class ReportCharts {
         Series prefer = Series.line("prefer", t, column(rows, r -> r.seconds().prefer()));
         LineChart chart = chart("Seconds per phase", "seconds").add(Series.line(
                 prefer.isEmpty() ? "generate + prefer" : "generate", t, column(rows, r -> r.seconds().generate())));
-        if (!prefer.isEmpty()) {
-            chart.add(prefer);
-        }
+        addIfDrawn(chart, prefer);
         return chart.add(Series.line("train", t, column(rows, r -> r.seconds().train())))
                 .add(Series.line("evaluate", t, column(rows, r -> r.seconds().evaluate())));
     }

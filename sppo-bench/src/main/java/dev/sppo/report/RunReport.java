@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report of one SPPO run: {@code win_rate.png} (win rate vs π_0 with its 95% band, and vs π_{t-1}),
- * {@code loss.png}, {@code win_rates_phat.png} (P̂ of winners and losers), {@code task_score.png} (task score
- * and exact match), {@code kl.png}, {@code time.png} (seconds per phase) and {@code report.md} (verdict, table
- * and the charts).
+ * The report of one SPPO run: {@code win_rate.png} (win rate vs π_0 with its 95% band, vs π_{t-1}, and the
+ * length-controlled win rate beside the raw one when a preference model evaluated), {@code length.png} (mean
+ * response length), {@code loss.png}, {@code win_rates_phat.png} (P̂ of winners and losers), {@code task_score.png}
+ * (task score and exact match), {@code kl.png} (the sampled KL to π_{t-1}), {@code time.png} (seconds per phase) and
+ * {@code report.md} (verdict, table and the charts).
  */
 public final class RunReport {
 

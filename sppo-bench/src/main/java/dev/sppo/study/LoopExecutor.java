@@ -40,8 +40,9 @@ public final class LoopExecutor implements RunExecutor {
                 Policy base = ModelDirectory.load(Path.of(results.get(0).checkpoint()), manager)) {
             points.add(point(results.get(0), 0));
             for (IterationResult r : results.subList(1, results.size())) {
-                KlEstimator kl = new KlEstimator(config.task().task().prompts(Split.HELD_OUT, klPrompts),
-                        klSamplesPerPrompt, config.sampling().maxNewTokens(), klSeed(config, r.iteration()));
+                KlEstimator kl = new KlEstimator(config.task().task().prompts(Split.HELD_OUT, klPrompts).stream()
+                        .map(p -> base.tokenizer().encodePrompt(p.text())).toList(), klSamplesPerPrompt,
+                        config.sampling().maxNewTokens(), klSeed(config, r.iteration()));
                 try (Policy policy = ModelDirectory.load(Path.of(r.checkpoint()), manager)) {
                     double estimate = kl.estimate(policy, base).mean();
                     log.printf(Locale.ROOT, "KL(π_%d ‖ π_0) = %.4f%n", r.iteration(), estimate);

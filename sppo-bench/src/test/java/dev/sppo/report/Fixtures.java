@@ -20,16 +20,19 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** The line of a trained iteration t (the training members the report does not read are fixed). */
+    /**
+     * The line of a trained iteration t of a task run evaluated by its gold judge (the training members the report
+     * does not read are fixed); {@code kl} is KL(π_t ‖ π_{t-1}).
+     */
     static String trained(int t, double loss, double kl, double winner, double loser, String vsBase,
             String vsPrevious, double taskScore, double exactMatch, String phaseSeconds) {
         return "{\"iteration\":" + t + ",\"training\":{\"steps\":192,\"loss\":" + loss
-                + ",\"meanLogRatioChosen\":0.5,\"meanLogRatioRejected\":-0.8,\"rewardAccuracy\":0.8,\"klEstimate\":"
-                + kl + ",\"gradNorm\":1.1,\"tokensPerSecond\":5000.0},\"winnerWinRate\":" + winner
+                + ",\"meanLogRatioChosen\":0.5,\"meanLogRatioRejected\":-0.8,\"rewardAccuracy\":0.8"
+                + ",\"gradNorm\":1.1,\"tokensPerSecond\":5000.0},\"winnerWinRate\":" + winner
                 + ",\"loserWinRate\":" + loser + ",\"vsBase\":" + vsBase + ",\"vsPrevious\":" + vsPrevious
                 + ",\"taskScore\":" + taskScore + ",\"exactMatch\":" + exactMatch
-                + ",\"meanResponseLength\":3.0,\"checkpoint\":\"runs/x/iter-" + t + "\",\"phaseSeconds\":"
-                + phaseSeconds + "}";
+                + ",\"meanResponseLength\":3.0,\"kl\":" + kl + ",\"checkpoint\":\"runs/x/iter-" + t
+                + "\",\"phaseSeconds\":" + phaseSeconds + "}";
     }
 
     static String seconds(double generate, double prefer, double train, double evaluate) {

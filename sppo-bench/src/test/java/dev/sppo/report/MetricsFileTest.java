@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.loop.IterationResult;
 import dev.sppo.training.TrainingSummary;
@@ -53,19 +54,38 @@ class MetricsFileTest {
     @Test
     void readsWhatGsonWritesForAnIterationResult() throws IOException {
         Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-        IterationResult base = new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, 0.5, 0.25, 3,
-                "base", new IterationResult.PhaseTimes(0, 0, 0, 2));
+        IterationResult base = new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, null, 0.5, 0.25,
+                3, Double.NaN, Double.NaN, null, "base", new IterationResult.PhaseTimes(0, 0, 0, 2));
         IterationResult trained = new IterationResult(1,
                 new TrainingSummary(10, 1.5, 0.2, -0.3, 0.7, 0.125, 0.9, 1000), 0.75, 0.2,
-                WinRate.of(7, 2, 1), WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.625, 0.375, 3, "iter-1",
-                new IterationResult.PhaseTimes(1, 2, 3, 4));
+                WinRate.of(7, 2, 1), WinRate.of(6, 2, 2), WinRate.of(5, 0, 5),
+                new LengthControlledWinRate(0.55, 0.6, 0.2, 0.4, 3.0, 10), 0.625, 0.375, 3, 2.5, 0.0625, null,
+                "iter-1", new IterationResult.PhaseTimes(1, 2, 3, 4));
         Path run = Fixtures.runDir(tmp, List.of(gson.toJson(base), gson.toJson(trained)));
 
         List<ReportRow> rows = MetricsFile.read(run).rows();
 
         assertThat(rows.get(0).winnerWinRate()).isNaN();
-        assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.5, 0.75, 0.2, 0.125, WinRate.of(7, 2, 1),
-                WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.625, 0.375, new ReportRow.PhaseSeconds(1, 2, 3, 4)));
+        assertThat(rows.get(1)).isEqualTo(new ReportRow(1, 1.5, 0.75, 0.2, 0.0625, 0.125, WinRate.of(7, 2, 1),
+                WinRate.of(6, 2, 2), WinRate.of(5, 0, 5), 0.55, 0.625, 0.375, new ReportRow.MeanLength(2.5, 3),
+                new ReportRow.PhaseSeconds(1, 2, 3, 4)));
+    }
+
+    @Test
+    void nullIsWhatWasNotMeasured() throws IOException {
+        Path run = Fixtures.runDir(tmp, List.of("{\"iteration\":0,\"training\":null,\"winnerWinRate\":null,"
+                + "\"loserWinRate\":null,\"vsBase\":null,\"lengthControlledVsBase\":null,\"taskScore\":null,"
+                + "\"exactMatch\":null,\"meanResponseLength\":4.5,\"meanResponseTokens\":2.0,\"kl\":null,"
+                + "\"phaseSeconds\":{\"generate\":0.0,\"prefer\":0.0,\"train\":0.0,\"evaluate\":1.0}}"));
+
+        ReportRow base = MetricsFile.read(run).rows().get(0);
+
+        assertThat(base.winnerWinRate()).isNaN();
+        assertThat(base.kl()).isNaN();
+        assertThat(base.lengthControlled()).isNaN();
+        assertThat(base.taskScore()).isNaN();
+        assertThat(base.vsBase()).isNull();
+        assertThat(base.length()).isEqualTo(new ReportRow.MeanLength(2.0, 4.5));
     }
 
     @ParameterizedTest

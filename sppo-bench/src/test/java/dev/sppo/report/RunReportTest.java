@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunReportTest {
 
-    private static final List<String> FILES = List.of("win_rate.png", "loss.png", "win_rates_phat.png",
-            "task_score.png", "kl.png", "time.png", "report.md");
+    private static final List<String> FILES = List.of("win_rate.png", "length.png", "loss.png",
+            "win_rates_phat.png", "task_score.png", "kl.png", "time.png", "report.md");
 
     @TempDir
     Path tmp;
@@ -31,7 +31,7 @@ class RunReportTest {
         List<Path> written = new RunReport(MetricsFile.read(run)).write(out);
 
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactlyElementsOf(FILES);
-        for (Path png : written.subList(0, 6)) {
+        for (Path png : written.subList(0, 7)) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
             assertThat(image.getWidth()).isEqualTo(RunReport.WIDTH);
@@ -44,7 +44,7 @@ class RunReportTest {
                 .contains("| 0 | - | - | - | - | - | - | 0.534 | 0.294 | - | - | - | 11.3 |")
                 .contains("| 2 | 1.7374 | 0.7141 | 0.2150 | 0.2893 | 0.672 [0.655, 0.689] | 0.555 [0.541, 0.568] "
                         + "| 0.732 | 0.528 | 13.0 | 2.0 | 8.0 | 1.0 |");
-        for (String png : FILES.subList(0, 6)) {
+        for (String png : FILES.subList(0, 7)) {
             assertThat(md).contains("](" + png + ")");
         }
     }
@@ -77,13 +77,29 @@ class RunReportTest {
     }
 
     @Test
+    void aRunEvaluatedByAJudgeShowsTheLengthControlledWinRateAndTheLengthInTokens() throws IOException {
+        String judged = Fixtures.SECOND.replace("\"taskScore\":0.732,\"exactMatch\":0.528",
+                "\"lengthControlledVsBase\":{\"rate\":0.613,\"rawRate\":0.672,\"intercept\":0.46,"
+                        + "\"lengthWeight\":0.8,\"lengthScale\":4.0,\"comparisons\":1000},\"taskScore\":null,"
+                        + "\"exactMatch\":null,\"meanResponseTokens\":12.5");
+        Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE, judged));
+
+        new RunReport(MetricsFile.read(run)).write(tmp.resolve("judged"));
+
+        assertThat(Files.readString(tmp.resolve("judged/report.md")))
+                .contains("| win rate vs π_0 [95% CI] | length-controlled | vs π_{t-1} [95% CI] | task score | exact "
+                        + "| mean tokens |")
+                .contains("| 0.672 [0.655, 0.689] | 0.613 | 0.555 [0.541, 0.568] | - | - | 12.5 |");
+    }
+
+    @Test
     void chartsOfARunWithOnlyTheBasePolicyStillRender() throws IOException {
         Path run = Fixtures.runDir(tmp, List.of(Fixtures.BASE));
 
         RunReport report = new RunReport(MetricsFile.read(run));
         List<Path> written = report.write(tmp.resolve("base-only"));
 
-        assertThat(written).hasSize(7).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+        assertThat(written).hasSize(8).allSatisfy(p -> assertThat(p).isNotEmptyFile());
         assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.NOT_EVALUATED);
     }
 }

@@ -37,7 +37,7 @@ class VerdictTest {
     }
 
     private static ReportRow row(int t, WinRate vsBase) {
-        return new ReportRow(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, vsBase, null, null, 0.5, 0.5,
-                PhaseSeconds.UNMEASURED);
+        return new ReportRow(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, vsBase, null, null,
+                Double.NaN, 0.5, 0.5, ReportRow.MeanLength.UNMEASURED, PhaseSeconds.UNMEASURED);
     }
 }

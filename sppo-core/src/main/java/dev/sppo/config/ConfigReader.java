@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a typed config from up to three layers, each deep-merged over the one before ({@link ConfigTree#merge}):
@@ -41,7 +43,19 @@ public abstract class ConfigReader<T> {
 
     /** Applies {@code overrides} (a parsed config tree) over the defaults. */
     public final T read(Map<String, Object> overrides) {
-        return build(ConfigTree.merge(builtInDefaults(), overrides));
+        Map<String, Object> defaults = new LinkedHashMap<>(builtInDefaults());
+        defaults.keySet().removeAll(replacedDefaults(overrides));
+        return build(ConfigTree.merge(defaults, overrides));
+    }
+
+    /**
+     * The top-level sections of the defaults that a given tree does without: a tree that names one of two
+     * alternatives ({@code prompts} instead of {@code task}) replaces the default of the other. None by default.
+     *
+     * @param given the file and overrides, before the defaults are merged in
+     */
+    protected Set<String> replacedDefaults(Map<String, Object> given) {
+        return Set.of();
     }
 
     /** Reads {@code file} (none when null), then {@code overrides}, over the defaults. */

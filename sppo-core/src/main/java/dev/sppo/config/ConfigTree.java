@@ -94,6 +94,18 @@ public final class ConfigTree {
         return value == null ? fallback : String.valueOf(value);
     }
 
+    /**
+     * A text setting that may be switched off: {@code fallback} when the key is absent, null when it is given as
+     * null ({@code messages_field: null}).
+     */
+    public String nullableString(String key, String fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return values.containsKey(key) ? null : fallback;
+        }
+        return String.valueOf(value);
+    }
+
     public int integer(String key, int fallback) {
         Object value = take(key);
         if (value == null) {

@@ -4,9 +4,7 @@ import dev.sppo.model.Policy;
 import dev.sppo.preference.Judge;
 import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
-import dev.sppo.task.Prompt;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +13,12 @@ import java.util.List;
  */
 public final class Evaluator {
 
-    private final List<Prompt> prompts;
+    private final List<String> prompts;
     private final Judge judge;
     private final EvaluationConfig config;
 
-    public Evaluator(List<Prompt> prompts, Judge judge, EvaluationConfig config) {
+    /** @param prompts the held-out prompt texts, as the gold judge reads them and the policy is conditioned on */
+    public Evaluator(List<String> prompts, Judge judge, EvaluationConfig config) {
         this.prompts = List.copyOf(prompts);
         this.judge = judge;
         this.config = config;
@@ -27,20 +26,13 @@ public final class Evaluator {
 
     /** The held-out prompt texts, indexed like every {@link PolicyResponses} this evaluator produces. */
     public List<String> promptTexts() {
-        return prompts.stream().map(Prompt::text).toList();
+        return prompts;
     }
 
     public PolicyResponses responses(Policy policy) {
-        List<List<Sample>> samples = BatchedSampling.sample(policy, promptTexts(),
-                config.sampling(), done -> { });
-        List<List<String>> texts = new ArrayList<>();
-        double[][] scores = new double[prompts.size()][];
-        for (int i = 0; i < prompts.size(); i++) {
-            List<String> row = samples.get(i).stream().map(x -> policy.tokenizer().decode(x.tokenIds())).toList();
-            String prompt = prompts.get(i).text();
-            scores[i] = row.stream().mapToDouble(text -> judge.score(prompt, text)).toArray();
-            texts.add(row);
-        }
-        return new PolicyResponses(texts, scores);
+        List<List<Sample>> samples = BatchedSampling.sample(policy, prompts, config.sampling(), done -> { });
+        List<List<String>> texts = samples.stream()
+                .map(row -> row.stream().map(x -> policy.tokenizer().decode(x.tokenIds())).toList()).toList();
+        return PolicyResponses.graded(prompts, texts, judge);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sppo.evaluation;
 
+import dev.sppo.preference.Judge;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,20 @@ import java.util.List;
  * @param scores scores[i][k]: the gold judge's score of that response in [0, 1]
  */
 public record PolicyResponses(List<List<String>> texts, double[][] scores) {
+
+    /**
+     * The responses graded by a gold judge, prompt by prompt in order.
+     *
+     * @param prompts the prompt texts, indexed like {@code texts}
+     */
+    public static PolicyResponses graded(List<String> prompts, List<List<String>> texts, Judge judge) {
+        double[][] scores = new double[prompts.size()][];
+        for (int i = 0; i < prompts.size(); i++) {
+            String prompt = prompts.get(i);
+            scores[i] = texts.get(i).stream().mapToDouble(text -> judge.score(prompt, text)).toArray();
+        }
+        return new PolicyResponses(texts, scores);
+    }
 
     /** Mean gold score over every response: the task score. */
     public double meanScore() {

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>For held-out prompt x_i and sample k, with y_t = π_t's response and y_0 = π_0's response k,
  * <pre>  p_ik = P_proxy(y_t ≻ y_0 | x_i) = P[0][1] of the proxy's 2 × 2 matrix for (y_t, y_0)</pre>
- * counts as a win when p_ik &gt; 1/2, a tie when p_ik = 1/2 and a loss otherwise, exactly like the gold
- * comparison in {@link PolicyResponses#against}, so the two rates and their intervals are comparable.
+ * counts as a win when p_ik &gt; 1/2, a tie when p_ik = 1/2 and a loss otherwise ({@link HeadToHead}), exactly like
+ * the gold comparison in {@link PolicyResponses#against}, so the two rates and their intervals are comparable.
  */
 public final class ProxyWinRate {
 
@@ -24,15 +24,6 @@ public final class ProxyWinRate {
      */
     public static WinRate of(PreferenceModel proxy, List<String> prompts, PolicyResponses current,
             PolicyResponses base) {
-        WinRate.Tally tally = new WinRate.Tally();
-        for (int i = 0; i < prompts.size(); i++) {
-            List<String> mine = current.texts().get(i);
-            List<String> theirs = base.texts().get(i);
-            for (int k = 0; k < mine.size(); k++) {
-                double p = proxy.compare(prompts.get(i), List.of(mine.get(k), theirs.get(k))).matrix().get(0, 1);
-                tally.add(Double.compare(p, 0.5));
-            }
-        }
-        return tally.result();
+        return HeadToHead.judge(proxy, prompts, current.texts(), base.texts()).winRate();
     }
 }

@@ -1,7 +1,5 @@
 package dev.sppo.loop;
 
-import dev.sppo.evaluation.PolicyResponses;
-import dev.sppo.evaluation.WinRate;
 import dev.sppo.training.PolicyUpdate;
 
 import java.nio.file.Path;
@@ -10,12 +8,11 @@ import java.nio.file.Path;
 record Iteration(int index, PolicyUpdate.Result update, Path checkpoint, double generateSeconds,
         double preferSeconds, double trainSeconds) {
 
-    IterationResult result(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
-            WinRate proxyVsBase, double evaluateSeconds) {
+    IterationResult result(HeldOutScores scores, double kl, double evaluateSeconds) {
         return new IterationResult(index, update.summary(), update.data().winnerWinRate(),
-                update.data().loserWinRate(), current.against(base),
-                current.against(previous), proxyVsBase, current.meanScore(), current.exactMatch(), current.meanLength(),
-                checkpoint.toString(),
+                update.data().loserWinRate(), scores.vsBase(), scores.vsPrevious(), scores.proxyVsBase(),
+                scores.lengthControlledVsBase(), scores.taskScore(), scores.exactMatch(), scores.meanResponseLength(),
+                scores.meanResponseTokens(), kl, null, checkpoint.toString(),
                 new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds));
     }
 }

@@ -2,20 +2,51 @@ package dev.sppo.loop;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
-/** Writes a run directory's {@code metrics.jsonl} (one JSON object per iteration) and {@code summary.md}. */
+/**
+ * Writes a run directory's {@code metrics.jsonl} (one {@link IterationResult} as a JSON object per line) and
+ * {@code summary.md}. The lines are strict JSON: what was not measured, a NaN number included, is written as
+ * {@code null}, never as a bare {@code NaN} that JavaScript's {@code JSON.parse} and most databases refuse.
+ */
 final class MetricsLog {
 
     static final String METRICS_FILE = "metrics.jsonl";
     static final String SUMMARY_FILE = "summary.md";
 
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final TypeAdapter<Double> FINITE_OR_NULL = new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double value) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                out.nullValue();
+            } else {
+                out.value(value);
+            }
+        }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return Double.NaN;
+            }
+            return in.nextDouble();
+        }
+    };
+
+    private static final Gson GSON = new GsonBuilder().serializeNulls()
+            .registerTypeAdapter(double.class, FINITE_OR_NULL).registerTypeAdapter(Double.class, FINITE_OR_NULL)
+            .create();
 
     private final Path runDir;
 
@@ -35,7 +66,10 @@ final class MetricsLog {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    void writeSummary(String markdown) throws IOException {
-        Files.writeString(runDir.resolve(SUMMARY_FILE), markdown, StandardCharsets.UTF_8);
+    /** The results table, after a line per warning. */
+    void writeSummary(List<String> warnings, String table) throws IOException {
+        StringBuilder summary = new StringBuilder();
+        warnings.forEach(warning -> summary.append("**Warning:** ").append(warning).append("\n\n"));
+        Files.writeString(runDir.resolve(SUMMARY_FILE), summary.append(table), StandardCharsets.UTF_8);
     }
 }

@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  *
  * A missing {@code tau} is the kind's {@link PreferenceKind#defaultTau()}: 0.1 for the gold judge, 1.0 for a reward
  * model. An LLM judge's inline settings are kept as given, for the {@code LlmJudgeResolver} that builds it to read.
- * Every spec carries the run's task with all its settings (the gold judge's task). Each error names its path, such
- * as {@code preference.members[1].spec.model_uri}.
+ * Every spec carries the run's task with all its settings (the gold judge's task); a run on its own prompts has
+ * none, so a gold judge is refused there. The same reader reads {@code evaluation.judge}. Each error names its path,
+ * such as {@code preference.members[1].spec.model_uri}.
  */
 public final class PreferenceSection {
 
@@ -38,7 +39,10 @@ public final class PreferenceSection {
 
     private PreferenceSection() {}
 
-    /** @throws InvalidConfigException naming the field path */
+    /**
+     * @param task the run's built-in task with all its settings, or null for a run on a prompt dataset
+     * @throws InvalidConfigException naming the field path
+     */
     public static PreferenceModelSpec read(ConfigTree section, TaskSettings task) {
         PreferenceKind kind = kind(section);
         double tau = section.number("tau", kind.defaultTau());
@@ -48,6 +52,10 @@ public final class PreferenceSection {
         List<PreferenceModelSpec.Member> members = IntStream.range(0, sections.size())
                 .mapToObj(i -> member(sections.get(i), task)).toList();
         section.checkNoUnknownKeys();
+        if (task == null && kind == PreferenceKind.GOLD_JUDGE) {
+            throw new InvalidConfigException(section.path() + ".kind: gold_judge grades by a built-in task's answers "
+                    + "and a run on prompts has none; name a reward_model, ranker, llm_judge or ensemble");
+        }
         try {
             return new PreferenceModelSpec(kind, task, tau, judge, modelUri, members);
         } catch (PreferenceSpecException e) {

@@ -22,14 +22,23 @@ public final class RunPreferences {
 
     private RunPreferences() {}
 
-    /** @throws InvalidConfigException naming the {@code preference.*} field that cannot be served */
+    /** {@link #build(String, PreferenceModelSpec, NDManager, LlmJudgeResolver)} of the {@code preference} section. */
     public static PreferenceModel build(PreferenceModelSpec spec, NDManager manager, LlmJudgeResolver llmJudges) {
+        return build(PreferenceSection.KEY, spec, manager, llmJudges);
+    }
+
+    /**
+     * @param section where the spec was read, such as {@code evaluation.judge}: errors name fields under it
+     * @throws InvalidConfigException naming the {@code section.*} field that cannot be served
+     */
+    public static PreferenceModel build(
+            String section, PreferenceModelSpec spec, NDManager manager, LlmJudgeResolver llmJudges) {
         PreferenceModels factory = new PreferenceModels(settings -> Tasks.of(settings).judge(), llmJudges,
                 new LearnedModels(manager));
         try {
             return factory.build(spec);
         } catch (PreferenceSpecException e) {
-            throw new InvalidConfigException(PreferenceSection.KEY + "." + e.field() + ": " + e.problem());
+            throw new InvalidConfigException(section + "." + e.field() + ": " + e.problem());
         }
     }
 

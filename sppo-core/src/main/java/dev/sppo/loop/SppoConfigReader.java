@@ -2,9 +2,15 @@ package dev.sppo.loop;
 
 import dev.sppo.config.ConfigReader;
 import dev.sppo.config.ConfigTree;
+import dev.sppo.config.InvalidConfigException;
 import dev.sppo.evaluation.EvaluationConfig;
 import dev.sppo.loss.LossType;
+import dev.sppo.preference.PreferenceModelSpec;
+import dev.sppo.preference.TaskSettings;
 import dev.sppo.sampling.SamplingParams;
+import dev.sppo.source.DatasetSource;
+import dev.sppo.source.SourceSpec;
+import dev.sppo.source.TaskSource;
 import dev.sppo.task.TaskSpec;
 import dev.sppo.training.OptimizerConfig;
 import dev.sppo.training.PreferenceTrainingConfig;
@@ -12,21 +18,36 @@ import dev.sppo.training.ReferenceMode;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
-/** Reads an {@link SppoConfig} from YAML or JSON, merged over {@code default-train.yaml}. */
+/**
+ * Reads an {@link SppoConfig} from YAML or JSON, merged over {@code default-train.yaml}. A run names either a built-in
+ * {@code task} (the defaults name addition) or its own {@code prompts} ({@link PromptsSection}); a config that names
+ * {@code prompts} does without the default task, and one that names both, or removes the task without naming prompts,
+ * is refused naming the two fields.
+ */
 public final class SppoConfigReader extends ConfigReader<SppoConfig> {
+
+    private static final String TASK = "task";
 
     public SppoConfigReader() {
         super("default-train.yaml");
+    }
+
+    /** A config that names {@code prompts} replaces the default {@code task}: a run has one or the other. */
+    @Override
+    protected Set<String> replacedDefaults(Map<String, Object> given) {
+        return given.get(PromptsSection.KEY) != null ? Set.of(TASK) : Set.of();
     }
 
     @Override
     protected SppoConfig build(Map<String, Object> tree) {
         ConfigTree root = new ConfigTree("", tree);
         long seed = root.longValue("seed", 1);
-        TaskSpec task = TaskSpec.read(root.child("task"), seed);
+        SourceSpec source = source(root, seed);
+        TaskSettings task = source instanceof TaskSource t ? t.spec().settings() : null;
         SppoConfig config = new SppoConfig(
-                task,
+                source,
                 Path.of(root.string("run_dir", "runs/sppo")),
                 cacheDir(root.string("cache_dir", null)),
                 seed,
@@ -35,12 +56,24 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
                 basePath(root.child("base")),
                 warmStart(root.child("base").child("warm_start")),
                 sampling(root.child("sampling"), seed),
-                PreferenceSection.read(root.child(PreferenceSection.KEY), task.settings()),
+                PreferenceSection.read(root.child(PreferenceSection.KEY), task),
                 training(root.child("training"), seed),
                 root.choice("reference", ReferenceMode.class, ReferenceMode.RECORDED),
-                evaluation(root.child("evaluation"), root.child("sampling"), seed));
+                evaluation(root.child("evaluation"), root.child("sampling"), seed, task));
         root.checkNoUnknownKeys();
         return config;
+    }
+
+    /** The built-in task or the prompt dataset: exactly one of the two sections. */
+    private static SourceSpec source(ConfigTree root, long seed) {
+        ConfigTree task = root.child(TASK);
+        ConfigTree prompts = root.child(PromptsSection.KEY);
+        if (root.has(TASK) == root.has(PromptsSection.KEY)) {
+            throw new InvalidConfigException(TASK + ", " + PromptsSection.KEY + ": a run names exactly one of the two "
+                    + "(a built-in task, or a prompt file), got " + (root.has(TASK) ? "both" : "neither"));
+        }
+        return root.has(TASK) ? new TaskSource(TaskSpec.read(task, seed))
+                : new DatasetSource(PromptsSection.read(prompts));
     }
 
     private static Path cacheDir(String configured) {
@@ -84,10 +117,13 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
         return c;
     }
 
-    private static EvaluationConfig evaluation(ConfigTree n, ConfigTree sampling, long seed) {
+    /** The {@code evaluation} section; its {@code judge} is a preference spec, read as {@code preference} is. */
+    private static EvaluationConfig evaluation(ConfigTree n, ConfigTree sampling, long seed, TaskSettings task) {
+        ConfigTree judgeSection = n.child("judge");
+        PreferenceModelSpec judge = n.has("judge") ? PreferenceSection.read(judgeSection, task) : null;
         EvaluationConfig c = n.validated("", () -> new EvaluationConfig(n.integer("prompts", 256),
                 new SamplingParams(sampling.integer("max_new_tokens", 8), n.number("temperature", 0.7), 0,
-                        n.number("top_p", 0.9), n.integer("samples_per_prompt", 2), seed + 7919)));
+                        n.number("top_p", 0.9), n.integer("samples_per_prompt", 2), seed + 7919), judge));
         n.checkNoUnknownKeys();
         return c;
     }

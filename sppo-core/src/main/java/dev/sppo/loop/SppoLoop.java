@@ -2,17 +2,13 @@ package dev.sppo.loop;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.ModelDirectory;
-import dev.sppo.evaluation.Evaluator;
-import dev.sppo.evaluation.PolicyResponses;
-import dev.sppo.evaluation.ProxyWinRate;
-import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.Sample;
-import dev.sppo.task.Prompt;
-import dev.sppo.task.Split;
-import dev.sppo.task.Task;
+import dev.sppo.source.PromptBudget;
+import dev.sppo.source.PromptSource;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.training.PolicyUpdate;
 import dev.sppo.training.PromptOutcome;
 
@@ -28,16 +24,24 @@ import java.util.Map;
  * The in-process self-play loop (Wu et al. 2024, Algorithm 1). For t = 0 .. T-1:
  *
  * <ol>
- *   <li>generate K responses per prompt from π_t, recording log π_t(y|x);
+ *   <li>generate K responses per prompt of the source's batch t from π_t, recording log π_t(y|x);
  *   <li>prefer: the K×K matrix P and P̂_i = (1/K) Σ_j P[i][j];
  *   <li>train π_{t+1} from π_t, with π_t as the frozen reference, on the configured loss ({@link PolicyUpdate},
  *       the update that trainer-service runs too);
- *   <li>checkpoint π_{t+1} and evaluate it against π_0 and π_t on held-out prompts under the gold judge.
+ *   <li>checkpoint π_{t+1} and evaluate it against π_0 and π_t on held-out prompts ({@link HeldOutEvaluation}: a
+ *       task's gold judge, or the evaluation judge), and estimate KL(π_{t+1} ‖ π_t) from responses sampled from
+ *       π_{t+1}.
  * </ol>
  *
- * No broker and no database: the services wrap these same steps.
+ * The prompts are a built-in task's or a dataset's ({@link PromptSource}). No broker and no database: the services
+ * wrap these same steps.
  */
 public final class SppoLoop {
+
+    /** Said once, in the log and the summary, when π_t is evaluated by the judge it was trained against. */
+    static final String SAME_JUDGE_WARNING = "the evaluation judge is the training judge, so the win rates show how "
+            + "well each policy pleases the judge it was trained against, not an independent judgement; name another "
+            + "in evaluation.judge";
 
     private final SppoConfig config;
     private final PrintStream log;
@@ -56,13 +60,11 @@ public final class SppoLoop {
         this.llmJudges = llmJudges;
     }
 
-    /** Runs the T iterations; the preference model is loaded first, so a bad one fails before any training. */
+    /** Runs the T iterations; the preference models are loaded first, so a bad one fails before any training. */
     public List<IterationResult> run() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Task task = config.task().task();
-            PreferenceModel preferences = RunPreferences.build(config.preference(), manager, llmJudges);
-            try (AutoCloseable release = preferences instanceof AutoCloseable closeable ? closeable : () -> { }) {
-                return run(WarmStart.basePolicy(config, log), task, preferences, manager);
+            try (RunJudges judges = RunJudges.build(config, manager, llmJudges)) {
+                return run(WarmStart.basePolicy(config, log), judges, manager);
             }
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -71,41 +73,47 @@ public final class SppoLoop {
         }
     }
 
-    private List<IterationResult> run(Path basePath, Task task, PreferenceModel preferences, NDManager manager)
-            throws Exception {
-        Evaluator evaluator = new Evaluator(task.prompts(Split.HELD_OUT, config.evaluation().prompts()), task.judge(),
-                config.evaluation());
-        List<Prompt> trainPrompts = task.prompts(Split.TRAIN, config.promptsPerIteration() * config.iterations());
+    private List<IterationResult> run(Path basePath, RunJudges judges, NDManager manager) throws Exception {
+        List<String> warnings = warnings();
         MetricsLog metrics = MetricsLog.create(config.runDir());
         List<IterationResult> results = new ArrayList<>();
         try (Policy base = ModelDirectory.load(basePath, manager);
                 Policy policy = ModelDirectory.load(basePath, manager)) {
+            PromptSource source = config.prompts().open(base.tokenizer(), new PromptBudget(
+                    config.promptsPerIteration(), config.iterations(), config.evaluation().prompts(), config.seed()));
+            log.println("prompts: " + source.counts());
+            HeldOutEvaluation evaluation = HeldOutEvaluation.of(config, source, judges);
+            List<int[]> heldOut = source.heldOut().stream().map(RunPrompt::ids).toList();
             long began = System.nanoTime();
-            PolicyResponses baseResponses = evaluator.responses(base);
-            IterationResult row = baseRow(baseResponses, basePath, seconds(began));
-            metrics.append(row);
-            results.add(row);
-            PolicyResponses previous = baseResponses;
+            results.add(IterationResult.base(evaluation.base(base), source.counts(), basePath.toString(),
+                    seconds(began)));
+            metrics.append(results.get(0));
+            Path reference = basePath;
             for (int t = 0; t < config.iterations(); t++) {
-                List<Prompt> prompts = trainPrompts.subList(t * config.promptsPerIteration(),
-                        (t + 1) * config.promptsPerIteration());
-                Iteration it = iterate(t, policy, prompts, preferences);
+                Iteration it = iterate(t, policy, source.batch(t), judges.training());
                 long evalStart = System.nanoTime();
-                PolicyResponses current = evaluator.responses(policy);
-                WinRate proxy = RunPreferences.isProxy(config.preference())
-                        ? ProxyWinRate.of(preferences, evaluator.promptTexts(), current, baseResponses) : null;
-                row = it.result(current, baseResponses, previous, proxy, seconds(evalStart));
+                HeldOutScores scores = evaluation.next(policy, t + 1);
+                double kl = kl(policy, reference, heldOut, t + 1, manager);
+                IterationResult row = it.result(scores, kl, seconds(evalStart));
                 metrics.append(row);
                 results.add(row);
                 log.println(ResultsTable.line(row));
-                previous = current;
+                reference = it.checkpoint();
             }
         }
-        metrics.writeSummary(ResultsTable.markdown(results));
+        metrics.writeSummary(warnings, ResultsTable.markdown(results));
         return results;
     }
 
-    private Iteration iterate(int t, Policy policy, List<Prompt> prompts, PreferenceModel preferences)
+    private List<String> warnings() {
+        if (!config.evaluatesWithTrainingJudge()) {
+            return List.of();
+        }
+        log.println("warning: " + SAME_JUDGE_WARNING);
+        return List.of(SAME_JUDGE_WARNING);
+    }
+
+    private Iteration iterate(int t, Policy policy, List<RunPrompt> prompts, PreferenceModel preferences)
             throws IOException {
         log.printf(Locale.ROOT, "iteration %d/%d: %d prompts x K=%d%n", t + 1, config.iterations(), prompts.size(),
                 config.sampling().numSamples());
@@ -132,10 +140,12 @@ public final class SppoLoop {
         return result;
     }
 
-    private IterationResult baseRow(PolicyResponses responses, Path basePath, double evaluateSeconds) {
-        return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, responses.meanScore(),
-                responses.exactMatch(), responses.meanLength(), basePath.toString(),
-                new IterationResult.PhaseTimes(0, 0, 0, evaluateSeconds));
+    /** KL(π_t ‖ π_{t-1}), π_{t-1} read back from its checkpoint. */
+    private double kl(Policy policy, Path reference, List<int[]> heldOut, int t, NDManager manager)
+            throws Exception {
+        try (Policy previous = ModelDirectory.load(reference, manager)) {
+            return config.evaluation().klEstimator(heldOut, t).estimate(policy, previous).mean();
+        }
     }
 
     static double seconds(long startNanos) {

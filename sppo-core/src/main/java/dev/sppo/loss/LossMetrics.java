@@ -9,22 +9,23 @@ import ai.djl.ndarray.NDScope;
  *   meanLogRatioChosen   = (1/B) * sum a,   a = policyChosen - referenceChosen
  *   meanLogRatioRejected = (1/B) * sum b,   b = policyRejected - referenceRejected
  *   rewardAccuracy       = (1/B) * #{pairs with a > b}
- *   klEstimate           = (1/(2B)) * sum over the 2B responses of (log pi_ref(y|x) - log pi_theta(y|x))
+ *   referenceLogRatio    = (1/(2B)) * sum over the 2B responses of (log pi_ref(y|x) - log pi_theta(y|x))
  * </pre>
  *
- * <p>The responses were sampled from pi_ref, so klEstimate is the plain Monte-Carlo (unbiased)
- * estimate of KL(pi_ref || pi_theta) = E_{y ~ pi_ref}[log pi_ref(y|x) - log pi_theta(y|x)]; it equals
- * -(meanLogRatioChosen + meanLogRatioRejected) / 2. Winners and losers are not an unbiased sample of
- * pi_ref when picked by rank, so read it as a drift indicator.
+ * <p>referenceLogRatio equals -(meanLogRatioChosen + meanLogRatioRejected) / 2. It is not a KL estimate: the
+ * responses were sampled from pi_ref but winners and losers are picked by rank, so they are no unbiased sample of
+ * it, and the mean goes negative when training raises the trained responses' probabilities. The sampled estimate
+ * of KL(pi_theta || pi_ref) is {@code evaluation.KlEstimator}'s.
  *
  * @param loss the batch loss
  * @param meanLogRatioChosen mean of a
  * @param meanLogRatioRejected mean of b
  * @param rewardAccuracy fraction of pairs where a &gt; b
- * @param klEstimate mean of reference minus policy log-probs over winners and losers
+ * @param referenceLogRatio mean of reference minus policy log-probs over winners and losers
  */
 public record LossMetrics(
-        double loss, double meanLogRatioChosen, double meanLogRatioRejected, double rewardAccuracy, double klEstimate) {
+        double loss, double meanLogRatioChosen, double meanLogRatioRejected, double rewardAccuracy,
+        double referenceLogRatio) {
 
     /**
      * Computes the metrics of a batch, given its already computed loss. Reads the arrays without

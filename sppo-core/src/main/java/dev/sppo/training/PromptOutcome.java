@@ -3,7 +3,6 @@ package dev.sppo.training;
 import dev.sppo.preference.PreferenceResult;
 import dev.sppo.preference.Selection;
 import dev.sppo.sampling.Sample;
-import dev.sppo.task.Prompt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,12 @@ import java.util.List;
 /**
  * One prompt's K sampled responses and their preference result: the unit the iteration collects.
  *
- * @param prompt the prompt
+ * @param promptId the prompt's id, unique within the iteration
  * @param promptIds its token ids
  * @param samples the K responses, with the reference log-probs recorded while sampling
  * @param preference the K×K matrix, P̂ and the aggregate scores
  */
-public record PromptOutcome(Prompt prompt, int[] promptIds, List<Sample> samples, PreferenceResult preference) {
+public record PromptOutcome(String promptId, int[] promptIds, List<Sample> samples, PreferenceResult preference) {
 
     /** Mean P̂ of each prompt's selected winner (or loser). */
     public static double meanWinRate(List<PromptOutcome> outcomes, boolean winner) {

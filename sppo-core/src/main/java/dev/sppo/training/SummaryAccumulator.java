@@ -10,7 +10,7 @@ final class SummaryAccumulator {
     private double chosen;
     private double rejected;
     private double accuracy;
-    private double kl;
+    private double referenceLogRatio;
     private double gradNorm;
     private long tokens;
     private long nanos;
@@ -22,7 +22,7 @@ final class SummaryAccumulator {
         chosen += metrics.meanLogRatioChosen();
         rejected += metrics.meanLogRatioRejected();
         accuracy += metrics.rewardAccuracy();
-        kl += metrics.klEstimate();
+        referenceLogRatio += metrics.referenceLogRatio();
         gradNorm += step.result().gradNorm();
         tokens += step.tokens();
         nanos += step.nanos();
@@ -30,7 +30,7 @@ final class SummaryAccumulator {
 
     TrainingSummary summary() {
         int n = Math.max(1, steps);
-        return new TrainingSummary(steps, loss / n, chosen / n, rejected / n, accuracy / n, kl / n, gradNorm / n,
+        return new TrainingSummary(steps, loss / n, chosen / n, rejected / n, accuracy / n, referenceLogRatio / n, gradNorm / n,
                 nanos == 0 ? 0 : tokens / (nanos / 1e9));
     }
 }

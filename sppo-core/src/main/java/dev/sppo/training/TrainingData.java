@@ -27,7 +27,7 @@ public record TrainingData(List<ScoredResponse> rows, Map<String, Integer> respo
         for (PromptOutcome outcome : outcomes) {
             List<ScoredResponse> own = outcome.rows(selection);
             rows.addAll(own);
-            perPrompt.put(outcome.prompt().id(), own.size());
+            perPrompt.put(outcome.promptId(), own.size());
         }
         return new TrainingData(rows, perPrompt, PromptOutcome.meanWinRate(outcomes, true),
                 PromptOutcome.meanWinRate(outcomes, false));

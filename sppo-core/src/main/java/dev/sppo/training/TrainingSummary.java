@@ -8,7 +8,9 @@ package dev.sppo.training;
  * @param meanLogRatioChosen mean log π_θ/π_ref of winners (sppo_all: of responses with P̂ ≥ 1/2)
  * @param meanLogRatioRejected mean log π_θ/π_ref of losers (sppo_all: of responses with P̂ &lt; 1/2)
  * @param rewardAccuracy fraction of pairs whose winner gained more log-ratio than its loser
- * @param klEstimate mean of log π_ref - log π_θ over the trained responses
+ * @param referenceLogRatio mean of log π_ref(y|x) - log π_θ(y|x) over the trained responses, minus their mean
+ *     log-ratio; not a KL: the rows are picked by rank, so it can be negative (the sampled KL is
+ *     {@code evaluation.KlEstimator}'s)
  * @param gradNorm mean pre-clipping gradient norm
  * @param tokensPerSecond policy tokens (forward and backward) processed per second
  */
@@ -18,6 +20,6 @@ public record TrainingSummary(
         double meanLogRatioChosen,
         double meanLogRatioRejected,
         double rewardAccuracy,
-        double klEstimate,
+        double referenceLogRatio,
         double gradNorm,
         double tokensPerSecond) {}

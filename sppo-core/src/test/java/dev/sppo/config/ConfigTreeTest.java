@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,5 +33,17 @@ class ConfigTreeTest {
                 .hasMessage("preference.members[1]: expected a section (a map of settings), got 3");
         assertThatThrownBy(() -> new ConfigTree("", Map.of("members", "all")).sections("members"))
                 .hasMessage("members: expected a list of sections, got \"all\"");
+    }
+
+    @Test
+    void aNullableTextIsNullOnlyWhenGivenAsNull() {
+        Map<String, Object> values = new HashMap<>(Map.of("prompt_field", "text"));
+        values.put("messages_field", null);
+        ConfigTree prompts = new ConfigTree("prompts", values);
+
+        assertThat(prompts.nullableString("prompt_field", "prompt")).isEqualTo("text");
+        assertThat(prompts.nullableString("messages_field", "messages")).isNull();
+        assertThat(prompts.nullableString("id_field", "id")).isEqualTo("id");
+        prompts.checkNoUnknownKeys();
     }
 }

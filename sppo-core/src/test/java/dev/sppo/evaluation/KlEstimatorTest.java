@@ -41,7 +41,7 @@ class KlEstimatorTest {
 
     @Test
     void aPolicyIsAtExactlyZeroKlFromItself() {
-        KlEstimate kl = new KlEstimator(List.of(PROMPT, Prompt.of("toy", "7+45=", "52")), 8, 6, 3)
+        KlEstimate kl = new KlEstimator(List.of(ids(PROMPT), ids(Prompt.of("toy", "7+45=", "52"))), 8, 6, 3)
                 .estimate(policy, policy);
         assertThat(kl.mean()).isZero();
         assertThat(kl.samples()).isEqualTo(16);
@@ -64,10 +64,14 @@ class KlEstimatorTest {
             exact += Math.exp(logP[v]) * (logP[v] - logQ[v]);
         }
 
-        KlEstimate estimate = new KlEstimator(List.of(PROMPT), 4000, 1, 5).estimate(policy, base);
+        KlEstimate estimate = new KlEstimator(List.of(ids(PROMPT)), 4000, 1, 5).estimate(policy, base);
 
         assertThat(exact).isGreaterThan(0.05);
         assertThat(Math.abs(estimate.mean() - exact)).isLessThan(4 * estimate.standardError());
+    }
+
+    private static int[] ids(Prompt prompt) {
+        return TOKENIZER.encodePrompt(prompt.text());
     }
 
     /** A tiny model with a large initialisation, so that its next-token distributions are far from uniform. */

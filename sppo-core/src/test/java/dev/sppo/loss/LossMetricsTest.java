@@ -21,7 +21,7 @@ class LossMetricsTest {
     }
 
     @Test
-    void summarisesLogRatiosAccuracyAndKl() {
+    void summarisesLogRatiosAccuracyAndTheReferenceLogRatio() {
         // a = [0.5, -1.0], b = [-1.0, 0.5]
         // mean a = -0.25, mean b = -0.25; a > b only in pair 1: accuracy 0.5
         // reference - policy = [-a, -b] = [-0.5, 1.0, 1.0, -0.5]: mean 1.0 / 4 = 0.25
@@ -31,7 +31,7 @@ class LossMetricsTest {
         assertThat(metrics.meanLogRatioChosen()).isCloseTo(-0.25, within(1e-6));
         assertThat(metrics.meanLogRatioRejected()).isCloseTo(-0.25, within(1e-6));
         assertThat(metrics.rewardAccuracy()).isEqualTo(0.5);
-        assertThat(metrics.klEstimate()).isCloseTo(0.25, within(1e-6));
+        assertThat(metrics.referenceLogRatio()).isCloseTo(0.25, within(1e-6));
     }
 
     @Test
@@ -41,7 +41,7 @@ class LossMetricsTest {
         LossMetrics metrics = LossMetrics.of(0.0, Pairs.batch(manager, tied));
 
         assertThat(metrics.rewardAccuracy()).isZero();
-        assertThat(metrics.klEstimate()).isZero();
+        assertThat(metrics.referenceLogRatio()).isZero();
     }
 
     @Test

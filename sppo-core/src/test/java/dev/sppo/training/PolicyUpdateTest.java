@@ -112,7 +112,7 @@ class PolicyUpdateTest {
         for (int i = 0; i < PROMPTS.size(); i++) {
             Prompt prompt = PROMPTS.get(i);
             List<String> texts = samples.get(i).stream().map(s -> TOKENIZER.decode(s.tokenIds())).toList();
-            outcomes.add(new PromptOutcome(prompt, TOKENIZER.encodePrompt(prompt.text()), samples.get(i),
+            outcomes.add(new PromptOutcome(prompt.id(), TOKENIZER.encodePrompt(prompt.text()), samples.get(i),
                     byLength.compare(prompt.text(), texts)));
         }
         return outcomes;

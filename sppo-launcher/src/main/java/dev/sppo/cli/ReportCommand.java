@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  * directory's {@code metrics.jsonl} or from a trainer-service job through the gateway.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write charts (win rate with its 95%% CI, loss, P̂, task score, KL, time per phase) and "
-            + "report.md for a run directory or a platform job."})
+        description = {"Write charts (win rate with its 95%% CI and its length-controlled twin, response length, "
+            + "loss, P̂, task score, KL, time per phase) and report.md for a run directory or a platform job."})
 final class ReportCommand implements Callable<Integer> {
 
     /** Where the rows come from: exactly one of the two. */

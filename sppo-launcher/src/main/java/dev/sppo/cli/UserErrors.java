@@ -3,6 +3,7 @@ package dev.sppo.cli;
 import dev.sppo.checkpoint.MalformedCheckpointException;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.model.InvalidModelConfigException;
+import dev.sppo.prompts.PromptFileException;
 import dev.sppo.tokenizer.MalformedTokenizerException;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParseResult;
  *
  * <ul>
  *   <li>bad flags, and the user's mistakes while running (a missing file, a malformed checkpoint, config,
- *       tokenizer or input): exit code {@value ExitCode#USAGE};
+ *       tokenizer, prompt file or input): exit code {@value ExitCode#USAGE};
  *   <li>other I/O failures (a full disk, a permission): exit code {@value ExitCode#SOFTWARE};
  *   <li>anything else is a bug and is rethrown, so that picocli prints its stack trace.
  * </ul>
@@ -35,6 +36,7 @@ final class UserErrors implements IExecutionExceptionHandler, IParameterExceptio
             InvalidModelConfigException.class,
             MalformedTokenizerException.class,
             InvalidConfigException.class,
+            PromptFileException.class,
             IllegalArgumentException.class,
             NoSuchFileException.class);
 

@@ -27,16 +27,16 @@ final class JobResultsTable {
         return new IterationResult(row.policy(), row.isBase() ? null : training(row),
                 row.metric(Metric.WINNER_WIN_RATE), row.metric(Metric.LOSER_WIN_RATE),
                 winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
-                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), row.metric(Metric.TASK_SCORE),
-                row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH),
-                job.checkpointUri(row.policy()).orElse("-"), times(job, row));
+                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), null, row.metric(Metric.TASK_SCORE),
+                row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH), Double.NaN,
+                row.metric(Metric.KL), null, job.checkpointUri(row.policy()).orElse("-"), times(job, row));
     }
 
     private static TrainingSummary training(PolicyRow row) {
         return new TrainingSummary((int) row.metric(Metric.STEPS), row.metric(Metric.LOSS),
                 row.metric(Metric.LOG_RATIO_CHOSEN), row.metric(Metric.LOG_RATIO_REJECTED),
-                row.metric(Metric.REWARD_ACCURACY), row.metric(Metric.KL), row.metric(Metric.GRAD_NORM),
-                row.metric(Metric.TOKENS_PER_SECOND));
+                row.metric(Metric.REWARD_ACCURACY), row.metric(Metric.REFERENCE_LOG_RATIO),
+                row.metric(Metric.GRAD_NORM), row.metric(Metric.TOKENS_PER_SECOND));
     }
 
     private static PhaseTimes times(JobView job, PolicyRow row) {

@@ -22,13 +22,13 @@ class ReportCommandTest {
     private static final List<String> METRICS = List.of(
             "{\"iteration\":0,\"winnerWinRate\":NaN,\"loserWinRate\":NaN,\"taskScore\":0.5,\"exactMatch\":0.25,"
                     + "\"phaseSeconds\":{\"generate\":0.0,\"prefer\":0.0,\"train\":0.0,\"evaluate\":2.0}}",
-            "{\"iteration\":1,\"training\":{\"loss\":1.5,\"klEstimate\":0.25},\"winnerWinRate\":0.75,"
+            "{\"iteration\":1,\"training\":{\"loss\":1.5,\"referenceLogRatio\":0.25},\"winnerWinRate\":0.75,"
                     + "\"loserWinRate\":0.25,\"vsBase\":{\"rate\":0.45,\"lower\":0.4,\"upper\":0.5,\"wins\":40,"
                     + "\"ties\":10,\"losses\":50},\"taskScore\":0.5,\"exactMatch\":0.25,"
                     + "\"phaseSeconds\":{\"generate\":1.0,\"prefer\":1.0,\"train\":1.0,\"evaluate\":1.0}}");
 
-    private static final String FILES = "win_rate.png, loss.png, win_rates_phat.png, task_score.png, kl.png, "
-            + "time.png, report.md";
+    private static final String FILES = "win_rate.png, length.png, loss.png, win_rates_phat.png, task_score.png, "
+            + "kl.png, time.png, report.md";
 
     @TempDir
     Path tmp;
@@ -44,7 +44,7 @@ class ReportCommandTest {
         assertThat(report.outLines()).containsExactly(
                 "π_1 against π_0: win rate 0.450, 95% CI [0.400, 0.500] over 100 comparisons; "
                         + "the interval contains 0.5: no significant difference.",
-                "wrote 7 files to " + dir + ": " + FILES);
+                "wrote 8 files to " + dir + ": " + FILES);
         assertThat(dir.resolve("report.md")).isRegularFile();
         assertThat(dir.resolve("win_rate.png")).isNotEmptyFile();
     }

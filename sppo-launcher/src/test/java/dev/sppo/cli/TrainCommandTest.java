@@ -39,6 +39,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRunOnItsOwnPromptsNamesTheModelItLacks() throws Exception {
+        Path config = Files.writeString(tmp.resolve("text.yaml"),
+                "prompts:\n  path: prompts.jsonl\npreference:\n  kind: reward_model\n  model_uri: runs/rm\n");
+
+        String error = Cli.run("train", "--config", config.toString()).userError();
+
+        assertThat(error).startsWith("sppo train: " + config + ": base.path: a run on prompts needs a Hugging Face "
+                + "model directory");
+    }
+
+    @Test
     void withoutAFileAFlagIsCheckedAgainstTheDefaults() {
         String error = Cli.run("train", "--iterations", "0").userError();
 

@@ -14,7 +14,7 @@ final class JobViews {
     private static final String ITERATION_0_METRICS = """
             {"base_task_score": 0.5, "base_exact_match": 0.25, "generate_seconds": 10.0, "train_seconds": 20.0,
              "evaluate_seconds": 5.0, "steps": 12, "loss": 1.5, "winner_win_rate": 0.75, "loser_win_rate": 0.25,
-             "kl": 0.1, "task_score": 0.7, "exact_match": 0.4,
+             "reference_log_ratio": -0.05, "kl": 0.1, "task_score": 0.7, "exact_match": 0.4,
              "win_rate_vs_base": {"rate": 0.6, "lower": 0.55, "upper": 0.65, "wins": 5, "ties": 2, "losses": 3},
              "win_rate_vs_previous": {"rate": 0.6, "lower": 0.55, "upper": 0.65, "wins": 5, "ties": 2, "losses": 3}}
             """;

@@ -111,7 +111,7 @@ class IterationTrainerTest {
         for (int i = 0; i < prompts.size(); i++) {
             Prompt prompt = prompts.get(i);
             List<String> texts = samples.get(i).stream().map(s -> policy.tokenizer().decode(s.tokenIds())).toList();
-            PromptOutcome outcome = new PromptOutcome(prompt, policy.tokenizer().encodePrompt(prompt.text()),
+            PromptOutcome outcome = new PromptOutcome(prompt.id(), policy.tokenizer().encodePrompt(prompt.text()),
                     samples.get(i), preferences.compare(prompt.text(), texts));
             outcomes.add(outcome);
             GenerationRequest request = new GenerationRequest(ContractVersion.CURRENT, base.jobId(), 0, prompt.id(),

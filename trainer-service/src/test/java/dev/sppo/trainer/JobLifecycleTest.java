@@ -133,7 +133,8 @@ class JobLifecycleTest {
             JsonObject metrics = iteration.getAsJsonObject("metrics");
             assertThat(metrics.keySet()).contains("loss", "winner_win_rate", "loser_win_rate", "kl", "reward_accuracy",
                     "grad_norm", "tokens_per_second", "task_score", "exact_match", "generate_seconds", "train_seconds",
-                    "evaluate_seconds");
+                    "evaluate_seconds", "reference_log_ratio");
+            assertThat(metrics.get("kl").isJsonPrimitive()).as("KL(π_{t+1} ‖ π_t), sampled at evaluation").isTrue();
             assertThat(metrics.get("steps").getAsInt()).isPositive();
             assertThat(metrics.get("winner_win_rate").getAsDouble())
                     .isGreaterThanOrEqualTo(metrics.get("loser_win_rate").getAsDouble());

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The keys of an iteration's {@code metrics} in the job view. Iteration t records the update π_t → π_{t+1}:
- * its generate phase, the training (loss, mean P̂ of winners and losers, KL estimate, reward accuracy,
- * gradient norm, tokens/s), and the evaluation of π_{t+1} on held-out prompts (win rates with 95% intervals,
- * task score, exact match). Iteration 0 also holds π_0's own held-out scores ({@code base_*}). A value that is
+ * its generate phase, the training (loss, mean P̂ of winners and losers, the trained responses' log-ratio, reward
+ * accuracy, gradient norm, tokens/s), and the evaluation of π_{t+1} on held-out prompts (win rates with 95%
+ * intervals, task score, exact match, the sampled KL to π_t). Iteration 0 also holds π_0's own held-out scores ({@code base_*}). A value that is
  * not a finite number is stored as null.
  */
 public enum Metric {
@@ -37,8 +37,11 @@ public enum Metric {
     LOG_RATIO_REJECTED("log_ratio_rejected"),
     /** Fraction of pairs whose winner gained more log-ratio than its loser. */
     REWARD_ACCURACY("reward_accuracy"),
-    /** Mean log π_t(y|x) - log π_{t+1}(y|x) over the trained responses (the KL estimate). */
-    KL("kl"),
+    /**
+     * Mean log π_t(y|x) - log π_{t+1}(y|x) over the trained responses: minus their mean log-ratio. Not a KL (the
+     * responses are picked by rank, and it goes negative); {@link #KL} is the sampled estimate.
+     */
+    REFERENCE_LOG_RATIO("reference_log_ratio"),
     /** Mean pre-clipping gradient norm. */
     GRAD_NORM("grad_norm"),
     /** Policy tokens (forward and backward) processed per second. */
@@ -55,6 +58,11 @@ public enum Metric {
     TASK_SCORE("task_score"),
     /** Fraction of π_{t+1}'s held-out responses that are exactly right. */
     EXACT_MATCH("exact_match"),
+    /**
+     * KL(π_{t+1} ‖ π_t) in nats: the mean of log π_{t+1}(y|x) - log π_t(y|x) over responses y sampled from π_{t+1}
+     * on the held-out prompts.
+     */
+    KL("kl"),
     /** Mean length of π_{t+1}'s held-out responses, in characters. */
     MEAN_RESPONSE_LENGTH("mean_response_length"),
     /** Seconds the evaluation of π_{t+1} took. */

@@ -136,15 +136,23 @@ public class JobConfigs {
     }
 
     /**
-     * What the reader cannot see: enough prompts in the task, and a preference model that the platform can serve
-     * (LLM judges by name).
+     * What the reader cannot see: a built-in task evaluated by its gold judge (what the platform runs), enough
+     * prompts in the task, and a preference model that the platform can serve (LLM judges by name).
      */
     private List<FieldProblem> feasibility(SppoConfig config) {
+        if (config.builtInTask().isEmpty()) {
+            return List.of(new FieldProblem("prompts", "the platform runs built-in tasks only; run a prompt file "
+                    + "in-process with ./sppo train --config"));
+        }
         List<FieldProblem> problems = new ArrayList<>();
         try {
             preference(config);
         } catch (InvalidConfigException e) {
             problems.add(FieldProblem.of(e));
+        }
+        if (config.evaluation().judge() != null) {
+            problems.add(new FieldProblem("evaluation.judge", "the platform evaluates by the task's gold judge; "
+                    + "evaluate by a judge in-process with ./sppo train --config"));
         }
         long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
         if (trainPrompts > maxTrainPrompts) {

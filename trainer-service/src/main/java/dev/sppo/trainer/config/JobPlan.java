@@ -68,7 +68,7 @@ public final class JobPlan {
     }
 
     public Evaluator evaluator() {
-        return new Evaluator(task().prompts(Split.HELD_OUT, config.evaluation().prompts()), task().judge(),
-                config.evaluation());
+        return new Evaluator(task().prompts(Split.HELD_OUT, config.evaluation().prompts()).stream().map(Prompt::text)
+                .toList(), task().judge(), config.evaluation());
     }
 }

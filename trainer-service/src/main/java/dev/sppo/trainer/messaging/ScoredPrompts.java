@@ -48,7 +48,7 @@ public final class ScoredPrompts {
             samples.add(sample(k, responses.get(k)));
         }
         int[] promptIds = scored.responses().promptIds().stream().mapToInt(Integer::intValue).toArray();
-        return new PromptOutcome(prompt, promptIds, samples, preference);
+        return new PromptOutcome(prompt.id(), promptIds, samples, preference);
     }
 
     /**

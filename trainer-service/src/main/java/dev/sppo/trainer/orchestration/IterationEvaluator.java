@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.evaluation.Evaluator;
+import dev.sppo.evaluation.KlEstimate;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.model.Policy;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * The evaluate phase of iteration t, as in {@code SppoLoop}: π_{t+1}'s held-out responses against π_0's and
  * π_t's under the task's gold judge (win rate, ties counting half, with a 95% interval), plus π_{t+1}'s task
- * score and exact-match rate, and, when the job trains against a proxy, the proxy's win rate against π_0. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
+ * score and exact-match rate, KL(π_{t+1} ‖ π_t) sampled from π_{t+1}, and, when the job trains against a proxy, the
+ * proxy's win rate against π_0. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
  */
 @Component
 public class IterationEvaluator {
@@ -56,12 +58,29 @@ public class IterationEvaluator {
         }
         WinRate proxy = ProxyEvaluation.vsBase(plan.config(), llmJudges, evaluator.promptTexts(), currentResponses,
                 baseResponses);
+        KlEstimate kl = kl(plan, t, previous, current);
         iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
-                previousResponses, proxy, IterationMetrics.secondsSince(began)));
+                previousResponses, proxy, kl, IterationMetrics.secondsSince(began)));
         metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
         cache.retain(jobId, Set.copyOf(List.of(base.policyVersion(), previous.policyVersion(),
                 current.policyVersion())));
         return currentResponses.against(previousResponses);
+    }
+
+    /** KL(π_{t+1} ‖ π_t) on the held-out prompts, sampled as {@code SppoLoop} samples it. */
+    private KlEstimate kl(JobPlan plan, int t, Checkpoint previous, Checkpoint current) {
+        try (NDManager manager = NDManager.newBaseManager();
+                Policy reference = store.load(previous.uri(), manager);
+                Policy policy = store.load(current.uri(), manager)) {
+            List<int[]> prompts = plan.evaluator().promptTexts().stream()
+                    .map(text -> policy.tokenizer().encodePrompt(text)).toList();
+            return plan.config().evaluation().klEstimator(prompts, t + 1).estimate(policy, reference);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + previous.id() + " and " + current.id() + " for the KL",
+                    e);
+        } catch (Exception e) {
+            throw new IllegalStateException("estimating the KL of " + current.id() + ": " + e.getMessage(), e);
+        }
     }
 
     private PolicyResponses responses(String jobId, Evaluator evaluator, Checkpoint checkpoint) {

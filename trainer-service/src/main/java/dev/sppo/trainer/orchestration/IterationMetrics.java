@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import dev.sppo.contracts.job.Metric;
 import dev.sppo.contracts.job.WinRateView;
+import dev.sppo.evaluation.KlEstimate;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.training.TrainingData;
@@ -32,16 +33,19 @@ final class IterationMetrics {
         number(m, Metric.LOG_RATIO_CHOSEN, s.meanLogRatioChosen());
         number(m, Metric.LOG_RATIO_REJECTED, s.meanLogRatioRejected());
         number(m, Metric.REWARD_ACCURACY, s.rewardAccuracy());
-        number(m, Metric.KL, s.klEstimate());
+        number(m, Metric.REFERENCE_LOG_RATIO, s.referenceLogRatio());
         number(m, Metric.GRAD_NORM, s.gradNorm());
         number(m, Metric.TOKENS_PER_SECOND, s.tokensPerSecond());
         number(m, Metric.TRAIN_SECONDS, seconds);
         return m;
     }
 
-    /** @param proxyVsBase π_{t+1} against π_0 under the proxy the job trains against, or null when it is gold */
+    /**
+     * @param proxyVsBase π_{t+1} against π_0 under the proxy the job trains against, or null when it is gold
+     * @param kl KL(π_{t+1} ‖ π_t), sampled from π_{t+1}
+     */
     static Map<String, Object> evaluation(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
-            WinRate proxyVsBase, double seconds) {
+            WinRate proxyVsBase, KlEstimate kl, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Metric.WIN_RATE_VS_BASE.key(), winRate(current.against(base)));
         m.put(Metric.WIN_RATE_VS_PREVIOUS.key(), winRate(current.against(previous)));
@@ -50,6 +54,7 @@ final class IterationMetrics {
         }
         number(m, Metric.TASK_SCORE, current.meanScore());
         number(m, Metric.EXACT_MATCH, current.exactMatch());
+        number(m, Metric.KL, kl.mean());
         number(m, Metric.MEAN_RESPONSE_LENGTH, current.meanLength());
         number(m, Metric.EVALUATE_SECONDS, seconds);
         return m;

@@ -1,0 +1,70 @@
+package dev.sppo.source;
+
+import dev.sppo.config.InvalidConfigException;
+import dev.sppo.prompts.EvalSplit;
+import dev.sppo.prompts.LimitedPrompts;
+import dev.sppo.prompts.PromptDataset;
+import dev.sppo.prompts.PromptDatasets;
+import dev.sppo.prompts.PromptSampler;
+import dev.sppo.prompts.PromptSourceConfig;
+import dev.sppo.tokenizer.TextTokenizer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A prompt dataset ({@code prompts:}): a JSONL or CSV file split into training and held-out prompts
+ * ({@link PromptDatasets}), each rendered for the policy by {@link PromptRenderer}. Prompts longer than {@code
+ * max_prompt_tokens} (counted as the policy sees them, chat template included) are cut from the left or left out
+ * ({@link dev.sppo.prompts.PromptLengthLimit}) before anything is drawn; iteration t trains on
+ * {@link PromptSampler}'s batch t of the rest; evaluation uses the first {@code evaluation.prompts} held-out prompts in
+ * file order (all of them when there are fewer). There is no gold judge.
+ *
+ * @param config the file, its split and its limits
+ */
+public record DatasetSource(PromptSourceConfig config) implements SourceSpec {
+
+    public DatasetSource {
+        Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * @throws dev.sppo.prompts.PromptFileException naming the file, line and field of a refused line
+     * @throws InvalidConfigException naming {@code prompts.eval_fraction} or {@code prompts.eval_path} when no prompt
+     *     is left to train on or to evaluate on
+     * @throws IllegalArgumentException naming {@code prompts_per_iteration} when it exceeds the training prompts, or
+     *     the first chat prompt when the model has no chat template
+     */
+    @Override
+    public PromptSource open(TextTokenizer tokenizer, PromptBudget budget) throws IOException {
+        PromptDataset dataset = load();
+        PromptRenderer renderer = new PromptRenderer(tokenizer);
+        renderer.requireTemplateFor(dataset.train());
+        renderer.requireTemplateFor(dataset.eval());
+        LimitedPrompts train = config.length().apply(dataset.train(), renderer::tokenCount);
+        LimitedPrompts eval = config.length().apply(dataset.eval(), renderer::tokenCount);
+        if (eval.prompts().isEmpty()) {
+            throw new InvalidConfigException(evalField() + ": no held-out prompt to evaluate on ("
+                    + dataset.eval().size() + " in the eval split, " + eval.skipped() + " of them too long)");
+        }
+        PromptSampler sampler = new PromptSampler(train.prompts(), budget.perIteration(), budget.seed());
+        List<RunPrompt> heldOut = eval.prompts().subList(0, Math.min(budget.heldOut(), eval.prompts().size()))
+                .stream().map(renderer::render).toList();
+        PromptCounts counts = new PromptCounts(train.prompts().size(), heldOut.size(),
+                train.truncated() + eval.truncated(), train.skipped() + eval.skipped(), dataset.skipped().size());
+        return new DatasetPrompts(sampler, heldOut, renderer, counts);
+    }
+
+    private PromptDataset load() throws IOException {
+        try {
+            return PromptDatasets.load(config);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("prompts." + e.getMessage());
+        }
+    }
+
+    private String evalField() {
+        return config.eval() instanceof EvalSplit.SeparateFile ? "prompts.eval_path" : "prompts.eval_fraction";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sppo.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sppo.evaluation.LengthControlledWinRate;
+import dev.sppo.evaluation.WinRate;
+import dev.sppo.source.PromptCounts;
+import dev.sppo.training.TrainingSummary;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class ResultsTableTest {
+
+    private static final TrainingSummary TRAINING = new TrainingSummary(10, 1.17, 0.2, -0.3, 0.7, -0.05, 0.9, 1000);
+    private static final IterationResult.PhaseTimes SECONDS = new IterationResult.PhaseTimes(1, 1, 1, 1);
+
+    @Test
+    void aTaskGradedByItsGoldJudgeShowsTaskScoresThenTheTrainedLogRatioAndTheSampledKl() {
+        IterationResult base = IterationResult.base(HeldOutScores.base(0.671, 0.495, 3.1, Double.NaN),
+                PromptCounts.generated(6144, 500), "base", 0.4);
+        IterationResult first = new IterationResult(1, TRAINING, 0.7322, 0.1839, WinRate.of(6, 1, 3),
+                WinRate.of(6, 1, 3), null, null, 0.852, 0.744, 3.0, Double.NaN, 0.0421, null, "iter-1", SECONDS);
+
+        String winRate = WinRate.of(6, 1, 3).toString();
+        assertThat(ResultsTable.markdown(List.of(base, first))).isEqualTo("""
+                | iter | loss | P̂ winners | P̂ losers | win rate vs π_0 [95% CI] | vs π_{t-1} | task score | exact \
+                | log π_{t-1}/π_t (trained) | KL(π_t ‖ π_{t-1}) | time (s) |
+                |---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|
+                | 0 | - | - | - | - | - | 0.671 | 0.495 | - | - | 0.4 |
+                | 1 | 1.1700 | 0.7322 | 0.1839 | WIN | WIN | 0.852 | 0.744 | -0.0500 | 0.0421 | 4.0 |
+                """.replace("WIN", winRate));
+    }
+
+    @Test
+    void promptsJudgedByAPreferenceModelShowTheLengthControlledWinRateAndTokensButNoTaskScore() {
+        IterationResult base = IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 30, 12),
+                new PromptCounts(100, 50, 1, 0, 2), "base", 0.4);
+        IterationResult first = new IterationResult(1, TRAINING, 0.6, 0.4, WinRate.of(6, 1, 3), WinRate.of(5, 1, 4),
+                WinRate.of(8, 0, 2), new LengthControlledWinRate(0.58, 0.65, 0.3, 0.5, 4, 10), Double.NaN, Double.NaN,
+                33, 13.5, 0.1, null, "iter-1", SECONDS);
+
+        String table = ResultsTable.markdown(List.of(base, first));
+
+        assertThat(table.lines().findFirst().orElseThrow()).isEqualTo("| iter | loss | P̂ winners | P̂ losers "
+                + "| judge win rate vs π_0 [95% CI] | LC win rate vs π_0 | proxy win rate vs π_0 | vs π_{t-1} "
+                + "| mean tokens | log π_{t-1}/π_t (trained) | KL(π_t ‖ π_{t-1}) | time (s) |");
+        assertThat(table).contains("| 0.580 | " + WinRate.of(8, 0, 2) + " | ").contains("| 13.5 | -0.0500 | 0.1000 |");
+        assertThat(ResultsTable.line(first)).contains("(length-controlled 0.580)").contains("13.5 tokens")
+                .contains("KL 0.1000").doesNotContain("task score");
+    }
+}
