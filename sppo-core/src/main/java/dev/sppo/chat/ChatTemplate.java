@@ -67,9 +67,9 @@ public final class ChatTemplate {
      *
      * @throws ChatTemplateException as {@link #render} does
      */
-    public ChatPrompt prompt(List<ChatMessage> messages) {
+    public RenderedPrompt prompt(List<ChatMessage> messages) {
         String text = render(messages, true);
-        return new ChatPrompt(text, tokenizer.encode(text));
+        return new RenderedPrompt(text, tokenizer.encode(text));
     }
 
     @Override

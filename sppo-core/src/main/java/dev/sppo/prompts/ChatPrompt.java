@@ -1,5 +1,7 @@
 package dev.sppo.prompts;
 
+import dev.sppo.chat.ChatMessage;
+
 import java.util.List;
 
 /**

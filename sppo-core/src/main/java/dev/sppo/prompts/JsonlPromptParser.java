@@ -1,5 +1,7 @@
 package dev.sppo.prompts;
 
+import dev.sppo.chat.ChatMessage;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -133,7 +135,7 @@ final class JsonlPromptParser {
         String roleName = string(message.get("role"), field + ".role");
         Role role = Role.fromWireName(roleName).orElseThrow(() -> new InvalidRecordException(field + ".role",
                 "unknown role '" + roleName + "' (known: " + Role.wireNames() + ")"));
-        return new ChatMessage(role, string(message.get("content"), field + ".content"));
+        return new ChatMessage(role.wireName(), string(message.get("content"), field + ".content"));
     }
 
     private String explicitId(JsonElement value) throws InvalidRecordException {

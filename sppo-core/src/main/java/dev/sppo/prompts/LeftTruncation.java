@@ -1,5 +1,7 @@
 package dev.sppo.prompts;
 
+import dev.sppo.chat.ChatMessage;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +62,7 @@ final class LeftTruncation {
                 break;
             }
             List<ChatMessage> next = new ArrayList<>(kept);
-            next.subList(starts.get(0), starts.get(1)).removeIf(m -> m.role() != Role.SYSTEM);
+            next.subList(starts.get(0), starts.get(1)).removeIf(m -> !is(m, Role.SYSTEM));
             if (next.stream().allMatch(m -> m.content().isBlank())) {
                 break;
             }
@@ -76,12 +78,16 @@ final class LeftTruncation {
     private static List<Integer> turnStarts(List<ChatMessage> messages) {
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            Role role = messages.get(i).role();
-            if (role != Role.SYSTEM && (starts.isEmpty() || role == Role.USER)) {
+            ChatMessage message = messages.get(i);
+            if (!is(message, Role.SYSTEM) && (starts.isEmpty() || is(message, Role.USER))) {
                 starts.add(i);
             }
         }
         return starts;
+    }
+
+    private static boolean is(ChatMessage message, Role role) {
+        return role.wireName().equals(message.role());
     }
 
     private static ChatPrompt chatOf(List<ChatMessage> messages) {

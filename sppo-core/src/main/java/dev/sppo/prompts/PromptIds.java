@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.sppo.chat.ChatMessage;
 import dev.sppo.checkpoint.Digests;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class PromptIds {
             JsonArray messages = new JsonArray();
             for (ChatMessage m : chat.messages()) {
                 JsonObject message = new JsonObject();
-                message.addProperty("role", m.role().wireName());
+                message.addProperty("role", m.role());
                 message.addProperty("content", m.content());
                 messages.add(message);
             }

@@ -1,7 +1,7 @@
 package dev.sppo.source;
 
-import dev.sppo.chat.ChatMessage;
 import dev.sppo.chat.ChatTemplate;
+import dev.sppo.chat.RenderedPrompt;
 import dev.sppo.prompts.ChatPrompt;
 import dev.sppo.prompts.PlainPrompt;
 import dev.sppo.prompts.PromptContent;
@@ -70,18 +70,16 @@ final class PromptRenderer {
             return new RunPrompt(id, plain.text(), plain.text(), tokenizer.encodePrompt(plain.text()));
         }
         ChatPrompt chat = (ChatPrompt) content;
-        List<ChatMessage> messages = chat.messages().stream()
-                .map(m -> new ChatMessage(m.role().wireName(), m.content())).toList();
-        var rendered = template.orElseThrow().prompt(messages);
+        RenderedPrompt rendered = template.orElseThrow().prompt(chat.messages());
         return new RunPrompt(id, judgeText(chat), rendered.text(), rendered.ids());
     }
 
     private static String judgeText(ChatPrompt chat) {
         var messages = chat.messages();
-        if (messages.size() == 1 && messages.get(0).role() == Role.USER) {
+        if (messages.size() == 1 && Role.USER.wireName().equals(messages.get(0).role())) {
             return messages.get(0).content();
         }
-        return messages.stream().map(m -> m.role().wireName() + ": " + m.content())
+        return messages.stream().map(m -> m.role() + ": " + m.content())
                 .collect(Collectors.joining("\n\n"));
     }
 }

@@ -135,7 +135,7 @@ class ChatTemplateFamiliesTest {
 
     private void assertPrompt(String family, List<ChatMessage> messages, String text, int... ids) {
         try (TextTokenizer tokenizer = Tokenizers.load(ChatFixtures.tokenizerDir(tmp, family))) {
-            ChatPrompt prompt = template(tokenizer).prompt(messages);
+            RenderedPrompt prompt = template(tokenizer).prompt(messages);
 
             assertThat(prompt.text()).isEqualTo(text);
             assertThat(prompt.ids()).containsExactly(ids);

@@ -6,6 +6,8 @@ import static dev.sppo.prompts.PromptFilesFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sppo.chat.ChatMessage;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,7 @@ class JsonlPromptReaderTest {
         assertThat(metadata.get("n")).isEqualTo(new BigDecimal("2"));
         assertThat(metadata.get("tags")).isEqualTo(List.of("t"));
         assertThat(metadata.get("z")).isNull();
-        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM, ""), new ChatMessage(Role.USER, "Hi")));
+        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM.wireName(), ""), new ChatMessage(Role.USER.wireName(), "Hi")));
         assertThat(records.get(1).content()).isEqualTo(chat);
         assertThat(records.get(1).id()).isEqualTo(PromptIds.contentId(chat));
         assertThat(records.get(1).metadata()).isEmpty();

@@ -2,6 +2,8 @@ package dev.sppo.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.chat.ChatMessage;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,11 +24,11 @@ class PromptIdsTest {
 
     @Test
     void chatContentIdHashesRolesAndContentsInOrder() {
-        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM, "Be brief."),
-                new ChatMessage(Role.USER, "2+2?")));
+        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM.wireName(), "Be brief."),
+                new ChatMessage(Role.USER.wireName(), "2+2?")));
         assertThat(PromptIds.contentId(chat)).isEqualTo("fe6f581ec9ecd478");
-        ChatPrompt swapped = new ChatPrompt(List.of(new ChatMessage(Role.USER, "2+2?"),
-                new ChatMessage(Role.SYSTEM, "Be brief.")));
+        ChatPrompt swapped = new ChatPrompt(List.of(new ChatMessage(Role.USER.wireName(), "2+2?"),
+                new ChatMessage(Role.SYSTEM.wireName(), "Be brief.")));
         assertThat(PromptIds.contentId(swapped)).isNotEqualTo("fe6f581ec9ecd478");
     }
 

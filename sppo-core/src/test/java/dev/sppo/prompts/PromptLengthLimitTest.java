@@ -3,6 +3,8 @@ package dev.sppo.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sppo.chat.ChatMessage;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,35 +56,35 @@ class PromptLengthLimitTest {
     @Test
     void aChatLosesWholeOldTurnsKeepingTheSystemMessage() {
         ChatPrompt chat = new ChatPrompt(List.of(
-                new ChatMessage(Role.SYSTEM, "sys"),
-                new ChatMessage(Role.USER, "first question"),
-                new ChatMessage(Role.ASSISTANT, "first answer"),
-                new ChatMessage(Role.USER, "second")));
+                new ChatMessage(Role.SYSTEM.wireName(), "sys"),
+                new ChatMessage(Role.USER.wireName(), "first question"),
+                new ChatMessage(Role.ASSISTANT.wireName(), "first answer"),
+                new ChatMessage(Role.USER.wireName(), "second")));
 
         LimitedPrompts limited = new PromptLengthLimit(12, TruncateMode.LEFT)
                 .apply(List.of(new PromptRecord("c", chat, Map.of())), CODE_POINTS);
 
         assertThat(limited.prompts().get(0).content()).isEqualTo(new ChatPrompt(List.of(
-                new ChatMessage(Role.SYSTEM, "sys"), new ChatMessage(Role.USER, "second"))));
+                new ChatMessage(Role.SYSTEM.wireName(), "sys"), new ChatMessage(Role.USER.wireName(), "second"))));
         assertThat(limited.truncated()).isEqualTo(1);
     }
 
     @Test
     void theLastTurnIsCutFromTheLeftWhenItAloneIsTooLong() {
-        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM, "sys"),
-                new ChatMessage(Role.USER, "0123456789")));
+        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM.wireName(), "sys"),
+                new ChatMessage(Role.USER.wireName(), "0123456789")));
 
         LimitedPrompts limited = new PromptLengthLimit(10, TruncateMode.LEFT)
                 .apply(List.of(new PromptRecord("c", chat, Map.of())), CODE_POINTS);
 
         assertThat(limited.prompts().get(0).content()).isEqualTo(new ChatPrompt(List.of(
-                new ChatMessage(Role.SYSTEM, "sys"), new ChatMessage(Role.USER, "56789"))));
+                new ChatMessage(Role.SYSTEM.wireName(), "sys"), new ChatMessage(Role.USER.wireName(), "56789"))));
     }
 
     @Test
     void aPromptThatCannotFitEvenCutIsSkipped() {
-        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM, "a long system prompt"),
-                new ChatMessage(Role.USER, "hi")));
+        ChatPrompt chat = new ChatPrompt(List.of(new ChatMessage(Role.SYSTEM.wireName(), "a long system prompt"),
+                new ChatMessage(Role.USER.wireName(), "hi")));
 
         LimitedPrompts limited = new PromptLengthLimit(5, TruncateMode.LEFT)
                 .apply(List.of(new PromptRecord("c", chat, Map.of()), plain("p", "ok")), CODE_POINTS);

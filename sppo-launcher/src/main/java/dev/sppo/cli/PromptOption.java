@@ -2,7 +2,7 @@ package dev.sppo.cli;
 
 import dev.sppo.chat.ChatMessage;
 import dev.sppo.chat.ChatMessages;
-import dev.sppo.chat.ChatPrompt;
+import dev.sppo.chat.RenderedPrompt;
 import dev.sppo.chat.ChatTemplate;
 import dev.sppo.tokenizer.TextTokenizer;
 
@@ -84,7 +84,7 @@ final class PromptOption {
         ChatTemplate template = ChatTemplate.of(tokenizer).orElseThrow(() -> new IllegalArgumentException(
                 "--messages " + messages + ": the model " + modelDir + " has no chat template (no chat_template in "
                         + "tokenizer_config.json, no chat_template.jinja); give its prompt text with --prompt"));
-        ChatPrompt prompt = template.prompt(conversation);
+        RenderedPrompt prompt = template.prompt(conversation);
         return new Prompt(prompt.ids(), Optional.of(prompt.text()));
     }
 }

@@ -7,9 +7,9 @@ package dev.sppo.chat;
  * @param text the rendered text
  * @param ids its token ids
  */
-public record ChatPrompt(String text, int[] ids) {
+public record RenderedPrompt(String text, int[] ids) {
 
-    public ChatPrompt {
+    public RenderedPrompt {
         ids = ids.clone();
     }
 
