@@ -120,30 +120,10 @@ final class ConfigJson {
         json.addProperty("rms_norm_eps", c.rmsNormEps());
         json.addProperty("rope_theta", c.ropeTheta());
         if (c.ropeScaling() != null) {
-            RopeScaling s = c.ropeScaling();
-            JsonObject scaling = new JsonObject();
-            scaling.addProperty("rope_type", s.type());
-            scaling.addProperty("factor", s.factor());
-            if ("llama3".equals(s.type())) {
-                scaling.addProperty("low_freq_factor", s.lowFreqFactor());
-                scaling.addProperty("high_freq_factor", s.highFreqFactor());
-                scaling.addProperty("original_max_position_embeddings", s.originalMaxPositionEmbeddings());
-            }
-            json.add("rope_scaling", scaling);
+            json.add("rope_scaling", ropeScalingJson(c.ropeScaling()));
         }
         json.addProperty("tie_word_embeddings", c.tieWordEmbeddings());
-        if (family.readsAttentionBias()) {
-            json.addProperty("attention_bias", c.attentionBias());
-        }
-        if (family.readsMlpBias()) {
-            json.addProperty("mlp_bias", c.mlpBias());
-        }
-        if (family.hasSlidingWindow()) {
-            json.add("sliding_window", c.slidingWindow() == null ? JsonNull.INSTANCE
-                    : new JsonPrimitive(c.slidingWindow()));
-        } else if (family != ModelFamily.LLAMA) {
-            json.addProperty("use_sliding_window", false);
-        }
+        addFamilyFields(json, c);
         json.addProperty("hidden_act", "silu");
         if (c.bosTokenId() >= 0) {
             json.addProperty("bos_token_id", c.bosTokenId());
@@ -156,6 +136,35 @@ final class ConfigJson {
         json.addProperty("initializer_range", c.initializerRange());
         json.addProperty("torch_dtype", "float32");
         return json;
+    }
+
+    private static JsonObject ropeScalingJson(RopeScaling s) {
+        JsonObject scaling = new JsonObject();
+        scaling.addProperty("rope_type", s.type());
+        scaling.addProperty("factor", s.factor());
+        if ("llama3".equals(s.type())) {
+            scaling.addProperty("low_freq_factor", s.lowFreqFactor());
+            scaling.addProperty("high_freq_factor", s.highFreqFactor());
+            scaling.addProperty("original_max_position_embeddings", s.originalMaxPositionEmbeddings());
+        }
+        return scaling;
+    }
+
+    /** The fields only some families write: biases, and the sliding window (or Qwen's switch that keeps it off). */
+    private static void addFamilyFields(JsonObject json, LlamaConfig c) {
+        ModelFamily family = c.family();
+        if (family.readsAttentionBias()) {
+            json.addProperty("attention_bias", c.attentionBias());
+        }
+        if (family.readsMlpBias()) {
+            json.addProperty("mlp_bias", c.mlpBias());
+        }
+        if (family.hasSlidingWindow()) {
+            json.add("sliding_window", c.slidingWindow() == null ? JsonNull.INSTANCE
+                    : new JsonPrimitive(c.slidingWindow()));
+        } else if (family != ModelFamily.LLAMA) {
+            json.addProperty("use_sliding_window", false);
+        }
     }
 
     private static RopeScaling ropeScaling(JsonElement element) {
