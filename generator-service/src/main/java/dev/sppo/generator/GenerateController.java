@@ -17,7 +17,7 @@ class GenerateController {
 
     @PostMapping("/generate")
     GenerateReply generate(@Valid @RequestBody GenerateBody body) {
-        Generation generation = service.generate(CheckpointRef.adHoc(body.checkpointUri()), body.prompt(),
+        Generation generation = service.generate(CheckpointRef.adHoc(body.checkpointUri()), PromptInput.text(body.prompt()),
                 body.sampling().toSpec(), "rest");
         return GenerateReply.of(generation);
     }

@@ -38,13 +38,13 @@ class GenerationService {
      */
     SampledResponses answer(GenerationRequest request) {
         CheckpointRef ref = pins.resolve(CheckpointRef.of(request));
-        Generation generation = generate(ref, request.prompt(), request.sampling(), "kafka");
+        Generation generation = generate(ref, PromptInput.of(request), request.sampling(), "kafka");
         return new SampledResponses(ContractVersion.CURRENT, request, generation.promptIds(), generation.responses(),
                 instanceId, ref.policyVersion());
     }
 
     /** Samples K responses to {@code prompt} from the checkpoint {@code ref}. */
-    Generation generate(CheckpointRef ref, String prompt, SamplingSpec sampling, String source) {
+    Generation generate(CheckpointRef ref, PromptInput prompt, SamplingSpec sampling, String source) {
         Generation generation = cache.withPolicy(ref, policy -> ResponseSampler.sample(policy, prompt, sampling));
         registry.counter("sppo.generator.requests", "source", source).increment();
         tokens.increment(generation.tokenCount());

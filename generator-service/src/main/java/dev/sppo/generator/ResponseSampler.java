@@ -19,8 +19,8 @@ final class ResponseSampler {
 
     private ResponseSampler() {}
 
-    static Generation sample(Policy policy, String prompt, SamplingSpec spec) {
-        int[] promptIds = policy.tokenizer().encodePrompt(prompt);
+    static Generation sample(Policy policy, PromptInput prompt, SamplingSpec spec) {
+        int[] promptIds = prompt.idsFor(policy);
         Sampler sampler = new Sampler(policy.model(), policy.stopIds(), policy.padId());
         List<GeneratedResponse> responses = sampler.sample(List.of(promptIds), params(spec)).stream()
                 .map(sample -> response(policy, sample)).toList();

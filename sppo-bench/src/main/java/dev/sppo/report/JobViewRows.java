@@ -39,9 +39,10 @@ public final class JobViewRows {
         return new ReportRow(row.policy(), row.metric(Metric.LOSS), row.metric(Metric.WINNER_WIN_RATE),
                 row.metric(Metric.LOSER_WIN_RATE), row.metric(Metric.KL), row.metric(Metric.REFERENCE_LOG_RATIO),
                 winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
-                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), Double.NaN, row.metric(Metric.TASK_SCORE),
+                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), row.metric(Metric.LENGTH_CONTROLLED_WIN_RATE_VS_BASE),
+                row.metric(Metric.TASK_SCORE),
                 row.metric(Metric.EXACT_MATCH),
-                new ReportRow.MeanLength(Double.NaN, row.metric(Metric.MEAN_RESPONSE_LENGTH)),
+                new ReportRow.MeanLength(row.metric(Metric.MEAN_RESPONSE_TOKENS), row.metric(Metric.MEAN_RESPONSE_LENGTH)),
                 new PhaseSeconds(row.metric(Metric.GENERATE_SECONDS), Double.NaN, row.metric(Metric.TRAIN_SECONDS),
                         row.metric(Metric.EVALUATE_SECONDS)));
     }

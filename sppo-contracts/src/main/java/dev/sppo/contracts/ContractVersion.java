@@ -9,7 +9,8 @@ package dev.sppo.contracts;
  * <p>Version 1 has grown by such fields only: {@link PreferenceSpec}'s {@code judge}, {@code modelUri} and
  * {@code members} (preference models other than the gold judge), {@link SampledResponses#servedVersion()}
  * (continuous jobs) and {@link PreferenceSpec#taskSettings()} (the gold judge's task as configured; absent, the
- * task's defaults, which is how the preference-service read every spec before).
+ * task's defaults, which is how the preference-service read every spec before) and
+ * {@link GenerationRequest#promptIds()} (a prompt rendered by the trainer; absent, the generator encodes the text).
  */
 public final class ContractVersion {
 

@@ -1,5 +1,7 @@
 package dev.sppo.contracts;
 
+import java.util.List;
+
 /**
  * Asks a generator for K responses to one prompt from one checkpoint. Weights never travel: the checkpoint
  * is named by id and a URI the generators can read (a directory on the shared checkpoint store).
@@ -8,12 +10,15 @@ package dev.sppo.contracts;
  * @param jobId the job
  * @param iteration t: the responses come from π_t
  * @param promptId the key; unique within the job
- * @param prompt the prompt text
+ * @param prompt the prompt text, as judges read it
  * @param checkpointId id of π_t's checkpoint
  * @param checkpointUri where π_t's Hugging Face directory lives
  * @param policyVersion t, also the checkpoint's version number
  * @param sampling how to sample
  * @param preference which preference model will score them (carried through to the preference-service)
+ * @param promptIds the token ids the policy is conditioned on (a chat prompt rendered with the model's template,
+ *     or a prompt cut to the job's {@code max_prompt_tokens}); null (absent, as in messages from before this field):
+ *     the generator encodes {@code prompt} with the policy's tokenizer
  */
 public record GenerationRequest(
         int version,
@@ -25,7 +30,16 @@ public record GenerationRequest(
         String checkpointUri,
         int policyVersion,
         SamplingSpec sampling,
-        PreferenceSpec preference) {
+        PreferenceSpec preference,
+        List<Integer> promptIds) {
+
+    /** A request whose prompt the generator encodes itself. */
+    public GenerationRequest(int version, String jobId, int iteration, String promptId, String prompt,
+            String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
+            PreferenceSpec preference) {
+        this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
+                preference, null);
+    }
 
     public GenerationRequest {
         Require.version("GenerationRequest", version);
@@ -37,6 +51,13 @@ public record GenerationRequest(
         Require.text("GenerationRequest", "checkpointUri", checkpointUri);
         if (sampling == null || preference == null) {
             throw new InvalidMessageException("GenerationRequest.sampling and .preference: required");
+        }
+        if (promptIds != null) {
+            promptIds = Require.list("GenerationRequest", "promptIds", promptIds);
+            if (promptIds.isEmpty() || promptIds.stream().anyMatch(id -> id < 0)) {
+                throw new InvalidMessageException("GenerationRequest", "promptIds",
+                        "when present, must be a non-empty list of token ids >= 0");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sppo.loop;
 
 import dev.sppo.evaluation.Evaluator;
+import dev.sppo.evaluation.SamplesFile;
 import dev.sppo.model.Policy;
 import dev.sppo.source.PromptSource;
 import dev.sppo.source.RunPrompt;

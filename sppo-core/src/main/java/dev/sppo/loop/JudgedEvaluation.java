@@ -1,9 +1,9 @@
 package dev.sppo.loop;
 
-import dev.sppo.evaluation.HeadToHead;
 import dev.sppo.evaluation.HeldOutResponses;
+import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.PolicyResponses;
-import dev.sppo.evaluation.WinRate;
+import dev.sppo.evaluation.SamplesFile;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.Judge;
 import dev.sppo.preference.PreferenceModel;
@@ -62,15 +62,11 @@ final class JudgedEvaluation implements HeldOutEvaluation {
     @Override
     public HeldOutScores next(Policy policy, int t) throws IOException {
         HeldOutResponses current = HeldOutResponses.sample(policy, ids, sampling);
-        HeadToHead vsBase = HeadToHead.judge(judge, texts, current.texts(), base.texts());
-        WinRate vsPrevious = previous == base ? vsBase.winRate()
-                : HeadToHead.judge(judge, texts, current.texts(), previous.texts()).winRate();
-        WinRate proxyVsBase = proxy == null ? null
-                : HeadToHead.judge(proxy, texts, current.texts(), base.texts()).winRate();
-        samples.write(t, prompts, base, current, vsBase);
+        JudgedScores judged = JudgedScores.judge(judge, proxy, texts, current, base, previous);
+        samples.write(t, prompts, base, current, judged.vsBase());
         PolicyResponses graded = graded(current);
-        HeldOutScores scores = new HeldOutScores(vsBase.winRate(), vsPrevious, proxyVsBase,
-                vsBase.lengthControlled(current.lengths(), base.lengths()),
+        HeldOutScores scores = new HeldOutScores(judged.vsBase().winRate(), judged.vsPrevious(),
+                judged.proxyVsBase(), judged.lengthControlledVsBase(),
                 graded == null ? Double.NaN : graded.meanScore(), graded == null ? Double.NaN : graded.exactMatch(),
                 current.meanCharacters(), current.meanTokens());
         previous = current;

@@ -10,7 +10,7 @@ import dev.sppo.preference.PreferenceModelSpec;
  * against ({@code preference}) and the one evaluation compares policies by ({@link SppoConfig#evaluationJudge()};
  * none when a task's gold judge grades). One spec named twice is loaded once. Closing releases the learned ones.
  */
-final class RunJudges implements AutoCloseable {
+public final class RunJudges implements AutoCloseable {
 
     private static final String EVALUATION_JUDGE = "evaluation.judge";
 
@@ -29,7 +29,7 @@ final class RunJudges implements AutoCloseable {
      * @throws dev.sppo.config.InvalidConfigException naming the {@code preference} or {@code evaluation.judge}
      *     field that cannot be served
      */
-    static RunJudges build(SppoConfig config, NDManager manager, LlmJudgeResolver llmJudges) {
+    public static RunJudges build(SppoConfig config, NDManager manager, LlmJudgeResolver llmJudges) {
         PreferenceModel training = RunPreferences.build(config.preference(), manager, llmJudges);
         PreferenceModelSpec judge = config.evaluationJudge().orElse(null);
         if (judge == null || judge.equals(config.preference())) {
@@ -43,12 +43,12 @@ final class RunJudges implements AutoCloseable {
         }
     }
 
-    PreferenceModel training() {
+    public PreferenceModel training() {
         return training;
     }
 
     /** The evaluation judge, or null when a task's gold judge grades. */
-    PreferenceModel evaluation() {
+    public PreferenceModel evaluation() {
         return evaluation;
     }
 
@@ -56,7 +56,7 @@ final class RunJudges implements AutoCloseable {
      * The training model when it is a proxy of the evaluation judge, to report its own win rate beside the
      * evaluation's: under gold evaluation any kind but the gold judge, under a judge any model but that judge.
      */
-    PreferenceModel proxy() {
+    public PreferenceModel proxy() {
         boolean proxy = evaluation == null ? RunPreferences.isProxy(config.preference()) : evaluation != training;
         return proxy ? training : null;
     }

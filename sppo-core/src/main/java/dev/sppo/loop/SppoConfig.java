@@ -5,6 +5,7 @@ import dev.sppo.evaluation.EvaluationConfig;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.source.DatasetSource;
+import dev.sppo.source.PromptBudget;
 import dev.sppo.source.SourceSpec;
 import dev.sppo.source.TaskSource;
 import dev.sppo.task.TaskSpec;
@@ -103,5 +104,10 @@ public record SppoConfig(
     /** Whether π_t is evaluated by the very judge it was trained against, which then measures no more than fit. */
     public boolean evaluatesWithTrainingJudge() {
         return evaluationJudge().filter(preference::equals).isPresent();
+    }
+
+    /** How many prompts the run draws from its source: T batches of {@code prompts_per_iteration}, seeded. */
+    public PromptBudget promptBudget() {
+        return new PromptBudget(promptsPerIteration, iterations, evaluation.prompts(), seed);
     }
 }

@@ -6,7 +6,6 @@ import dev.sppo.model.Policy;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.Sample;
-import dev.sppo.source.PromptBudget;
 import dev.sppo.source.PromptSource;
 import dev.sppo.source.RunPrompt;
 import dev.sppo.training.PolicyUpdate;
@@ -39,7 +38,7 @@ import java.util.Map;
 public final class SppoLoop {
 
     /** Said once, in the log and the summary, when π_t is evaluated by the judge it was trained against. */
-    static final String SAME_JUDGE_WARNING = "the evaluation judge is the training judge, so the win rates show how "
+    public static final String SAME_JUDGE_WARNING = "the evaluation judge is the training judge, so the win rates show how "
             + "well each policy pleases the judge it was trained against, not an independent judgement; name another "
             + "in evaluation.judge";
 
@@ -79,8 +78,7 @@ public final class SppoLoop {
         List<IterationResult> results = new ArrayList<>();
         try (Policy base = ModelDirectory.load(basePath, manager);
                 Policy policy = ModelDirectory.load(basePath, manager)) {
-            PromptSource source = config.prompts().open(base.tokenizer(), new PromptBudget(
-                    config.promptsPerIteration(), config.iterations(), config.evaluation().prompts(), config.seed()));
+            PromptSource source = config.prompts().open(base.tokenizer(), config.promptBudget());
             log.println("prompts: " + source.counts());
             HeldOutEvaluation evaluation = HeldOutEvaluation.of(config, source, judges);
             List<int[]> heldOut = source.heldOut().stream().map(RunPrompt::ids).toList();

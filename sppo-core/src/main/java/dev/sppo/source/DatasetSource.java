@@ -53,7 +53,7 @@ public record DatasetSource(PromptSourceConfig config) implements SourceSpec {
                 .stream().map(renderer::render).toList();
         PromptCounts counts = new PromptCounts(train.prompts().size(), heldOut.size(),
                 train.truncated() + eval.truncated(), train.skipped() + eval.skipped(), dataset.skipped().size());
-        return new DatasetPrompts(sampler, heldOut, renderer, counts);
+        return new DatasetPrompts(sampler, heldOut, renderer, counts, config.length());
     }
 
     private PromptDataset load() throws IOException {

@@ -1,6 +1,7 @@
 package dev.sppo.source;
 
 import dev.sppo.preference.Judge;
+import dev.sppo.prompts.PromptRecord;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,4 +27,13 @@ public interface PromptSource {
 
     /** @return how many prompts the source holds and what became of the rest */
     PromptCounts counts();
+
+    /**
+     * A prompt from outside the source (a continuous job's stream), rendered as the source renders its own: a
+     * task takes only plain prompts of the task; a dataset takes any prompt its model can be given (a chat prompt
+     * needs a chat template) and holds it to {@code max_prompt_tokens} as it holds its own.
+     *
+     * @throws IllegalArgumentException saying why the source cannot take it
+     */
+    RunPrompt accept(PromptRecord prompt);
 }

@@ -1,6 +1,10 @@
 package dev.sppo.source;
 
 import dev.sppo.preference.Judge;
+import dev.sppo.prompts.PlainPrompt;
+import dev.sppo.prompts.PromptRecord;
+import dev.sppo.task.Task;
+import dev.sppo.tokenizer.TextTokenizer;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,13 +15,17 @@ final class TaskPrompts implements PromptSource {
     private final List<RunPrompt> train;
     private final List<RunPrompt> heldOut;
     private final int perIteration;
-    private final Judge gold;
+    private final Task task;
+    private final TextTokenizer tokenizer;
 
-    TaskPrompts(List<RunPrompt> train, List<RunPrompt> heldOut, int perIteration, Judge gold) {
+    /** @param tokenizer the policy's tokenizer; it must stay open while this accepts prompts */
+    TaskPrompts(List<RunPrompt> train, List<RunPrompt> heldOut, int perIteration, Task task,
+            TextTokenizer tokenizer) {
         this.train = List.copyOf(train);
         this.heldOut = List.copyOf(heldOut);
         this.perIteration = perIteration;
-        this.gold = gold;
+        this.task = task;
+        this.tokenizer = tokenizer;
     }
 
     @Override
@@ -32,11 +40,25 @@ final class TaskPrompts implements PromptSource {
 
     @Override
     public Optional<Judge> goldJudge() {
-        return Optional.of(gold);
+        return Optional.of(task.judge());
     }
 
     @Override
     public PromptCounts counts() {
         return PromptCounts.generated(train.size(), heldOut.size());
+    }
+
+    /** @throws IllegalArgumentException when the prompt is a conversation or not a prompt of the task */
+    @Override
+    public RunPrompt accept(PromptRecord prompt) {
+        if (!(prompt.content() instanceof PlainPrompt plain)) {
+            throw new IllegalArgumentException("a chat prompt; task " + task.name() + " takes plain prompts only");
+        }
+        try {
+            task.parse(plain.text());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a prompt of task " + task.name() + ": " + e.getMessage(), e);
+        }
+        return TaskSource.prompt(prompt.id(), plain.text(), tokenizer);
     }
 }

@@ -30,11 +30,15 @@ public record TaskSource(TaskSpec spec) implements SourceSpec {
         List<RunPrompt> heldOut = prompts(task.prompts(Split.HELD_OUT, budget.heldOut()), tokenizer);
         List<RunPrompt> train = prompts(task.prompts(Split.TRAIN, budget.perIteration() * budget.iterations()),
                 tokenizer);
-        return new TaskPrompts(train, heldOut, budget.perIteration(), task.judge());
+        return new TaskPrompts(train, heldOut, budget.perIteration(), task, tokenizer);
     }
 
     private static List<RunPrompt> prompts(List<Prompt> prompts, TextTokenizer tokenizer) {
-        return prompts.stream().map(p -> new RunPrompt(p.id(), p.text(), p.text(), tokenizer.encodePrompt(p.text())))
-                .toList();
+        return prompts.stream().map(p -> prompt(p.id(), p.text(), tokenizer)).toList();
+    }
+
+    /** A task prompt as judges and the policy read it: the same text, encoded with its BOS if the tokenizer adds one. */
+    static RunPrompt prompt(String id, String text, TextTokenizer tokenizer) {
+        return new RunPrompt(id, text, text, tokenizer.encodePrompt(text));
     }
 }

@@ -10,6 +10,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.evaluation.SamplesFile;
 import dev.sppo.model.Llama;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.model.Policy;

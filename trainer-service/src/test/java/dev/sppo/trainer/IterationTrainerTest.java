@@ -17,7 +17,7 @@ import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
 import dev.sppo.sampling.SamplingParams;
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
@@ -75,7 +75,8 @@ class IterationTrainerTest {
         app.bean(JobRepository.class).insert(jobId, "same update", job(loss, reference));
         JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
         Checkpoint base = app.bean(JobStarter.class).base(jobId);
-        List<Prompt> prompts = plan.slice(0);
+        List<RunPrompt> prompts = app.bean(JobPlans.class).prompts(app.bean(JobRepository.class).find(jobId)
+                .orElseThrow()).batch(0);
         app.bean(IterationRepository.class).insert(jobId, 0, prompts.size());
 
         try (NDManager manager = NDManager.newBaseManager();
@@ -98,18 +99,18 @@ class IterationTrainerTest {
      * Samples and scores iteration 0 as {@code SppoLoop} does, stores each prompt's result as the preference-service
      * would send it, and returns the outcomes the in-process loop trains on.
      */
-    private static List<PromptOutcome> scoredPrompts(JobPlan plan, Checkpoint base, List<Prompt> prompts,
+    private static List<PromptOutcome> scoredPrompts(JobPlan plan, Checkpoint base, List<RunPrompt> prompts,
             Policy policy, NDManager manager) {
         SppoConfig config = plan.config();
         SamplingParams sampling = config.sampling().withSeed(plan.samplingSeed(0));
-        List<List<Sample>> samples = BatchedSampling.sample(policy, prompts.stream().map(Prompt::text).toList(),
+        List<List<Sample>> samples = BatchedSampling.sample(policy, prompts.stream().map(RunPrompt::text).toList(),
                 sampling, done -> { });
         PreferenceModel preferences = RunPreferences.build(config.preference(), manager,
                 LlmJudgeResolver.unavailable("a gold-judge job"));
         PromptResultRepository results = app.bean(PromptResultRepository.class);
         List<PromptOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            Prompt prompt = prompts.get(i);
+            RunPrompt prompt = prompts.get(i);
             List<String> texts = samples.get(i).stream().map(s -> policy.tokenizer().decode(s.tokenIds())).toList();
             PromptOutcome outcome = new PromptOutcome(prompt.id(), policy.tokenizer().encodePrompt(prompt.text()),
                     samples.get(i), preferences.compare(prompt.text(), texts));

@@ -54,6 +54,12 @@ public enum Metric {
     WIN_RATE_VS_PREVIOUS("win_rate_vs_previous", true),
     /** π_{t+1} against π_0 as the proxy preference model the job trains against judges it; absent for gold. */
     PROXY_WIN_RATE_VS_BASE("proxy_win_rate_vs_base", true),
+    /**
+     * π_{t+1}'s win rate against π_0 at equal response lengths (in tokens), in the manner of AlpacaEval 2.0: the
+     * evaluation judge's preference fitted on the length difference and read out at zero; present when a judge
+     * evaluates (a text job, or a task job with {@code evaluation.judge}).
+     */
+    LENGTH_CONTROLLED_WIN_RATE_VS_BASE("length_controlled_win_rate_vs_base"),
     /** Mean gold score of π_{t+1}'s held-out responses. */
     TASK_SCORE("task_score"),
     /** Fraction of π_{t+1}'s held-out responses that are exactly right. */
@@ -65,12 +71,20 @@ public enum Metric {
     KL("kl"),
     /** Mean length of π_{t+1}'s held-out responses, in characters. */
     MEAN_RESPONSE_LENGTH("mean_response_length"),
+    /** Mean length of π_{t+1}'s held-out responses, in tokens; present when a judge evaluates. */
+    MEAN_RESPONSE_TOKENS("mean_response_tokens"),
     /** Seconds the evaluation of π_{t+1} took. */
     EVALUATE_SECONDS("evaluate_seconds"),
     /** π_0's mean gold score on the held-out prompts (iteration 0 only). */
     BASE_TASK_SCORE("base_task_score"),
     /** π_0's exact-match fraction on the held-out prompts (iteration 0 only). */
-    BASE_EXACT_MATCH("base_exact_match");
+    BASE_EXACT_MATCH("base_exact_match"),
+    /** Prompts of either split cut from the left to {@code max_prompt_tokens} (iteration 0 of a text job only). */
+    PROMPTS_TRUNCATED("prompts_truncated"),
+    /** Prompts left out as longer than {@code max_prompt_tokens} (iteration 0 of a text job only). */
+    PROMPTS_TOO_LONG("prompts_too_long"),
+    /** Lines of the prompt file left out under {@code on_bad_line: skip} (iteration 0 of a text job only). */
+    BAD_LINES_SKIPPED("bad_lines_skipped");
 
     private static final Map<String, Metric> BY_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Metric::key, Function.identity()));

@@ -1,15 +1,20 @@
 package dev.sppo.trainer.config;
 
-import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
+import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.preference.PreferenceModelSpec;
+import dev.sppo.prompts.PromptFileException;
 import dev.sppo.task.Split;
+import dev.sppo.tokenizer.TextTokenizer;
+import dev.sppo.tokenizer.Tokenizers;
 import dev.sppo.trainer.TrainerProperties;
 
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,33 +141,48 @@ public class JobConfigs {
     }
 
     /**
-     * What the reader cannot see: a built-in task evaluated by its gold judge (what the platform runs), enough
-     * prompts in the task, and a preference model that the platform can serve (LLM judges by name).
+     * What the reader cannot see: preference models the platform can serve (LLM judges by name), at most
+     * {@code max-train-prompts} training prompts, and prompts that can serve the job: enough of them in a built-in
+     * task, or a prompt dataset that opens against the base model's tokenizer exactly as the job will open it (every
+     * line read, chat prompts rendered, long prompts cut or counted).
      */
     private List<FieldProblem> feasibility(SppoConfig config) {
-        if (config.builtInTask().isEmpty()) {
-            return List.of(new FieldProblem("prompts", "the platform runs built-in tasks only; run a prompt file "
-                    + "in-process with ./sppo train --config"));
-        }
         List<FieldProblem> problems = new ArrayList<>();
-        try {
-            preference(config);
-        } catch (InvalidConfigException e) {
-            problems.add(FieldProblem.of(e));
-        }
+        servable(config.preference(), problems);
         if (config.evaluation().judge() != null) {
-            problems.add(new FieldProblem("evaluation.judge", "the platform evaluates by the task's gold judge; "
-                    + "evaluate by a judge in-process with ./sppo train --config"));
+            servable(config.evaluation().judge(), problems);
         }
         long trainPrompts = (long) config.promptsPerIteration() * config.iterations();
         if (trainPrompts > maxTrainPrompts) {
             problems.add(new FieldProblem("prompts_per_iteration", "iterations × prompts_per_iteration = "
                     + trainPrompts + " training prompts; this trainer allows at most " + maxTrainPrompts));
-        } else {
+        } else if (config.builtInTask().isPresent()) {
             promptsAvailable(config, Split.TRAIN, (int) trainPrompts, "prompts_per_iteration", problems);
+            promptsAvailable(config, Split.HELD_OUT, config.evaluation().prompts(), "evaluation.prompts", problems);
+        } else {
+            datasetOpens(config, problems);
         }
-        promptsAvailable(config, Split.HELD_OUT, config.evaluation().prompts(), "evaluation.prompts", problems);
         return problems;
+    }
+
+    private static void servable(PreferenceModelSpec spec, List<FieldProblem> problems) {
+        try {
+            JobPreferences.toContract(spec);
+        } catch (InvalidConfigException e) {
+            problems.add(FieldProblem.of(e));
+        }
+    }
+
+    private static void datasetOpens(SppoConfig config, List<FieldProblem> problems) {
+        try (TextTokenizer tokenizer = Tokenizers.load(config.basePath())) {
+            config.prompts().open(tokenizer, config.promptBudget());
+        } catch (InvalidConfigException e) {
+            problems.add(FieldProblem.of(e));
+        } catch (PromptFileException | IOException e) {
+            problems.add(new FieldProblem("prompts", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            problems.add(FieldProblem.of(new InvalidConfigException(e.getMessage())));
+        }
     }
 
     private static void promptsAvailable(SppoConfig config, Split split, int count, String field,

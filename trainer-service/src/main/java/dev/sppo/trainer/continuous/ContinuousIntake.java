@@ -4,9 +4,10 @@ import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.messaging.ScoredPrompts;
@@ -58,9 +59,9 @@ public class ContinuousIntake {
         String jobId = job.id();
         int round = request.iteration();
         JobPlan plan = plans.plan(job);
-        Prompt prompt = roundPrompt(plan, scored);
+        RunPrompt prompt = roundPrompt(plans.prompts(job), scored);
         ScoredPrompts.requireK(scored, plan.config().sampling().numSamples());
-        ScoredPrompts.outcome(scored, prompt);
+        ScoredPrompts.outcome(scored);
         if (results.promptIds(jobId, round).contains(prompt.id()) || prompts.isDropped(jobId, prompt.id())) {
             trainerMetrics.preference("duplicate");
         } else {
@@ -71,7 +72,7 @@ public class ContinuousIntake {
         }
     }
 
-    private void settle(ScoredPrompt scored, Job job, JobPlan plan, Prompt prompt) {
+    private void settle(ScoredPrompt scored, Job job, JobPlan plan, RunPrompt prompt) {
         String jobId = job.id();
         int round = scored.responses().request().iteration();
         ContinuousSettings settings = ContinuousSettings.read(job.config().get(ContinuousSettings.KEY));
@@ -99,14 +100,13 @@ public class ContinuousIntake {
         }
     }
 
-    private Prompt roundPrompt(JobPlan plan, ScoredPrompt scored) {
+    private RunPrompt roundPrompt(JobPrompts jobPrompts, ScoredPrompt scored) {
         GenerationRequest request = scored.responses().request();
-        String text = prompts.prompts(request.jobId(), request.iteration()).get(request.promptId());
-        if (text == null || !text.equals(request.prompt())) {
-            throw new InvalidMessageException("ScoredPrompt.responses.request.promptId: '" + request.promptId()
-                    + "' with text '" + request.prompt() + "' is not a prompt of job " + request.jobId() + " round "
-                    + request.iteration());
-        }
-        return RoundLauncher.prompt(plan, request.promptId(), text);
+        return prompts.prompts(request.jobId(), request.iteration()).stream()
+                .filter(p -> p.id().equals(request.promptId()) && p.text().equals(request.prompt()))
+                .findFirst().map(p -> p.render(jobPrompts))
+                .orElseThrow(() -> new InvalidMessageException("ScoredPrompt.responses.request.promptId: '"
+                        + request.promptId() + "' with text '" + request.prompt() + "' is not a prompt of job "
+                        + request.jobId() + " round " + request.iteration()));
     }
 }

@@ -4,6 +4,7 @@ import dev.sppo.evaluation.WinRate;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.messaging.MessagePublisher;
 import dev.sppo.trainer.orchestration.IterationEvaluator;
 import dev.sppo.trainer.orchestration.JobTransitions;
@@ -49,8 +50,8 @@ public class PromotionDecider {
     }
 
     /** Decides round r: promote ⇔ the candidate's win rate against {@code serving} ≥ {@code threshold}. */
-    void decide(String jobId, JobPlan plan, int round, Checkpoint serving, RoundTrainer.Candidate candidate,
-            double threshold) {
+    void decide(String jobId, JobPlan plan, JobPrompts prompts, int round, Checkpoint serving,
+            RoundTrainer.Candidate candidate, double threshold) {
         if (!candidate.exists()) {
             promotions.record(jobId, round, null, serving.policyVersion(), null, threshold, false,
                     candidate.noneBecause());
@@ -59,7 +60,7 @@ public class PromotionDecider {
         }
         transitions.beginEvaluation(jobId, round, "round " + round + ": evaluating candidate v" + (round + 1)
                 + " against serving v" + serving.policyVersion());
-        WinRate vsServing = evaluator.evaluate(jobId, plan, round, checkpoints.require(jobId, 0), serving,
+        WinRate vsServing = evaluator.evaluate(jobId, plan, prompts, round, checkpoints.require(jobId, 0), serving,
                 candidate.checkpoint());
         boolean promote = PromotionRule.promotes(vsServing, threshold);
         String reason = String.format(Locale.ROOT, "win rate %.3f %s threshold %.3f", vsServing.rate(),

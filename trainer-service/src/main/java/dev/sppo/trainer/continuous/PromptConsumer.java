@@ -121,7 +121,7 @@ public class PromptConsumer {
             while (!closing && running(job.id())) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
                 if (!records.isEmpty()) {
-                    if (!intake.store(job.id(), plans.plan(job).task(), records, deadLetters)) {
+                    if (!intake.store(job.id(), plans.prompts(job), records, deadLetters)) {
                         return;
                     }
                     consumer.commitSync(nextOffsets(records));

@@ -4,7 +4,8 @@ import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.StreamPrompt;
 import dev.sppo.contracts.Topics;
-import dev.sppo.task.Task;
+import dev.sppo.source.RunPrompt;
+import dev.sppo.trainer.config.JobPrompts;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,7 +23,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Makes a poll of {@code sppo.prompts} durable: the valid records are stored in one transaction, once per prompt
- * id, while the job is RUNNING; then the records that are not a {@link StreamPrompt} of the job's task go to
+ * id, while the job is RUNNING; then the records that are not a {@link StreamPrompt} the job can take (a prompt of
+ * its task, or any prompt its model can be given for a job on a prompt dataset: {@link JobPrompts#accept}) go to
  * {@code sppo.prompts.dlt} (header {@code sppo-error} says why). Only after {@link #store} returns true may the
  * caller commit the poll's offsets. Also closes
  * the rounds that are due ({@link RoundFormer}).
@@ -51,13 +53,13 @@ public class PromptIntake {
      * nothing, when the job is no longer RUNNING: the caller must then not commit the offsets, so the records go
      * to whichever job consumes the stream next.
      */
-    boolean store(String jobId, Task task, ConsumerRecords<byte[], byte[]> records,
+    boolean store(String jobId, JobPrompts jobPrompts, ConsumerRecords<byte[], byte[]> records,
             Producer<byte[], byte[]> deadLetters) throws InterruptedException, ExecutionException {
         List<AcceptedPrompt> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                accepted.add(accept(record, task));
+                accepted.add(accept(record, jobPrompts));
             } catch (InvalidMessageException e) {
                 rejected.add(new Rejected(record, e.getMessage()));
             }
@@ -90,15 +92,10 @@ public class PromptIntake {
         return formed == null ? 0 : formed;
     }
 
-    private static AcceptedPrompt accept(ConsumerRecord<byte[], byte[]> record, Task task) {
+    private static AcceptedPrompt accept(ConsumerRecord<byte[], byte[]> record, JobPrompts jobPrompts) {
         StreamPrompt prompt = MessageCodec.decode(record.value(), StreamPrompt.class);
-        try {
-            task.parse(prompt.prompt());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException("StreamPrompt.prompt: not a prompt of task " + task.name() + ": "
-                    + e.getMessage(), e);
-        }
-        return new AcceptedPrompt(prompt.id(), prompt.prompt(), prompt.metadata(),
+        RunPrompt rendered = StreamPrompts.render(jobPrompts, prompt);
+        return new AcceptedPrompt(prompt.id(), rendered.text(), prompt.messages(), prompt.metadata(),
                 record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 

@@ -1,18 +1,18 @@
 package dev.sppo.trainer.continuous;
 
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.config.JobPrompts;
+import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.orchestration.IterationLauncher;
 import dev.sppo.trainer.orchestration.JobGuard;
 import dev.sppo.trainer.orchestration.JobTransitions;
 
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,9 +48,10 @@ public class RoundLauncher {
     }
 
     void begin(String jobId, int round) {
-        JobPlan plan = plans.plan(guard.active(jobId));
+        Job job = guard.active(jobId);
+        JobPlan plan = plans.plan(job);
         Checkpoint serving = servingCheckpoint.of(jobId);
-        List<Prompt> roundPrompts = roundPrompts(plan, prompts.prompts(jobId, round));
+        List<RunPrompt> roundPrompts = roundPrompts(plans.prompts(job), prompts.prompts(jobId, round));
         transitions.beginIteration(jobId, round, roundPrompts.size(), "round " + round + ": generating "
                 + roundPrompts.size() + " prompts from serving version v" + serving.policyVersion());
         launcher.publish(jobId, plan, round, serving, roundPrompts);
@@ -58,27 +59,21 @@ public class RoundLauncher {
 
     /** Publishes again the round's requests that have no answer yet; returns how many (0: the round is settled). */
     int republishUnanswered(String jobId, int round) {
-        JobPlan plan = plans.plan(guard.active(jobId));
+        Job job = guard.active(jobId);
         Set<String> unanswered = Set.copyOf(prompts.unanswered(jobId, round));
-        List<Prompt> missing = roundPrompts(plan, prompts.prompts(jobId, round)).stream()
+        List<RunPrompt> missing = roundPrompts(plans.prompts(job), prompts.prompts(jobId, round)).stream()
                 .filter(p -> unanswered.contains(p.id())).toList();
-        launcher.publish(jobId, plan, round, servingCheckpoint.of(jobId), missing);
+        launcher.publish(jobId, plans.plan(job), round, servingCheckpoint.of(jobId), missing);
         return missing.size();
     }
 
     /** Asks again for one prompt's responses, from the serving version. */
-    void regenerate(String jobId, JobPlan plan, int round, Prompt prompt) {
+    void regenerate(String jobId, JobPlan plan, int round, RunPrompt prompt) {
         launcher.publish(jobId, plan, round, servingCheckpoint.of(jobId), List.of(prompt));
     }
 
-    /** Stream prompts (id → text) as the task's prompts, gold answers rebuilt from the text. */
-    static List<Prompt> roundPrompts(JobPlan plan, Map<String, String> idToText) {
-        List<Prompt> out = new ArrayList<>(idToText.size());
-        idToText.forEach((id, text) -> out.add(prompt(plan, id, text)));
-        return out;
-    }
-
-    static Prompt prompt(JobPlan plan, String id, String text) {
-        return new Prompt(id, text, plan.task().parse(text).answer());
+    /** A round's stored prompts rendered for the policy, in arrival order. */
+    static List<RunPrompt> roundPrompts(JobPrompts jobPrompts, List<RoundPrompt> stored) {
+        return stored.stream().map(p -> p.render(jobPrompts)).toList();
     }
 }

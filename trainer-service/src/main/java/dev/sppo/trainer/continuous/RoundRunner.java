@@ -3,6 +3,7 @@ package dev.sppo.trainer.continuous;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.orchestration.JobGuard;
 import dev.sppo.trainer.orchestration.JobTransitions;
@@ -45,9 +46,10 @@ public class RoundRunner {
 
     private void decide(Job job, int round) throws Exception {
         JobPlan plan = plans.plan(job);
+        JobPrompts prompts = plans.prompts(job);
         ContinuousSettings settings = ContinuousSettings.read(job.config().get(ContinuousSettings.KEY));
         Checkpoint serving = servingCheckpoint.of(job.id());
-        RoundTrainer.Candidate candidate = trainer.train(job.id(), plan, round, serving);
-        decider.decide(job.id(), plan, round, serving, candidate, settings.promotionThreshold());
+        RoundTrainer.Candidate candidate = trainer.train(job.id(), plan, prompts, round, serving);
+        decider.decide(job.id(), plan, prompts, round, serving, candidate, settings.promotionThreshold());
     }
 }

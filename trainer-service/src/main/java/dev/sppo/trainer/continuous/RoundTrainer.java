@@ -1,9 +1,10 @@
 package dev.sppo.trainer.continuous;
 
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.orchestration.IterationTrainer;
 import dev.sppo.trainer.orchestration.NoPreferenceSignalException;
@@ -58,12 +59,13 @@ public class RoundTrainer {
     }
 
     /** Trains round r's candidate from {@code serving}, unless a previous run recorded it. */
-    public Candidate train(String jobId, JobPlan plan, int round, Checkpoint serving) throws Exception {
+    public Candidate train(String jobId, JobPlan plan, JobPrompts jobPrompts, int round, Checkpoint serving)
+            throws Exception {
         Optional<Checkpoint> recorded = checkpoints.find(jobId, round + 1);
         if (recorded.isPresent()) {
             return Candidate.of(recorded.get());
         }
-        List<Prompt> answered = answered(plan, jobId, round);
+        List<RunPrompt> answered = answered(jobPrompts, jobId, round);
         if (answered.isEmpty()) {
             return Candidate.none("every prompt of the round was dropped as stale");
         }
@@ -75,9 +77,9 @@ public class RoundTrainer {
     }
 
     /** The round's prompts that have a stored (fresh) result, in arrival order. */
-    private List<Prompt> answered(JobPlan plan, String jobId, int round) {
+    private List<RunPrompt> answered(JobPrompts jobPrompts, String jobId, int round) {
         Set<String> stored = results.promptIds(jobId, round);
-        return RoundLauncher.roundPrompts(plan, prompts.prompts(jobId, round)).stream()
-                .filter(p -> stored.contains(p.id())).toList();
+        return RoundLauncher.roundPrompts(jobPrompts, prompts.prompts(jobId, round).stream()
+                .filter(p -> stored.contains(p.id())).toList());
     }
 }

@@ -1,14 +1,15 @@
 package dev.sppo.trainer.continuous;
 
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.StreamMessage;
 import dev.sppo.trainer.job.JsonColumns;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code stream_prompts} and {@code stream_rounds} tables: every prompt a continuous job consumed, stored once
@@ -38,9 +39,11 @@ public class StreamPromptRepository {
     int insert(String jobId, List<AcceptedPrompt> prompts) {
         int stored = 0;
         for (AcceptedPrompt p : prompts) {
-            stored += jdbc.update("INSERT INTO stream_prompts (job_id, prompt_id, text, metadata, source) "
-                    + "VALUES (?, ?, ?, ?::jsonb, ?) ON CONFLICT (job_id, prompt_id) DO NOTHING",
-                    jobId, p.id(), p.text(), json.write(p.metadata()), p.source());
+            stored += jdbc.update("INSERT INTO stream_prompts (job_id, prompt_id, text, messages, metadata, source) "
+                    + "VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (job_id, prompt_id) DO NOTHING",
+                    jobId, p.id(), p.text(), p.messages() == null ? null
+                            : new String(MessageCodec.encode(p.messages()), StandardCharsets.UTF_8),
+                    json.write(p.metadata()), p.source());
         }
         return stored;
     }
@@ -82,14 +85,16 @@ public class StreamPromptRepository {
                 jobId);
     }
 
-    /** Prompt id → text of round r's prompts, in arrival order. */
-    Map<String, String> prompts(String jobId, int round) {
-        Map<String, String> out = new LinkedHashMap<>();
-        jdbc.query("SELECT prompt_id, text FROM stream_prompts WHERE job_id = ? AND round = ? ORDER BY seq",
-                rs -> {
-                    out.put(rs.getString("prompt_id"), rs.getString("text"));
-                }, jobId, round);
-        return out;
+    /** Round r's prompts, in arrival order. */
+    List<RoundPrompt> prompts(String jobId, int round) {
+        return jdbc.query("SELECT prompt_id, text, messages FROM stream_prompts WHERE job_id = ? AND round = ? "
+                + "ORDER BY seq", (rs, row) -> new RoundPrompt(rs.getString("prompt_id"), rs.getString("text"),
+                        messages(rs.getString("messages"))), jobId, round);
+    }
+
+    private static List<StreamMessage> messages(String json) {
+        return json == null ? null
+                : List.of(MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), StreamMessage[].class));
     }
 
     /** Round r's prompts that were not dropped and have no stored result yet. */

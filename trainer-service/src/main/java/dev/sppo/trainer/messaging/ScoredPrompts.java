@@ -3,11 +3,10 @@ package dev.sppo.trainer.messaging;
 import dev.sppo.contracts.GeneratedResponse;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.training.PromptOutcome;
 import dev.sppo.preference.PreferenceMatrix;
 import dev.sppo.preference.PreferenceResult;
 import dev.sppo.sampling.Sample;
-import dev.sppo.task.Prompt;
+import dev.sppo.training.PromptOutcome;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +33,7 @@ public final class ScoredPrompts {
      * @throws InvalidMessageException when the matrix or scores break the preference invariants
      *     (P[i][i] = 1/2, P[i][j] + P[j][i] = 1, finite scores)
      */
-    public static PromptOutcome outcome(ScoredPrompt scored, Prompt prompt) {
+    public static PromptOutcome outcome(ScoredPrompt scored) {
         PreferenceResult preference;
         try {
             preference = new PreferenceResult(new PreferenceMatrix(matrix(scored.matrix())),
@@ -48,7 +47,7 @@ public final class ScoredPrompts {
             samples.add(sample(k, responses.get(k)));
         }
         int[] promptIds = scored.responses().promptIds().stream().mapToInt(Integer::intValue).toArray();
-        return new PromptOutcome(prompt.id(), promptIds, samples, preference);
+        return new PromptOutcome(scored.key(), promptIds, samples, preference);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.sppo.trainer.orchestration;
 
-import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.HeldOutResponses;
 
 import org.springframework.stereotype.Component;
 
@@ -16,16 +16,16 @@ import java.util.function.Supplier;
 @Component
 public class EvaluationCache {
 
-    private final Map<String, Map<Integer, PolicyResponses>> byJob = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, HeldOutResponses>> byJob = new ConcurrentHashMap<>();
 
-    public PolicyResponses get(String jobId, int version, Supplier<PolicyResponses> compute) {
+    public HeldOutResponses get(String jobId, int version, Supplier<HeldOutResponses> compute) {
         return byJob.computeIfAbsent(jobId, id -> new ConcurrentHashMap<>())
                 .computeIfAbsent(version, v -> compute.get());
     }
 
     /** Drops every version of the job but {@code keep}. */
     public void retain(String jobId, Set<Integer> keep) {
-        Map<Integer, PolicyResponses> versions = byJob.get(jobId);
+        Map<Integer, HeldOutResponses> versions = byJob.get(jobId);
         if (versions != null) {
             versions.keySet().retainAll(keep);
         }

@@ -1,30 +1,41 @@
 package dev.sppo.trainer.orchestration;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.evaluation.Evaluator;
+import dev.sppo.evaluation.HeldOutResponses;
+import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.KlEstimate;
 import dev.sppo.evaluation.PolicyResponses;
+import dev.sppo.evaluation.SamplesFile;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.loop.RunJudges;
+import dev.sppo.loop.SppoConfig;
 import dev.sppo.model.Policy;
+import dev.sppo.preference.Judge;
 import dev.sppo.preference.LlmJudgeResolver;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.config.JobPlan;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.metrics.TrainerMetrics;
-
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The evaluate phase of iteration t, as in {@code SppoLoop}: π_{t+1}'s held-out responses against π_0's and
- * π_t's under the task's gold judge (win rate, ties counting half, with a 95% interval), plus π_{t+1}'s task
- * score and exact-match rate, KL(π_{t+1} ‖ π_t) sampled from π_{t+1}, and, when the job trains against a proxy, the
- * proxy's win rate against π_0. π_0's and π_t's responses come from the {@link EvaluationCache} when present.
+ * The evaluate phase of iteration t, as in {@code SppoLoop}: π_{t+1}'s held-out responses against π_0's and π_t's,
+ * sampled with the evaluation's own seed so that response k of two policies pair up, and KL(π_{t+1} ‖ π_t) sampled
+ * from π_{t+1}. A task without {@code evaluation.judge} is graded by its gold judge (win rates by comparing grades,
+ * task score, exact match, and the proxy's own win rate when the job trains against one); otherwise the evaluation
+ * judge compares the responses ({@link JudgedScores}: win rates, the length-controlled win rate, mean tokens) and
+ * the iteration's {@link SamplesFile} is written to the job's run directory. π_0's and π_t's responses come from the
+ * {@link EvaluationCache} when present.
  */
 @Component
 public class IterationEvaluator {
@@ -35,7 +46,7 @@ public class IterationEvaluator {
     private final TrainerMetrics metrics;
     private final LlmJudgeResolver llmJudges;
 
-    /** @param llmJudges the LLM judges a proxy asks (through the preference-service) */
+    /** @param llmJudges the LLM judges a job names (through the preference-service) */
     public IterationEvaluator(CheckpointStore store, EvaluationCache cache, IterationRepository iterations,
             TrainerMetrics metrics, LlmJudgeResolver llmJudges) {
         this.store = store;
@@ -46,35 +57,75 @@ public class IterationEvaluator {
     }
 
     /** Stores the metrics in iteration t's row; returns π_{t+1}'s win rate against {@code previous}. */
-    public WinRate evaluate(String jobId, JobPlan plan, int t, Checkpoint base, Checkpoint previous,
-            Checkpoint current) {
+    public WinRate evaluate(String jobId, JobPlan plan, JobPrompts prompts, int t, Checkpoint base,
+            Checkpoint previous, Checkpoint current) {
         long began = System.nanoTime();
-        Evaluator evaluator = plan.evaluator();
-        PolicyResponses baseResponses = responses(jobId, evaluator, base);
-        PolicyResponses previousResponses = responses(jobId, evaluator, previous);
-        PolicyResponses currentResponses = responses(jobId, evaluator, current);
+        HeldOutResponses baseResponses = responses(jobId, plan, prompts, base);
+        HeldOutResponses previousResponses = responses(jobId, plan, prompts, previous);
+        HeldOutResponses currentResponses = responses(jobId, plan, prompts, current);
+        List<String> texts = prompts.heldOut().stream().map(RunPrompt::text).toList();
+        Judge gold = prompts.goldJudge().orElse(null);
         if (t == 0) {
-            iterations.addMetrics(jobId, t, IterationMetrics.base(baseResponses));
+            iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold),
+                    prompts.counts()));
         }
-        WinRate proxy = ProxyEvaluation.vsBase(plan.config(), llmJudges, evaluator.promptTexts(), currentResponses,
-                baseResponses);
-        KlEstimate kl = kl(plan, t, previous, current);
-        iterations.addMetrics(jobId, t, IterationMetrics.evaluation(currentResponses, baseResponses,
-                previousResponses, proxy, kl, IterationMetrics.secondsSince(began)));
-        metrics.winRateVsBase(currentResponses.against(baseResponses).rate());
+        KlEstimate kl = kl(plan, prompts, t, previous, current);
+        Scored scored = plan.config().evaluationJudge().isEmpty()
+                ? byGold(plan.config(), texts, gold, currentResponses, baseResponses, previousResponses, kl, began)
+                : byJudge(plan.config(), prompts.heldOut(), gold, t, currentResponses, baseResponses,
+                        previousResponses, kl, began);
+        iterations.addMetrics(jobId, t, scored.metrics());
+        metrics.winRateVsBase(scored.vsBase().rate());
         cache.retain(jobId, Set.copyOf(List.of(base.policyVersion(), previous.policyVersion(),
                 current.policyVersion())));
-        return currentResponses.against(previousResponses);
+        return scored.vsPrevious();
+    }
+
+    /** An evaluation's metrics row and the two win rates the caller acts on. */
+    private record Scored(Map<String, Object> metrics, WinRate vsBase, WinRate vsPrevious) {}
+
+    private Scored byGold(SppoConfig config, List<String> texts, Judge gold, HeldOutResponses current,
+            HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
+        PolicyResponses currentGraded = graded(texts, current, gold);
+        PolicyResponses baseGraded = graded(texts, base, gold);
+        PolicyResponses previousGraded = graded(texts, previous, gold);
+        WinRate proxy = ProxyEvaluation.vsBase(config, llmJudges, texts, currentGraded, baseGraded);
+        return new Scored(IterationMetrics.evaluation(currentGraded, baseGraded, previousGraded, proxy, kl,
+                IterationMetrics.secondsSince(began)), currentGraded.against(baseGraded),
+                currentGraded.against(previousGraded));
+    }
+
+    private Scored byJudge(SppoConfig config, List<RunPrompt> heldOut, Judge gold, int t, HeldOutResponses current,
+            HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
+        List<String> texts = heldOut.stream().map(RunPrompt::text).toList();
+        JudgedScores judged;
+        try (NDManager manager = NDManager.newBaseManager();
+                RunJudges judges = RunJudges.build(config, manager, llmJudges)) {
+            judged = JudgedScores.judge(judges.evaluation(), judges.proxy(), texts, current, base, previous);
+        }
+        try {
+            Files.createDirectories(config.runDir());
+            new SamplesFile(config.runDir()).write(t + 1, heldOut, base, current, judged.vsBase());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the samples of iteration " + t + " to " + config.runDir(),
+                    e);
+        }
+        return new Scored(IterationMetrics.judged(judged, current, graded(texts, current, gold), kl,
+                IterationMetrics.secondsSince(began)), judged.vsBase().winRate(), judged.vsPrevious());
+    }
+
+    /** The responses graded by the gold judge, or null without one. */
+    private static PolicyResponses graded(List<String> texts, HeldOutResponses responses, Judge gold) {
+        return gold == null ? null : PolicyResponses.graded(texts, responses.texts(), gold);
     }
 
     /** KL(π_{t+1} ‖ π_t) on the held-out prompts, sampled as {@code SppoLoop} samples it. */
-    private KlEstimate kl(JobPlan plan, int t, Checkpoint previous, Checkpoint current) {
+    private KlEstimate kl(JobPlan plan, JobPrompts prompts, int t, Checkpoint previous, Checkpoint current) {
         try (NDManager manager = NDManager.newBaseManager();
                 Policy reference = store.load(previous.uri(), manager);
                 Policy policy = store.load(current.uri(), manager)) {
-            List<int[]> prompts = plan.evaluator().promptTexts().stream()
-                    .map(text -> policy.tokenizer().encodePrompt(text)).toList();
-            return plan.config().evaluation().klEstimator(prompts, t + 1).estimate(policy, reference);
+            List<int[]> ids = prompts.heldOut().stream().map(RunPrompt::ids).toList();
+            return plan.config().evaluation().klEstimator(ids, t + 1).estimate(policy, reference);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + previous.id() + " and " + current.id() + " for the KL",
                     e);
@@ -83,11 +134,12 @@ public class IterationEvaluator {
         }
     }
 
-    private PolicyResponses responses(String jobId, Evaluator evaluator, Checkpoint checkpoint) {
+    private HeldOutResponses responses(String jobId, JobPlan plan, JobPrompts prompts, Checkpoint checkpoint) {
         return cache.get(jobId, checkpoint.policyVersion(), () -> {
             try (NDManager manager = NDManager.newBaseManager();
                     Policy policy = store.load(checkpoint.uri(), manager)) {
-                return evaluator.responses(policy);
+                return HeldOutResponses.sample(policy, prompts.heldOut().stream().map(RunPrompt::ids).toList(),
+                        plan.config().evaluation().sampling());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load " + checkpoint.id() + " for evaluation", e);
             } catch (Exception e) {

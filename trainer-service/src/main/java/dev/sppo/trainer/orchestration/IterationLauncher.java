@@ -5,11 +5,12 @@ import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.sampling.SamplingParams;
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.PromptResultRepository;
 import dev.sppo.trainer.messaging.MessagePublisher;
 
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +50,7 @@ public class IterationLauncher {
 
     public void begin(String jobId, JobPlan plan, int t, Checkpoint policy) {
         transitions.beginIteration(jobId, t, plan.config().promptsPerIteration());
-        publish(jobId, plan, t, policy, plan.slice(t));
+        publish(jobId, plan, t, policy, plans.prompts(guard.active(jobId)).batch(t));
     }
 
     /**
@@ -58,23 +60,27 @@ public class IterationLauncher {
      * @return how many were published; 0 means the iteration's results are complete
      */
     public int republishMissing(String jobId, int t) {
-        JobPlan plan = plans.plan(guard.active(jobId));
+        Job job = guard.active(jobId);
         Checkpoint policy = checkpoints.require(jobId, t);
         Set<String> done = results.promptIds(jobId, t);
-        List<Prompt> missing = plan.slice(t).stream().filter(p -> !done.contains(p.id())).toList();
-        publish(jobId, plan, t, policy, missing);
+        List<RunPrompt> missing = plans.prompts(job).batch(t).stream().filter(p -> !done.contains(p.id())).toList();
+        publish(jobId, plans.plan(job), t, policy, missing);
         return missing.size();
     }
 
-    /** One request per prompt for iteration (or round) t, to be answered by {@code policy}. */
-    public void publish(String jobId, JobPlan plan, int t, Checkpoint policy, List<Prompt> prompts) {
+    /**
+     * One request per prompt for iteration (or round) t, to be answered by {@code policy}: the prompt's text for the
+     * judges and its rendered ids for the policy.
+     */
+    public void publish(String jobId, JobPlan plan, int t, Checkpoint policy, List<RunPrompt> prompts) {
         SamplingParams s = plan.config().sampling();
         SamplingSpec sampling = new SamplingSpec(s.numSamples(), s.temperature(), s.topP(), s.topK(), s.maxNewTokens(),
                 plan.samplingSeed(t));
         PreferenceSpec preference = plan.preference();
-        for (Prompt prompt : prompts) {
+        for (RunPrompt prompt : prompts) {
             publisher.request(new GenerationRequest(ContractVersion.CURRENT, jobId, t, prompt.id(), prompt.text(),
-                    policy.id(), policy.uri().toString(), policy.policyVersion(), sampling, preference));
+                    policy.id(), policy.uri().toString(), policy.policyVersion(), sampling, preference,
+                    Arrays.stream(prompt.ids()).boxed().toList()));
         }
         LOG.info("job {}: iteration {}: published {} generation requests for {}", jobId, t, prompts.size(),
                 policy.id());

@@ -2,9 +2,12 @@ package dev.sppo.trainer.orchestration;
 
 import dev.sppo.contracts.job.Metric;
 import dev.sppo.contracts.job.WinRateView;
+import dev.sppo.evaluation.HeldOutResponses;
+import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.KlEstimate;
 import dev.sppo.evaluation.PolicyResponses;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.source.PromptCounts;
 import dev.sppo.training.TrainingData;
 import dev.sppo.training.TrainingSummary;
 
@@ -60,10 +63,48 @@ final class IterationMetrics {
         return m;
     }
 
-    static Map<String, Object> base(PolicyResponses base) {
+    /**
+     * π_{t+1} judged by the evaluation judge against π_0 and π_t ({@link JudgedScores}), with the gold scores of a
+     * task's responses when it has gold answers.
+     *
+     * @param graded π_{t+1}'s responses graded by the task's gold judge, or null without gold answers
+     */
+    static Map<String, Object> judged(JudgedScores scores, HeldOutResponses current, PolicyResponses graded,
+            KlEstimate kl, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        number(m, Metric.BASE_TASK_SCORE, base.meanScore());
-        number(m, Metric.BASE_EXACT_MATCH, base.exactMatch());
+        m.put(Metric.WIN_RATE_VS_BASE.key(), winRate(scores.vsBase().winRate()));
+        m.put(Metric.WIN_RATE_VS_PREVIOUS.key(), winRate(scores.vsPrevious()));
+        if (scores.proxyVsBase() != null) {
+            m.put(Metric.PROXY_WIN_RATE_VS_BASE.key(), winRate(scores.proxyVsBase()));
+        }
+        number(m, Metric.LENGTH_CONTROLLED_WIN_RATE_VS_BASE, scores.lengthControlledVsBase().rate());
+        if (graded != null) {
+            number(m, Metric.TASK_SCORE, graded.meanScore());
+            number(m, Metric.EXACT_MATCH, graded.exactMatch());
+        }
+        number(m, Metric.KL, kl.mean());
+        number(m, Metric.MEAN_RESPONSE_LENGTH, current.meanCharacters());
+        number(m, Metric.MEAN_RESPONSE_TOKENS, current.meanTokens());
+        number(m, Metric.EVALUATE_SECONDS, seconds);
+        return m;
+    }
+
+    /**
+     * Iteration 0's record of π_0 and the job's prompts: π_0's gold scores when the prompts have gold answers, and
+     * what became of a dataset's long prompts and bad lines.
+     *
+     * @param graded π_0's responses graded by the task's gold judge, or null without gold answers
+     */
+    static Map<String, Object> base(PolicyResponses graded, PromptCounts prompts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (graded != null) {
+            number(m, Metric.BASE_TASK_SCORE, graded.meanScore());
+            number(m, Metric.BASE_EXACT_MATCH, graded.exactMatch());
+        } else {
+            m.put(Metric.PROMPTS_TRUNCATED.key(), prompts.truncated());
+            m.put(Metric.PROMPTS_TOO_LONG.key(), prompts.tooLong());
+            m.put(Metric.BAD_LINES_SKIPPED.key(), prompts.badLines());
+        }
         return m;
     }
 

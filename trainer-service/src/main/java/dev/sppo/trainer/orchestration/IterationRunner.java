@@ -48,11 +48,11 @@ public class IterationRunner {
         Checkpoint parent = checkpoints.require(jobId, t);
         Checkpoint next = checkpoints.find(jobId, t + 1).orElse(null);
         if (next == null) {
-            next = trainer.train(jobId, plan, t, parent, plan.slice(t));
+            next = trainer.train(jobId, plan, t, parent, plans.prompts(job).batch(t));
         }
         publisher.checkpoint(next);
         transitions.beginEvaluation(jobId, t);
-        evaluator.evaluate(jobId, plan, t, checkpoints.require(jobId, 0), parent, next);
+        evaluator.evaluate(jobId, plan, plans.prompts(job), t, checkpoints.require(jobId, 0), parent, next);
         iterations.finish(jobId, t);
         guard.check(jobId);
         if (t + 1 < plan.config().iterations()) {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.model.Policy;
-import dev.sppo.task.Prompt;
+import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
@@ -66,7 +66,7 @@ public class IterationTrainer {
      *
      * @throws NoPreferenceSignalException when every prompt's responses were equally preferred
      */
-    public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent, List<Prompt> prompts)
+    public Checkpoint train(String jobId, JobPlan plan, int t, Checkpoint parent, List<RunPrompt> prompts)
             throws Exception {
         long began = System.nanoTime();
         PolicyUpdate update = new PolicyUpdate(plan.config().training(), plan.config().reference());
@@ -89,16 +89,16 @@ public class IterationTrainer {
     }
 
     /** The stored outcomes of iteration t's {@code prompts}, in their order. */
-    private List<PromptOutcome> outcomes(String jobId, List<Prompt> prompts, int t) {
+    private List<PromptOutcome> outcomes(String jobId, List<RunPrompt> prompts, int t) {
         Map<String, String> payloads = results.payloads(jobId, t);
         List<PromptOutcome> outcomes = new ArrayList<>(prompts.size());
-        for (Prompt prompt : prompts) {
+        for (RunPrompt prompt : prompts) {
             String payload = payloads.get(prompt.id());
             if (payload == null) {
                 throw new IllegalStateException("iteration " + t + ": no stored result for prompt " + prompt.id());
             }
             outcomes.add(ScoredPrompts.outcome(MessageCodec.decode(payload.getBytes(StandardCharsets.UTF_8),
-                    ScoredPrompt.class), prompt));
+                    ScoredPrompt.class)));
         }
         return outcomes;
     }

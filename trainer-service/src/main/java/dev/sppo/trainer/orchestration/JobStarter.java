@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.loop.SppoLoop;
 import dev.sppo.loop.WarmStart;
 import dev.sppo.model.Policy;
 import dev.sppo.trainer.checkpoint.Checkpoint;
@@ -52,6 +53,9 @@ public class JobStarter {
     public void start(String jobId) throws Exception {
         Job job = guard.active(jobId);
         JobPlan plan = plans.plan(job);
+        if (plan.config().evaluatesWithTrainingJudge()) {
+            LOG.warn("job {}: {}", jobId, SppoLoop.SAME_JUDGE_WARNING);
+        }
         launcher.begin(jobId, plan, 0, base(job, plan));
     }
 

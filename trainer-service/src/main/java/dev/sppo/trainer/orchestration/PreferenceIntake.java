@@ -4,9 +4,9 @@ import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.task.Prompt;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
 import dev.sppo.trainer.job.Phase;
@@ -70,7 +70,8 @@ public class PreferenceIntake {
         }
         JobPlan plan = plans.plan(job.get());
         int t = request.iteration();
-        ScoredPrompts.outcome(scored, expectedPrompt(plan, scored));
+        requireJobPrompt(plans.prompts(job.get()), plan, scored);
+        ScoredPrompts.outcome(scored);
         boolean stored = results.insert(request.jobId(), t, request.promptId(),
                 new String(MessageCodec.encode(scored), StandardCharsets.UTF_8));
         metrics.preference(stored ? "stored" : "duplicate");
@@ -90,14 +91,13 @@ public class PreferenceIntake {
         return j.isRunningIn(request.iteration(), Phase.GENERATE) ? null : "not_generating";
     }
 
-    private static Prompt expectedPrompt(JobPlan plan, ScoredPrompt scored) {
+    private static void requireJobPrompt(JobPrompts prompts, JobPlan plan, ScoredPrompt scored) {
         GenerationRequest request = scored.responses().request();
-        Prompt prompt = plan.prompt(request.iteration(), request.promptId())
+        prompts.prompt(request.iteration(), request.promptId())
                 .filter(p -> p.text().equals(request.prompt()))
                 .orElseThrow(() -> new InvalidMessageException("ScoredPrompt.responses.request.promptId: '"
                         + request.promptId() + "' with text '" + request.prompt() + "' is not a prompt of job "
                         + request.jobId() + " iteration " + request.iteration()));
         ScoredPrompts.requireK(scored, plan.config().sampling().numSamples());
-        return prompt;
     }
 }

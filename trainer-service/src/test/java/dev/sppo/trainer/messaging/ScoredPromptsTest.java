@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.ScoredPrompt;
-import dev.sppo.training.PromptOutcome;
 import dev.sppo.preference.Selection;
-import dev.sppo.task.Prompt;
+import dev.sppo.training.PromptOutcome;
 import dev.sppo.training.ScoredResponse;
 
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,11 @@ import java.util.List;
 
 class ScoredPromptsTest {
 
-    private static final Prompt PROMPT = Prompt.of("addition", "12+30=", "42");
-
     @Test
     void winnerAndLoserRowsCarryTheSentTokensReferenceLogprobsAndWinRates() {
         ScoredPrompt scored = ScoredPromptFixtures.twoResponses("p-7", 0.9, 10.0, 5.0);
 
-        List<ScoredResponse> rows = ScoredPrompts.outcome(scored, PROMPT).rows(Selection.WINNER_LOSER);
+        List<ScoredResponse> rows = ScoredPrompts.outcome(scored).rows(Selection.WINNER_LOSER);
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).prompt()).containsExactly(1, 5, 6);
@@ -37,7 +34,7 @@ class ScoredPromptsTest {
 
     @Test
     void equallyPreferredResponsesGiveNoPairButEveryResponseForSppoAll() {
-        PromptOutcome outcome = ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("p-7", 0.5, 3.0, 3.0), PROMPT);
+        PromptOutcome outcome = ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("p-7", 0.5, 3.0, 3.0));
 
         assertThat(outcome.rows(Selection.WINNER_LOSER)).isEmpty();
         assertThat(outcome.rows(Selection.ALL)).extracting(ScoredResponse::winRate).containsExactly(0.5, 0.5);
@@ -49,7 +46,7 @@ class ScoredPromptsTest {
         ScoredPrompt broken = new ScoredPrompt(valid.version(), valid.responses(),
                 List.of(List.of(0.5, 0.9), List.of(0.3, 0.5)), valid.winRates(), valid.scores(), 0, 1);
 
-        assertThatThrownBy(() -> ScoredPrompts.outcome(broken, PROMPT)).isInstanceOf(InvalidMessageException.class)
+        assertThatThrownBy(() -> ScoredPrompts.outcome(broken)).isInstanceOf(InvalidMessageException.class)
                 .hasMessageStartingWith("ScoredPrompt.matrix/scores:");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sppo.preference.Selection;
-import dev.sppo.task.Prompt;
 import dev.sppo.trainer.messaging.ScoredPromptFixtures;
 import dev.sppo.trainer.messaging.ScoredPrompts;
 import dev.sppo.training.PromptOutcome;
@@ -18,17 +17,15 @@ import java.util.Map;
 class TrainingDataTest {
 
     private final List<PromptOutcome> outcomes = List.of(
-            ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("a", 0.9, 10, 5),
-                    Prompt.of("addition", "1+1=", "2")),
-            ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("b", 0.5, 4, 4),
-                    Prompt.of("addition", "2+2=", "4")));
+            ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("a", 0.9, 10, 5)),
+            ScoredPrompts.outcome(ScoredPromptFixtures.twoResponses("b", 0.5, 4, 4)));
 
     @Test
     void pairLossesTrainOnInformativePromptsButRecordEveryPrompt() {
         TrainingData data = TrainingData.select(outcomes, Selection.WINNER_LOSER);
 
         assertThat(data.rows()).hasSize(2);
-        assertThat(data.responsesPerPrompt()).isEqualTo(Map.of("addition:1+1=", 2, "addition:2+2=", 0));
+        assertThat(data.responsesPerPrompt()).isEqualTo(Map.of("a", 2, "b", 0));
         assertThat(data.promptsWithRows()).isEqualTo(1);
         assertThat(data.winnerWinRate()).as("mean of 0.7 and 0.5").isCloseTo(0.6, within(1e-12));
         assertThat(data.loserWinRate()).as("mean of 0.3 and 0.5").isCloseTo(0.4, within(1e-12));

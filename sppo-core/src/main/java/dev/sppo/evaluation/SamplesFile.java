@@ -1,10 +1,8 @@
-package dev.sppo.loop;
+package dev.sppo.evaluation;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import dev.sppo.evaluation.HeadToHead;
-import dev.sppo.evaluation.HeldOutResponses;
 import dev.sppo.source.RunPrompt;
 
 import java.io.IOException;
@@ -25,28 +23,29 @@ import java.util.List;
  * {@code prompt_text} is what both policies were given (a chat prompt rendered with the model's template);
  * {@code preference} is P(policy_response ≻ base_response) in [0, 1].
  */
-final class SamplesFile {
+public final class SamplesFile {
 
     /** Held-out prompts per file. */
-    static final int PROMPTS = 50;
+    public static final int PROMPTS = 50;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private final Path runDir;
 
-    SamplesFile(Path runDir) {
+    /** @param runDir the run directory, which must exist */
+    public SamplesFile(Path runDir) {
         this.runDir = runDir;
     }
 
     /** The file of iteration t. */
-    static String name(int t) {
+    public static String name(int t) {
         return "samples-iter-" + t + ".jsonl";
     }
 
     /**
      * @param judged the judge's verdicts on {@code current} against {@code base}
      */
-    void write(int t, List<RunPrompt> prompts, HeldOutResponses base, HeldOutResponses current, HeadToHead judged)
+    public void write(int t, List<RunPrompt> prompts, HeldOutResponses base, HeldOutResponses current, HeadToHead judged)
             throws IOException {
         try (Writer out = Files.newBufferedWriter(runDir.resolve(name(t)), StandardCharsets.UTF_8)) {
             for (int i = 0; i < Math.min(PROMPTS, prompts.size()); i++) {
