@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.sppo.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,11 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Continuous alignment over a real broker and a real PostgreSQL: prompts produced to {@code sppo.prompts}
@@ -37,7 +30,6 @@ import java.util.concurrent.Callable;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContinuousIntegrationTest {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(4);
     private static final String REGENERATE = "\"stale_action\": \"regenerate\"";
 
     @TempDir
@@ -67,7 +59,7 @@ class ContinuousIntegrationTest {
         stream.send("not-json", "{this is not json");
         stream.send("foreign", "{\"id\": \"foreign\", \"prompt\": \"sort me\"}");
 
-        await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided");
 
         JsonObject view = continuous(id);
         assertThat(view.get("servingVersion").getAsInt()).as(view.toString()).isEqualTo(3);
@@ -80,8 +72,8 @@ class ContinuousIntegrationTest {
         }
         assertEveryPromptUsedOnce(id, ids, 3);
         assertThat(harness.count("SELECT count(*) FROM checkpoints WHERE job_id = '" + id + "'")).isEqualTo(4);
-        assertThat(deadLetteredKeys()).contains("not-json", "foreign");
-        stopJob(id);
+        assertThat(stream.deadLettered(2)).containsKeys("not-json", "foreign");
+        stream.stopJob(id);
     }
 
     @Test
@@ -89,16 +81,16 @@ class ContinuousIntegrationTest {
     void trainerRestartInTheMiddleOfARoundLosesNoPromptAndDuplicatesNone() throws Exception {
         String id = stream.createJob("restart", 6, 5, "0.0", REGENERATE);
         List<String> ids = new ArrayList<>(stream.produce(12));
-        await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
+        harness.await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
                 "a first answer");
         harness.platform.stopTrainer();
         ids.addAll(stream.produce(6));
         harness.platform.startTrainer();
 
-        await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided after the restart");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided after the restart");
 
         assertEveryPromptUsedOnce(id, ids, 3);
-        stopJob(id);
+        stream.stopJob(id);
     }
 
     @Test
@@ -106,17 +98,17 @@ class ContinuousIntegrationTest {
     void generatorPinnedToAnOldVersionGivesStaleRepliesThatAreRegeneratedThenDroppedAndCounted() throws Exception {
         String id = stream.createJob("pinned", 4, 5, "0.0", "\"staleness_bound\": 0, \"max_regenerations\": 1");
         stream.produce(4);
-        await(() -> harness.count(PromptStream.decided(id)) == 1, "round 0 promoted");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 1, "round 0 promoted");
         HttpResponse<String> pinned = harness.call("PUT", "/api/pins/" + id, "{\"version\": 0}",
                 PlatformHarness.API_KEY);
         assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(200);
 
         stream.produce(4);
-        await(() -> harness.count(PromptStream.decided(id)) == 2, "round 1 decided while pinned to v0");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 2, "round 1 decided while pinned to v0");
         assertThat(harness.call("DELETE", "/api/pins/" + id, null, PlatformHarness.API_KEY).statusCode())
                 .isEqualTo(204);
         stream.produce(4);
-        await(() -> harness.count(PromptStream.decided(id)) == 3, "round 2 decided after unpinning");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "round 2 decided after unpinning");
 
         JsonObject view = continuous(id);
         JsonObject stale = view.getAsJsonArray("rounds").get(1).getAsJsonObject();
@@ -130,7 +122,7 @@ class ContinuousIntegrationTest {
                 + " WHERE job_id = '" + id + "' AND iteration = 2")).as("unpinned: the serving v1 again")
                 .containsExactly(List.of(1));
         assertThat(view.get("servingVersion").getAsInt()).isEqualTo(3);
-        stopJob(id);
+        stream.stopJob(id);
     }
 
     @Test
@@ -142,7 +134,7 @@ class ContinuousIntegrationTest {
             String id = stream.createJob("slow", 4, 1, "0.0", REGENERATE);
             List<String> ids = stream.produce(16);
 
-            await(() -> harness.count(PromptStream.decided(id)) == 4, "four rounds decided");
+            harness.await(() -> harness.count(PromptStream.decided(id)) == 4, "four rounds decided");
 
             JsonObject consumer = continuous(id).getAsJsonObject("consumer");
             assertThat(consumer.get("pauses").getAsInt()).as(consumer.toString()).isPositive();
@@ -152,7 +144,7 @@ class ContinuousIntegrationTest {
             assertThat(meters.get("sppo.trainer.prompts.consumer.resumes").counter().count()).isPositive();
             assertThat(meters.get("sppo.trainer.prompts.consumer.paused").gauge().value()).as("caught up").isZero();
             assertEveryPromptUsedOnce(id, ids, 4);
-            stopJob(id);
+            stream.stopJob(id);
         } finally {
             harness.platform.stopTrainer();
             harness.platform.startTrainer();
@@ -165,13 +157,13 @@ class ContinuousIntegrationTest {
         String id = stream.createJob("max-wait", 10, 5, "0.0", "\"max_wait_seconds\": 1");
         List<String> ids = stream.produce(3);
 
-        await(() -> harness.count(PromptStream.decided(id)) == 1, "a round of 3 decided");
+        harness.await(() -> harness.count(PromptStream.decided(id)) == 1, "a round of 3 decided");
 
         assertThat(harness.query("SELECT prompts, extract(epoch FROM s.formed_at - (SELECT min(received_at) FROM "
                 + "stream_prompts p WHERE p.job_id = s.job_id)) >= 1 FROM stream_rounds s WHERE job_id = '" + id + "'"))
                 .containsExactly(List.of(3, true));
         assertEveryPromptUsedOnce(id, ids, 1);
-        stopJob(id);
+        stream.stopJob(id);
     }
 
     private static void assertEveryPromptUsedOnce(String id, List<String> ids, int rounds) throws Exception {
@@ -191,39 +183,5 @@ class ContinuousIntegrationTest {
     private static JsonObject continuous(String id) throws Exception {
         return JsonParser.parseString(harness.call("GET", "/api/jobs/" + id + "/continuous", null,
                 PlatformHarness.API_KEY).body()).getAsJsonObject();
-    }
-
-    private static void stopJob(String id) throws Exception {
-        HttpResponse<String> stopped = harness.call("POST", "/api/jobs/" + id + "/stop", null, PlatformHarness.API_KEY);
-        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
-        assertThat(JsonParser.parseString(stopped.body()).getAsJsonObject().get("state").getAsString())
-                .isEqualTo("SUCCEEDED");
-    }
-
-    private static List<String> deadLetteredKeys() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.PROMPTS)));
-            List<String> keys = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (keys.size() < 2 && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
-            }
-            return keys;
-        }
-    }
-
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -36,6 +37,7 @@ final class PlatformHarness implements AutoCloseable {
 
     static final String API_KEY = "it-key";
     private static final String GENERATOR_GROUP = "generator";
+    private static final int AWAIT_MINUTES = 4;
 
     final EmbeddedKafkaKraftBroker kafka;
     final EmbeddedPostgres postgres;
@@ -118,6 +120,17 @@ final class PlatformHarness implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new AssertionError("job " + id + " did not finish within " + timeout + ": " + job(id));
+    }
+
+    /** Polls {@code condition} every 250 ms until it holds; fails after {@value #AWAIT_MINUTES} minutes. */
+    void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(AWAIT_MINUTES).toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
     }
 
     List<List<Object>> query(String sql) throws SQLException {

@@ -8,15 +8,22 @@ import dev.sppo.task.Prompt;
 import dev.sppo.task.Split;
 import dev.sppo.task.Tasks;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Test side of continuous alignment: creates continuous jobs through the gateway and produces addition prompts
@@ -79,6 +86,36 @@ final class PromptStream implements AutoCloseable {
 
     void send(String key, String json) throws Exception {
         producer.send(new ProducerRecord<>(Topics.PROMPTS, key, json)).get();
+    }
+
+    /** Stops a continuous job through the gateway; it ends SUCCEEDED. */
+    void stopJob(String id) throws Exception {
+        HttpResponse<String> stopped = harness.call("POST", "/api/jobs/" + id + "/stop", null, PlatformHarness.API_KEY);
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        assertThat(JsonParser.parseString(stopped.body()).getAsJsonObject().get("state").getAsString())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    /**
+     * The records of {@code sppo.prompts.dlt}, key → the reason in their {@code sppo-error} header, read until at
+     * least {@code atLeast} are there or 30 s have passed.
+     */
+    Map<String, String> deadLettered(int atLeast) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.PROMPTS)));
+            Map<String, String> reasons = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (reasons.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> reasons.put(record.key(),
+                        new String(record.headers().lastHeader("sppo-error").value(), StandardCharsets.UTF_8)));
+            }
+            return reasons;
+        }
     }
 
     /** {@code SELECT count(*)} of the decided rounds of a job. */
