@@ -18,7 +18,8 @@ final class TinyCheckpoint {
 
     static Path write(Path dir, long seed) throws Exception {
         CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
-        LlamaConfig config = LlamaConfig.tiny(tokenizer.vocabSize(), 32, 1, 2, tokenizer.bosId(), tokenizer.eosId());
+        LlamaConfig config = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).numHiddenLayers(1)
+                .numAttentionHeads(2).build();
         try (NDManager manager = NDManager.newBaseManager();
                 Policy policy = new Policy(Llama.random(config, manager, seed), tokenizer)) {
             ModelDirectory.save(policy, dir, Map.of());

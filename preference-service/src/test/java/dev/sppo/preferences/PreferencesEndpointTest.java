@@ -87,9 +87,9 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     void aRewardModelRequestWithoutTauIsReadAtTheTemperatureItWasTrainedAt(@TempDir Path dir) throws Exception {
         CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
         try (NDManager manager = NDManager.newBaseManager();
-                RewardModel model = RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(tokenizer.vocabSize(),
-                        16, 1, 2, tokenizer.bosId(), tokenizer.eosId()), tokenizer.padId()), tokenizer, manager, 7,
-                        PreferenceKind.REWARD_MODEL.defaultTau())) {
+                RewardModel model = RewardModel.random(new RewardModelConfig(LlamaConfig.builder()
+                        .vocabularyOf(tokenizer).hiddenSize(16).numHiddenLayers(1).numAttentionHeads(2).build(),
+                        tokenizer.padId()), tokenizer, manager, 7, PreferenceKind.REWARD_MODEL.defaultTau())) {
             RewardModelDirectory.save(model, dir.resolve("rm"));
         }
 

@@ -2,8 +2,6 @@ package dev.sppo.bench;
 
 import dev.sppo.model.LlamaConfig;
 
-import java.util.List;
-
 /**
  * What {@code sppo bench} measures and for how long.
  *
@@ -73,15 +71,15 @@ public record BenchConfig(
 
     /** A seconds-long run of everything on a toy model, for tests and smoke checks. */
     public static BenchConfig quick() {
-        LlamaConfig toy = new LlamaConfig(32, 32, 64, 2, 4, 4, 8, 64, 1e-5, 10000.0, null, true, false, false,
-                -1, List.of(), 0.02);
+        LlamaConfig toy = LlamaConfig.builder().vocabSize(32).hiddenSize(32).intermediateSize(64).numHiddenLayers(2)
+                .numAttentionHeads(4).maxPositionEmbeddings(64).build();
         return new BenchConfig(toy, 64, 1, 3, 2, 2, 8, 1, 2, 2, 4, 4, 2, 42L);
     }
 
     /** The reference model of {@link #defaults()}. */
     public static LlamaConfig referenceModel() {
-        return new LlamaConfig(256, 256, 1024, 4, 8, 8, 32, 256, 1e-5, 10000.0, null, true, false, false,
-                -1, List.of(), 0.02);
+        return LlamaConfig.builder().vocabSize(256).hiddenSize(256).intermediateSize(1024).numHiddenLayers(4)
+                .numAttentionHeads(8).maxPositionEmbeddings(256).build();
     }
 
     public BenchConfig withSteps(int newSteps) {

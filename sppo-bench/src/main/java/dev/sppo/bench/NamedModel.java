@@ -3,8 +3,6 @@ package dev.sppo.bench;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.model.LlamaLayout;
 
-import java.util.List;
-
 /**
  * A model size of the full benchmark, named for the report.
  *
@@ -26,9 +24,9 @@ public record NamedModel(String name, LlamaConfig model) {
      * @param swiGlu the SwiGLU width
      */
     public static NamedModel of(String name, int hidden, int layers, int headDim, int swiGlu) {
-        int heads = hidden / headDim;
-        return new NamedModel(name, new LlamaConfig(256, hidden, swiGlu, layers, heads, heads, headDim, 256, 1e-5,
-                10000.0, null, true, false, false, -1, List.of(), 0.02));
+        return new NamedModel(name, LlamaConfig.builder().vocabSize(256).hiddenSize(hidden).intermediateSize(swiGlu)
+                .numHiddenLayers(layers).numAttentionHeads(hidden / headDim).headDim(headDim)
+                .maxPositionEmbeddings(256).build());
     }
 
     /** Every parameter, the embedding included. */

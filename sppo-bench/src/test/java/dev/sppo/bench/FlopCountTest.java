@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FlopCountTest {
 
     /** V 24, D 32, 2 layers, 4 heads of 8, SwiGLU width 128 (8·32/3 rounded up to 64s), tied embeddings. */
-    private static final LlamaConfig TINY = LlamaConfig.tiny(24, 32, 2, 4, 1, 2);
+    private static final LlamaConfig TINY = TestModels.tiny();
 
     @Test
     void tiedModelCountsSevenProjectionsPerLayerAndTheEmbeddingOnceAsTheHead() {

@@ -36,7 +36,8 @@ class FullBenchmarkTest {
         CharTokenizer tok = new CharTokenizer(new SppoConfigReader().defaults().task().task().alphabet());
         Path base = dir.resolve("base");
         try (NDManager manager = NDManager.newBaseManager()) {
-            Llama model = Llama.random(LlamaConfig.tiny(tok.vocabSize(), 32, 1, 2, tok.bosId(), tok.eosId()), manager, 7);
+            Llama model = Llama.random(LlamaConfig.builder().vocabularyOf(tok).hiddenSize(32).numHiddenLayers(1)
+                    .numAttentionHeads(2).build(), manager, 7);
             ModelDirectory.save(new Policy(model, tok), base, Map.of());
             sections = new FullBenchmark(FullBenchConfig.quick(), FullBenchmark.defaultScorers(manager), base,
                     dir.resolve("runs"), PROGRESS::add).run();

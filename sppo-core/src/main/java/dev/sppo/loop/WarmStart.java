@@ -60,8 +60,8 @@ public final class WarmStart {
         WarmStartConfig w = config.warmStart();
         Task task = config.task().task();
         CharTokenizer tokenizer = new CharTokenizer(task.alphabet());
-        LlamaConfig architecture = LlamaConfig.tiny(tokenizer.vocabSize(), w.hiddenSize(), w.layers(), w.heads(),
-                tokenizer.bosId(), tokenizer.eosId());
+        LlamaConfig architecture = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(w.hiddenSize())
+                .numHiddenLayers(w.layers()).numAttentionHeads(w.heads()).build();
         List<Prompt> prompts = task.prompts(Split.TRAIN, w.demonstrations());
         try (NDManager manager = NDManager.newBaseManager();
                 Policy policy = new Policy(Llama.random(architecture, manager, config.seed()), tokenizer)) {

@@ -25,26 +25,27 @@ final class ConfigJson {
         int hidden = required(json, "hidden_size");
         int heads = required(json, "num_attention_heads");
         JsonObject ropeParameters = optObject(json, "rope_parameters");
-        return new LlamaConfig(
-                required(json, "vocab_size"),
-                hidden,
-                required(json, "intermediate_size"),
-                required(json, "num_hidden_layers"),
-                heads,
-                optInt(json, "num_key_value_heads", heads),
-                optInt(json, "head_dim", defaultHeadDim(family, hidden, heads)),
-                optInt(json, "max_position_embeddings", family.defaultMaxPositions()),
-                optDouble(json, "rms_norm_eps", 1e-6),
-                optDouble(json, "rope_theta", optDouble(ropeParameters, "rope_theta", 10000.0)),
-                ropeScaling(orElse(json.get("rope_scaling"), ropeParameters)),
-                optBoolean(json, "tie_word_embeddings", false),
-                family.readsAttentionBias() && optBoolean(json, "attention_bias", false),
-                family.readsMlpBias() && optBoolean(json, "mlp_bias", false),
-                optInt(json, "bos_token_id", -1),
-                LlamaConfig.idList(json.get("eos_token_id")),
-                optDouble(json, "initializer_range", 0.02),
-                family,
-                slidingWindow(json, family));
+        return LlamaConfig.builder()
+                .vocabSize(required(json, "vocab_size"))
+                .hiddenSize(hidden)
+                .intermediateSize(required(json, "intermediate_size"))
+                .numHiddenLayers(required(json, "num_hidden_layers"))
+                .numAttentionHeads(heads)
+                .numKeyValueHeads(optInt(json, "num_key_value_heads", heads))
+                .headDim(optInt(json, "head_dim", defaultHeadDim(family, hidden, heads)))
+                .maxPositionEmbeddings(optInt(json, "max_position_embeddings", family.defaultMaxPositions()))
+                .rmsNormEps(optDouble(json, "rms_norm_eps", 1e-6))
+                .ropeTheta(optDouble(json, "rope_theta", optDouble(ropeParameters, "rope_theta", 10000.0)))
+                .ropeScaling(ropeScaling(orElse(json.get("rope_scaling"), ropeParameters)))
+                .tieWordEmbeddings(optBoolean(json, "tie_word_embeddings", false))
+                .attentionBias(family.readsAttentionBias() && optBoolean(json, "attention_bias", false))
+                .mlpBias(family.readsMlpBias() && optBoolean(json, "mlp_bias", false))
+                .bosTokenId(optInt(json, "bos_token_id", -1))
+                .eosTokenIds(idList(json.get("eos_token_id")))
+                .initializerRange(optDouble(json, "initializer_range", 0.02))
+                .family(family)
+                .slidingWindow(slidingWindow(json, family))
+                .build();
     }
 
     /**
@@ -165,6 +166,20 @@ final class ConfigJson {
         } else if (family != ModelFamily.LLAMA) {
             json.addProperty("use_sliding_window", false);
         }
+    }
+
+    /** {@code eos_token_id}: one id or a list of them; none when absent or null. */
+    private static List<Integer> idList(JsonElement element) {
+        List<Integer> ids = new ArrayList<>();
+        if (element == null || element.isJsonNull()) {
+            return ids;
+        }
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> ids.add(e.getAsInt()));
+        } else {
+            ids.add(element.getAsInt());
+        }
+        return ids;
     }
 
     private static RopeScaling ropeScaling(JsonElement element) {

@@ -12,12 +12,12 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The architecture of a LLaMA-family decoder, read from and written to a Hugging Face {@code
- * config.json}: {@code LlamaForCausalLM}'s fields, and those of the other {@link ModelFamily families}.
+ * config.json}: {@code LlamaForCausalLM}'s fields, and those of the other {@link ModelFamily families}. Code that
+ * makes one names its fields through {@link #builder()}.
  *
  * @param vocabSize {@code vocab_size}
  * @param hiddenSize {@code hidden_size}, the model width D
@@ -98,20 +98,14 @@ public record LlamaConfig(
         }
     }
 
-    /** A {@code llama} model: {@link ModelFamily#LLAMA}, full causal attention. */
-    public LlamaConfig(int vocabSize, int hiddenSize, int intermediateSize, int numHiddenLayers,
-            int numAttentionHeads, int numKeyValueHeads, int headDim, int maxPositionEmbeddings, double rmsNormEps,
-            double ropeTheta, RopeScaling ropeScaling, boolean tieWordEmbeddings, boolean attentionBias,
-            boolean mlpBias, int bosTokenId, List<Integer> eosTokenIds, double initializerRange) {
-        this(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads, numKeyValueHeads, headDim,
-                maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling, tieWordEmbeddings, attentionBias, mlpBias,
-                bosTokenId, eosTokenIds, initializerRange, ModelFamily.LLAMA, null);
+    /** A builder with the defaults of the engine's own small models; see {@link LlamaConfigBuilder}. */
+    public static LlamaConfigBuilder builder() {
+        return new LlamaConfigBuilder();
     }
 
-    /** A small model for built-in tasks and tests: tied embeddings, RoPE theta 10000, no GQA. */
-    public static LlamaConfig tiny(int vocabSize, int hiddenSize, int layers, int heads, int bos, int eos) {
-        return new LlamaConfig(vocabSize, hiddenSize, swiGluWidth(hiddenSize), layers, heads, heads,
-                hiddenSize / heads, 256, 1e-5, 10000.0, null, true, false, false, bos, List.of(eos), 0.02);
+    /** A builder holding this config's fields, to change some of them. */
+    public LlamaConfigBuilder toBuilder() {
+        return new LlamaConfigBuilder(this);
     }
 
     /** LLaMA's SwiGLU width: 2/3 of 4D, rounded up to a multiple of 64. */
@@ -189,30 +183,12 @@ public record LlamaConfig(
 
     /** This architecture with {@code tie_word_embeddings} set to {@code tied}; every other field unchanged. */
     public LlamaConfig withTiedEmbeddings(boolean tied) {
-        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
-                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling, tied,
-                attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange, family, slidingWindow);
+        return toBuilder().tieWordEmbeddings(tied).build();
     }
 
     /** This architecture with {@code vocab_size} set to {@code size}; every other field unchanged. */
     public LlamaConfig withVocabSize(int size) {
-        return new LlamaConfig(size, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
-                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, ropeTheta, ropeScaling,
-                tieWordEmbeddings, attentionBias, mlpBias, bosTokenId, eosTokenIds, initializerRange, family,
-                slidingWindow);
-    }
-
-    static List<Integer> idList(JsonElement element) {
-        List<Integer> ids = new ArrayList<>();
-        if (element == null || element.isJsonNull()) {
-            return ids;
-        }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> ids.add(e.getAsInt()));
-        } else {
-            ids.add(element.getAsInt());
-        }
-        return ids;
+        return toBuilder().vocabSize(size).build();
     }
 
     private static void checkFamily(ModelFamily family, boolean attentionBias, boolean mlpBias, Integer window) {

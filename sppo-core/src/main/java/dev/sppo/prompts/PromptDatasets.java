@@ -13,12 +13,13 @@ public final class PromptDatasets {
      * Reads the source file (and the eval file, ids unique across both) and splits it as {@code config.eval()}
      * says.
      *
+     * @param check what each prompt must meet besides the file's own rules; a prompt that fails it is a bad line
      * @throws PromptFileException naming the file, line and field of a refused line, or a file without prompts
      * @throws IllegalArgumentException naming {@code eval_fraction} when no prompt is left to train on
      * @throws IOException when a file cannot be read
      */
-    public static PromptDataset load(PromptSourceConfig config) throws IOException {
-        PromptFileReader reader = new PromptFileReader(config.fields(), config.onBadLine());
+    public static PromptDataset load(PromptSourceConfig config, PromptCheck check) throws IOException {
+        PromptFileReader reader = new PromptFileReader(config.fields(), config.onBadLine(), check);
         PromptFile source = reader.read(config.path(), config.format());
         List<LineProblem> skipped = new ArrayList<>(source.skipped());
         List<PromptRecord> train = new ArrayList<>();

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the prompt files of one dataset. Every refused line is named by file, line, field and reason: a line
  * that is not UTF-8 or not JSON, lacks the prompt, has an empty prompt or empty messages, a message with an
  * unknown role or content that is not a string, or repeats an id already read, here or in an earlier file read
- * by this reader (the first keeps its place; a repeated content id is reported as a repeated prompt). Under
- * {@link BadLinePolicy#FAIL} the first such line throws a {@link PromptFileException}; under
+ * by this reader (the first keeps its place; a repeated content id is reported as a repeated prompt), or fails the
+ * reader's {@link PromptCheck} (reported against its prompt or messages field; such a line does not claim its id).
+ * Under {@link BadLinePolicy#FAIL} the first such line throws a {@link PromptFileException}; under
  * {@link BadLinePolicy#SKIP} it is left out and listed. A file that yields no prompt at all is refused either
  * way.
  */
@@ -22,11 +24,19 @@ public final class PromptFileReader {
 
     private final PromptFields fields;
     private final BadLinePolicy onBadLine;
+    private final PromptCheck check;
     private final Map<String, Place> seen = new HashMap<>();
 
+    /** A reader of the file's own rules only ({@link PromptCheck#NONE}). */
     public PromptFileReader(PromptFields fields, BadLinePolicy onBadLine) {
+        this(fields, onBadLine, PromptCheck.NONE);
+    }
+
+    /** @param check what each prompt must also meet */
+    public PromptFileReader(PromptFields fields, BadLinePolicy onBadLine, PromptCheck check) {
         this.fields = fields;
         this.onBadLine = onBadLine;
+        this.check = check;
     }
 
     /**
@@ -81,6 +91,11 @@ public final class PromptFileReader {
 
         @Override
         public void accept(long line, PromptRecord record) {
+            Optional<String> refusal = check.refusal(record.content());
+            if (refusal.isPresent()) {
+                refuse(new LineProblem(file, line, contentField(record.content()), refusal.get()));
+                return;
+            }
             Place first = seen.putIfAbsent(record.id(), new Place(file, line));
             if (first == null) {
                 accepted++;
@@ -96,12 +111,16 @@ public final class PromptFileReader {
         private LineProblem duplicate(long line, PromptRecord record, String firstPlace) {
             PromptContent content = record.content();
             if (record.id().equals(PromptIds.contentId(content))) {
-                String field = content instanceof ChatPrompt ? fields.messages() : fields.prompt();
-                return new LineProblem(file, line, field, "the same prompt as " + firstPlace + " (content id '"
-                        + record.id() + "')");
+                return new LineProblem(file, line, contentField(content), "the same prompt as " + firstPlace
+                        + " (content id '" + record.id() + "')");
             }
             return new LineProblem(file, line, fields.id(), "duplicate id '" + record.id() + "' (first at "
                     + firstPlace + ")");
+        }
+
+        /** The field that holds {@code content}: the messages of a chat prompt, else the prompt. */
+        private String contentField(PromptContent content) {
+            return content instanceof ChatPrompt ? fields.messages() : fields.prompt();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.sppo.source;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.prompts.EvalSplit;
 import dev.sppo.prompts.LimitedPrompts;
+import dev.sppo.prompts.PromptCheck;
 import dev.sppo.prompts.PromptDataset;
 import dev.sppo.prompts.PromptDatasets;
 import dev.sppo.prompts.PromptSampler;
@@ -15,11 +16,14 @@ import java.util.Objects;
 
 /**
  * A prompt dataset ({@code prompts:}): a JSONL or CSV file split into training and held-out prompts
- * ({@link PromptDatasets}), each rendered for the policy by {@link PromptRenderer}. Prompts longer than {@code
- * max_prompt_tokens} (counted as the policy sees them, chat template included) are cut from the left or left out
- * ({@link dev.sppo.prompts.PromptLengthLimit}) before anything is drawn; iteration t trains on
- * {@link PromptSampler}'s batch t of the rest; evaluation uses the first {@code evaluation.prompts} held-out prompts in
- * file order (all of them when there are fewer). There is no gold judge.
+ * ({@link PromptDatasets}), each rendered for the policy by {@link PromptRenderer}. A chat prompt whose conversation
+ * the model's chat template refuses is a bad line of its file ({@code on_bad_line}): every prompt is rendered once
+ * as the file is read, so that the run is refused, or the prompt left out and counted, before the run starts rather
+ * than when the prompt's batch comes. Prompts longer than {@code max_prompt_tokens} (counted as the policy sees
+ * them, chat template included) are cut from the left or left out ({@link dev.sppo.prompts.PromptLengthLimit})
+ * before anything is drawn; iteration t trains on {@link PromptSampler}'s batch t of the rest; evaluation uses the
+ * first {@code evaluation.prompts} held-out prompts in file order (all of them when there are fewer). There is no
+ * gold judge.
  *
  * @param config the file, its split and its limits
  */
@@ -30,7 +34,8 @@ public record DatasetSource(PromptSourceConfig config) implements SourceSpec {
     }
 
     /**
-     * @throws dev.sppo.prompts.PromptFileException naming the file, line and field of a refused line
+     * @throws dev.sppo.prompts.PromptFileException naming the file, line and field of a refused line (with the
+     *     template's message for a conversation the chat template refuses)
      * @throws InvalidConfigException naming {@code prompts.eval_fraction} or {@code prompts.eval_path} when no prompt
      *     is left to train on or to evaluate on
      * @throws IllegalArgumentException naming {@code prompts_per_iteration} when it exceeds the training prompts, or
@@ -38,8 +43,8 @@ public record DatasetSource(PromptSourceConfig config) implements SourceSpec {
      */
     @Override
     public PromptSource open(TextTokenizer tokenizer, PromptBudget budget) throws IOException {
-        PromptDataset dataset = load();
         PromptRenderer renderer = new PromptRenderer(tokenizer);
+        PromptDataset dataset = load(renderer::refusal);
         renderer.requireTemplateFor(dataset.train());
         renderer.requireTemplateFor(dataset.eval());
         LimitedPrompts train = config.length().apply(dataset.train(), renderer::tokenCount);
@@ -56,9 +61,9 @@ public record DatasetSource(PromptSourceConfig config) implements SourceSpec {
         return new DatasetPrompts(sampler, heldOut, renderer, counts, config.length());
     }
 
-    private PromptDataset load() throws IOException {
+    private PromptDataset load(PromptCheck check) throws IOException {
         try {
-            return PromptDatasets.load(config);
+            return PromptDatasets.load(config, check);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("prompts." + e.getMessage());
         }

@@ -8,7 +8,8 @@ package dev.sppo.source;
  * @param truncated prompts, of either split, cut from the left to {@code max_prompt_tokens}
  * @param tooLong prompts left out because they count more than {@code max_prompt_tokens} ({@code truncate: skip},
  *     or no cut of them fits)
- * @param badLines lines left out under {@code on_bad_line: skip}
+ * @param badLines lines left out under {@code on_bad_line: skip}, chat prompts the model's chat template refuses
+ *     among them
  */
 public record PromptCounts(int train, int heldOut, int truncated, int tooLong, int badLines) {
 

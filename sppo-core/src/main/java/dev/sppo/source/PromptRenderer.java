@@ -1,6 +1,7 @@
 package dev.sppo.source;
 
 import dev.sppo.chat.ChatTemplate;
+import dev.sppo.chat.ChatTemplateException;
 import dev.sppo.chat.RenderedPrompt;
 import dev.sppo.prompts.ChatPrompt;
 import dev.sppo.prompts.PlainPrompt;
@@ -55,7 +56,27 @@ final class PromptRenderer {
         });
     }
 
-    /** @throws dev.sppo.chat.ChatTemplateException when the template refuses the conversation */
+    /**
+     * Whether the model's chat template renders {@code content}: a {@link dev.sppo.prompts.PromptCheck}, so that a
+     * conversation the template refuses ({@code raise_exception}, such as roles that do not alternate) or cannot
+     * render is a bad line of the prompt file, found when the file is read rather than when its batch comes.
+     *
+     * @return the template's message for a chat prompt it refuses; empty for any other prompt, and for every prompt
+     *     of a model without a template ({@link #requireTemplateFor} refuses chat prompts there)
+     */
+    Optional<String> refusal(PromptContent content) {
+        if (!(content instanceof ChatPrompt chat) || template.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            template.get().render(chat.messages(), true);
+            return Optional.empty();
+        } catch (ChatTemplateException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** @throws ChatTemplateException when the template refuses the conversation */
     RunPrompt render(PromptRecord prompt) {
         return render(prompt.id(), prompt.content());
     }

@@ -54,4 +54,21 @@ public final class ChatFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The {@link #LLAMA2} directory (BOS {@code <s>} = 1) with a chat template of the test's own.
+     *
+     * @param templateJson the JSON value of {@code chat_template}: a string, or a list of named templates
+     * @return a new directory whose {@code tokenizer_config.json} holds only that template and the special tokens
+     */
+    public static Path tokenizerDirWithTemplate(Path root, String templateJson) {
+        Path dir = tokenizerDir(root, LLAMA2);
+        try {
+            Files.writeString(dir.resolve("tokenizer_config.json"), "{\"add_bos_token\": true, \"bos_token\": \"<s>\","
+                    + " \"eos_token\": \"</s>\", \"unk_token\": \"<unk>\", \"chat_template\": " + templateJson + "}");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

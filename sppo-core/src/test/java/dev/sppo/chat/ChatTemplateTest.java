@@ -7,7 +7,6 @@ import dev.sppo.tokenizer.CharTokenizer;
 import dev.sppo.tokenizer.TextTokenizer;
 import dev.sppo.tokenizer.Tokenizers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,10 +56,7 @@ class ChatTemplateTest {
     }
 
     /** The LLaMA-2 fixture (BOS "<s>" = 1) with {@code chat_template} replaced by {@code templateJson}. */
-    private Path withTemplates(String templateJson) throws IOException {
-        Path dir = ChatFixtures.tokenizerDir(tmp, ChatFixtures.LLAMA2);
-        Files.writeString(dir.resolve("tokenizer_config.json"), "{\"add_bos_token\": true, \"bos_token\": \"<s>\","
-                + " \"eos_token\": \"</s>\", \"unk_token\": \"<unk>\", \"chat_template\": " + templateJson + "}");
-        return dir;
+    private Path withTemplates(String templateJson) {
+        return ChatFixtures.tokenizerDirWithTemplate(tmp, templateJson);
     }
 }

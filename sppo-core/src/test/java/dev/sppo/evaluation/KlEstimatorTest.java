@@ -76,7 +76,7 @@ class KlEstimatorTest {
 
     /** A tiny model with a large initialisation, so that its next-token distributions are far from uniform. */
     private static LlamaConfig peaky() {
-        return new LlamaConfig(TOKENIZER.vocabSize(), 16, LlamaConfig.swiGluWidth(16), 1, 2, 2, 8, 64, 1e-5,
-                10000.0, null, true, false, false, TOKENIZER.bosId(), List.of(TOKENIZER.eosId()), 0.5);
+        return LlamaConfig.builder().vocabularyOf(TOKENIZER).hiddenSize(16).numHiddenLayers(1).numAttentionHeads(2)
+                .maxPositionEmbeddings(64).initializerRange(0.5).build();
     }
 }

@@ -126,8 +126,8 @@ class TextRunTest {
         Path dir = tmp.resolve("model");
         try (TextTokenizer tokenizer = Tokenizers.load(ChatFixtures.tokenizerDir(tmp, ChatFixtures.QWEN2_5));
                 NDManager manager = NDManager.newBaseManager()) {
-            LlamaConfig config = LlamaConfig.tiny(tokenizer.vocabSize(), 32, 1, 2, tokenizer.bosId(),
-                    tokenizer.eosId());
+            LlamaConfig config = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).numHiddenLayers(1)
+                    .numAttentionHeads(2).build();
             ModelDirectory.save(new Policy(Llama.random(config, manager, 7), tokenizer), dir, Map.of());
         }
         return dir;

@@ -179,14 +179,11 @@ class ModelFamilyConfigTest {
     @Test
     void optionsAFamilyDoesNotHaveAreRefused() {
         LlamaConfig qwen2 = TestModels.qwen2();
-        assertThatThrownBy(() -> new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-6, 1e6, null, true, true, false, 1,
-                List.of(2), 0.2, ModelFamily.QWEN2, null))
+        assertThatThrownBy(() -> qwen2.toBuilder().attentionBias(true).build())
                 .hasMessage("model_type 'qwen2' has no attention_bias");
-        assertThatThrownBy(() -> new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-6, 1e6, null, true, false, true, 1,
-                List.of(2), 0.2, ModelFamily.QWEN3, null))
+        assertThatThrownBy(() -> qwen2.toBuilder().family(ModelFamily.QWEN3).mlpBias(true).build())
                 .hasMessage("model_type 'qwen3' has no mlp_bias");
-        assertThatThrownBy(() -> new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-6, 1e6, null, true, false, false, 1,
-                List.of(2), 0.2, ModelFamily.QWEN2, 64))
+        assertThatThrownBy(() -> qwen2.toBuilder().slidingWindow(64).build())
                 .hasMessageContaining("sliding_window is only supported for model_type 'mistral'");
         assertThatThrownBy(() -> TestModels.mistral(0)).hasMessageContaining("sliding_window must be > 0");
         assertThat(qwen2.withTiedEmbeddings(false).family()).isEqualTo(ModelFamily.QWEN2);

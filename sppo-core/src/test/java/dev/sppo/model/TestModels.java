@@ -10,25 +10,25 @@ public final class TestModels {
 
     /** GQA (4 query heads, 2 kv heads), untied head, q/k/v/o and MLP biases, llama3 rope scaling. */
     public static LlamaConfig everyFeature() {
-        return new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-5, 500000.0,
-                new RopeScaling("llama3", 8.0, 1.0, 4.0, 16), false, true, true, 1, List.of(2), 0.2);
+        return shared().ropeTheta(500000.0).ropeScaling(new RopeScaling("llama3", 8.0, 1.0, 4.0, 16))
+                .attentionBias(true).mlpBias(true).build();
     }
 
     /** A plain tiny model with tied embeddings. */
     public static LlamaConfig tiny() {
-        return LlamaConfig.tiny(24, 32, 2, 4, 1, 2);
+        return LlamaConfig.builder().vocabSize(24).hiddenSize(32).numHiddenLayers(2).numAttentionHeads(4)
+                .bosTokenId(1).eosTokenIds(List.of(2)).build();
     }
 
     /** Mistral: GQA, untied head, no bias, a sliding window of {@code window} tokens (null: none). */
     public static LlamaConfig mistral(Integer window) {
-        return new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-5, 10000.0, null, false, false, false, 1, List.of(2),
-                0.2, ModelFamily.MISTRAL, window);
+        return shared().family(ModelFamily.MISTRAL).slidingWindow(window).build();
     }
 
     /** Qwen2.5 in miniature: GQA, tied embeddings, q/k/v biases, rope theta 10⁶. */
     public static LlamaConfig qwen2() {
-        return new LlamaConfig(40, 32, 48, 2, 4, 2, 8, 128, 1e-6, 1000000.0, null, true, false, false, 1, List.of(2),
-                0.2, ModelFamily.QWEN2, null);
+        return shared().rmsNormEps(1e-6).ropeTheta(1000000.0).tieWordEmbeddings(true).family(ModelFamily.QWEN2)
+                .build();
     }
 
     /**
@@ -36,9 +36,9 @@ public final class TestModels {
      * linear rope scaling; q/k/v/o biases under {@code attentionBias}.
      */
     public static LlamaConfig qwen3(boolean attentionBias) {
-        return new LlamaConfig(40, 32, 48, 2, 4, 2, 16, 128, 1e-6, 1000000.0,
-                new RopeScaling("linear", 2.0, 1.0, 4.0, 0), false, attentionBias, false, 1, List.of(2), 0.2,
-                ModelFamily.QWEN3, null);
+        return shared().headDim(16).rmsNormEps(1e-6).ropeTheta(1000000.0)
+                .ropeScaling(new RopeScaling("linear", 2.0, 1.0, 4.0, 0)).attentionBias(attentionBias)
+                .family(ModelFamily.QWEN3).build();
     }
 
     /** One model of each family besides llama, with and without each family's options. */
@@ -48,10 +48,17 @@ public final class TestModels {
 
     /** {@code c} as a {@code llama} model with full causal attention; every other field the same. */
     public static LlamaConfig asLlama(LlamaConfig c) {
-        return new LlamaConfig(c.vocabSize(), c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(),
-                c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.maxPositionEmbeddings(), c.rmsNormEps(),
-                c.ropeTheta(), c.ropeScaling(), c.tieWordEmbeddings(), c.attentionBias(), c.mlpBias(), c.bosTokenId(),
-                c.eosTokenIds(), c.initializerRange());
+        return c.toBuilder().family(ModelFamily.LLAMA).slidingWindow(null).build();
+    }
+
+    /**
+     * What the models above share unless they say otherwise: vocabulary 40, D 32, SwiGLU width 48, 2 layers, 4
+     * query and 2 key/value heads of width 8, 128 positions, an untied head, BOS 1, EOS 2, initial std 0.2.
+     */
+    private static LlamaConfigBuilder shared() {
+        return LlamaConfig.builder().vocabSize(40).hiddenSize(32).intermediateSize(48).numHiddenLayers(2)
+                .numAttentionHeads(4).numKeyValueHeads(2).headDim(8).maxPositionEmbeddings(128)
+                .tieWordEmbeddings(false).bosTokenId(1).eosTokenIds(List.of(2)).initializerRange(0.2);
     }
 
     /**

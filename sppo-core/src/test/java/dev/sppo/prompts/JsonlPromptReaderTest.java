@@ -5,6 +5,7 @@ import static dev.sppo.prompts.PromptFilesFixture.read;
 import static dev.sppo.prompts.PromptFilesFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sppo.chat.ChatMessage;
 
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 class JsonlPromptReaderTest {
 
@@ -107,6 +109,27 @@ class JsonlPromptReaderTest {
         assertThat(read.records()).extracting(PromptRecord::id).containsExactly("a", "b");
         assertThat(read.skipped()).extracting(LineProblem::line).containsExactly(2L, 3L, 4L);
         assertThat(read.skipped()).extracting(LineProblem::field).containsExactly(null, "id", "prompt");
+    }
+
+    @Test
+    void aPromptTheCheckRefusesIsABadLineNamedByItsContentField() throws IOException {
+        Path file = write(dir, "checked.jsonl", """
+                {"id": "a", "prompt": "one"}
+                {"id": "b", "messages": [{"role": "user", "content": "two"}]}
+                {"id": "c", "prompt": "three"}
+                """);
+        PromptCheck noChats = content -> content instanceof ChatPrompt
+                ? Optional.of("no conversations here") : Optional.empty();
+
+        assertThatThrownBy(() -> new PromptFileReader(PromptFields.DEFAULT, BadLinePolicy.FAIL, noChats)
+                .read(file, PromptFormat.JSONL))
+                .isInstanceOf(PromptFileException.class)
+                .hasMessage(file + ":2: field 'messages': no conversations here");
+        PromptFile skipped = new PromptFileReader(PromptFields.DEFAULT, BadLinePolicy.SKIP, noChats)
+                .read(file, PromptFormat.JSONL);
+        assertThat(skipped.records()).extracting(PromptRecord::id).containsExactly("a", "c");
+        assertThat(skipped.skipped()).extracting(LineProblem::line, LineProblem::field)
+                .containsExactly(tuple(2L, "messages"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class PromptDatasetsTest {
     @Test
     void theHashSplitHoldsOutTheIdsBelowTheFraction() throws IOException {
         Path file = write(dir, "p.jsonl", jsonl(lines(400)));
-        PromptDataset dataset = PromptDatasets.load(config(file, new EvalSplit.HashFraction(0.25)));
+        PromptDataset dataset = load(config(file, new EvalSplit.HashFraction(0.25)));
 
         assertThat(dataset.train().size() + dataset.eval().size()).isEqualTo(400);
         assertThat(dataset.eval()).allSatisfy(p -> assertThat(PromptIds.unitInterval(p.id())).isLessThan(0.25));
@@ -43,9 +43,9 @@ class PromptDatasetsTest {
         more.addAll(lines(230).subList(200, 230));
 
         EvalSplit split = new EvalSplit.HashFraction(0.3);
-        PromptDataset original = PromptDatasets.load(config(write(dir, "a.jsonl", jsonl(lines)), split));
-        PromptDataset reordered = PromptDatasets.load(config(write(dir, "b.jsonl", jsonl(shuffled)), split));
-        PromptDataset extended = PromptDatasets.load(config(write(dir, "c.jsonl", jsonl(more)), split));
+        PromptDataset original = load(config(write(dir, "a.jsonl", jsonl(lines)), split));
+        PromptDataset reordered = load(config(write(dir, "b.jsonl", jsonl(shuffled)), split));
+        PromptDataset extended = load(config(write(dir, "c.jsonl", jsonl(more)), split));
 
         assertThat(ids(reordered.eval())).containsExactlyInAnyOrderElementsOf(ids(original.eval()));
         assertThat(ids(reordered.train())).containsExactlyInAnyOrderElementsOf(ids(original.train()));
@@ -57,14 +57,14 @@ class PromptDatasetsTest {
     void aSeparateEvalFileHoldsOutExactlyItsPromptsAndMayNotRepeatATrainId() throws IOException {
         Path train = write(dir, "train.jsonl", jsonl(lines(5)));
         Path eval = write(dir, "eval.csv", "id,prompt\ne1,held out one\ne2,held out two\n");
-        PromptDataset dataset = PromptDatasets.load(config(train, new EvalSplit.SeparateFile(eval, null)));
+        PromptDataset dataset = load(config(train, new EvalSplit.SeparateFile(eval, null)));
 
         assertThat(ids(dataset.train())).containsExactly("p000", "p001", "p002", "p003", "p004");
         assertThat(ids(dataset.eval())).containsExactly("e1", "e2");
 
         Path leaky = write(dir, "leaky.jsonl",
                 "{\"id\": \"e1\", \"prompt\": \"x\"}\n{\"id\": \"p003\", \"prompt\": \"y\"}\n");
-        assertThatThrownBy(() -> PromptDatasets.load(config(train, new EvalSplit.SeparateFile(leaky, null))))
+        assertThatThrownBy(() -> load(config(train, new EvalSplit.SeparateFile(leaky, null))))
                 .isInstanceOf(PromptFileException.class)
                 .hasMessage(leaky + ":2: field 'id': duplicate id 'p003' (first at " + train + ":4)");
     }
@@ -76,7 +76,7 @@ class PromptDatasetsTest {
         PromptSourceConfig config = new PromptSourceConfig(train, null, PromptFields.DEFAULT,
                 new EvalSplit.SeparateFile(eval, null), BadLinePolicy.SKIP, PromptLengthLimit.DEFAULT);
 
-        PromptDataset dataset = PromptDatasets.load(config);
+        PromptDataset dataset = load(config);
 
         assertThat(dataset.train()).hasSize(2);
         assertThat(dataset.eval()).hasSize(1);
@@ -91,9 +91,14 @@ class PromptDatasetsTest {
                 .filter(id -> PromptIds.unitInterval(id) < 0.5).findFirst().orElseThrow();
         Path file = write(dir, "one.jsonl", "{\"id\": \"" + heldOutId + "\", \"prompt\": \"a\"}\n");
 
-        assertThatThrownBy(() -> PromptDatasets.load(config(file, new EvalSplit.HashFraction(0.5))))
+        assertThatThrownBy(() -> load(config(file, new EvalSplit.HashFraction(0.5))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("eval_fraction: all 1 prompts of " + file + " fell in the eval split");
+    }
+
+    /** {@code config} read with the file's own rules only. */
+    private static PromptDataset load(PromptSourceConfig config) throws IOException {
+        return PromptDatasets.load(config, PromptCheck.NONE);
     }
 
     private static PromptSourceConfig config(Path file, EvalSplit split) {

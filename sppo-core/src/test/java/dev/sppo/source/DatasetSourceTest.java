@@ -7,7 +7,10 @@ import dev.sppo.chat.ChatFixtures;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.prompts.BadLinePolicy;
 import dev.sppo.prompts.EvalSplit;
+import dev.sppo.prompts.PromptCheck;
+import dev.sppo.prompts.PromptDatasets;
 import dev.sppo.prompts.PromptFields;
+import dev.sppo.prompts.PromptFileException;
 import dev.sppo.prompts.PromptLengthLimit;
 import dev.sppo.prompts.PromptSampler;
 import dev.sppo.prompts.PromptSourceConfig;
@@ -31,6 +34,16 @@ class DatasetSourceTest {
             + "helpful assistant.<|im_end|>\n<|im_start|>user\nHi there<|im_end|>\n<|im_start|>assistant\n";
     private static final CharTokenizer LETTERS = new CharTokenizer("abcdefghijklmnopqrstuvwxyz ");
     private static final PromptBudget ONE_A_TIME = new PromptBudget(1, 1, 10, 1);
+    /** A template of our own that refuses, as LLaMA-2's does, a conversation whose roles do not alternate. */
+    private static final String ALTERNATING_ROLES = "\"{% for m in messages %}"
+            + "{% if (m['role'] == 'user') != (loop.index0 % 2 == 0) %}"
+            + "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}"
+            + "{% endif %}[{{ m['role'] }}] {{ m['content'] }} {% endfor %}"
+            + "{% if add_generation_prompt %}[assistant]{% endif %}\"";
+    private static final String TWO_USER_TURNS = "{\"id\": \"bad\", \"messages\": [{\"role\": \"user\", \"content\": "
+            + "\"a\"}, {\"role\": \"user\", \"content\": \"b\"}]}";
+    private static final String GOOD_CHAT = "{\"id\": \"good\", \"messages\": [{\"role\": \"user\", \"content\": "
+            + "\"a\"}, {\"role\": \"assistant\", \"content\": \"b\"}, {\"role\": \"user\", \"content\": \"c\"}]}";
 
     @TempDir
     Path tmp;
@@ -82,6 +95,38 @@ class DatasetSourceTest {
     }
 
     @Test
+    void aConversationTheTemplateRefusesFailsTheRunNamingFileLineAndTheTemplatesMessage() throws IOException {
+        Path train = lines("train.jsonl", "{\"prompt\": \"hello\"}", TWO_USER_TURNS, GOOD_CHAT);
+        Path dir = ChatFixtures.tokenizerDirWithTemplate(tmp, ALTERNATING_ROLES);
+
+        try (TextTokenizer tokenizer = Tokenizers.load(dir)) {
+            assertThatThrownBy(() -> dataset(train, BadLinePolicy.FAIL).open(tokenizer, ONE_A_TIME))
+                    .isInstanceOf(PromptFileException.class)
+                    .hasMessage(train + ":2: field 'messages': the chat template 'default' of "
+                            + dir.resolve("tokenizer_config.json") + " refused the conversation: Conversation roles "
+                            + "must alternate user/assistant/user/assistant/...");
+        }
+    }
+
+    @Test
+    void underSkipAConversationTheTemplateRefusesIsLeftOutAndCountedAsABadLine() throws IOException {
+        Path train = lines("train.jsonl", "{\"id\": \"plain\", \"prompt\": \"hello\"}", TWO_USER_TURNS,
+                GOOD_CHAT);
+
+        try (TextTokenizer tokenizer = Tokenizers.load(ChatFixtures.tokenizerDirWithTemplate(tmp,
+                ALTERNATING_ROLES))) {
+            PromptSource source = dataset(train, BadLinePolicy.SKIP).open(tokenizer, new PromptBudget(2, 3, 10, 1));
+
+            for (int t = 0; t < 3; t++) {
+                assertThat(source.batch(t)).extracting(RunPrompt::id).containsExactlyInAnyOrder("plain", "good");
+            }
+            assertThat(source.batch(0)).filteredOn(p -> p.id().equals("good")).singleElement()
+                    .extracting(RunPrompt::modelText).isEqualTo("[user] a [assistant] b [user] c [assistant]");
+            assertThat(source.counts()).isEqualTo(new PromptCounts(2, 1, 0, 0, 1));
+        }
+    }
+
+    @Test
     void promptsOverTheLimitAreCutFromTheLeftOrLeftOutAndCounted() throws IOException {
         Path train = lines("train.jsonl", "{\"prompt\": \"abcdefghij\"}", "{\"prompt\": \"abc\"}");
         Path eval = lines("eval.jsonl", "{\"prompt\": \"xyz\"}");
@@ -118,7 +163,8 @@ class DatasetSourceTest {
 
         PromptSource source = dataset.open(LETTERS, new PromptBudget(3, 4, 1, 9));
 
-        PromptSampler sampler = new PromptSampler(dev.sppo.prompts.PromptDatasets.load(dataset.config()).train(), 3, 9);
+        PromptSampler sampler = new PromptSampler(
+                PromptDatasets.load(dataset.config(), PromptCheck.NONE).train(), 3, 9);
         for (int t = 0; t < 4; t++) {
             assertThat(source.batch(t)).extracting(RunPrompt::id)
                     .containsExactlyElementsOf(sampler.batch(t).stream().map(p -> p.id()).toList());
@@ -134,6 +180,13 @@ class DatasetSourceTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("prompts.eval_fraction: no held-out prompt to evaluate on (0 in the eval split, 0 of them "
                         + "too long)");
+    }
+
+    /** {@code train}, held out by a file of one plain prompt, read under {@code onBadLine}. */
+    private DatasetSource dataset(Path train, BadLinePolicy onBadLine) throws IOException {
+        return new DatasetSource(new PromptSourceConfig(train, null, PromptFields.DEFAULT,
+                new EvalSplit.SeparateFile(lines("eval.jsonl", "{\"prompt\": \"e\"}"), null), onBadLine,
+                PromptLengthLimit.DEFAULT));
     }
 
     private static DatasetSource separate(Path train, Path eval, PromptLengthLimit limit) {

@@ -119,7 +119,8 @@ class PolicyUpdateTest {
     }
 
     private Policy policy() {
-        LlamaConfig config = LlamaConfig.tiny(TOKENIZER.vocabSize(), 32, 2, 4, TOKENIZER.bosId(), TOKENIZER.eosId());
+        LlamaConfig config = LlamaConfig.builder().vocabularyOf(TOKENIZER).hiddenSize(32).numHiddenLayers(2)
+                .numAttentionHeads(4).build();
         return new Policy(Llama.random(config, manager, 3), TOKENIZER);
     }
 }

@@ -31,7 +31,8 @@ final class TinyModels {
 
     /** Writes a random 1-layer, 16-wide LLaMA with the addition task's characters to {@code dir}. */
     static Path write(Path dir) throws IOException {
-        LlamaConfig config = LlamaConfig.tiny(TOKENIZER.vocabSize(), 16, 1, 2, TOKENIZER.bosId(), TOKENIZER.eosId());
+        LlamaConfig config = LlamaConfig.builder().vocabularyOf(TOKENIZER).hiddenSize(16).numHiddenLayers(1)
+                .numAttentionHeads(2).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelDirectory.save(new Policy(Llama.random(config, manager, 5), TOKENIZER), dir, Map.of());
         }

@@ -40,13 +40,13 @@ public record RankerConfig(LlamaConfig backbone, int candidateAId, int candidate
     }
 
     /**
-     * A tiny ranker for {@code tokenizer}: markers [A] = V and [B] = V + 1 for a tokenizer of V tokens, see {@link
-     * LlamaConfig#tiny}.
+     * A tiny ranker for {@code tokenizer}: markers [A] = V and [B] = V + 1 for a tokenizer of V tokens, the backbone
+     * otherwise as {@link LlamaConfig#builder()} makes it.
      */
     public static RankerConfig tiny(TextTokenizer tokenizer, int hiddenSize, int layers, int heads) {
         int v = tokenizer.vocabSize();
-        LlamaConfig backbone = LlamaConfig.tiny(v + 2, hiddenSize, layers, heads, tokenizer.bosId(),
-                tokenizer.eosId());
+        LlamaConfig backbone = LlamaConfig.builder().vocabularyOf(tokenizer).vocabSize(v + 2).hiddenSize(hiddenSize)
+                .numHiddenLayers(layers).numAttentionHeads(heads).build();
         return new RankerConfig(backbone, v, v + 1);
     }
 

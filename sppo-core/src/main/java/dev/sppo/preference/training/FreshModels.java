@@ -24,8 +24,9 @@ public final class FreshModels {
      * a job chooses its own τ when it loads the checkpoint, which does not store one.
      */
     public static RewardModel rewardModel(ModelSize size, CharTokenizer tokenizer, NDManager manager, long seed) {
-        return RewardModel.random(new RewardModelConfig(LlamaConfig.tiny(tokenizer.vocabSize(), size.hiddenSize(),
-                size.layers(), size.heads(), tokenizer.bosId(), tokenizer.eosId()), tokenizer.padId()), tokenizer,
-                manager, seed, PreferenceKind.REWARD_MODEL.defaultTau());
+        LlamaConfig backbone = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(size.hiddenSize())
+                .numHiddenLayers(size.layers()).numAttentionHeads(size.heads()).build();
+        return RewardModel.random(new RewardModelConfig(backbone, tokenizer.padId()), tokenizer, manager, seed,
+                PreferenceKind.REWARD_MODEL.defaultTau());
     }
 }

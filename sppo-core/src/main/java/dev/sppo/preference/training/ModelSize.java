@@ -1,7 +1,8 @@
 package dev.sppo.preference.training;
 
 /**
- * The size of a freshly trained preference model's backbone (see {@link dev.sppo.model.LlamaConfig#tiny}).
+ * The size of a freshly trained preference model's backbone, its other fields as {@link
+ * dev.sppo.model.LlamaConfig#builder()} makes them.
  *
  * @param hiddenSize D, a multiple of {@code heads}
  * @param layers decoder layers

@@ -18,8 +18,8 @@ class RewardModelTest {
 
     private static RewardModel random(NDManager manager, double tau) {
         CharTokenizer tokenizer = new CharTokenizer("+0123456789=");
-        LlamaConfig llama = new LlamaConfig(tokenizer.vocabSize(), 32, 64, 2, 4, 4, 8, 64, 1e-5, 10000.0, null, true,
-                false, false, tokenizer.bosId(), List.of(tokenizer.eosId()), 0.5);
+        LlamaConfig llama = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).intermediateSize(64)
+                .numHiddenLayers(2).numAttentionHeads(4).maxPositionEmbeddings(64).initializerRange(0.5).build();
         return RewardModel.random(new RewardModelConfig(llama, tokenizer.padId()), tokenizer, manager, 3, tau);
     }
 

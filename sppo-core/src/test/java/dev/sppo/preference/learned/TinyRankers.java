@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.tokenizer.CharTokenizer;
 
-import java.util.List;
-
 /** Small rankers with weights large enough (initializer_range 0.5) that their logits differ clearly. */
 public final class TinyRankers {
 
@@ -16,8 +14,9 @@ public final class TinyRankers {
     public static RankerConfig config() {
         CharTokenizer tokenizer = new CharTokenizer(ALPHABET);
         int v = tokenizer.vocabSize();
-        LlamaConfig backbone = new LlamaConfig(v + 2, 32, 64, 2, 4, 2, 8, 64, 1e-5, 10000.0, null, true, false,
-                false, tokenizer.bosId(), List.of(tokenizer.eosId()), 0.5);
+        LlamaConfig backbone = LlamaConfig.builder().vocabularyOf(tokenizer).vocabSize(v + 2).hiddenSize(32)
+                .intermediateSize(64).numHiddenLayers(2).numAttentionHeads(4).numKeyValueHeads(2)
+                .maxPositionEmbeddings(64).initializerRange(0.5).build();
         return new RankerConfig(backbone, v, v + 1);
     }
 

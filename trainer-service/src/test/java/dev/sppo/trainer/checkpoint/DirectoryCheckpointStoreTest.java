@@ -38,7 +38,8 @@ class DirectoryCheckpointStoreTest {
                         Duration.ofMinutes(2), Duration.ofMinutes(60)));
         CharTokenizer tokenizer = new CharTokenizer(new AdditionTask(AdditionConfig.defaults()).alphabet());
         try (NDManager manager = NDManager.newBaseManager(); Policy policy = new Policy(Llama.random(
-                LlamaConfig.tiny(tokenizer.vocabSize(), 32, 1, 2, tokenizer.bosId(), tokenizer.eosId()), manager, 5),
+                LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).numHiddenLayers(1).numAttentionHeads(2)
+                        .build(), manager, 5),
                 tokenizer)) {
             StoredCheckpoint stored = store.save("job-1-v0", policy, Map.of("sppo.iteration", "0"));
 
