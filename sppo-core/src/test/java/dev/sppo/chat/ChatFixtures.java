@@ -1,11 +1,20 @@
 package dev.sppo.chat;
 
+import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.model.Llama;
+import dev.sppo.model.LlamaConfig;
+import dev.sppo.model.Policy;
+import dev.sppo.tokenizer.TextTokenizer;
+import dev.sppo.tokenizer.Tokenizers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tokenizer directories of three chat model families (test resources next to this class), each with its published
@@ -66,6 +75,25 @@ public final class ChatFixtures {
         try {
             Files.writeString(dir.resolve("tokenizer_config.json"), "{\"add_bos_token\": true, \"bos_token\": \"<s>\","
                     + " \"eos_token\": \"</s>\", \"unk_token\": \"<unk>\", \"chat_template\": " + templateJson + "}");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A 1-layer, 32-wide LLaMA with random weights (seed 7) over the family's tokenizer files: a small chat model
+     * with the family's template and stop ids.
+     *
+     * @param dir where to write the Hugging Face directory
+     * @return {@code dir}
+     */
+    public static Path randomChatModel(Path dir, String family) {
+        try (TextTokenizer tokenizer = Tokenizers.load(tokenizerDir(dir.getParent(), family));
+                NDManager manager = NDManager.newBaseManager()) {
+            LlamaConfig config = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).numHiddenLayers(1)
+                    .numAttentionHeads(2).build();
+            ModelDirectory.save(new Policy(Llama.random(config, manager, 7), tokenizer), dir, Map.of());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

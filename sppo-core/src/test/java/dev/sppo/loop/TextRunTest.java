@@ -2,22 +2,15 @@ package dev.sppo.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.sppo.chat.ChatFixtures;
-import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.evaluation.SamplesFile;
-import dev.sppo.model.Llama;
-import dev.sppo.model.LlamaConfig;
-import dev.sppo.model.Policy;
 import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.preference.training.TrainPreferenceRun;
-import dev.sppo.tokenizer.TextTokenizer;
-import dev.sppo.tokenizer.Tokenizers;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,15 +115,8 @@ class TextRunTest {
     }
 
     /** Random weights over Qwen2.5's tokenizer files: its chat template, and stop ids 258 and 256. */
-    private Path chatModel() throws Exception {
-        Path dir = tmp.resolve("model");
-        try (TextTokenizer tokenizer = Tokenizers.load(ChatFixtures.tokenizerDir(tmp, ChatFixtures.QWEN2_5));
-                NDManager manager = NDManager.newBaseManager()) {
-            LlamaConfig config = LlamaConfig.builder().vocabularyOf(tokenizer).hiddenSize(32).numHiddenLayers(1)
-                    .numAttentionHeads(2).build();
-            ModelDirectory.save(new Policy(Llama.random(config, manager, 7), tokenizer), dir, Map.of());
-        }
-        return dir;
+    private Path chatModel() {
+        return ChatFixtures.randomChatModel(tmp.resolve("model"), ChatFixtures.QWEN2_5);
     }
 
     /** Chat and plain prompts, one line that is not JSON, one prompt longer than 160 tokens. */

@@ -2,21 +2,14 @@ package dev.sppo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.checkpoint.Digests;
-import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.judge.FakeChatServer.Reply;
 import dev.sppo.judge.FakeChatServer;
-import dev.sppo.model.Llama;
-import dev.sppo.model.LlamaConfig;
-import dev.sppo.model.Policy;
 import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.preference.training.TrainPreferenceRun;
-import dev.sppo.tokenizer.TextTokenizer;
-import dev.sppo.tokenizer.Tokenizers;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -184,15 +177,8 @@ class TextJobIntegrationTest {
     }
 
     /** Random weights over Qwen2.5's tokenizer files: its chat template, and its stop ids. */
-    private static Path chatModel() throws IOException {
-        Path dir = tmp.resolve("model");
-        try (TextTokenizer tokenizer = Tokenizers.load(ChatFixtures.tokenizerDir(tmp, ChatFixtures.QWEN2_5));
-                NDManager manager = NDManager.newBaseManager()) {
-            LlamaConfig config = LlamaConfig.tiny(tokenizer.vocabSize(), 32, 1, 2, tokenizer.bosId(),
-                    tokenizer.eosId());
-            ModelDirectory.save(new Policy(Llama.random(config, manager, 7), tokenizer), dir, Map.of());
-        }
-        return dir;
+    private static Path chatModel() {
+        return ChatFixtures.randomChatModel(tmp.resolve("model"), ChatFixtures.QWEN2_5);
     }
 
     /** 40 prompts, chat and plain, and one longer than 160 tokens (cut from the left and counted). */
