@@ -103,7 +103,7 @@ class OpenApiDocumentTest {
     void jobConfigHasEveryField() {
         Map<String, Object> config = schema("JobConfig");
 
-        assertThat(properties(config)).containsOnlyKeys("name", "task", "base", "iterations",
+        assertThat(properties(config)).containsOnlyKeys("name", "task", "prompts", "base", "iterations",
                 "prompts_per_iteration", "sampling", "preference", "training", "evaluation", "seed", "continuous");
         assertThat(properties(map(properties(config), "continuous"))).containsOnlyKeys("round_prompts",
                 "max_wait_seconds", "staleness_bound", "stale_action", "max_regenerations", "max_rounds_behind",
@@ -119,7 +119,9 @@ class OpenApiDocumentTest {
         assertThat(properties(map(properties(config), "training"))).containsOnlyKeys("loss", "beta", "epochs",
                 "batch_size", "optimizer", "learning_rate", "warmup_ratio", "weight_decay", "max_grad_norm");
         assertThat(properties(map(properties(config), "evaluation")))
-                .containsOnlyKeys("prompts", "samples_per_prompt");
+                .containsOnlyKeys("prompts", "samples_per_prompt", "judge");
+        assertThat(properties(map(properties(config), "prompts"))).containsOnlyKeys("dataset", "eval_dataset",
+                "eval_fraction", "max_prompt_tokens", "truncate");
     }
 
     @Test
