@@ -25,7 +25,7 @@ import java.util.List;
  * {@code prompt_text} is what both policies were given (a chat prompt rendered with the model's template);
  * {@code preference} is P(policy_response ≻ base_response) in [0, 1].
  */
-final class SamplesFile {
+public final class SamplesFile {
 
     /** Held-out prompts per file. */
     static final int PROMPTS = 50;
@@ -39,7 +39,7 @@ final class SamplesFile {
     }
 
     /** The file of iteration t. */
-    static String name(int t) {
+    public static String name(int t) {
         return "samples-iter-" + t + ".jsonl";
     }
 
