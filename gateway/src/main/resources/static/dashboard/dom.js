@@ -1,4 +1,4 @@
-/** Small DOM helpers shared by the views: an element builder and value formatting. */
+/** Small DOM helpers shared by the views: an element builder, form fields and value formatting. */
 
 /**
  * Creates an element. Attributes named on* become listeners, `dataset` fills data-* attributes, null and
@@ -40,4 +40,10 @@ export function badge(status) {
 /** A table header row. */
 export function headRow(...labels) {
   return el('thead', {}, el('tr', {}, labels.map(label => el('th', {}, label))));
+}
+
+/** A form field: its label, the control, and the slot where errors about `path` (a dotted job setting) appear. */
+export function formField(path, label, control) {
+  return el('div', {class: 'field'}, el('label', {for: control.id}, label), control,
+      el('small', {class: 'error', dataset: {errorFor: path}}));
 }

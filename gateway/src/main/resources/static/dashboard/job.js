@@ -1,7 +1,8 @@
 /**
  * A job's page, refreshed every two seconds until the job has finished: state, phase and progress, the
- * per-iteration charts and the checkpoints with their sha256 and a download button; for a continuous job also
- * its rounds, versions, lag, staleness and promotion decisions (continuous.js).
+ * per-iteration charts, the evaluated versions' samples beside π₀'s (samples.js) and the checkpoints with their
+ * sha256 and a download button; for a continuous job also its rounds, versions, lag, staleness and promotion
+ * decisions (continuous.js).
  */
 import {download, getJson} from './api.js';
 import {badge, el, fmt, headRow, when} from './dom.js';
@@ -9,6 +10,7 @@ import {poll} from './poll.js';
 import {ACTIVE, cancelButton} from './cancel.js';
 import {jobCharts} from './charts.js';
 import {continuousSection, FOLLOWED} from './continuous.js';
+import {samplesCard} from './samples.js';
 
 const REFRESH_MS = 2000;
 
@@ -17,9 +19,11 @@ export function jobView(root, id, report) {
   const head = el('section', {id: 'job', class: 'card'});
   const stream = el('div');
   const charts = jobCharts();
+  const samples = samplesCard(id, report);
   const checkpoints = el('tbody');
-  root.append(head, stream, charts.element, el('section', {class: 'card'}, el('h2', {}, 'Checkpoints'),
-      el('table', {id: 'checkpoints'}, headRow('Policy', 'Checkpoint', 'sha256', 'Size', 'Created', ''), checkpoints)));
+  root.append(head, stream, charts.element, samples.element,
+      el('section', {class: 'card'}, el('h2', {}, 'Checkpoints'), el('table', {id: 'checkpoints'},
+          headRow('Policy', 'Checkpoint', 'sha256', 'Size', 'Created', ''), checkpoints)));
   const refresh = async () => {
     const job = await getJson(`/api/jobs/${encodeURIComponent(id)}`);
     head.replaceChildren(...summary(job, report, refresh));
@@ -27,6 +31,7 @@ export function jobView(root, id, report) {
       stream.replaceChildren(await continuousSection(job, report, refresh));
     }
     charts.update(job.iterations);
+    samples.update(job.iterations);
     checkpoints.replaceChildren(...job.checkpoints.map(checkpoint => checkpointRow(checkpoint, report)));
     return (job.kind === 'continuous' ? FOLLOWED : ACTIVE).includes(job.state);
   };

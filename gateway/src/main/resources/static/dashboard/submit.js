@@ -1,14 +1,15 @@
 /**
- * The form that submits a job: the common settings as fields, anything else as JSON merged under them. Empty
- * fields are left out, so the engine's defaults apply. A 400 problem's errors appear next to their fields;
- * errors about settings without a field appear under the JSON box.
+ * The form that submits a job: the prompt source (prompts.js), the common settings as fields, anything else as
+ * JSON merged under them. Empty fields are left out, so the engine's defaults apply. A 400 problem's errors
+ * appear next to their fields, or next to the field of the section they lie in (`prompts.dataset` beside the
+ * prompts picker); errors about settings without either appear under the JSON box.
  */
 import {postJson} from './api.js';
-import {el} from './dom.js';
+import {el, formField} from './dom.js';
+import {promptsPicker} from './prompts.js';
 
 const FIELDS = [
   {path: 'name', label: 'Name', text: true},
-  {path: 'task.name', label: 'Task', options: ['addition', 'sorting']},
   {path: 'iterations', label: 'Iterations T'},
   {path: 'prompts_per_iteration', label: 'Prompts per iteration'},
   {path: 'sampling.k', label: 'K responses per prompt'},
@@ -27,11 +28,13 @@ const EXTRA = 'extra';
 
 /** The form; `created` gets the new job. */
 export function jobForm(report, created) {
+  const picker = promptsPicker(report);
+  const [name, ...settings] = FIELDS.map(input);
   const form = el('form', {id: 'job-form', class: 'card', novalidate: true},
       el('h2', {}, 'Submit a job'),
       el('p', {class: 'hint'}, 'Empty fields take the defaults of ./sppo train.'),
-      el('div', {class: 'fields'}, FIELDS.map(input)),
-      field(EXTRA, 'More settings (JSON, merged under the fields above)',
+      el('div', {class: 'fields'}, name, picker.fields, settings),
+      formField(EXTRA, 'More settings (JSON, merged under the fields above)',
           el('textarea', {id: 'f-extra', name: EXTRA, rows: 3, placeholder: '{"base": {"warm_start": {"epochs": 10}}}'})),
       el('p', {class: 'error', dataset: {errorFor: ''}}),
       el('button', {type: 'submit'}, 'Submit job'));
@@ -40,7 +43,7 @@ export function jobForm(report, created) {
     form.querySelectorAll('[data-error-for]').forEach(slot => { slot.textContent = ''; });
     let body;
     try {
-      body = formBody(form);
+      body = formBody(form, picker.settings());
     } catch (error) {
       showError(form, EXTRA, error.message);
       return;
@@ -65,16 +68,11 @@ function input(spec) {
       ? el('select', {id, name: spec.path}, el('option', {value: ''}, 'default'),
           spec.options.map(option => el('option', {value: option}, option)))
       : el('input', {id, name: spec.path, type: spec.text ? 'text' : 'number', step: 'any', placeholder: 'default'});
-  return field(spec.path, spec.label, control);
+  return formField(spec.path, spec.label, control);
 }
 
-function field(path, label, control) {
-  return el('div', {class: 'field'}, el('label', {for: control.id}, label), control,
-      el('small', {class: 'error', dataset: {errorFor: path}}));
-}
-
-/** The request body: the JSON box, then each non-empty field set at its dotted path. */
-function formBody(form) {
+/** The request body: the JSON box, then each non-empty field and the picker's settings set at their dotted paths. */
+function formBody(form, picked) {
   const body = parseExtra(form.elements[EXTRA].value);
   for (const spec of FIELDS) {
     const raw = form.elements[spec.path].value.trim();
@@ -82,6 +80,7 @@ function formBody(form) {
       setPath(body, spec.path, spec.text || spec.options ? raw : Number(raw));
     }
   }
+  Object.entries(picked).forEach(([path, value]) => setPath(body, path, value));
   return body;
 }
 
@@ -113,10 +112,27 @@ function setPath(target, path, value) {
   node[keys[keys.length - 1]] = value;
 }
 
-/** Puts a message next to the field it names, under the JSON box when no field has that path. */
+/**
+ * Puts a message next to the field it names, else next to the field of the nearest section that holds it (with
+ * the path), else under the JSON box (with the path).
+ */
 function showError(form, path, message) {
-  const own = form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
-  const slot = own ?? form.querySelector(`[data-error-for="${EXTRA}"]`);
+  const own = errorSlot(form, path);
+  const slot = own ?? sectionSlot(form, path) ?? errorSlot(form, EXTRA);
   const text = own ? message : `${path}: ${message}`;
   slot.textContent = slot.textContent ? `${slot.textContent}; ${text}` : text;
+}
+
+function sectionSlot(form, path) {
+  for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
+    const slot = errorSlot(form, path.slice(0, end));
+    if (slot) {
+      return slot;
+    }
+  }
+  return null;
+}
+
+function errorSlot(form, path) {
+  return form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
 }

@@ -36,6 +36,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
         "GET,  /api/jobs,                     trainer-service,    /jobs",
         "GET,  /api/jobs/job-7,               trainer-service,    /jobs/job-7",
         "POST, /api/jobs/job-7/cancel,        trainer-service,    /jobs/job-7/cancel",
+        "GET,  /api/jobs/job-7/samples/2,     trainer-service,    /jobs/job-7/samples/2",
         "GET,  /api/checkpoints/ckpt-3,       trainer-service,    /checkpoints/ckpt-3",
         "GET,  /api/checkpoints/ckpt-3/archive, trainer-service,  /checkpoints/ckpt-3/archive",
         "POST, /api/datasets,                 trainer-service,    /datasets",

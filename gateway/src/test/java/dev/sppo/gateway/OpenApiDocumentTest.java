@@ -28,6 +28,7 @@ class OpenApiDocumentTest {
             Map.entry("/api/jobs/{id}/resume", Set.of("post")),
             Map.entry("/api/jobs/{id}/stop", Set.of("post")),
             Map.entry("/api/jobs/{id}/continuous", Set.of("get")),
+            Map.entry("/api/jobs/{id}/samples/{version}", Set.of("get")),
             Map.entry("/api/pins", Set.of("get")),
             Map.entry("/api/pins/{jobId}", Set.of("put", "delete")),
             Map.entry("/api/checkpoints/{id}", Set.of("get")),
@@ -59,7 +60,7 @@ class OpenApiDocumentTest {
     void everyGatewayRouteAndGatewayEndpointIsDocumentedAndNothingElseUnderApi() {
         List<String> routed = GatewayRoutes.load().stream().flatMap(route -> route.paths().stream()).toList();
 
-        assertThat(routed).hasSize(19).doesNotHaveDuplicates();
+        assertThat(routed).hasSize(20).doesNotHaveDuplicates();
         assertThat(map(document.root(), "paths").keySet())
                 .containsExactlyInAnyOrderElementsOf(concat(routed, OpenApiController.PATH, OpsController.PATH));
     }
@@ -146,6 +147,15 @@ class OpenApiDocumentTest {
         assertThat(map(schema("JobState")).get("enum"))
                 .isEqualTo(List.of("QUEUED", "RUNNING", "PAUSED", "SUCCEEDED", "FAILED", "CANCELLED"));
         assertThat(properties(schema("Problem"))).containsKeys("type", "title", "status", "detail");
+    }
+
+    @Test
+    void samplesHaveTheTrainersSnakeCaseFields() {
+        assertThat(properties(schema("JobSamples"))).containsOnlyKeys("job_id", "version", "rows");
+        assertThat(properties(schema("SampleRow"))).containsOnlyKeys("prompt_id", "prompt_text", "base_response",
+                "policy_response", "preference");
+        assertThat(map(document.root(), "paths", "/api/jobs/{id}/samples/{version}", "get", "responses").keySet())
+                .contains("200", "400", "404");
     }
 
     @Test

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.sppo.loop.SamplesFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,8 +31,9 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The ops dashboard in headless Chromium against the four services over a real broker and PostgreSQL: the key
- * prompt, the job form and its field errors, a job's live page with its charts and a checkpoint download,
- * cancelling, and service health. The finished job's page is saved as target/dashboard.png; run with
+ * prompt, the job form with its prompts picker and its field errors, a job's live page with its charts, its
+ * samples and a checkpoint download, cancelling, and service health. The finished job's page is saved as
+ * target/dashboard.png; run with
  * {@code -Dsppo.screenshot=../docs/dashboard.png} to refresh the README's picture.
  */
 @ExtendWith(ChromiumCondition.class)
@@ -39,6 +44,7 @@ class DashboardBrowserTest {
     private static final Path SCREENSHOT = Path.of(System.getProperty("sppo.screenshot", "target/dashboard.png"));
     private static final int DEMO_ITERATIONS = 3;
     private static final List<String> CHARTS = List.of("loss", "win-rate", "phat", "kl", "seconds", "tokens");
+    private static final String MARKUP = "<img src=x onerror=\"document.title='x'\">";
 
     @TempDir
     static Path checkpoints;
@@ -118,6 +124,56 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void promptsPickerOffersAnUploadedDatasetThatTheFormPostsInsteadOfATaskWithItsErrorsBesideThePicker()
+            throws Exception {
+        HttpResponse<String> uploaded = harness.upload("/api/datasets?name=greetings", "application/x-ndjson", """
+                {"prompt": "Say hello."}
+                {"messages": [{"role": "user", "content": "Name a colour."}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String dataset = config(uploaded.body()).get("id").getAsString();
+        page.openWithKey(PlatformHarness.API_KEY);
+        page.recordPosts();
+
+        page.choosePrompts(dataset);
+        page.submitJob(config("""
+                {"name": "from-dataset", "prompts": {"eval_fraction": 2}}"""));
+
+        assertThat(page.options("#f-prompts")).contains("built-in task",
+                "greetings (2 prompts, " + dataset.substring(0, 8) + ")");
+        assertThat(page.shown("#f-task-name")).as("the task select, with a dataset chosen").isFalse();
+        JsonObject posted = page.lastPostedBody();
+        assertThat(posted.getAsJsonObject("prompts").get("dataset").getAsString()).isEqualTo(dataset);
+        assertThat(posted.has("task")).isFalse();
+        assertThat(page.fieldError("prompts")).contains("prompts.eval_fraction: must be in [0, 1)");
+        assertThat(browser.getCurrentUrl()).doesNotContain("#/jobs/");
+    }
+
+    @Test
+    void samplesCardSaysAGoldJudgedJobHasNoSamplesAndShowsTheRowsOfASamplesFileEscaped() throws Exception {
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", PlatformHarness.tinyJob("samples"),
+                PlatformHarness.API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = config(created.body()).get("id").getAsString();
+        assertThat(harness.awaitTerminal(id, JOB_TIMEOUT).get("state").getAsString()).isEqualTo("SUCCEEDED");
+        page.openWithKey(PlatformHarness.API_KEY);
+        page.open("#/jobs/" + id);
+
+        page.awaitText("#samples-note", "No samples: this job is evaluated by its task's gold judge.", STEP);
+        assertThat(page.options("#samples-version")).containsExactly("π₁", "π₂");
+
+        writeSamples(id, 1, sample("p1", "Say <b>hello</b>.", "Hello.", MARKUP, 0.75),
+                sample("p2", "Count to three.", "1 2", "1\n2\n3", 1.0));
+        page.select("#samples-version", "1");
+
+        assertThat(page.tableRows("#samples")).containsExactly(
+                List.of("Say <b>hello</b>.\np1", "Hello.", MARKUP, "0.750"),
+                List.of("Count to three.\np2", "1 2", "1\n2\n3", "1.000"));
+        assertThat(browser.findElements(By.cssSelector("#samples img, #samples b"))).as("text shown as text").isEmpty();
+        assertThat(page.text("#samples")).contains("2 held-out prompts; mean P(π₁ ≻ π₀) = 0.875");
+    }
+
+    @Test
     void cancelButtonCancelsARunningJob() throws Exception {
         JsonObject longJob = config(PlatformHarness.tinyJob("to-cancel"));
         longJob.addProperty("iterations", 50);
@@ -162,6 +218,26 @@ class DashboardBrowserTest {
 
     private static JsonObject config(String json) {
         return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    private static JsonObject sample(String id, String prompt, String base, String policy, double preference) {
+        JsonObject row = new JsonObject();
+        row.addProperty("prompt_id", id);
+        row.addProperty("prompt_text", prompt);
+        row.addProperty("base_response", base);
+        row.addProperty("policy_response", policy);
+        row.addProperty("preference", preference);
+        return row;
+    }
+
+    /** Writes a samples file into the job's run directory, as a job evaluated by a judge does. */
+    private static void writeSamples(String jobId, int version, JsonObject... rows) throws IOException {
+        Path run = Files.createDirectories(checkpoints.resolve("runs").resolve(jobId));
+        StringBuilder lines = new StringBuilder();
+        for (JsonObject row : rows) {
+            lines.append(row).append('\n');
+        }
+        Files.writeString(run.resolve(SamplesFile.name(version)), lines, StandardCharsets.UTF_8);
     }
 
     private static JsonObject checkpointOf(JsonObject job, String id) {

@@ -2,6 +2,7 @@ package dev.sppo.platform;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -102,6 +103,35 @@ final class DashboardPage {
         }
     }
 
+    /** Picks the uploaded dataset {@code datasetId} in the job form's prompts picker, once the picker lists it. */
+    void choosePrompts(String datasetId) {
+        select("#f-prompts", datasetId);
+    }
+
+    /**
+     * From now until the page is loaded again, keeps the body of every POST the page sends, for
+     * {@link #lastPostedBody()}.
+     */
+    void recordPosts() {
+        browser.executeScript("""
+                const send = window.fetch;
+                window.sppoPosted = [];
+                window.fetch = (url, init) => {
+                  if (init?.method === 'POST') {
+                    window.sppoPosted.push(init.body);
+                  }
+                  return send(url, init);
+                };""");
+    }
+
+    /** The JSON body of the last POST since {@link #recordPosts()}, once there is one. */
+    JsonObject lastPostedBody() {
+        new WebDriverWait(browser, STEP).until(driver -> ((Number) browser.executeScript(
+                "return window.sppoPosted.length")).intValue() > 0);
+        return JsonParser.parseString((String) browser.executeScript("return window.sppoPosted.at(-1)"))
+                .getAsJsonObject();
+    }
+
     /** The error text next to the field of {@code path} ({@code extra}: the JSON box), once there is one. */
     String fieldError(String path) {
         By slot = By.cssSelector("[data-error-for='" + path + "']");
@@ -148,6 +178,30 @@ final class DashboardPage {
 
     void cancel(String jobId) {
         element("button[data-cancel='" + jobId + "']").click();
+    }
+
+    /** Chooses the option of value {@code value} in the select that {@code css} selects, once it has one. */
+    void select(String css, String value) {
+        By option = By.cssSelector(css + " option[value='" + value + "']");
+        new WebDriverWait(browser, STEP).until(ExpectedConditions.presenceOfElementLocated(option));
+        new Select(element(css)).selectByValue(value);
+    }
+
+    /** The labels of the options of the select that {@code css} selects. */
+    List<String> options(String css) {
+        return new Select(element(css)).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    /** Whether the element that {@code css} selects is on the page and shown. */
+    boolean shown(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The cell texts of each row of the table body that {@code css} selects, once it has a row. */
+    List<List<String>> tableRows(String css) {
+        element(css + " tbody tr");
+        return browser.findElements(By.cssSelector(css + " tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
     }
 
     /** Clicks the element that {@code css} selects, once it is visible. */

@@ -39,6 +39,11 @@ public record TrainerProperties(
         @NotNull @DefaultValue("2m") Duration stallTimeout,
         @NotNull @DefaultValue("60m") Duration generationTimeout) {
 
+    /** Where each job's run directory lies: {@code <checkpointDir>/runs/<jobId>} holds the engine's run files. */
+    public Path runsDir() {
+        return checkpointDir.resolve("runs");
+    }
+
     /** How many rows a list returns when a client asks for {@code requested} (null: as many as allowed). */
     public int listSize(Integer requested) {
         return requested == null ? listLimit : Math.max(1, Math.min(requested, listLimit));

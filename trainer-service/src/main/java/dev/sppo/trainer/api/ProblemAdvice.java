@@ -1,6 +1,7 @@
 package dev.sppo.trainer.api;
 
 import dev.sppo.service.FieldProblems;
+import dev.sppo.trainer.config.FieldProblem;
 import dev.sppo.trainer.config.InvalidJobConfigException;
 import dev.sppo.trainer.continuous.ContinuousJobConflictException;
 import dev.sppo.trainer.upload.RejectedUploadException;
@@ -8,20 +9,27 @@ import dev.sppo.trainer.upload.UploadTooLargeException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Every error as an RFC 9457 problem ({@code application/problem+json}), never a stack trace: 400 for a bad
- * job (with an {@code errors} list of {@code {field, message}}), an unreadable body or an upload whose content
- * cannot be used (with where in it: {@code line} and {@code field}, or {@code entry}), 404 for unknown ids, 409 for
- * cancelling a finished job or a continuous-job action its state forbids, 413 for an upload over its limit; Spring
- * MVC's own errors keep their status.
+ * job or a path parameter out of its range (with an {@code errors} list of {@code {field, message}}), an
+ * unreadable body or an upload whose content cannot be used (with where in it: {@code line} and {@code field}, or
+ * {@code entry}), 404 for unknown ids and samples a job has not written, 409 for cancelling a finished job or a
+ * continuous-job action its state forbids, 413 for an upload over its limit; Spring MVC's own errors keep their
+ * status.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends FieldProblems {
@@ -70,6 +78,20 @@ public class ProblemAdvice extends FieldProblems {
         LOG.error("request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the trainer-service could not handle this request; its log has the details");
+    }
+
+    /** A path or query parameter that breaks its constraint (a samples version below 1), named as a job's field is. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", problems.stream()
+                .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
+        return handleExceptionInternal(e, problem, headers, status, request);
     }
 
     /** A job is a free-form config tree: whatever cannot be read, the body must be a JSON object of settings. */

@@ -1,9 +1,14 @@
 package dev.sppo.trainer.api;
 
-/** A job or checkpoint id that does not exist: 404. */
+/** Something that does not exist (a job or checkpoint id, a job's file): 404. */
 public final class ResourceNotFoundException extends RuntimeException {
 
     public ResourceNotFoundException(String kind, String id) {
-        super("no " + kind + " with id '" + id + "'");
+        this("no " + kind + " with id '" + id + "'");
+    }
+
+    /** @param detail what was asked for and is not there, for the problem body */
+    public ResourceNotFoundException(String detail) {
+        super(detail);
     }
 }

@@ -44,7 +44,7 @@ public class JobConfigs {
     private final JobReferences references;
 
     public JobConfigs(TrainerProperties properties, List<JobSection> sections, JobReferences references) {
-        this.runs = properties.checkpointDir().resolve("runs");
+        this.runs = properties.runsDir();
         this.warmStartCache = properties.checkpointDir().resolve("warm-start");
         this.maxTrainPrompts = properties.maxTrainPrompts();
         this.sections = List.copyOf(sections);
