@@ -1,6 +1,6 @@
 package dev.sppo.trainer.samples;
 
-import dev.sppo.loop.SamplesFile;
+import dev.sppo.evaluation.SamplesFile;
 import dev.sppo.trainer.TrainerProperties;
 
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One held-out prompt of a samples file, with the file's snake_case names both as the engine writes it
- * ({@link dev.sppo.loop.SamplesFile}) and as the API returns it.
+ * ({@link dev.sppo.evaluation.SamplesFile}) and as the API returns it.
  *
  * @param promptId the prompt's id
  * @param promptText what both policies were given (a chat prompt rendered with the model's template)
