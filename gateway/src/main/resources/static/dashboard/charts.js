@@ -28,7 +28,8 @@ const CHARTS = [
   {
     id: 'win-rate', title: 'Win rate of πₜ₊₁ vs π₀, 95% CI', span: [0.4, 0.6], band: {lower: 2, upper: 3},
     series: [line('win rate', BLUE, m => m.win_rate_vs_base?.rate), bound('lower', m => m.win_rate_vs_base?.lower),
-      bound('upper', m => m.win_rate_vs_base?.upper), reference('even', 0.5)],
+      bound('upper', m => m.win_rate_vs_base?.upper), reference('even', 0.5),
+      line('length-controlled', GREEN, m => m.length_controlled_win_rate_vs_base)],
   },
   {
     id: 'phat', title: 'P̂ of winners and losers', range: [0, 1],
@@ -38,6 +39,10 @@ const CHARTS = [
     id: 'kl', title: 'KL of πₜ₊₁ to the reference πₜ, sampled from πₜ₊₁ (nats)',
     series: [line('KL(πₜ₊₁ ‖ πₜ)', VIOLET, m => m.kl),
       line('log πₜ/πₜ₊₁ on the trained responses (not a KL)', AMBER, m => m.reference_log_ratio)],
+  },
+  {
+    id: 'length', title: 'Mean length of πₜ₊₁\'s held-out responses',
+    series: [line('characters', AMBER, m => m.mean_response_length), line('tokens', BLUE, m => m.mean_response_tokens)],
   },
   {
     id: 'seconds', title: 'Seconds per phase',

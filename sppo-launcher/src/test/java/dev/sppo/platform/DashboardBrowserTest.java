@@ -43,7 +43,7 @@ class DashboardBrowserTest {
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final Path SCREENSHOT = Path.of(System.getProperty("sppo.screenshot", "target/dashboard.png"));
     private static final int DEMO_ITERATIONS = 3;
-    private static final List<String> CHARTS = List.of("loss", "win-rate", "phat", "kl", "seconds", "tokens");
+    private static final List<String> CHARTS = List.of("loss", "win-rate", "phat", "kl", "length", "seconds", "tokens");
     private static final String MARKUP = "<img src=x onerror=\"document.title='x'\">";
 
     @TempDir
