@@ -7,8 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.contracts.Topics;
-import dev.sppo.judge.FakeChatServer;
-import dev.sppo.judge.FakeChatServer.Reply;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -34,31 +32,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API. The
- * preference-service's LLM judge {@code local} is pointed (by system properties, which outrank its YAML) at a
- * local fake that prefers the response that sorts last.
+ * The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API, with the
+ * preference-service's LLM judge {@code local} answered by a {@link LocalJudge}.
  */
 class PlatformIntegrationTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
-    private static final String LOCAL_JUDGE = "sppo.preference.llm-judges.local.";
-    private static final List<String> JUDGE_SETTINGS = List.of(LOCAL_JUDGE + "base-url",
-            LOCAL_JUDGE + "prompt-template");
 
     @TempDir
     static Path checkpoints;
 
     private static PlatformHarness harness;
-    private static FakeChatServer judge;
+    private static LocalJudge judge;
 
     @BeforeAll
     static void start() throws Exception {
-        judge = new FakeChatServer(seen -> {
-            String[] shown = seen.content().split("\\|", -1);
-            return Reply.ok(FakeChatServer.completion(shown[2].compareTo(shown[1]) > 0 ? "B" : "A"));
-        });
-        System.setProperty(JUDGE_SETTINGS.get(0), judge.baseUrl().toString());
-        System.setProperty(JUDGE_SETTINGS.get(1), "{prompt}|{response_a}|{response_b}");
+        judge = new LocalJudge();
         harness = new PlatformHarness(checkpoints, 2);
     }
 
@@ -66,7 +55,6 @@ class PlatformIntegrationTest {
     static void stop() throws Exception {
         harness.close();
         judge.close();
-        JUDGE_SETTINGS.forEach(System::clearProperty);
     }
 
     @Test
@@ -108,8 +96,8 @@ class PlatformIntegrationTest {
                     .as("8 held-out prompts x 1 sample").isEqualTo(8);
             assertThat(metrics.getAsJsonObject("win_rate_vs_base")).isNotNull();
         });
-        assertThat(judge.seen()).as("training pairs and evaluation pairs, each asked in both orders")
-                .hasSizeGreaterThanOrEqualTo(2 * (8 + 8) * 2);
+        assertThat(judge.asked()).as("training pairs and evaluation pairs, each asked in both orders")
+                .isGreaterThanOrEqualTo(2 * (8 + 8) * 2);
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.checkpoint.Digests;
-import dev.sppo.judge.FakeChatServer.Reply;
-import dev.sppo.judge.FakeChatServer;
 import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.preference.training.TrainPreferenceRun;
 
@@ -40,27 +38,19 @@ import java.util.stream.Stream;
 class TextJobIntegrationTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
-    private static final String LOCAL_JUDGE = "sppo.preference.llm-judges.local.";
-    private static final List<String> JUDGE_SETTINGS = List.of(LOCAL_JUDGE + "base-url",
-            LOCAL_JUDGE + "prompt-template");
 
     @TempDir
     static Path tmp;
 
     private static PlatformHarness harness;
-    private static FakeChatServer judge;
+    private static LocalJudge judge;
     private static String model;
     private static String dataset;
     private static String evaluationJudge;
 
     @BeforeAll
     static void start() throws Exception {
-        judge = new FakeChatServer(seen -> {
-            String[] shown = seen.content().split("\\|", -1);
-            return Reply.ok(FakeChatServer.completion(shown[2].compareTo(shown[1]) > 0 ? "B" : "A"));
-        });
-        System.setProperty(JUDGE_SETTINGS.get(0), judge.baseUrl().toString());
-        System.setProperty(JUDGE_SETTINGS.get(1), "{prompt}|{response_a}|{response_b}");
+        judge = new LocalJudge();
         harness = new PlatformHarness(Files.createDirectories(tmp.resolve("store")), 1);
         model = uploaded("/api/models?name=chat", "application/x-tar", tar(chatModel()));
         byte[] prompts = promptFile();
@@ -75,7 +65,6 @@ class TextJobIntegrationTest {
     static void stop() throws Exception {
         harness.close();
         judge.close();
-        JUDGE_SETTINGS.forEach(System::clearProperty);
     }
 
     @Test
