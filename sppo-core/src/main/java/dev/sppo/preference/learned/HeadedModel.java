@@ -1,6 +1,7 @@
 package dev.sppo.preference.learned;
 
 import ai.djl.nn.Parameter;
+import dev.sppo.preference.PreferenceModel;
 import dev.sppo.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -56,10 +57,7 @@ public abstract class HeadedModel implements AutoCloseable {
 
     /** Refuses fewer than two responses: there is nothing to compare. */
     protected static void requireComparable(List<String> responses) {
-        if (responses == null || responses.size() < 2) {
-            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
-                    + (responses == null ? "null" : responses.size()));
-        }
+        PreferenceModel.requireComparable(responses);
     }
 
     @Override
