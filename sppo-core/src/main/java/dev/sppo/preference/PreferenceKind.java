@@ -31,6 +31,8 @@ public enum PreferenceKind {
     ONNX_REWARD(1.0),
     /** An exported PairRM-style pairwise cross-encoder (ONNX), aggregated as the official SPPO pipeline does. */
     ONNX_PAIRWISE(0),
+    /** A frozen ONNX sentence encoder with a head trained here, read as Bradley-Terry with temperature tau (1). */
+    ENCODER_HEAD(1.0),
     /** A weighted mean of other preference models. */
     ENSEMBLE(0);
 

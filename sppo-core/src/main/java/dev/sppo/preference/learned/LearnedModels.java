@@ -21,7 +21,8 @@ import java.util.function.Function;
  * {@link RewardModel} with the spec's tau. Each model's weights live in a sub-manager of the given manager and are
  * freed when the model is closed. The exported models of an {@code onnx_reward} or {@code onnx_pairwise} spec (a
  * directory of {@code model.onnx}, {@code tokenizer.json} and {@code onnx-judge.json}) become an {@link
- * OnnxRewardModel} or an {@link OnnxPairwiseModel} run by ONNX Runtime with this host's {@link OnnxRuntimeSettings}.
+ * OnnxRewardModel} or an {@link OnnxPairwiseModel} run by ONNX Runtime with this host's {@link OnnxRuntimeSettings};
+ * an {@code encoder_head} spec's directory becomes an {@link EncoderHeadModel}.
  */
 public final class LearnedModels implements Function<PreferenceModelSpec, PreferenceModel> {
 
@@ -48,6 +49,7 @@ public final class LearnedModels implements Function<PreferenceModelSpec, Prefer
                 case REWARD_MODEL -> RewardModelDirectory.load(dir, manager, spec.tau());
                 case ONNX_REWARD -> OnnxRewardModel.load(dir, spec.tau(), onnx);
                 case ONNX_PAIRWISE -> OnnxPairwiseModel.load(dir, onnx);
+                case ENCODER_HEAD -> EncoderHeadModel.load(dir, manager, spec.tau(), onnx);
                 default -> throw new IllegalArgumentException("a " + spec.kind().wireName()
                         + " is not loaded from a directory");
             };

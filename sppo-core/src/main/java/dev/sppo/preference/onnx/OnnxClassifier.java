@@ -4,7 +4,6 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import dev.sppo.checkpoint.MalformedCheckpointException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +16,6 @@ import java.util.List;
  * OnnxJudgeConfig.Logit} says.
  */
 final class OnnxClassifier implements AutoCloseable {
-
-    static final String MODEL_FILE = "model.onnx";
 
     private final OnnxJudgeConfig config;
     private final OnnxTokenizer tokenizer;
@@ -36,12 +33,9 @@ final class OnnxClassifier implements AutoCloseable {
      * @throws MalformedCheckpointException naming the file, and the input, output or key, that does not fit
      */
     static OnnxClassifier load(Path dir, OnnxRuntimeSettings settings) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new MalformedCheckpointException(dir, "not a directory");
-        }
+        Path model = OnnxFiles.require(dir, OnnxFiles.MODEL);
         OnnxJudgeConfig config = OnnxJudgeConfig.read(dir);
-        Path model = requireFile(dir, MODEL_FILE);
-        OnnxTokenizer tokenizer = OnnxTokenizer.load(requireFile(dir, OnnxTokenizer.FILE_NAME),
+        OnnxTokenizer tokenizer = OnnxTokenizer.load(OnnxFiles.require(dir, OnnxTokenizer.FILE_NAME),
                 config.text().maxLength());
         try {
             OnnxJudgeConfig.Inputs inputs = config.inputs();
@@ -60,14 +54,6 @@ final class OnnxClassifier implements AutoCloseable {
             tokenizer.close();
             throw e;
         }
-    }
-
-    private static Path requireFile(Path dir, String name) {
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new MalformedCheckpointException(file, "missing");
-        }
-        return file;
     }
 
     OnnxJudgeConfig config() {

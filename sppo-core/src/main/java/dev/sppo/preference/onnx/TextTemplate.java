@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * A text with {@code {name}} placeholders, filled in one pass: a value that itself holds {@code {b}} stays as it is.
  * A placeholder without a value is left as written.
  */
-record TextTemplate(String text) {
+public record TextTemplate(String text) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
-    String fill(Map<String, String> values) {
+    /** The text with each placeholder that {@code values} names replaced by its value. */
+    public String fill(Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (matcher.find()) {
