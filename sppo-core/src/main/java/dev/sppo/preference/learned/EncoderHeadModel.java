@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import dev.sppo.checkpoint.DType;
 import dev.sppo.checkpoint.MalformedCheckpointException;
 import dev.sppo.checkpoint.SafeTensorsFile;
@@ -16,13 +18,18 @@ import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceResult;
 import dev.sppo.preference.TrainableModel;
 import dev.sppo.preference.onnx.EncoderSource;
+import dev.sppo.preference.onnx.OnnxJudgeConfig;
 import dev.sppo.preference.onnx.OnnxModel;
 import dev.sppo.preference.onnx.OnnxRuntimeSettings;
+import dev.sppo.preference.onnx.RewardHeadGraph;
 import dev.sppo.preference.onnx.SentenceEncoder;
 import dev.sppo.preference.onnx.TextTemplate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -193,10 +200,33 @@ public final class EncoderHeadModel implements OnnxModel, TrainableModel {
         config.write(dir);
         List<Tensor> tensors = new ArrayList<>(NAMES.size());
         for (String name : NAMES) {
-            NDArray array = head.get(name).getArray();
-            tensors.add(new Tensor(name, array.getShape().getShape(), array.toFloatArray()));
+            tensors.add(new Tensor(name, head.get(name).getArray().getShape().getShape(), values(name)));
         }
         SafeTensorsWriter.write(dir.resolve(WEIGHTS_FILE), tensors, Map.of("format", "pt"), DType.F32);
+    }
+
+    /**
+     * Writes this model as one {@code onnx_reward} directory: the encoder's graph with the head appended ({@link
+     * RewardHeadGraph}), its {@code tokenizer.json}, and an {@code onnx-judge.json} that reads the head's output
+     * with this model's template and length. Served as {@code onnx_reward} at the same tau, it gives the same
+     * rewards, by ONNX Runtime alone.
+     */
+    public void exportOnnx(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        RewardHeadGraph.write(encoderDir.resolve("model.onnx"), new RewardHeadGraph.Head(values(DENSE_WEIGHT),
+                values(DENSE_BIAS), values(OUT_WEIGHT), values(OUT_BIAS)[0]), dir.resolve("model.onnx"));
+        Files.copy(encoderDir.resolve("tokenizer.json"), dir.resolve("tokenizer.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        JsonObject json = new JsonObject();
+        json.addProperty("output", RewardHeadGraph.OUTPUT);
+        json.addProperty("template", config.template());
+        json.addProperty("max_length", config.maxLength());
+        Files.writeString(dir.resolve(OnnxJudgeConfig.FILE_NAME), new GsonBuilder().setPrettyPrinting()
+                .disableHtmlEscaping().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private float[] values(String name) {
+        return head.get(name).getArray().toFloatArray();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.sppo.preference.BradleyTerry;
 import dev.sppo.preference.PreferenceResult;
 import dev.sppo.preference.onnx.EncoderSource;
 import dev.sppo.preference.onnx.MiniLm;
+import dev.sppo.preference.onnx.OnnxRewardModel;
 import dev.sppo.preference.onnx.OnnxRuntimeSettings;
 import dev.sppo.preference.onnx.SentenceEncoder;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,20 @@ class EncoderHeadModelTest {
             try (EncoderHeadModel loaded = EncoderHeadModel.load(copy, manager, 1.0, OnnxRuntimeSettings.DEFAULTS)) {
                 assertThat(loaded.rewards(PROMPT, RESPONSES)).containsExactly(r);
                 assertThat(loaded.parameterCount()).isEqualTo((long) H * D + H + H + 1);
+            }
+        }
+    }
+
+    @Test
+    void theExportedGraphServedAsOnnxRewardGivesTheSameRewards() throws Exception {
+        writeModel(H);
+        Path export = dir.resolve("export");
+        try (NDManager manager = NDManager.newBaseManager();
+                EncoderHeadModel model = EncoderHeadModel.load(dir, manager, 1.0, OnnxRuntimeSettings.DEFAULTS)) {
+            model.exportOnnx(export);
+            try (OnnxRewardModel exported = OnnxRewardModel.load(export, 1.0, new OnnxRuntimeSettings(1, 2))) {
+                assertThat(exported.rewards(PROMPT, RESPONSES)).containsExactly(model.rewards(PROMPT, RESPONSES),
+                        within(1e-5));
             }
         }
     }

@@ -1,5 +1,14 @@
 package dev.sppo.preference.onnx;
 
+import static dev.sppo.preference.onnx.OnnxMessages.FLOAT;
+import static dev.sppo.preference.onnx.OnnxMessages.INT64;
+import static dev.sppo.preference.onnx.OnnxMessages.attribute;
+import static dev.sppo.preference.onnx.OnnxMessages.dim;
+import static dev.sppo.preference.onnx.OnnxMessages.floatTensor;
+import static dev.sppo.preference.onnx.OnnxMessages.longTensor;
+import static dev.sppo.preference.onnx.OnnxMessages.node;
+import static dev.sppo.preference.onnx.OnnxMessages.valueInfo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +29,6 @@ import java.util.List;
  * not B before A). The graph's inputs and output are named by the caller, to make mismatched models.
  */
 final class TinyOnnx {
-
-    private static final int FLOAT = 1;
-    private static final int INT64 = 7;
-    private static final int ATTRIBUTE_INT = 2;
 
     private final String inputIds;
     private final String attentionMask;
@@ -75,51 +80,16 @@ final class TinyOnnx {
                 .message(1, node("Mul", List.of("g", "w3"), "gw"))
                 .message(1, node("ReduceSum", List.of("gw", "axes1"), output, attribute("keepdims", 0)))
                 .string(2, "tiny")
-                .message(5, tensor("E", FLOAT, new long[] {embeddings.length, labels}, Protobuf.floats(flat)))
-                .message(5, tensor("axis1", INT64, new long[] {}, Protobuf.longs(1)))
-                .message(5, tensor("axes1", INT64, new long[] {1}, Protobuf.longs(1)))
-                .message(5, tensor("axes2", INT64, new long[] {1}, Protobuf.longs(2)));
+                .message(5, floatTensor("E", new long[] {embeddings.length, labels}, flat))
+                .message(5, longTensor("axis1", new long[] {}, 1))
+                .message(5, longTensor("axes1", new long[] {1}, 1))
+                .message(5, longTensor("axes2", new long[] {1}, 2));
         List<String> inputs = new ArrayList<>(List.of(inputIds, attentionMask));
         inputs.addAll(extraInputs);
         for (String input : inputs) {
             graph.message(11, valueInfo(input, INT64, dim("batch"), dim("sequence")));
         }
-        graph.message(12, valueInfo(output, FLOAT, dim("batch"), new Protobuf().varint(1, labels)));
+        graph.message(12, valueInfo(output, FLOAT, dim("batch"), dim(labels)));
         return graph;
-    }
-
-    private static Protobuf node(String op, List<String> inputs, String output, Protobuf... attributes) {
-        Protobuf node = new Protobuf();
-        inputs.forEach(input -> node.string(1, input));
-        node.string(2, output).string(3, op + "_" + output).string(4, op);
-        for (Protobuf attribute : attributes) {
-            node.message(5, attribute);
-        }
-        return node;
-    }
-
-    private static Protobuf attribute(String name, long value) {
-        return new Protobuf().string(1, name).varint(3, value).varint(20, ATTRIBUTE_INT);
-    }
-
-    private static Protobuf tensor(String name, int type, long[] dims, byte[] raw) {
-        Protobuf tensor = new Protobuf();
-        for (long d : dims) {
-            tensor.varint(1, d);
-        }
-        return tensor.varint(2, type).string(8, name).bytes(9, raw);
-    }
-
-    private static Protobuf dim(String name) {
-        return new Protobuf().string(2, name);
-    }
-
-    private static Protobuf valueInfo(String name, int type, Protobuf... dims) {
-        Protobuf shape = new Protobuf();
-        for (Protobuf d : dims) {
-            shape.message(1, d);
-        }
-        Protobuf tensorType = new Protobuf().varint(1, type).message(2, shape);
-        return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
     }
 }

@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A protocol-buffers message written by hand, enough for the ONNX messages of {@link TinyOnnx}: varint fields
- * (wire type 0) and length-delimited fields (wire type 2: strings, bytes, nested messages), each with its tag
- * {@code field << 3 | wire type}.
+ * A protocol-buffers message written by hand, enough for the ONNX messages of {@link RewardHeadGraph}: varint
+ * fields (wire type 0) and length-delimited fields (wire type 2: strings, bytes, nested messages), each with its tag
+ * {@code field << 3 | wire type}. Protocol buffers merge a message field that occurs twice and append to a repeated
+ * one, so a second {@code graph} field after a model's bytes adds nodes, initializers and outputs to its graph.
  */
 final class Protobuf {
 
