@@ -148,7 +148,7 @@ public final class EncoderHeadModel implements OnnxModel, TrainableModel {
         return encoder.embed(texts);
     }
 
-    /** (N,) rewards of (N, D) embeddings; differentiable inside a gradient collector. */
+    /** (N,) rewards of (N, D) embeddings in PyTorch, the training forward; differentiable inside a gradient collector. */
     public NDArray rewards(NDManager scope, float[][] embeddings) {
         int d = encoder.dimension();
         float[] flat = new float[embeddings.length * d];
@@ -161,19 +161,20 @@ public final class EncoderHeadModel implements OnnxModel, TrainableModel {
         return hidden.matMul(head.get(OUT_WEIGHT).getArray()).add(head.get(OUT_BIAS).getArray());
     }
 
-    /** r(prompt, y) for each response. */
+    /**
+     * r(prompt, y) for each response: the encoder in ONNX Runtime, the head in plain Java on its current values
+     * ({@link RewardHeadGraph.Head#reward}), so that scoring never waits on PyTorch's thread pool.
+     */
     public double[] rewards(String prompt, List<String> responses) {
         List<String> texts = new ArrayList<>(responses.size());
         responses.forEach(y -> texts.add(text(prompt, y)));
         float[][] embeddings = embed(texts);
-        try (NDManager scope = manager.newSubManager()) {
-            float[] r = rewards(scope, embeddings).toFloatArray();
-            double[] out = new double[r.length];
-            for (int i = 0; i < r.length; i++) {
-                out[i] = r[i];
-            }
-            return out;
+        RewardHeadGraph.Head values = headValues();
+        double[] out = new double[embeddings.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.reward(embeddings[i]);
         }
+        return out;
     }
 
     @Override
@@ -213,8 +214,7 @@ public final class EncoderHeadModel implements OnnxModel, TrainableModel {
      */
     public void exportOnnx(Path dir) throws IOException {
         Files.createDirectories(dir);
-        RewardHeadGraph.write(encoderDir.resolve("model.onnx"), new RewardHeadGraph.Head(values(DENSE_WEIGHT),
-                values(DENSE_BIAS), values(OUT_WEIGHT), values(OUT_BIAS)[0]), dir.resolve("model.onnx"));
+        RewardHeadGraph.write(encoderDir.resolve("model.onnx"), headValues(), dir.resolve("model.onnx"));
         Files.copy(encoderDir.resolve("tokenizer.json"), dir.resolve("tokenizer.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         JsonObject json = new JsonObject();
@@ -223,6 +223,11 @@ public final class EncoderHeadModel implements OnnxModel, TrainableModel {
         json.addProperty("max_length", config.maxLength());
         Files.writeString(dir.resolve(OnnxJudgeConfig.FILE_NAME), new GsonBuilder().setPrettyPrinting()
                 .disableHtmlEscaping().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private RewardHeadGraph.Head headValues() {
+        return new RewardHeadGraph.Head(values(DENSE_WEIGHT), values(DENSE_BIAS), values(OUT_WEIGHT),
+                values(OUT_BIAS)[0]);
     }
 
     private float[] values(String name) {

@@ -48,6 +48,21 @@ public final class RewardHeadGraph {
         int hidden() {
             return denseBias.length;
         }
+
+        /** r = w · tanh(W e + b) + c, accumulated in double. */
+        public double reward(float[] e) {
+            int h = hidden();
+            int d = denseWeight.length / h;
+            double r = outBias;
+            for (int i = 0; i < h; i++) {
+                double z = denseBias[i];
+                for (int j = 0; j < d; j++) {
+                    z += denseWeight[i * d + j] * e[j];
+                }
+                r += outWeight[i] * Math.tanh(z);
+            }
+            return r;
+        }
     }
 
     private RewardHeadGraph() {}

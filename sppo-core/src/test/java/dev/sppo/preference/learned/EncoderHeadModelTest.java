@@ -90,6 +90,13 @@ class EncoderHeadModelTest {
                 expected[i] = plainHead(head, pooled[i]);
                 assertThat(r[i]).as("r_" + i).isCloseTo(expected[i], within(1e-5));
             }
+            try (NDManager scope = manager.newSubManager()) {
+                float[] trained = model.rewards(scope, pooled).toFloatArray();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat((double) trained[i]).as("the training forward's r_" + i)
+                            .isCloseTo(expected[i], within(1e-5));
+                }
+            }
             PreferenceResult result = model.compare(PROMPT, RESPONSES);
             double[][] p = BradleyTerry.fromRewards(expected, 0.5).p();
             for (int i = 0; i < p.length; i++) {
