@@ -49,17 +49,7 @@ public final class OnnxPairwiseModel implements OnnxModel {
                 }
             }
         }
-        double[] flat = classifier.scores(texts);
-        double[][] logits = new double[k][k];
-        int n = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                if (i != j) {
-                    logits[i][j] = flat[n++];
-                }
-            }
-        }
-        return logits;
+        return PairwiseAggregation.offDiagonal(classifier.scores(texts), k);
     }
 
     @Override

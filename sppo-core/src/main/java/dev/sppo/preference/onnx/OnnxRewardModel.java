@@ -56,8 +56,7 @@ public final class OnnxRewardModel implements OnnxModel {
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
         PreferenceModel.requireComparable(responses);
-        double[] r = rewards(prompt, responses);
-        return new PreferenceResult(BradleyTerry.fromRewards(r, tau), r);
+        return PreferenceResult.ofRewards(rewards(prompt, responses), tau);
     }
 
     @Override

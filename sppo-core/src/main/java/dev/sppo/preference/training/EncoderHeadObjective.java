@@ -2,8 +2,6 @@ package dev.sppo.preference.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Activation;
 import dev.sppo.preference.data.PreferencePair;
 import dev.sppo.preference.learned.EncoderHeadModel;
 
@@ -36,7 +34,7 @@ final class EncoderHeadObjective implements PairObjective {
 
     @Override
     public NDArray loss(NDManager manager, List<PreferencePair> batch) {
-        return Activation.softPlus(margins(manager, batch).neg()).mean();
+        return RewardObjective.bradleyTerryLoss(margins(manager, batch));
     }
 
     @Override
@@ -44,9 +42,7 @@ final class EncoderHeadObjective implements PairObjective {
         List<String> texts = new ArrayList<>(2 * batch.size());
         batch.forEach(p -> texts.add(model.text(p.prompt(), p.chosen())));
         batch.forEach(p -> texts.add(model.text(p.prompt(), p.rejected())));
-        NDArray rewards = model.rewards(manager, embedded(texts));
-        int n = batch.size();
-        return rewards.get(new NDIndex("0:" + n)).sub(rewards.get(new NDIndex(n + ":")));
+        return RewardObjective.chosenMinusRejected(model.rewards(manager, embedded(texts)), batch.size());
     }
 
     private float[][] embedded(List<String> texts) {
