@@ -3,6 +3,7 @@ package dev.sppo.preference.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,17 @@ class SentenceEncoderTest {
         float[] padded = encoder.embed(List.of(shortText, "A much longer sentence that makes the batch pad the "
                 + "first row with many positions of nothing at all."))[0];
         assertThat(padded).containsExactly(alone, within(1e-5f));
+    }
+
+    @Test
+    void embeddingsEqualLangchain4jsMiniLmEmbeddingModel() {
+        List<String> texts = TRIPLES.stream().flatMap(List::stream).toList();
+        float[][] ours = encoder.embed(texts);
+        AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(ours[i]).as(texts.get(i)).containsExactly(reference.embed(texts.get(i)).content().vector(),
+                    within(1e-5f));
+        }
     }
 
     /** The cosine of unit vectors. */
