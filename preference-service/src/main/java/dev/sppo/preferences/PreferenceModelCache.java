@@ -12,6 +12,7 @@ import dev.sppo.preference.PreferenceSpecException;
 import dev.sppo.preference.TaskSettings;
 import dev.sppo.preference.learned.HeadedModel;
 import dev.sppo.preference.learned.LearnedModels;
+import dev.sppo.preference.onnx.OnnxModel;
 import dev.sppo.task.Tasks;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,8 @@ import java.util.Map;
  * kinds exist and how each is built is decided there; a gold judge is built for the task with the settings the spec
  * carries, as the in-process loop builds it) and kept for the next prompt: the
  * {@code sppo.preference.cached-models} most recently used specs stay built. Learned models (rankers, reward
- * models) are loaded from their checkpoint URI on first use; an evicted one frees its weights.
+ * models) and exported ones ({@code onnx_reward}, {@code onnx_pairwise}, run with {@code sppo.preference.onnx-*}'s
+ * budget) are loaded from their URI on first use; an evicted one frees its weights or its ONNX Runtime session.
  */
 @Component
 class PreferenceModelCache implements AutoCloseable {
@@ -34,7 +36,8 @@ class PreferenceModelCache implements AutoCloseable {
     private final Map<PreferenceModelSpec, PreferenceModel> models;
 
     PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
-        this.factory = new PreferenceModels(task -> Tasks.of(task).judge(), judges, new LearnedModels(manager));
+        this.factory = new PreferenceModels(task -> Tasks.of(task).judge(), judges, new LearnedModels(manager,
+                properties.onnx()));
         int capacity = properties.cachedModels();
         this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -59,6 +62,8 @@ class PreferenceModelCache implements AutoCloseable {
     private static void release(PreferenceModel model) {
         if (model instanceof HeadedModel learned) {
             learned.close();
+        } else if (model instanceof OnnxModel exported) {
+            exported.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sppo.preferences;
 
 import dev.sppo.judge.LlmJudgeSettings;
+import dev.sppo.preference.onnx.OnnxRuntimeSettings;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,9 @@ import java.util.Map;
  *
  * @param maxResponses the largest K it scores (the matrix has K² entries); larger prompts are refused
  * @param cachedModels how many preference models, one per distinct spec, it keeps built
+ * @param onnxThreads ONNX Runtime's intra-op threads for each exported model ({@code onnx_reward}, {@code
+ *     onnx_pairwise})
+ * @param onnxBatchSize rows per ONNX Runtime run: K responses, or K(K-1) ordered pairs, go in batches this size
  * @param llmJudges the LLM judges jobs may name ({@code kind: llm_judge, judge: <name>}), by name; each one's
  *     settings become its config by the rule an in-process run's inline judge follows ({@link
  *     LlmJudgeSettings#toConfig}), checked when the service starts
@@ -22,7 +26,14 @@ import java.util.Map;
 public record PreferenceProperties(
         @DefaultValue("64") @Min(2) int maxResponses,
         @DefaultValue("32") @Min(1) int cachedModels,
+        @DefaultValue("1") @Min(1) int onnxThreads,
+        @DefaultValue("32") @Min(1) int onnxBatchSize,
         Map<String, LlmJudgeSettings> llmJudges) {
+
+    /** The ONNX Runtime budget of each exported model. */
+    public OnnxRuntimeSettings onnx() {
+        return new OnnxRuntimeSettings(onnxThreads, onnxBatchSize);
+    }
 
     public PreferenceProperties {
         llmJudges = llmJudges == null ? Map.of() : Map.copyOf(llmJudges);

@@ -2,6 +2,7 @@ package dev.sppo.preferences;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
+import dev.sppo.preference.PairwiseAggregation;
 import dev.sppo.preference.PreferenceKind;
 import dev.sppo.preference.learned.PairwiseRanker;
 import dev.sppo.preference.learned.RankerConfig;
@@ -9,6 +10,7 @@ import dev.sppo.preference.learned.RankerDirectory;
 import dev.sppo.preference.learned.RewardModel;
 import dev.sppo.preference.learned.RewardModelConfig;
 import dev.sppo.preference.learned.RewardModelDirectory;
+import dev.sppo.preference.onnx.TinyJudge;
 import dev.sppo.task.Tasks;
 import dev.sppo.tokenizer.CharTokenizer;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +188,61 @@ class PreferencesEndpointTest extends PreferenceContextTest {
                 assertThat(p.get(i).get(j) + p.get(j).get(i)).isCloseTo(1.0, offset(1e-12));
             }
         }
+    }
+
+    @Test
+    void anExportedRewardModelIsLoadedFromItsUriAndReadAsBradleyTerryAtTau(@TempDir Path dir) throws Exception {
+        TinyJudge.write(dir.resolve("onnx"), null);
+
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "onnx_reward", "modelUri": "%s", "tau": 2.0}, "prompt": "the movie",
+                 "responses": ["was good", "bad bad"]}
+                """.formatted(dir.resolve("onnx").toUri()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Preferences preferences = json.readValue(response.body(), Preferences.class);
+        double r0 = TinyJudge.score("the movie", "was good", 0);
+        double r1 = TinyJudge.score("the movie", "bad bad", 0);
+        assertThat(preferences.scores().get(0)).isCloseTo(r0, offset(1e-5));
+        assertThat(preferences.scores().get(1)).isCloseTo(r1, offset(1e-5));
+        assertThat(preferences.matrix().get(0).get(1)).isCloseTo(1 / (1 + Math.exp(-(r0 - r1) / 2.0)), offset(1e-6));
+    }
+
+    @Test
+    void anExportedPairwiseModelIsAggregatedAsPairwiseAggregation(@TempDir Path dir) throws Exception {
+        TinyJudge.write(dir.resolve("pairrm"), null);
+        List<String> responses = List.of("was good", "bad", "the plot");
+        double[][] logits = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                logits[i][j] = i == j ? 0 : TinyJudge.score("the movie [A] " + responses.get(i) + " [B] "
+                        + responses.get(j), null, 0);
+            }
+        }
+
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "onnx_pairwise", "modelUri": "%s"}, "prompt": "the movie",
+                 "responses": ["was good", "bad", "the plot"]}
+                """.formatted(dir.resolve("pairrm").toUri()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<List<Double>> p = json.readValue(response.body(), Preferences.class).matrix();
+        double[][] expected = PairwiseAggregation.fromLogits(logits).p();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(p.get(i).get(j)).as("P[%d][%d]", i, j).isCloseTo(expected[i][j], offset(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void anExportedModelWithoutTheConfiguredOutputGives400NamingIt(@TempDir Path dir) throws Exception {
+        TinyJudge.write(dir.resolve("onnx"), "{\"output\": \"scores\"}");
+
+        assertThat(errorFields(post(body("""
+                {"kind": "onnx_reward", "modelUri": "%s"}""".formatted(dir.resolve("onnx").toUri())))))
+                .hasEntrySatisfying("preference.model_uri", problem -> assertThat(problem)
+                        .contains("cannot load the onnx_reward", "no output 'scores'"));
     }
 
     @Test

@@ -5,11 +5,14 @@ import dev.sppo.bench.FullBenchConfig;
 import dev.sppo.bench.FullBenchmark;
 import dev.sppo.bench.IterationJob;
 import dev.sppo.bench.Machine;
+import dev.sppo.bench.NamedScorer;
+import dev.sppo.bench.OnnxScorers;
 import dev.sppo.bench.PerformanceDocument;
 import dev.sppo.bench.ReportSection;
 import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loop.WarmStart;
+import dev.sppo.preference.onnx.OnnxRuntimeSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,9 +53,12 @@ public final class FullBench {
         Path base = WarmStart.basePolicy(new SppoConfigReader().defaults(), log);
         Path work = Files.createTempDirectory("sppo-bench-full");
         List<ReportSection> sections = new ArrayList<>();
-        try (NDManager scorers = NDManager.newBaseManager()) {
-            sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), FullBenchmark.defaultScorers(scorers), base,
-                    work.resolve("growth"), progress).run());
+        try (NDManager scorers = NDManager.newBaseManager();
+                OnnxScorers onnx = new OnnxScorers(work.resolve("onnx"), scorers, onnxSettings())) {
+            List<NamedScorer> all = new ArrayList<>(FullBenchmark.defaultScorers(scorers));
+            all.addAll(onnx.scorers());
+            sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), all, base, work.resolve("growth"), progress)
+                    .run());
             IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
             IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
             ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
@@ -74,6 +80,11 @@ public final class FullBench {
     static String command() {
         String threads = System.getProperty(Machine.THREADS_PROPERTY);
         return (threads == null ? "" : "SPPO_THREADS=" + threads + " ") + "./sppo bench --full";
+    }
+
+    /** ONNX Runtime with as many intra-op threads as PyTorch has, batches of the default size. */
+    public static OnnxRuntimeSettings onnxSettings() {
+        return new OnnxRuntimeSettings(threads(), OnnxRuntimeSettings.DEFAULTS.batchSize());
     }
 
     private static int threads() {

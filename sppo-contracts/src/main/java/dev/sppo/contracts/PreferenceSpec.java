@@ -13,6 +13,11 @@ import java.util.TreeMap;
  *     {@code llm_judge}: an LLM judge configured in the preference-service (needs judge);
  *     {@code ranker}: a learned pairwise ranker (needs modelUri);
  *     {@code reward_model}: a learned reward model as a Bradley-Terry preference (needs modelUri, tau);
+ *     {@code onnx_reward}: an exported (ONNX) sequence-classification reward model as a Bradley-Terry
+ *     preference (needs modelUri, tau);
+ *     {@code onnx_pairwise}: an exported (ONNX) PairRM-style pairwise cross-encoder (needs modelUri);
+ *     {@code encoder_head}: a frozen ONNX sentence encoder with a head trained by train-preference, as a
+ *     Bradley-Terry preference (needs modelUri, tau);
  *     {@code ensemble}: a weighted mean of the members' probabilities (needs members)
  * @param task the built-in task of the job, whose gold judge {@code gold_judge} uses
  * @param taskSettings the task's settings as the job configured them, by config key ({@code max_digits}: 3), all
@@ -32,7 +37,11 @@ public record PreferenceSpec(
     public static final String RANKER = "ranker";
     public static final String REWARD_MODEL = "reward_model";
     public static final String ENSEMBLE = "ensemble";
-    public static final List<String> KINDS = List.of(GOLD_JUDGE, LLM_JUDGE, RANKER, REWARD_MODEL, ENSEMBLE);
+    public static final String ONNX_REWARD = "onnx_reward";
+    public static final String ONNX_PAIRWISE = "onnx_pairwise";
+    public static final String ENCODER_HEAD = "encoder_head";
+    public static final List<String> KINDS = List.of(GOLD_JUDGE, LLM_JUDGE, RANKER, REWARD_MODEL, ONNX_REWARD,
+            ONNX_PAIRWISE, ENCODER_HEAD, ENSEMBLE);
 
     private static final String RECORD = "PreferenceSpec";
 
@@ -53,8 +62,8 @@ public record PreferenceSpec(
                 requirePositiveTau(tau);
             }
             case LLM_JUDGE -> Require.text(RECORD, "judge", judge);
-            case RANKER -> Require.text(RECORD, "modelUri", modelUri);
-            case REWARD_MODEL -> {
+            case RANKER, ONNX_PAIRWISE -> Require.text(RECORD, "modelUri", modelUri);
+            case REWARD_MODEL, ONNX_REWARD, ENCODER_HEAD -> {
                 Require.text(RECORD, "modelUri", modelUri);
                 requirePositiveTau(tau);
             }

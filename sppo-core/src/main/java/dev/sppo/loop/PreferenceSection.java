@@ -19,6 +19,9 @@ import java.util.stream.IntStream;
  * preference: {kind: gold_judge, tau: 0.1}                         # the default: the task's gold judge
  * preference: {kind: ranker, model_uri: runs/ranker}              # a learned pairwise ranker (train-preference)
  * preference: {kind: reward_model, model_uri: runs/rm, tau: 1.0}  # a learned Bradley-Terry reward model
+ * preference: {kind: onnx_reward, model_uri: rm-onnx, tau: 1.0}  # an exported reward model (model.onnx, ...)
+ * preference: {kind: onnx_pairwise, model_uri: pairrm-onnx}       # an exported pairwise cross-encoder
+ * preference: {kind: encoder_head, model_uri: runs/head/model}    # a head on a frozen ONNX encoder (train-preference)
  * preference: {kind: llm_judge, judge: local}                     # an LLM judge configured in the preference-service
  * preference: {kind: llm_judge, judge: {base_url: http://localhost:11434/v1, model: llama3.2}}  # in-process runs
  * preference: {kind: ensemble, members: [{spec: {kind: gold_judge}, weight: 0.3},
@@ -26,7 +29,8 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * A missing {@code tau} is the kind's {@link PreferenceKind#defaultTau()}: 0.1 for the gold judge, 1.0 for a reward
- * model. An LLM judge's inline settings are kept as given, for the {@code LlmJudgeResolver} that builds it to read.
+ * model (learned, exported or an encoder head). An LLM judge's inline settings are kept as given, for the {@code
+ * LlmJudgeResolver} that builds it to read.
  * Every spec carries the run's task with all its settings (the gold judge's task); a run on its own prompts has
  * none, so a gold judge is refused there. The same reader reads {@code evaluation.judge}. Each error names its path,
  * such as {@code preference.members[1].spec.model_uri}.

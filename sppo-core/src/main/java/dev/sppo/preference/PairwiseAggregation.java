@@ -35,6 +35,27 @@ public final class PairwiseAggregation {
         return s;
     }
 
+    /**
+     * The K×K logits of the K(K-1) ordered pairs (i, j), i ≠ j, given row by row ({@code flat[0]} = L_01, then
+     * L_02, ..., L_10, L_12, ...); the diagonal is 0.
+     */
+    public static double[][] offDiagonal(double[] flat, int k) {
+        if (flat.length != k * (k - 1)) {
+            throw new IllegalArgumentException(flat.length + " logits for K = " + k + ", expected K(K-1) = "
+                    + k * (k - 1));
+        }
+        double[][] logits = new double[k][k];
+        int n = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                if (i != j) {
+                    logits[i][j] = flat[n++];
+                }
+            }
+        }
+        return logits;
+    }
+
     /** {@code P[i][j] = sigmoid(s_i - s_j)} with the scores of {@link #scores}. */
     public static PreferenceMatrix fromLogits(double[][] logits) {
         return BradleyTerry.fromStrengths(scores(logits));

@@ -13,7 +13,7 @@ import java.util.Locale;
  *       places against one right in all 5 is a gap of 0.2, which τ = 1 would read as P = σ(0.2) = 0.55, barely a
  *       preference; the gold judge reads its grades at τ = 0.1, giving σ(2) = 0.88 for that gap and σ(10) = 0.99995
  *       for right against entirely wrong;
- *   <li>a reward model's scores are the r of the loss −log σ(r_chosen − r_rejected) it was trained with, so
+ *   <li>a reward model's scores (a learned {@code reward_model}'s, an exported {@code onnx_reward}'s) are the r of the loss −log σ(r_chosen − r_rejected) it was trained with, so
  *       σ(r_i − r_j), τ = 1, is the probability it learned; another τ rescales a calibrated probability.
  * </ul>
  */
@@ -27,6 +27,12 @@ public enum PreferenceKind {
     RANKER(0),
     /** A learned pointwise reward model loaded from a checkpoint, read as Bradley-Terry with temperature tau (1). */
     REWARD_MODEL(1.0),
+    /** An exported sequence-classification reward model (ONNX), read as Bradley-Terry with temperature tau (1). */
+    ONNX_REWARD(1.0),
+    /** An exported PairRM-style pairwise cross-encoder (ONNX), aggregated as the official SPPO pipeline does. */
+    ONNX_PAIRWISE(0),
+    /** A frozen ONNX sentence encoder with a head trained here, read as Bradley-Terry with temperature tau (1). */
+    ENCODER_HEAD(1.0),
     /** A weighted mean of other preference models. */
     ENSEMBLE(0);
 

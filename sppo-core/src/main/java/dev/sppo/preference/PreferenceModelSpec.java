@@ -9,10 +9,12 @@ import java.util.Set;
  *
  * @param kind which model
  * @param task {@code gold_judge}: the built-in task, with its settings, whose judge grades the responses
- * @param tau {@code gold_judge}, {@code reward_model}: the Bradley-Terry temperature in P = sigmoid((r_i - r_j)/tau)
+ * @param tau {@code gold_judge}, {@code reward_model}, {@code onnx_reward}, {@code encoder_head}: the Bradley-Terry temperature in P = sigmoid((r_i - r_j)/tau)
  *     ({@link PreferenceKind#defaultTau()} when a config gives none)
  * @param judge {@code llm_judge}: a configured LLM judge's name, or an inline judge's settings
- * @param modelUri {@code ranker}, {@code reward_model}: where the checkpoint is
+ * @param modelUri {@code ranker}, {@code reward_model}: where the checkpoint is; {@code onnx_reward}, {@code
+ *     onnx_pairwise}: the directory of {@code model.onnx}, {@code tokenizer.json} and {@code onnx-judge.json};
+ *     {@code encoder_head}: the directory {@code train-preference} wrote
  * @param members {@code ensemble}: the member specs and their weights
  */
 public record PreferenceModelSpec(
@@ -44,8 +46,8 @@ public record PreferenceModelSpec(
                 requireTemperature(tau);
             }
             case LLM_JUDGE -> requireText("judge", judge == null ? null : judge.name());
-            case RANKER -> requireText("modelUri", modelUri);
-            case REWARD_MODEL -> {
+            case RANKER, ONNX_PAIRWISE -> requireText("modelUri", modelUri);
+            case REWARD_MODEL, ONNX_REWARD, ENCODER_HEAD -> {
                 requireText("modelUri", modelUri);
                 requireTemperature(tau);
             }

@@ -12,8 +12,10 @@ import java.util.function.Function;
  *       {@link JudgePreferenceModel};
  *   <li>{@code llm_judge}: the judge the given {@link LlmJudgeResolver} supplies;
  *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
- *   <li>{@code ranker}, {@code reward_model}: the learned model whose checkpoint {@code modelUri} names, loaded
- *       by the given loader (sppo-core's {@code LearnedModels}).
+ *   <li>{@code ranker}, {@code reward_model}, {@code onnx_reward}, {@code onnx_pairwise}, {@code encoder_head}: the
+ *       learned or
+ *       exported model whose directory {@code modelUri} names, loaded by the given loader (sppo-core's {@code
+ *       LearnedModels}).
  * </ul>
  */
 public final class PreferenceModels {
@@ -42,7 +44,7 @@ public final class PreferenceModels {
         return switch (spec.kind()) {
             case GOLD_JUDGE -> new JudgePreferenceModel(lookup(goldJudges, "task", spec.task()), spec.tau());
             case LLM_JUDGE -> lookup(llmJudges::judge, "judge", spec.judge());
-            case RANKER, REWARD_MODEL -> learnedModels.apply(spec);
+            case RANKER, REWARD_MODEL, ONNX_REWARD, ONNX_PAIRWISE, ENCODER_HEAD -> learnedModels.apply(spec);
             case ENSEMBLE -> ensemble(spec.members());
         };
     }

@@ -23,6 +23,14 @@ public record PreferenceResult(PreferenceMatrix matrix, double[] scores) {
         }
     }
 
+    /**
+     * A Bradley-Terry reward model's result: {@code P[i][j] = sigmoid((r_i - r_j) / tau)} ({@link
+     * BradleyTerry#fromRewards}), the scores being the rewards r.
+     */
+    public static PreferenceResult ofRewards(double[] rewards, double tau) {
+        return new PreferenceResult(BradleyTerry.fromRewards(rewards, tau), rewards);
+    }
+
     /** A copy of the scores s. */
     @Override
     public double[] scores() {

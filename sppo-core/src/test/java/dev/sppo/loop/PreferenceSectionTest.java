@@ -88,7 +88,7 @@ class PreferenceSectionTest {
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "pairrm"))))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("preference.kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, "
-                        + "reward_model, ensemble)");
+                        + "reward_model, onnx_reward, onnx_pairwise, encoder_head, ensemble)");
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "reward_model"))))
                 .hasMessageStartingWith("preference.model_uri: ");
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "ensemble", "members", List.of(

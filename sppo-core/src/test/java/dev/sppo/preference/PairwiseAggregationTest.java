@@ -93,4 +93,12 @@ class PairwiseAggregationTest {
         }
         return total;
     }
+
+    @Test
+    void offDiagonalFillsTheOrderedPairsRowByRowAndRefusesAnotherCount() {
+        assertThat(PairwiseAggregation.offDiagonal(new double[] {1, 2, 3, 4, 5, 6}, 3))
+                .isDeepEqualTo(new double[][] {{0, 1, 2}, {3, 0, 4}, {5, 6, 0}});
+        assertThatThrownBy(() -> PairwiseAggregation.offDiagonal(new double[5], 3))
+                .hasMessage("5 logits for K = 3, expected K(K-1) = 6");
+    }
 }

@@ -122,7 +122,8 @@ class PreferenceModelsTest {
     void kindsParseFromTheirWireNames() {
         assertThat(PreferenceKind.parse("reward_model")).isEqualTo(PreferenceKind.REWARD_MODEL);
         assertThatThrownBy(() -> PreferenceKind.parse("pairrm")).hasMessage(
-                "kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, ensemble)");
+                "kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, onnx_reward, "
+                        + "onnx_pairwise, encoder_head, ensemble)");
     }
 
     private static <T> Function<String, T> named(Map<String, T> known, String unknown) {

@@ -2,6 +2,8 @@ package dev.sppo.cli;
 
 import dev.sppo.bench.BenchConfig;
 import dev.sppo.bench.Benchmark;
+import dev.sppo.bench.OnnxJudgeBench;
+import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.perf.FullBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -17,7 +20,8 @@ import java.util.concurrent.Callable;
  * {@code sppo bench}: measures the matmul peak, training and sampling throughput side by side in one run and
  * prints a markdown table to stdout (progress goes to stderr). Set the threads at start-up with {@code
  * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}). With {@code --full} it writes the
- * whole performance report ({@link FullBench}) to {@code --out}.
+ * whole performance report ({@link FullBench}) to {@code --out}; with {@code --onnx} only the ONNX preference kinds'
+ * pairs/s ({@link OnnxJudgeBench}).
  */
 @Command(
         name = "bench",
@@ -45,6 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "generator replicas (about 10 minutes; needs the services' jars: ./mvnw -pl sppo-launcher -am install)")
     private boolean full;
 
+    @Option(names = "--onnx", description = "preference pairs/s of the ONNX kinds (encoder_head, onnx_reward, "
+            + "onnx_pairwise) at all-MiniLM-L6-v2's size, on task answers and on sentences (about a minute)")
+    private boolean onnx;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/performance.md",
             description = "where --full writes its report (default: ${DEFAULT-VALUE})")
     private Path out;
@@ -55,6 +63,16 @@ public final class BenchCommand implements Callable<Integer> {
             new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
                     .run(out, System.err);
             System.err.println("bench: report written to " + out);
+            return 0;
+        }
+        if (onnx) {
+            Path work = Files.createTempDirectory("sppo-bench-onnx");
+            try {
+                System.out.print(new OnnxJudgeBench(FullBench.onnxSettings(),
+                        line -> System.err.println("bench: " + line)).run(work));
+            } finally {
+                DirectoryTrees.delete(work);
+            }
             return 0;
         }
         BenchConfig config = config();

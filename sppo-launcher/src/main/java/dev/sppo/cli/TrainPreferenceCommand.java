@@ -20,13 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sppo train-preference}: trains a learned preference model (a pairwise ranker or a reward model) from
- * preference pairs, by default noisy pairs that the built-in task's gold judge labels. Progress goes to stderr;
- * the held-out accuracy to stdout; the checkpoint to {@code OUT/model/} and the metrics to {@code
- * OUT/metrics.json}.
+ * {@code sppo train-preference}: trains a learned preference model (a pairwise ranker, a reward model, or a head on
+ * a frozen ONNX encoder) from preference pairs, by default noisy pairs that the built-in task's gold judge labels.
+ * Progress goes to stderr; the held-out accuracy to stdout; the checkpoint to {@code OUT/model/} and the metrics to
+ * {@code OUT/metrics.json}.
  */
 @Command(name = "train-preference", mixinStandardHelpOptions = true,
-        description = {"Train a pairwise ranker or a Bradley-Terry reward model from preference pairs.",
+        description = {"Train a pairwise ranker, a Bradley-Terry reward model or an encoder head (kind: encoder_head,"
+                + " backbone: onnx:all-minilm-l6-v2) from preference pairs.",
             "Without --config it trains the default ranker on noisy (20%) gold-judge pairs of the sorting task."})
 final class TrainPreferenceCommand implements Callable<Integer> {
 

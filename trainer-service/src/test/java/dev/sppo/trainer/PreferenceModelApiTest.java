@@ -66,11 +66,14 @@ class PreferenceModelApiTest {
         JsonObject noise = TrainerApp.object(app.post("/preference-models", "{\"label_noise\": 0.9}").body());
         JsonObject outDir = TrainerApp.object(app.post("/preference-models", "{\"out_dir\": \"/tmp\"}").body());
         JsonObject kind = TrainerApp.object(app.post("/preference-models", "{\"kind\": \"pairrm\"}").body());
+        JsonObject head = TrainerApp.object(app.post("/preference-models", "{\"kind\": \"encoder_head\"}").body());
 
         assertThat(noise.get("status").getAsInt()).isEqualTo(400);
         assertThat(noise.toString()).contains("label_noise");
         assertThat(outDir.toString()).contains("out_dir").contains("owned by the server");
         assertThat(kind.toString()).contains("kind");
+        assertThat(head.get("status").getAsInt()).isEqualTo(400);
+        assertThat(head.toString()).contains("encoder_head trains with ./sppo train-preference");
         assertThat(app.count("SELECT count(*) FROM preference_models")).isEqualTo(before);
     }
 

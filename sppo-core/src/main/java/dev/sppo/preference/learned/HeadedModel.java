@@ -1,6 +1,8 @@
 package dev.sppo.preference.learned;
 
 import ai.djl.nn.Parameter;
+import dev.sppo.preference.PreferenceModel;
+import dev.sppo.preference.TrainableModel;
 import dev.sppo.tokenizer.TextTokenizer;
 
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.util.List;
  * What the learned preference models share: a {@link HeadedBackbone}, its tokenizer and the order of its head
  * tensors. Owns both: {@link #close()} frees the weights and the tokenizer.
  */
-public abstract class HeadedModel implements AutoCloseable {
+public abstract class HeadedModel implements TrainableModel {
 
     private final HeadedBackbone weights;
     private final TextTokenizer tokenizer;
@@ -24,21 +26,19 @@ public abstract class HeadedModel implements AutoCloseable {
     }
 
     /** Writes the model's checkpoint directory, replacing {@code dir}. */
+    @Override
     public abstract void save(Path dir) throws IOException;
 
     /** The backbone's parameters in checkpoint order, then the head's. */
+    @Override
     public List<Parameter> parameters() {
         return weights.parameters(headNames);
     }
 
     /** Switches gradient recording on (training) or off. */
+    @Override
     public void setTrainable(boolean trainable) {
         weights.setTrainable(trainable);
-    }
-
-    /** The parameter count. */
-    public long parameterCount() {
-        return parameters().stream().mapToLong(p -> p.getArray().getShape().size()).sum();
     }
 
     public HeadedBackbone weights() {
@@ -56,10 +56,7 @@ public abstract class HeadedModel implements AutoCloseable {
 
     /** Refuses fewer than two responses: there is nothing to compare. */
     protected static void requireComparable(List<String> responses) {
-        if (responses == null || responses.size() < 2) {
-            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
-                    + (responses == null ? "null" : responses.size()));
-        }
+        PreferenceModel.requireComparable(responses);
     }
 
     @Override

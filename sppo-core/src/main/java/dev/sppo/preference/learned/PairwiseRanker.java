@@ -104,20 +104,15 @@ public final class PairwiseRanker extends HeadedModel implements PreferenceModel
                 }
             }
         }
-        float[] flat;
+        double[] flat;
         try (NDManager manager = weights().manager().newSubManager()) {
-            flat = logits(manager, matchups).toFloatArray();
-        }
-        double[][] logits = new double[k][k];
-        int n = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                if (i != j) {
-                    logits[i][j] = flat[n++];
-                }
+            float[] values = logits(manager, matchups).toFloatArray();
+            flat = new double[values.length];
+            for (int n = 0; n < values.length; n++) {
+                flat[n] = values[n];
             }
         }
-        return logits;
+        return PairwiseAggregation.offDiagonal(flat, k);
     }
 
     @Override

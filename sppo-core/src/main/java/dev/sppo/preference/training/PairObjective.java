@@ -2,7 +2,7 @@ package dev.sppo.preference.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.sppo.preference.learned.HeadedModel;
+import dev.sppo.preference.TrainableModel;
 import dev.sppo.preference.data.PreferencePair;
 
 import java.util.List;
@@ -20,5 +20,5 @@ public interface PairObjective {
     NDArray margins(NDManager manager, List<PreferencePair> batch);
 
     /** The model being trained: its parameters, its trainable switch and its checkpoint. */
-    HeadedModel model();
+    TrainableModel model();
 }

@@ -5,5 +5,7 @@ public enum PreferenceModelKind {
     /** A PairRM-style {@link dev.sppo.preference.learned.PairwiseRanker}. */
     RANKER,
     /** A Bradley-Terry {@link dev.sppo.preference.learned.RewardModel}. */
-    REWARD_MODEL
+    REWARD_MODEL,
+    /** A Bradley-Terry head on a frozen ONNX sentence encoder, {@link dev.sppo.preference.learned.EncoderHeadModel}. */
+    ENCODER_HEAD
 }

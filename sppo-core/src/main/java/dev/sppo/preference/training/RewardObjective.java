@@ -24,7 +24,17 @@ public record RewardObjective(RewardModel model) implements PairObjective {
 
     @Override
     public NDArray loss(NDManager manager, List<PreferencePair> batch) {
-        return Activation.softPlus(margins(manager, batch).neg()).mean();
+        return bradleyTerryLoss(margins(manager, batch));
+    }
+
+    /** {@code (1/N) Σ_n softplus(−m_n)} = {@code (1/N) Σ_n −log σ(m_n)} of (N,) margins. */
+    static NDArray bradleyTerryLoss(NDArray margins) {
+        return Activation.softPlus(margins.neg()).mean();
+    }
+
+    /** {@code r[0:n] − r[n:2n]}: the margins of (2N,) rewards that hold the chosen responses' first. */
+    static NDArray chosenMinusRejected(NDArray rewards, int n) {
+        return rewards.get(new NDIndex("0:" + n)).sub(rewards.get(new NDIndex(n + ":")));
     }
 
     @Override
@@ -39,9 +49,7 @@ public record RewardObjective(RewardModel model) implements PairObjective {
             prompts.add(p.prompt());
             responses.add(p.rejected());
         });
-        NDArray rewards = model.rewards(manager, prompts, responses);
-        int n = batch.size();
-        return rewards.get(new NDIndex("0:" + n)).sub(rewards.get(new NDIndex(n + ":")));
+        return chosenMinusRejected(model.rewards(manager, prompts, responses), batch.size());
     }
 
 }

@@ -3,6 +3,7 @@ package dev.sppo.preference.training;
 import dev.sppo.config.ConfigReader;
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.onnx.EncoderSource;
 import dev.sppo.task.TaskSpec;
 import dev.sppo.training.OptimizerConfig;
 
@@ -28,11 +29,14 @@ public final class TrainPreferenceConfigReader extends ConfigReader<TrainPrefere
         ConfigTree root = new ConfigTree("", tree);
         long seed = root.longValue("seed", 1);
         PreferenceModelKind kind = root.choice("kind", PreferenceModelKind.class, PreferenceModelKind.RANKER);
+        String backbone = root.string("backbone",
+                kind == PreferenceModelKind.ENCODER_HEAD ? EncoderSource.PREFIX + EncoderSource.MINILM : null);
         TaskSpec task = TaskSpec.read(root.child("task"), seed);
         String data = root.string("data", null);
         ModelSize model = modelSize(root.child("model"));
         TrainingSettings training = training(root.child("training"));
-        TrainPreferenceConfig config = checked("", () -> new TrainPreferenceConfig(kind, task,
+        TrainPreferenceConfig config = checked("", () -> new TrainPreferenceConfig(kind,
+                backbone == null ? null : new EncoderSource(backbone), task,
                 data == null ? null : Path.of(data), root.integer("pairs", 24000),
                 root.integer("pairs_per_prompt", 4), root.number("label_noise", 0.2), root.number("held_out", 0.1),
                 model, training, seed, Path.of(root.string("out_dir", "runs/preference"))));

@@ -2,7 +2,7 @@ package dev.sppo.preference.training;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
-import dev.sppo.preference.learned.HeadedModel;
+import dev.sppo.preference.TrainableModel;
 import dev.sppo.preference.data.LabelledPair;
 import dev.sppo.preference.data.PreferencePair;
 import dev.sppo.tokenizer.CharTokenizer;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * One {@code train-preference} run: builds the pairs ({@link PreferenceDataset}), a fresh character-level model of
- * the configured kind and size, trains it ({@link PreferenceModelTrainer}), and writes {@code OUT/model/} (the
+ * the configured kind and size (or, for {@code encoder_head}, a fresh head on the configured ONNX encoder), trains it ({@link PreferenceModelTrainer}), and writes {@code OUT/model/} (the
  * checkpoint, loadable by {@link dev.sppo.preference.learned.RankerDirectory} or {@link
  * dev.sppo.preference.learned.RewardModelDirectory}) and {@code OUT/metrics.json}.
  */
@@ -35,13 +35,12 @@ public final class TrainPreferenceRun {
         PreferenceDataset data = PreferenceDataset.of(config);
         log.println(String.format(Locale.ROOT, "train-preference: %s on %d training pairs, %d held out",
                 config.kind().name().toLowerCase(Locale.ROOT), data.train().size(), data.heldOut().size()));
-        CharTokenizer tokenizer = new CharTokenizer(alphabet(config, data));
+        Path checkpoint = config.outDir().resolve(MODEL_DIR);
         try (NDManager manager = NDManager.newBaseManager()) {
-            PairObjective objective = newObjective(config, tokenizer, manager);
-            try (HeadedModel model = objective.model()) {
+            PairObjective objective = newObjective(config, data, checkpoint, manager);
+            try (TrainableModel model = objective.model()) {
                 PreferenceModelTrainer.Outcome outcome = new PreferenceModelTrainer(config.training(), config.seed())
                         .train(objective, data, log);
-                Path checkpoint = config.outDir().resolve(MODEL_DIR);
                 model.save(checkpoint);
                 TrainPreferenceResult result = new TrainPreferenceResult(config.kind(), checkpoint,
                         model.parameterCount(), data.train().size(), outcome, (System.nanoTime() - started) / 1e9);
@@ -52,12 +51,18 @@ public final class TrainPreferenceRun {
         }
     }
 
-    private static PairObjective newObjective(TrainPreferenceConfig c, CharTokenizer tokenizer, NDManager manager) {
+    /** A fresh model of the configured kind; an encoder head's encoder is first copied into {@code checkpoint}. */
+    private static PairObjective newObjective(TrainPreferenceConfig c, PreferenceDataset data, Path checkpoint,
+            NDManager manager) throws IOException {
         return switch (c.kind()) {
-            case RANKER -> new RankerObjective(FreshModels.ranker(c.model(), tokenizer, manager, c.seed()),
-                    c.training().languageModelWeight());
+            case RANKER -> new RankerObjective(FreshModels.ranker(c.model(), new CharTokenizer(alphabet(c, data)),
+                    manager, c.seed()), c.training().languageModelWeight());
             case REWARD_MODEL -> new RewardObjective(
-                    FreshModels.rewardModel(c.model(), tokenizer, manager, c.seed()));
+                    FreshModels.rewardModel(c.model(), new CharTokenizer(alphabet(c, data)), manager, c.seed()));
+            case ENCODER_HEAD -> {
+                c.backbone().copyTo(checkpoint);
+                yield new EncoderHeadObjective(FreshModels.encoderHead(c.model(), checkpoint, manager, c.seed()));
+            }
         };
     }
 

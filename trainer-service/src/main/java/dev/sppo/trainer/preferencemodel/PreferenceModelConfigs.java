@@ -2,6 +2,7 @@ package dev.sppo.trainer.preferencemodel;
 
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
+import dev.sppo.preference.training.PreferenceModelKind;
 import dev.sppo.preference.training.TrainPreferenceConfig;
 import dev.sppo.preference.training.TrainPreferenceConfigReader;
 import dev.sppo.trainer.TrainerProperties;
@@ -18,7 +19,9 @@ import java.util.Map;
 
 /**
  * Reads a preference-model submission exactly as {@code ./sppo train-preference --config} reads its file (same
- * defaults, same field-path errors), with the working directory the server owns ({@code out_dir}).
+ * defaults, same field-path errors), with the working directory the server owns ({@code out_dir}). The platform
+ * trains rankers and reward models; an {@code encoder_head} (a head on a frozen ONNX encoder, whose directory holds
+ * the encoder) is refused on {@code kind}.
  */
 @Component
 public class PreferenceModelConfigs {
@@ -58,6 +61,11 @@ public class PreferenceModelConfigs {
         }
         try {
             TrainPreferenceConfig read = effective("validation", tree);
+            if (read.kind() == PreferenceModelKind.ENCODER_HEAD) {
+                throw new InvalidJobConfigException(List.of(new FieldProblem("kind", "encoder_head trains with "
+                        + "./sppo train-preference; the platform trains ranker and reward_model (the directory an "
+                        + "encoder head is written to serves as preference.kind encoder_head)")));
+            }
             return new Submission((String) name, read.kind().name().toLowerCase(Locale.ROOT), tree);
         } catch (InvalidConfigException e) {
             throw new InvalidJobConfigException(List.of(FieldProblem.of(e)));

@@ -138,7 +138,8 @@ class JobConfigsTest {
     @Test
     void badPreferenceSectionsAreRefusedNamingTheFieldPath() {
         assertThat(preferenceProblem(Map.of("kind", "pairrm"))).isEqualTo(new FieldProblem("preference.kind",
-                "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, ensemble)"));
+                "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, onnx_reward, "
+                        + "onnx_pairwise, encoder_head, ensemble)"));
         assertThat(preferenceProblem(Map.of("kind", "llm_judge")).field()).isEqualTo("preference.judge");
         assertThat(preferenceProblem(Map.of("kind", "reward_model")).field()).isEqualTo("preference.model_uri");
         assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(
