@@ -12,6 +12,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,7 +52,47 @@ class EmbeddedServersTest {
         }
     }
 
-    private static void sql(EmbeddedDatabase db, String statement) throws SQLException {
+    @Test
+    void aServerLeftRunningByAKilledProcessIsStoppedAndTheNextStartTakesTheDataOver() throws Exception {
+        Path postgres = dataDir.resolve("postgres");
+        int port = FreePorts.next();
+        Process abandoning = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AbandonedDatabase.class.getName(), postgres.toString(),
+                Integer.toString(port)).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(abandoning.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThat(out.lines().filter(AbandonedDatabase.READY::equals).findFirst()).isPresent();
+        }
+        abandoning.destroyForcibly().waitFor();
+        long orphan = OrphanedPostgres.running(postgres).orElseThrow().pid();
+
+        assertThat(EmbeddedDatabase.stopOrphan(postgres)).contains(orphan);
+
+        assertThat(OrphanedPostgres.running(postgres)).isEmpty();
+        assertThat(EmbeddedDatabase.stopOrphan(postgres)).as("nothing left to stop").isEmpty();
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(postgres, port)) {
+            assertThat(notes(db)).containsExactly("written before the crash");
+        }
+    }
+
+    @Test
+    void theServerIsDurable() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"), FreePorts.next());
+                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            assertThat(setting(s, "fsync")).isEqualTo("on");
+            assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static void sql(EmbeddedDatabase db, String statement) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement s = c.createStatement()) {
             s.execute(statement);

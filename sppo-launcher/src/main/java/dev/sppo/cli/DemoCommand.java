@@ -6,6 +6,7 @@ import dev.sppo.config.ConfigFiles;
 import dev.sppo.contracts.job.JobSummary;
 import dev.sppo.demo.FinishedJob;
 import dev.sppo.demo.JobFollower;
+import dev.sppo.embedded.EmbeddedDatabase;
 import dev.sppo.platform.EmbeddedStack;
 import dev.sppo.platform.PlatformLog;
 import dev.sppo.platform.ServiceSettings;
@@ -100,12 +101,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackSettings settings = settings();
         String job = jobBody();
+        PrintStream terminal = System.err;
+        EmbeddedDatabase.stopOrphan(settings.postgresDir()).ifPresent(pid -> terminal.println("sppo demo: stopped "
+                + "the PostgreSQL server (pid " + pid + ") that an earlier run left on " + settings.postgresDir()));
         ports().requireUsable();
         if (fresh) {
             EmbeddedStack.wipe(settings.dataDir());
         }
         PlatformLog.toFile(settings.logFile());
-        PrintStream terminal = System.err;
         terminal.println("sppo demo: data in " + settings.dataDir() + ", logs in " + settings.logFile());
         long begin = System.nanoTime();
         EmbeddedStack stack = EmbeddedStack.start(settings, terminal);
