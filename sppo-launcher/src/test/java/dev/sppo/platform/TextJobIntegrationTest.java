@@ -183,14 +183,14 @@ class TextJobIntegrationTest {
                 .append("much\"}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A tiny reward model learned here from colour pairs: its checkpoint directory. */
+    /** A tiny reward model learned here from colour pairs, in the trainer's models root: its directory. */
     private static Path rewardModel() throws IOException {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             pairs.add("{\"prompt\": \"Name a colour, " + i + "\", \"chosen\": \"red\", \"rejected\": \"q#z" + i + "\"}");
         }
         Path data = Files.write(tmp.resolve("pairs.jsonl"), pairs);
-        Path out = tmp.resolve("reward-model");
+        Path out = tmp.resolve("store").resolve("models").resolve("reward-model");
         TrainPreferenceRun.run(new TrainPreferenceConfigReader().read(Map.of("kind", "reward_model", "data",
                 data.toString(), "held_out", 0.2, "model", Map.of("hidden_size", 16, "layers", 1, "heads", 2),
                 "training", Map.of("epochs", 2, "batch_size", 16), "out_dir", out.toString())),

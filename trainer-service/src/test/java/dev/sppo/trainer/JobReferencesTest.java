@@ -172,6 +172,33 @@ class JobReferencesTest {
         assertThat(mismatched.problems()).extracting(FieldProblem::field).containsExactly("prompts.eval_dataset");
     }
 
+    @Test
+    void preferenceModelsOutsideTheStoreAndTheModelsRootAreRefusedInWordsThatTellNothingAboutTheDisk()
+            throws IOException {
+        Path inStore = Files.createDirectories(store.resolve("checkpoints").resolve("rm-test"));
+        JobReferences references = app.bean(JobReferences.class);
+
+        Resolution resolved = references.resolve(Map.of(
+                "preference", Map.of("kind", "reward_model", "model_uri", inStore.toUri().toString()),
+                "evaluation", Map.of("judge", Map.of("kind", "ranker", "model_uri", "checkpoints/rm-test"))));
+        Resolution refused = references.resolve(Map.of(
+                "preference", Map.of("kind", "ensemble", "members", List.of(
+                        Map.of("spec", Map.of("kind", "ranker", "model_uri", model.toString()), "weight", 0.5),
+                        Map.of("spec", Map.of("kind", "ranker", "model_uri", "/no/such/dir"), "weight", 0.5))),
+                "evaluation", Map.of("judge", Map.of("kind", "reward_model", "model_uri", "../" + outside.getFileName()
+                        + "/tiny"))));
+
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.tree()).extracting(tree -> ((Map<?, ?>) tree.get("preference")).get("model_uri"))
+                .isEqualTo(inStore.toRealPath().toString());
+        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly(
+                "preference.members[0].spec.model_uri", "preference.members[1].spec.model_uri",
+                "evaluation.judge.model_uri");
+        assertThat(refused.problems()).extracting(FieldProblem::message).as("an existing and a missing directory")
+                .containsOnly(refused.problems().get(0).message()).allSatisfy(message -> assertThat(message)
+                        .contains("checkpoint store").doesNotContain(outside.toString()));
+    }
+
     private static String uploadDataset(String query) {
         String line = query.contains("instruction") ? "{\"instruction\": \"Explain tides.\", \"messages\": []}\n"
                 : "{\"prompt\": \"Explain tides.\"}\n";

@@ -1,10 +1,11 @@
 package dev.sppo.trainer.basemodel;
 
+import dev.sppo.trainer.confinement.ConfinedDirectory;
+
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -20,37 +21,27 @@ public class ModelsRoot {
 
     private final Path root;
     private final Path incoming;
+    private final ConfinedDirectory confined;
 
     public ModelsRoot(ModelProperties properties) {
         this.root = properties.root().toAbsolutePath().normalize();
         this.incoming = root.resolve(".incoming");
+        this.confined = new ConfinedDirectory(root, incoming);
     }
 
     /**
-     * The directory {@code requested} names inside the root: relative to it, or absolute. Symbolic links are
-     * followed (those of its deepest existing ancestor, when it does not exist), and a directory they lead out of
-     * the root to counts as outside; so do the root itself and the uploads in progress.
+     * The directory {@code requested} names inside the root, relative to it or absolute ({@link ConfinedDirectory}:
+     * links followed; the root itself and the uploads in progress count as outside).
      *
      * @return the directory (it may not exist), or empty when it lies outside the root
      */
     public Optional<Path> resolve(String requested) {
-        Path candidate;
-        try {
-            candidate = root.resolve(requested).normalize();
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        if (!inside(candidate, root, incoming)) {
-            return Optional.empty();
-        }
-        try {
-            Path realRoot = real(root);
-            Path real = real(candidate);
-            return inside(real, realRoot, realRoot.resolve(incoming.getFileName())) ? Optional.of(real)
-                    : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return confined.resolve(requested);
+    }
+
+    /** The root directory, absolute. */
+    public Path root() {
+        return root;
     }
 
     /** Where the uploaded model's directory lies on the trainer's disk. */
@@ -69,18 +60,5 @@ public class ModelsRoot {
         Path dir = directory(model);
         Files.move(unpacked, dir, StandardCopyOption.ATOMIC_MOVE);
         return dir;
-    }
-
-    /** {@code path} with its links resolved: those of its deepest existing ancestor, the rest as written. */
-    private static Path real(Path path) throws IOException {
-        Path existing = path;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
-    }
-
-    private static boolean inside(Path path, Path root, Path excluded) {
-        return path.startsWith(root) && !path.equals(root) && !path.startsWith(excluded);
     }
 }

@@ -1,9 +1,11 @@
 package dev.sppo.trainer.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Copies of nested config maps and removal of a setting by dotted path. */
+/** Copies of nested config maps (and the lists in them) and removal of a setting by dotted path. */
 final class ConfigTrees {
 
     private ConfigTrees() {}
@@ -11,9 +13,21 @@ final class ConfigTrees {
     @SuppressWarnings("unchecked")
     static Map<String, Object> deepCopy(Map<String, Object> tree) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        tree.forEach((key, value) -> copy.put(key,
-                value instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : value));
+        tree.forEach((key, value) -> copy.put(key, copyValue(value)));
         return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copyValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return deepCopy((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(copyValue(element)));
+            return copy;
+        }
+        return value;
     }
 
     /** The top-level section of {@code path}: {@code preference} for {@code preference.members[1].spec.judge}. */
