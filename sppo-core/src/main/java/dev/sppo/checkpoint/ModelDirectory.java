@@ -80,7 +80,7 @@ public final class ModelDirectory {
             policy.config().write(staging);
             List<Tensor> tensors = new ArrayList<>();
             for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(policy.config())) {
-                tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().weight(spec.name()).toFloatArray()));
+                tensors.add(new Tensor(spec.name(), spec.shape(), policy.model().mergedValues(spec.name())));
             }
             Map<String, String> header = new LinkedHashMap<>();
             header.put("format", "pt");
