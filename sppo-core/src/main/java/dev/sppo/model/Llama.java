@@ -66,9 +66,6 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         this.lora = weights.adapter() == null ? null : weights.adapter().config();
         if (lora != null) {
             attach(weights.adapter());
-        } else if (precision != WeightPrecision.FLOAT32) {
-            throw new IllegalArgumentException("base.dtype: a base held in " + precision.configName()
-                    + " is frozen, so it needs a LoRA adapter to train");
         }
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             layers.add(new DecoderLayer(config, i, parameters, branches::get));
@@ -195,8 +192,14 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
     /**
      * Switches gradient recording on or off for every trainable parameter (the frozen reference model stays off):
      * every parameter of a model without adapter, only the adapter's A and B of one with an adapter.
+     *
+     * @throws IllegalStateException when asked to train a half-precision base without adapter
      */
     public void setTrainable(boolean trainable) {
+        if (lora == null && trainable && precision != WeightPrecision.FLOAT32) {
+            throw new IllegalStateException("base.dtype: a base held in " + precision.configName()
+                    + " is frozen, so only a LoRA adapter can train on it");
+        }
         if (lora == null) {
             parameters.values().forEach(p -> p.freeze(!trainable));
             return;

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What a {@link Llama} is built from.
  *
  * @param base the values of the checkpoint tensors of {@link LlamaLayout}
- * @param precision how the base weights are held in memory; anything but float32 needs an adapter, since such a
- *     base is frozen (it is widened to float32 wherever the forward pass uses it)
+ * @param precision how the base weights are held in memory; a base in half precision is frozen (only an adapter on
+ *     it trains) and widened to float32 wherever the forward pass uses it
  * @param adapter a LoRA adapter on the base, or null
  */
 public record LlamaWeights(WeightSource base, WeightPrecision precision, LoraAdapter adapter) {

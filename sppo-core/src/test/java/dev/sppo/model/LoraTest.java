@@ -98,10 +98,12 @@ class LoraTest {
     }
 
     @Test
-    void aHalfPrecisionBaseWithoutAdapterIsRefusedBecauseItCannotTrain() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> new Llama(TestModels.tiny(), manager,
-                    new LlamaWeights(TestModels.noisy(1), WeightPrecision.BFLOAT16, null)))
+    void aHalfPrecisionBaseWithoutAdapterRunsButRefusesToTrain() {
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama frozen = new Llama(TestModels.tiny(), manager,
+                        new LlamaWeights(TestModels.noisy(1), WeightPrecision.BFLOAT16, null))) {
+            assertThat(logits(manager, frozen)).hasSize(IDS.length * TestModels.tiny().vocabSize());
+            assertThatThrownBy(() -> frozen.setTrainable(true))
                     .hasMessageContaining("base.dtype").hasMessageContaining("LoRA");
         }
     }
