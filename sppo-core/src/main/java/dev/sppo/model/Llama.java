@@ -130,8 +130,11 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
 
     /** The language-model head applied to final hidden states z: (..., D) to (..., V) logits z W_headᵀ. */
     public NDArray logits(NDArray hiddenStates) {
-        String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
-        return Linear.linear(hiddenStates, Float32.of(weight(head))).head();
+        Parameter head = parameters.get(config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD);
+        NDArray w = Float32.of(head);
+        NDArray logits = Linear.linear(hiddenStates, w).head();
+        Float32.release(w, head);
+        return logits;
     }
 
     /**

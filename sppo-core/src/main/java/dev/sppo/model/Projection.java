@@ -14,9 +14,11 @@ import ai.djl.nn.core.Linear;
 record Projection(Parameter weight, Parameter bias, LoraBranch lora) {
 
     NDArray apply(NDArray x) {
+        NDArray w = Float32.of(weight);
         NDArray y = bias == null
-                ? Linear.linear(x, Float32.of(weight)).head()
-                : Linear.linear(x, Float32.of(weight), Float32.of(bias)).head();
+                ? Linear.linear(x, w).head()
+                : Linear.linear(x, w, Float32.of(bias)).head();
+        Float32.release(w, weight);
         return lora == null ? y : y.addi(lora.delta(x));
     }
 }

@@ -109,6 +109,21 @@ class LoraTest {
     }
 
     @Test
+    void dropoutActsOnTheAdapterInputOnlyWhileTheAdapterTrains() {
+        LoraConfig lora = new LoraConfig(4, 8, 0.5, LoraTargets.named(List.of("q_proj", "up_proj")), false);
+        try (NDManager manager = NDManager.newBaseManager(); Llama model = noisyAdapted(TestModels.tiny(), lora, manager)) {
+            float[] frozen = logits(manager, model);
+            assertThat(logits(manager, model)).containsExactly(frozen);
+            model.setTrainable(true);
+            float[] first = logits(manager, model);
+            float[] second = logits(manager, model);
+            model.setTrainable(false);
+            assertThat(first).isNotEqualTo(frozen).isNotEqualTo(second);
+            assertThat(logits(manager, model)).containsExactly(frozen);
+        }
+    }
+
+    @Test
     void targetsMatchAsPeftDoesAndANameMatchingNothingIsRefused() {
         LlamaConfig config = TestModels.tiny();
         assertThat(LoraLayout.modules(config, LoraTargets.named(List.of("v_proj"))))
