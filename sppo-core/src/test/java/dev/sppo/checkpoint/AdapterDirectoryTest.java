@@ -13,6 +13,7 @@ import dev.sppo.model.LlamaWeights;
 import dev.sppo.model.LoraAdapter;
 import dev.sppo.model.LoraConfig;
 import dev.sppo.model.LoraTargets;
+import dev.sppo.model.NaiveLora;
 import dev.sppo.model.Policy;
 import dev.sppo.model.TestModels;
 import dev.sppo.model.WeightPrecision;
@@ -140,7 +141,7 @@ class AdapterDirectoryTest {
                     float[] w = base.model().weight(spec.name()).toFloatArray();
                     String module = spec.name().replace(".weight", "");
                     float[] a = stored.get("base_model.model." + module + ".lora_A.weight");
-                    return a == null ? w : naiveMerge(w, a, stored.get("base_model.model." + module
+                    return a == null ? w : NaiveLora.merge(w, a, stored.get("base_model.model." + module
                             + ".lora_B.weight"), 8, 16.0 / 8);
                 })) {
             assertThat(adapted.model().adapter().orElseThrow().dropout()).isEqualTo(0.05);
@@ -222,23 +223,6 @@ class AdapterDirectoryTest {
     private Policy withAdapter(LoraAdapter adapter) throws IOException {
         return ModelDirectory.load(baseDir, manager,
                 (config, base) -> LlamaWeights.adapted(base, WeightPrecision.FLOAT32, adapter));
-    }
-
-    /** W + s · B A in double, W (out, in), A (r, in), B (out, r). */
-    private static float[] naiveMerge(float[] w, float[] a, float[] b, int r, double s) {
-        int in = a.length / r;
-        int out = w.length / in;
-        float[] merged = new float[w.length];
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                double sum = 0;
-                for (int k = 0; k < r; k++) {
-                    sum += (double) b[o * r + k] * a[k * in + i];
-                }
-                merged[o * in + i] = (float) (w[o * in + i] + s * sum);
-            }
-        }
-        return merged;
     }
 
     private float[] logits(Llama model) {

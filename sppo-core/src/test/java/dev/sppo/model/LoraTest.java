@@ -154,9 +154,9 @@ class LoraTest {
             List<String> targeted = LoraLayout.modules(config, lora.targets()).stream()
                     .map(LoraLayout.Module::path).toList();
             for (String module : targeted) {
-                weights.put(module + ".weight", naiveMerge(stored.apply(module + ".weight"),
-                        model.weight(module + LoraLayout.B_SUFFIX).getShape().get(0), lora.r(),
-                        stored.apply(module + LoraLayout.A_SUFFIX), stored.apply(module + LoraLayout.B_SUFFIX), scaling));
+                weights.put(module + ".weight", NaiveLora.merge(stored.apply(module + ".weight"),
+                        stored.apply(module + LoraLayout.A_SUFFIX), stored.apply(module + LoraLayout.B_SUFFIX), lora.r(),
+                        scaling));
             }
             double[][] expected = new ReferenceLlama(config, weights::get).logits(IDS);
             float[] actual = logits(manager, model);
@@ -171,22 +171,6 @@ class LoraTest {
                 assertThat(logits(manager, base)).as("the base's logits").isNotEqualTo(actual);
             }
         }
-    }
-
-    /** W + s · B A, element by element in double. */
-    private static float[] naiveMerge(float[] w, long out, int r, float[] a, float[] b, double s) {
-        int in = Math.toIntExact(w.length / out);
-        float[] merged = new float[w.length];
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                double sum = 0;
-                for (int k = 0; k < r; k++) {
-                    sum += (double) b[o * r + k] * a[k * in + i];
-                }
-                merged[o * in + i] = (float) (w[o * in + i] + s * sum);
-            }
-        }
-        return merged;
     }
 
     /** A base with noisy weights and an adapter whose A and B are both non-zero. */
