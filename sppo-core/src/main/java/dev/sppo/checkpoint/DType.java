@@ -1,5 +1,7 @@
 package dev.sppo.checkpoint;
 
+import dev.sppo.model.WeightPrecision;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -37,6 +39,15 @@ public enum DType {
         }
         throw new MalformedCheckpointException(file, tensor,
                 "unsupported dtype '" + name + "' (supported: F32, F16, BF16)");
+    }
+
+    /** The file type of weights saved in {@code precision}. */
+    public static DType of(WeightPrecision precision) {
+        return switch (precision) {
+            case FLOAT32 -> F32;
+            case BFLOAT16 -> BF16;
+            case FLOAT16 -> F16;
+        };
     }
 
     /** Reads {@code count} elements from {@code in} into {@code out[offset..offset+count)}, widened exactly. */

@@ -62,6 +62,17 @@ public final class SafeTensorsFile implements TensorSource {
     }
 
     @Override
+    public Path origin() {
+        return file;
+    }
+
+    @Override
+    public Path fileOf(String name) {
+        shape(name);
+        return file;
+    }
+
+    @Override
     public Set<String> names() {
         return header.tensors().keySet();
     }

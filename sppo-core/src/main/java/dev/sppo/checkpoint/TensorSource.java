@@ -1,5 +1,6 @@
 package dev.sppo.checkpoint;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -8,6 +9,12 @@ import java.util.Set;
  * a few known names.
  */
 public interface TensorSource extends AutoCloseable {
+
+    /** The file that lists the tensors: the safetensors file itself, or the index of a sharded checkpoint. */
+    Path origin();
+
+    /** The safetensors file that holds tensor {@code name}. */
+    Path fileOf(String name);
 
     /** The tensor names, in the order the checkpoint lists them. */
     Set<String> names();

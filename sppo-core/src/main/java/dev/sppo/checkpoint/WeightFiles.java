@@ -63,11 +63,12 @@ public final class WeightFiles implements TensorSource {
     }
 
     /** The file that lists the tensors: {@value #SINGLE_FILE}, or {@value #INDEX_FILE} for shards. */
+    @Override
     public Path origin() {
         return origin;
     }
 
-    /** The safetensors file that holds tensor {@code name}. */
+    @Override
     public Path fileOf(String name) {
         return file(name).file();
     }

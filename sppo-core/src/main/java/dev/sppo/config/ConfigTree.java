@@ -157,6 +157,18 @@ public final class ConfigTree {
         throw error(key, "expected true or false, got " + describe(value));
     }
 
+    /** A list of texts ({@code [q_proj, v_proj]}); {@code fallback} when the key is absent. */
+    public List<String> strings(String key, List<String> fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof List<?> items) || items.stream().anyMatch(item -> !(item instanceof String))) {
+            throw error(key, "expected a list of texts, got " + describe(value));
+        }
+        return items.stream().map(String.class::cast).toList();
+    }
+
     /** One of an enum's constants, written in any case ({@code rmsprop} for {@code RMSPROP}). */
     public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
         Object value = take(key);

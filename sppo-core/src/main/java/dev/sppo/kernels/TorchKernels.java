@@ -29,6 +29,7 @@ import java.util.Map;
  *   <li>{@link #rotate}: the rotary embedding {@code x ⊙ cos + roll(x, d/2) ⊙ sin±} ({@code roll} and
  *       {@code addcmul});</li>
  *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
+ *   <li>{@link #toBfloat16}: the cast to bfloat16, which DJL cannot name;</li>
  *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
  *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations;</li>
  *   <li>{@link #gradients}, {@link #accumulateGradients}: {@code torch.autograd.grad} and the accumulation of
@@ -52,6 +53,15 @@ public final class TorchKernels {
     /** {@code silu(gate) ⊙ up}, silu(z) = z·σ(z); both (..., I). */
     public static NDArray siluMul(NDArray gate, NDArray up) {
         return Module.INSTANCE.record("silu_mul", gate, up);
+    }
+
+    /**
+     * {@code x} rounded to bfloat16 (to nearest, ties to even), a new array. DJL 0.36 cannot ask the engine for
+     * bfloat16 ({@code toType} aborts the process) and reports such an array's type as {@code UNKNOWN}; its
+     * {@code toType(FLOAT32)} widens it exactly.
+     */
+    public static NDArray toBfloat16(NDArray x) {
+        return Module.INSTANCE.record("to_bfloat16", x);
     }
 
     /**
@@ -139,7 +149,7 @@ public final class TorchKernels {
     /** The loaded module and one named marker array per differentiable method (DJL's method selector). */
     private static final class Module {
 
-        private static final List<String> RECORDED = List.of("silu_mul", "rotate", "attention");
+        private static final List<String> RECORDED = List.of("silu_mul", "rotate", "attention", "to_bfloat16");
         static final Module INSTANCE = new Module();
 
         final PtSymbolBlock block;

@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param training the per-iteration policy update
  * @param reference where the reference log-probs come from
  * @param evaluation held-out evaluation settings
+ * @param weights full or LoRA training, the base's dtype in memory, and how checkpoints are saved
  */
 public record SppoConfig(
         SourceSpec prompts,
@@ -50,7 +51,8 @@ public record SppoConfig(
         PreferenceModelSpec preference,
         PreferenceTrainingConfig training,
         ReferenceMode reference,
-        EvaluationConfig evaluation) {
+        EvaluationConfig evaluation,
+        WeightsConfig weights) {
 
     public SppoConfig {
         if (prompts == null) {

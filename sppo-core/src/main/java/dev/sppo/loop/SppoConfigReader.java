@@ -59,7 +59,8 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
                 PreferenceSection.read(root.child(PreferenceSection.KEY), task),
                 training(root.child("training"), seed),
                 root.choice("reference", ReferenceMode.class, ReferenceMode.RECORDED),
-                evaluation(root.child("evaluation"), root.child("sampling"), seed, task));
+                evaluation(root.child("evaluation"), root.child("sampling"), seed, task),
+                WeightsSection.read(root));
         root.checkNoUnknownKeys();
         return config;
     }

@@ -1,7 +1,6 @@
 package dev.sppo.loop;
 
 import ai.djl.ndarray.NDManager;
-import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
@@ -76,8 +75,9 @@ public final class SppoLoop {
         List<String> warnings = warnings();
         MetricsLog metrics = MetricsLog.create(config.runDir());
         List<IterationResult> results = new ArrayList<>();
-        try (Policy base = ModelDirectory.load(basePath, manager);
-                Policy policy = ModelDirectory.load(basePath, manager)) {
+        PolicyWeights weights = new PolicyWeights(config.weights(), config.seed());
+        try (Policy base = weights.frozen(basePath, manager);
+                Policy policy = weights.trainable(basePath, manager)) {
             PromptSource source = config.prompts().open(base.tokenizer(), config.promptBudget());
             log.println("prompts: " + source.counts());
             HeldOutEvaluation evaluation = HeldOutEvaluation.of(config, source, judges);
@@ -88,10 +88,10 @@ public final class SppoLoop {
             metrics.append(results.get(0));
             Path reference = basePath;
             for (int t = 0; t < config.iterations(); t++) {
-                Iteration it = iterate(t, policy, source.batch(t), judges.training());
+                Iteration it = iterate(t, policy, source.batch(t), judges.training(), weights, basePath);
                 long evalStart = System.nanoTime();
                 HeldOutScores scores = evaluation.next(policy, t + 1);
-                double kl = kl(policy, reference, heldOut, t + 1, manager);
+                double kl = kl(policy, weights.frozen(reference, manager), heldOut, t + 1);
                 IterationResult row = it.result(scores, kl, seconds(evalStart));
                 metrics.append(row);
                 results.add(row);
@@ -111,8 +111,8 @@ public final class SppoLoop {
         return List.of(SAME_JUDGE_WARNING);
     }
 
-    private Iteration iterate(int t, Policy policy, List<RunPrompt> prompts, PreferenceModel preferences)
-            throws IOException {
+    private Iteration iterate(int t, Policy policy, List<RunPrompt> prompts, PreferenceModel preferences,
+            PolicyWeights weights, Path basePath) throws IOException {
         log.printf(Locale.ROOT, "iteration %d/%d: %d prompts x K=%d%n", t + 1, config.iterations(), prompts.size(),
                 config.sampling().numSamples());
         long start = System.nanoTime();
@@ -125,8 +125,8 @@ public final class SppoLoop {
         start = System.nanoTime();
         PolicyUpdate.Result update = train(t, policy, outcomes);
         Path checkpoint = config.runDir().resolve("iter-" + (t + 1));
-        ModelDirectory.save(policy, checkpoint, Map.of("sppo.iteration", Integer.toString(t + 1),
-                "sppo.loss", config.training().loss().id()));
+        weights.save(policy, basePath, checkpoint, Map.of("sppo.iteration", Integer.toString(t + 1),
+                "sppo.loss", config.training().loss().id()), t);
         return new Iteration(t + 1, update, checkpoint, generateSeconds, preferSeconds, seconds(start));
     }
 
@@ -139,9 +139,8 @@ public final class SppoLoop {
     }
 
     /** KL(π_t ‖ π_{t-1}), π_{t-1} read back from its checkpoint. */
-    private double kl(Policy policy, Path reference, List<int[]> heldOut, int t, NDManager manager)
-            throws Exception {
-        try (Policy previous = ModelDirectory.load(reference, manager)) {
+    private double kl(Policy policy, Policy previousCheckpoint, List<int[]> heldOut, int t) throws Exception {
+        try (Policy previous = previousCheckpoint) {
             return config.evaluation().klEstimator(heldOut, t).estimate(policy, previous).mean();
         }
     }

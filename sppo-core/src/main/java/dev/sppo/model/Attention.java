@@ -51,7 +51,7 @@ final class Attention {
     private static NDArray heads(NDArray projected, long batch, long time, int heads, Parameter norm, LlamaConfig c) {
         NDArray split = projected.reshape(batch, time, heads, c.headDim());
         if (norm != null) {
-            split = RmsNorm.apply(split, norm.getArray(), c.rmsNormEps());
+            split = RmsNorm.apply(split, Float32.of(norm), c.rmsNormEps());
         }
         return split.transpose(0, 2, 1, 3);
     }

@@ -32,31 +32,38 @@ final class DecoderLayer {
     private final Projection upProj;
     private final Projection downProj;
 
-    DecoderLayer(LlamaConfig config, int index, Map<String, Parameter> parameters) {
+    /**
+     * @param parameters the model's parameters by checkpoint name
+     * @param adapters the LoRA term of the projection at a module path, or null where none is attached
+     */
+    DecoderLayer(LlamaConfig config, int index, Map<String, Parameter> parameters,
+            Function<String, LoraBranch> adapters) {
         this.config = config;
         this.index = index;
         Function<String, Parameter> p = name -> parameters.get(LlamaLayout.layerPrefix(index) + name);
+        Function<String, LoraBranch> lora = name -> adapters.apply(LlamaLayout.layerPrefix(index) + name);
         this.inputNorm = p.apply("input_layernorm.weight");
         this.postAttentionNorm = p.apply("post_attention_layernorm.weight");
-        this.qProj = projection(p, "self_attn.q_proj", config.qkvBias());
-        this.kProj = projection(p, "self_attn.k_proj", config.qkvBias());
-        this.vProj = projection(p, "self_attn.v_proj", config.qkvBias());
-        this.oProj = projection(p, "self_attn.o_proj", config.outputBias());
+        this.qProj = projection(p, lora, "self_attn.q_proj", config.qkvBias());
+        this.kProj = projection(p, lora, "self_attn.k_proj", config.qkvBias());
+        this.vProj = projection(p, lora, "self_attn.v_proj", config.qkvBias());
+        this.oProj = projection(p, lora, "self_attn.o_proj", config.outputBias());
         this.qNorm = config.queryKeyNorm() ? p.apply(LlamaLayout.Q_NORM) : null;
         this.kNorm = config.queryKeyNorm() ? p.apply(LlamaLayout.K_NORM) : null;
-        this.gateProj = projection(p, "mlp.gate_proj", config.mlpBias());
-        this.upProj = projection(p, "mlp.up_proj", config.mlpBias());
-        this.downProj = projection(p, "mlp.down_proj", config.mlpBias());
+        this.gateProj = projection(p, lora, "mlp.gate_proj", config.mlpBias());
+        this.upProj = projection(p, lora, "mlp.up_proj", config.mlpBias());
+        this.downProj = projection(p, lora, "mlp.down_proj", config.mlpBias());
     }
 
-    private static Projection projection(Function<String, Parameter> p, String name, boolean bias) {
-        return new Projection(p.apply(name + ".weight"), bias ? p.apply(name + ".bias") : null);
+    private static Projection projection(
+            Function<String, Parameter> p, Function<String, LoraBranch> lora, String name, boolean bias) {
+        return new Projection(p.apply(name + ".weight"), bias ? p.apply(name + ".bias") : null, lora.apply(name));
     }
 
     NDArray forward(NDArray x, RotaryAngles angles, NDArray bias, KvCache cache) {
-        NDArray normed = RmsNorm.apply(x, inputNorm.getArray(), config.rmsNormEps());
+        NDArray normed = RmsNorm.apply(x, Float32.of(inputNorm), config.rmsNormEps());
         NDArray h = Attention.forward(this, normed, angles, bias, cache).addi(x);
-        NDArray normedH = RmsNorm.apply(h, postAttentionNorm.getArray(), config.rmsNormEps());
+        NDArray normedH = RmsNorm.apply(h, Float32.of(postAttentionNorm), config.rmsNormEps());
         return SwiGluMlp.forward(this, normedH).addi(h);
     }
 

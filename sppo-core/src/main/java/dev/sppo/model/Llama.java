@@ -3,6 +3,8 @@ package dev.sppo.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -14,7 +16,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A LLaMA-family decoder-only transformer ({@code LlamaForCausalLM}, and the {@link ModelFamily families} that
@@ -33,38 +38,69 @@ import java.util.List;
 public final class Llama extends AbstractBlock implements AutoCloseable {
 
     private static final byte VERSION = 1;
+    private static final String WEIGHT_SUFFIX = ".weight";
 
     private final LlamaConfig config;
     private final NDManager manager;
     private final List<DecoderLayer> layers = new ArrayList<>();
     private final RotaryEmbedding rope;
     private final NDArray attentionScale;
+    private final WeightPrecision precision;
+    private final LoraConfig lora;
+    private final Map<String, LoraBranch> branches = new LinkedHashMap<>();
 
+    /** A float32 model without adapter. */
     public Llama(LlamaConfig config, NDManager parent, WeightSource weights) {
+        this(config, parent, LlamaWeights.full(weights));
+    }
+
+    /** A model whose base may be held in half precision and may carry a LoRA adapter. */
+    public Llama(LlamaConfig config, NDManager parent, LlamaWeights weights) {
         super(VERSION);
         this.config = config;
         this.manager = parent.newSubManager();
+        this.precision = weights.precision();
         for (LlamaLayout.TensorSpec spec : LlamaLayout.tensors(config)) {
-            NDArray array = nativeCopy(manager.create(weights.values(spec), new Shape(spec.shape())));
-            addParameter(Parameter.builder().setName(spec.name()).setType(Parameter.Type.WEIGHT)
-                    .optArray(array).optRequiresGrad(false).build());
+            addWeight(spec, weights.base(), precision);
+        }
+        this.lora = weights.adapter() == null ? null : weights.adapter().config();
+        if (lora != null) {
+            attach(weights.adapter());
         }
         for (int i = 0; i < config.numHiddenLayers(); i++) {
-            layers.add(new DecoderLayer(config, i, parameters));
+            layers.add(new DecoderLayer(config, i, parameters, branches::get));
         }
         this.rope = new RotaryEmbedding(manager, config);
         this.attentionScale = manager.full(new Shape(), (float) (1.0 / Math.sqrt(config.headDim())));
     }
 
+    private void addWeight(LlamaLayout.TensorSpec spec, WeightSource source, WeightPrecision type) {
+        NDArray array = nativeCopy(manager.create(source.values(spec), new Shape(spec.shape())), type);
+        addParameter(Parameter.builder().setName(spec.name()).setType(Parameter.Type.WEIGHT)
+                .optArray(array).optRequiresGrad(false).build());
+    }
+
+    /** Adds the adapter's A and B of every targeted projection, in float32, all sharing one scaling array. */
+    private void attach(LoraAdapter adapter) {
+        for (LlamaLayout.TensorSpec spec : LoraLayout.tensors(config, lora)) {
+            addWeight(spec, adapter.weights(), WeightPrecision.FLOAT32);
+        }
+        NDArray scaling = manager.full(new Shape(), (float) lora.scaling());
+        for (LoraLayout.Module module : LoraLayout.modules(config, lora.targets())) {
+            branches.put(module.path(), new LoraBranch(parameters.get(module.path() + LoraLayout.A_SUFFIX),
+                    parameters.get(module.path() + LoraLayout.B_SUFFIX), scaling, (float) lora.dropout()));
+        }
+    }
+
     /**
-     * A copy of {@code created} in memory that PyTorch allocates, {@code created} closed. An array made from Java
-     * values keeps the direct buffer it was copied through for as long as it lives, and direct buffers count
-     * against {@code -XX:MaxDirectMemorySize} (by default the heap size): a half-billion-parameter model would
-     * need 2 GB of it. The closed array's buffer is freed by the next garbage collection, which the JVM forces
-     * when direct memory runs short.
+     * A copy of {@code created} as {@code type} in memory that PyTorch allocates, {@code created} closed. An array
+     * made from Java values keeps the direct buffer it was copied through for as long as it lives, and direct
+     * buffers count against {@code -XX:MaxDirectMemorySize} (by default the heap size): a half-billion-parameter
+     * model would need 2 GB of it. The closed array's buffer is freed by the next garbage collection, which the
+     * JVM forces when direct memory runs short.
      */
-    private static NDArray nativeCopy(NDArray created) {
-        NDArray copy = created.duplicate();
+    private static NDArray nativeCopy(NDArray created, WeightPrecision type) {
+        NDArray copy = type == WeightPrecision.FLOAT32 ? created.duplicate() : type.convert(created);
         created.close();
         return copy;
     }
@@ -94,8 +130,11 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
 
     /** The language-model head applied to final hidden states z: (..., D) to (..., V) logits z W_headᵀ. */
     public NDArray logits(NDArray hiddenStates) {
-        String head = config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD;
-        return Linear.linear(hiddenStates, weight(head)).head();
+        Parameter head = parameters.get(config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD);
+        NDArray w = Float32.of(head);
+        NDArray logits = Linear.linear(hiddenStates, w).head();
+        Float32.release(w, head);
+        return logits;
     }
 
     /**
@@ -106,13 +145,13 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      * @return (B, T, D) float32 hidden states
      */
     public NDArray hiddenStates(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
-        NDArray h = Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head();
+        NDArray h = Float32.of(Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head());
         RotaryAngles angles = rope.anglesFor(positions, attentionScale);
         NDArray attentionBias = withSlidingWindow(bias, cache == null ? 0 : cache.length(), ids.getShape().get(1));
         for (DecoderLayer layer : layers) {
             h = layer.forward(h, angles, attentionBias, cache);
         }
-        return RmsNorm.apply(h, weight(LlamaLayout.FINAL_NORM), config.rmsNormEps());
+        return RmsNorm.apply(h, Float32.of(weight(LlamaLayout.FINAL_NORM)), config.rmsNormEps());
     }
 
     /**
@@ -153,9 +192,73 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
         return new ArrayList<>(parameters.values());
     }
 
-    /** Switches gradient recording on or off for every parameter (the frozen reference model stays off). */
+    /**
+     * Switches gradient recording on or off for every trainable parameter (the frozen reference model stays off):
+     * every parameter of a model without adapter, only the adapter's A and B of one with an adapter.
+     *
+     * @throws IllegalStateException when asked to train a half-precision base without adapter
+     */
     public void setTrainable(boolean trainable) {
-        parameters.values().forEach(p -> p.freeze(!trainable));
+        if (lora == null && trainable && precision != WeightPrecision.FLOAT32) {
+            throw new IllegalStateException("base.dtype: a base held in " + precision.configName()
+                    + " is frozen, so only a LoRA adapter can train on it");
+        }
+        if (lora == null) {
+            parameters.values().forEach(p -> p.freeze(!trainable));
+            return;
+        }
+        branches.values().forEach(branch -> {
+            branch.a().freeze(!trainable);
+            branch.b().freeze(!trainable);
+        });
+    }
+
+    /** The LoRA adapter's settings, empty for a model without adapter. */
+    public Optional<LoraConfig> adapter() {
+        return Optional.ofNullable(lora);
+    }
+
+    /** How the base weights are held in memory. */
+    public WeightPrecision basePrecision() {
+        return precision;
+    }
+
+    /**
+     * The float32 values of base tensor {@code name} as the model computes with it: a projection that an adapter
+     * targets gives its merged weight {@code W + s · B A}, so that a model saved with these values computes what
+     * this one does without the adapter.
+     */
+    public float[] mergedValues(String name) {
+        try (NDScope ignored = new NDScope()) {
+            NDArray w = Float32.of(weight(name));
+            LoraBranch branch = name.endsWith(WEIGHT_SUFFIX)
+                    ? branches.get(name.substring(0, name.length() - WEIGHT_SUFFIX.length())) : null;
+            return (branch == null ? w : w.add(branch.product())).toFloatArray();
+        }
+    }
+
+    /**
+     * Folds the adapter into the base, {@code W ← W + s · B A} for every targeted projection (rounded to the base's
+     * precision), then gives A and B the values of {@code next}: with B = 0 the model computes what it did before.
+     * This is how a fresh adapter starts on top of the previous one.
+     *
+     * @throws IllegalStateException for a model without adapter
+     */
+    public void mergeAdapter(WeightSource next) {
+        if (lora == null) {
+            throw new IllegalStateException("this model has no adapter to merge");
+        }
+        NDIndex all = new NDIndex("...");
+        List<LlamaLayout.TensorSpec> specs = LoraLayout.tensors(config, lora);
+        try (NDScope ignored = new NDScope()) {
+            branches.forEach((path, branch) -> {
+                NDArray w = weight(path + WEIGHT_SUFFIX);
+                w.set(all, precision.convert(Float32.of(w).add(branch.product())));
+            });
+            for (LlamaLayout.TensorSpec spec : specs) {
+                weight(spec.name()).stopGradient().set(all, manager.create(next.values(spec), new Shape(spec.shape())));
+            }
+        }
     }
 
     public NDArray weight(String name) {

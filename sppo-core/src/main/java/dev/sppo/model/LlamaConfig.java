@@ -171,8 +171,14 @@ public record LlamaConfig(
 
     /** Writes {@code dir/config.json} in Hugging Face layout (null fields, such as mistral's disabled window, kept). */
     public void write(Path dir) throws IOException {
+        write(dir, WeightPrecision.FLOAT32);
+    }
+
+    /** Writes {@code dir/config.json} for weights saved in {@code dtype}, which {@code torch_dtype} names. */
+    public void write(Path dir, WeightPrecision dtype) throws IOException {
         Files.createDirectories(dir);
         JsonObject json = toJson();
+        json.addProperty("torch_dtype", dtype.configName());
         Files.writeString(dir.resolve(FILE_NAME), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
     }
 

@@ -16,6 +16,9 @@ class Kernels(Module):
   def attention(self: __torch__.Kernels, q: Tensor, k: Tensor, v: Tensor, bias: Tensor) -> Tensor:
     scores = torch.add_(torch.matmul(q, torch.transpose(k, -1, -2)), bias)
     return torch.matmul(torch.softmax(scores, -1), v)
+  # x.to(torch.bfloat16) (dtype 15), rounding to nearest even: DJL 0.36 cannot name bfloat16 to the engine.
+  def to_bfloat16(self: __torch__.Kernels, x: Tensor) -> Tensor:
+    return torch.to(x, 15, False, False, None)
   # torch.optim.AdamW(fused=True): one multi-tensor kernel over every parameter; steps are counted first.
   def adamw(self: __torch__.Kernels, weights: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, weight_decay: float, eps: float) -> None:
     torch._foreach_add_(steps, 1.)

@@ -9,6 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.sppo.model.Llama;
+import dev.sppo.model.LlamaWeights;
+import dev.sppo.model.LoraAdapter;
+import dev.sppo.model.LoraConfig;
+import dev.sppo.model.LoraTargets;
+import dev.sppo.model.WeightPrecision;
 import dev.sppo.model.TestModels;
 
 import org.junit.jupiter.api.Test;
@@ -34,24 +39,43 @@ class SequenceScorerGradientTest {
     @Test
     void autogradMatchesCentralFiniteDifferencesForEveryKindOfWeight() {
         try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(TestModels.everyFeature(), manager, 5)) {
-            SequenceScorer scorer = new SequenceScorer(model, 0);
-            model.setTrainable(true);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(scorer.tokenLogProbs(manager, PROMPTS, RESPONSES).sequenceLogProbs().sum());
-            }
-            Map<String, float[]> gradients = new HashMap<>();
-            for (String name : PROBED) {
-                gradients.put(name, model.weight(name).getGradient().toFloatArray());
-            }
-            model.setTrainable(false);
-            for (String name : PROBED) {
-                NDArray weight = model.weight(name);
-                float[] grad = gradients.get(name);
-                int index = argmaxAbs(grad);
-                double numeric = centralDifference(scorer, weight, index, 1e-2f);
-                assertThat((double) grad[index]).as(name + "[" + index + "]")
-                        .isCloseTo(numeric, within(2e-2 * Math.max(1, Math.abs(numeric))));
-            }
+            assertGradientsMatchFiniteDifferences(manager, model, PROBED);
+        }
+    }
+
+    /** The adapter's A and B on a bfloat16 base: gradients flow through the widened base into both factors. */
+    @Test
+    void loraAdapterGradientsMatchCentralFiniteDifferences() {
+        LoraConfig lora = new LoraConfig(3, 6.0, 0.0, LoraTargets.named(LoraTargets.ALL_LINEAR), false);
+        LlamaWeights weights = LlamaWeights.adapted(TestModels.noisy(5), WeightPrecision.BFLOAT16,
+                new LoraAdapter(lora, TestModels.noisy(6)));
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama model = new Llama(TestModels.everyFeature(), manager, weights)) {
+            assertGradientsMatchFiniteDifferences(manager, model, new String[] {
+                "model.layers.0.self_attn.q_proj.lora_A.weight", "model.layers.0.self_attn.q_proj.lora_B.weight",
+                "model.layers.1.self_attn.v_proj.lora_A.weight", "model.layers.0.mlp.down_proj.lora_B.weight",
+                "model.layers.1.mlp.gate_proj.lora_A.weight"});
+        }
+    }
+
+    private static void assertGradientsMatchFiniteDifferences(NDManager manager, Llama model, String[] probed) {
+        SequenceScorer scorer = new SequenceScorer(model, 0);
+        model.setTrainable(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            collector.backward(scorer.tokenLogProbs(manager, PROMPTS, RESPONSES).sequenceLogProbs().sum());
+        }
+        Map<String, float[]> gradients = new HashMap<>();
+        for (String name : probed) {
+            gradients.put(name, model.weight(name).getGradient().toFloatArray());
+        }
+        model.setTrainable(false);
+        for (String name : probed) {
+            NDArray weight = model.weight(name);
+            float[] grad = gradients.get(name);
+            int index = argmaxAbs(grad);
+            double numeric = centralDifference(scorer, weight, index, 1e-2f);
+            assertThat((double) grad[index]).as(name + "[" + index + "]")
+                    .isCloseTo(numeric, within(2e-2 * Math.max(1, Math.abs(numeric))));
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.checkpoint.SaveOptions;
 import dev.sppo.config.ConfigTree;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.loop.WeightsConfig;
+import dev.sppo.model.WeightPrecision;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.prompts.PromptFileException;
 import dev.sppo.task.Split;
@@ -148,6 +151,7 @@ public class JobConfigs {
      */
     private List<FieldProblem> feasibility(SppoConfig config) {
         List<FieldProblem> problems = new ArrayList<>();
+        trainsEveryParameter(config, problems);
         servable(config.preference(), problems);
         if (config.evaluation().judge() != null) {
             servable(config.evaluation().judge(), problems);
@@ -163,6 +167,24 @@ public class JobConfigs {
             datasetOpens(config, problems);
         }
         return problems;
+    }
+
+    /**
+     * The platform's trainer and generators hold and save full float32 models: a job that asks for an adapter, a
+     * half-precision base or other checkpoint options is refused rather than trained otherwise than it says.
+     */
+    private static void trainsEveryParameter(SppoConfig config, List<FieldProblem> problems) {
+        WeightsConfig weights = config.weights();
+        String runLocally = "runs in `./sppo train`; platform jobs train every parameter in float32 for now";
+        if (weights.adapter() != null) {
+            problems.add(new FieldProblem("lora", "LoRA " + runLocally));
+        }
+        if (weights.baseDtype() != WeightPrecision.FLOAT32) {
+            problems.add(new FieldProblem("base.dtype", "a half-precision base " + runLocally));
+        }
+        if (!weights.save().equals(SaveOptions.DEFAULT)) {
+            problems.add(new FieldProblem("save", "half-precision or sharded checkpoints " + runLocally));
+        }
     }
 
     private static void servable(PreferenceModelSpec spec, List<FieldProblem> problems) {

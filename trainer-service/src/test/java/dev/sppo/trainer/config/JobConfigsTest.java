@@ -136,6 +136,15 @@ class JobConfigsTest {
     }
 
     @Test
+    void loraHalfPrecisionBasesAndSaveOptionsAreRefusedBecauseJobsTrainFullFloat32Models() {
+        Map<String, Object> body = Map.of("iterations", 1, "lora", Map.of("r", 8), "base", Map.of("dtype", "bfloat16"),
+                "save", Map.of("dtype", "float16"));
+        assertThatThrownBy(() -> configs().validate(body)).isInstanceOfSatisfying(InvalidJobConfigException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field)
+                        .containsExactly("lora", "base.dtype", "save"));
+    }
+
+    @Test
     void badPreferenceSectionsAreRefusedNamingTheFieldPath() {
         assertThat(preferenceProblem(Map.of("kind", "pairrm"))).isEqualTo(new FieldProblem("preference.kind",
                 "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, onnx_reward, "
