@@ -18,10 +18,10 @@ class ResultsTableTest {
 
     @Test
     void aTaskGradedByItsGoldJudgeShowsTaskScoresThenTheTrainedLogRatioAndTheSampledKl() {
-        IterationResult base = IterationResult.base(HeldOutScores.base(0.671, 0.495, 3.1, Double.NaN),
+        IterationResult base = IterationResult.base(HeldOutScores.base(0.671, 0.495, 3.1, Double.NaN, null),
                 PromptCounts.generated(6144, 500), "base", 0.4);
         IterationResult first = new IterationResult(1, TRAINING, 0.7322, 0.1839, WinRate.of(6, 1, 3),
-                WinRate.of(6, 1, 3), null, null, 0.852, 0.744, 3.0, Double.NaN, 0.0421, null, "iter-1", SECONDS);
+                WinRate.of(6, 1, 3), null, null, 0.852, 0.744, 3.0, Double.NaN, 0.0421, null, "iter-1", SECONDS, null);
 
         String winRate = WinRate.of(6, 1, 3).toString();
         assertThat(ResultsTable.markdown(List.of(base, first))).isEqualTo("""
@@ -35,11 +35,11 @@ class ResultsTableTest {
 
     @Test
     void promptsJudgedByAPreferenceModelShowTheLengthControlledWinRateAndTokensButNoTaskScore() {
-        IterationResult base = IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 30, 12),
+        IterationResult base = IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 30, 12, null),
                 new PromptCounts(100, 50, 1, 0, 2), "base", 0.4);
         IterationResult first = new IterationResult(1, TRAINING, 0.6, 0.4, WinRate.of(6, 1, 3), WinRate.of(5, 1, 4),
                 WinRate.of(8, 0, 2), new LengthControlledWinRate(0.58, 0.65, 0.3, 0.5, 4, 10), Double.NaN, Double.NaN,
-                33, 13.5, 0.1, null, "iter-1", SECONDS);
+                33, 13.5, 0.1, null, "iter-1", SECONDS, null);
 
         String table = ResultsTable.markdown(List.of(base, first));
 
