@@ -23,7 +23,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * band. A point whose x or y is not finite is left out and breaks the line; a chart without any finite point says
  * "no data".
  */
-public final class LineChart {
+public final class LineChart implements Chart {
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -63,7 +63,7 @@ public final class LineChart {
         return this;
     }
 
-    /** Renders the chart as a {@code width} × {@code height} PNG file, creating its directory. */
+    @Override
     public void writePng(Path file, int width, int height) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(), width, height);
