@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.game.GameScores;
+import dev.sppo.game.GameStanding;
 import dev.sppo.source.PromptCounts;
 import dev.sppo.training.TrainingSummary;
 
@@ -31,6 +33,17 @@ class ResultsTableTest {
                 | 0 | - | - | - | - | - | 0.671 | 0.495 | - | - | 0.4 |
                 | 1 | 1.1700 | 0.7322 | 0.1839 | WIN | WIN | 0.852 | 0.744 | -0.0500 | 0.0421 | 4.0 |
                 """.replace("WIN", winRate));
+    }
+
+    @Test
+    void aTaskOfAnswerClassesLogsTheBestResponseAndTheDistanceToNashOfTheLastAndTheAveragedIterate() {
+        GameScores game = new GameScores(List.of("a", "other"), List.of(1.0, 0.0), List.of(0.5, 0.5),
+                new GameStanding("other", 0.6, 0.2, 0.25, 0.55), new GameStanding("a", 0.7, 0.4, 0.5, 0.52));
+        IterationResult first = new IterationResult(1, TRAINING, 0.7, 0.2, WinRate.of(6, 1, 3), WinRate.of(6, 1, 3),
+                null, null, 0.9, 0.8, 3.0, Double.NaN, 0.04, null, "iter-1", SECONDS, game);
+
+        assertThat(ResultsTable.line(first)).contains(", best response other wins 0.600 (averaged iterate 0.700), "
+                + "TV to Nash 0.250 (averaged 0.500)");
     }
 
     @Test
