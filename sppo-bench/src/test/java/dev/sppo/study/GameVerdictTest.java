@@ -37,22 +37,24 @@ class GameVerdictTest {
         assertThat(verdict).contains("sppo − dpo -0.090 ± 0.025 (sppo is less exploitable)")
                 .contains("**SPPO beats every DPO/IPO baseline** on the last iterate.")
                 .contains("sppo's last iterate **converges**")
-                .contains("π_0..π_4: 0.600, 0.500, 0.400, 0.300, 0.200");
+                .contains("from π_2 to π_4, paired over seeds: -0.200 ± 0.000; seed means π_0..π_4: 0.600, 0.500, "
+                        + "0.400, 0.300, 0.200)");
     }
 
     @Test
     void aLastIterateWhoseBestResponseRotatesAndWhoseDistanceRisesAgainCycles() {
         StudyResults results = results(Map.of(
-                "sppo", seeds(new double[] {0.60, 0.62, 0.61}, new double[] {0.6, 0.3, 0.5, 0.2, 0.4}, true),
+                "sppo", seeds(new double[] {0.60, 0.62, 0.61}, new double[] {0.6, 0.3, 0.5, 0.2, 0.5}, true),
                 "dpo", seeds(new double[] {0.60, 0.62, 0.61}, new double[] {0.6, 0.6, 0.6, 0.6, 0.6}, false),
                 "ipo", seeds(new double[] {0.61, 0.60, 0.62}, new double[] {0.6, 0.6, 0.6, 0.6, 0.6}, false)));
 
         String verdict = GameVerdict.ofTask(results, "intransitive");
 
         assertThat(verdict).contains("**SPPO does not beat every DPO/IPO baseline**, and none beats it on the last")
-                .contains("sppo's last iterate **cycles**: the best response to it changes class at least twice in "
-                        + "3 of 3 seeds");
-        assertThat(StudyVerdict.of(results)).contains("**intransitive (intransitive), π_4.**");
+                .contains("sppo's last iterate **cycles**: its distance to the Nash mixture does not fall beyond "
+                        + "seed noise, and the best response to it changes class at least twice while it stays "
+                        + "exploitable in 3 of 3 seeds");
+        assertThat(StudyVerdict.of(results)).contains("**intransitive (class game), π_4.**");
         assertThat(GameSection.finalTable(results, "intransitive")).contains("| dpo | 0.610 ± 0.025 | 0.620 ± 0.025 |");
     }
 
