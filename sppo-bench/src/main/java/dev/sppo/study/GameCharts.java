@@ -6,6 +6,7 @@ import dev.sppo.game.ClassGame;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -31,7 +32,7 @@ final class GameCharts {
                         StudyCharts.overIterations(results, task, Metric.DISTANCE_TO_NASH,
                                 "distance of the last iterate to Nash" + BAND).reference(0, "Nash"))));
         for (StudyMethod method : results.config().methods()) {
-            charts.add(new ChartFile("shares-" + task + "-" + method.name().toLowerCase().replace('.', '-') + ".png",
+            charts.add(new ChartFile("shares-" + task + "-" + method.name().toLowerCase(Locale.ROOT).replace('.', '-') + ".png",
                     task + ": class shares of π_t, " + method.name(), shares(results, task, method.name(), game)));
         }
         return charts;

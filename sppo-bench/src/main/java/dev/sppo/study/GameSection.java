@@ -3,6 +3,7 @@ package dev.sppo.study;
 import dev.sppo.game.ClassGame;
 import dev.sppo.markdown.MarkdownTable;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ final class GameSection {
     }
 
     private static String[] row(String label, double[] shares) {
-        return Stream.concat(Stream.of(label), java.util.Arrays.stream(shares)
+        return Stream.concat(Stream.of(label), Arrays.stream(shares)
                 .mapToObj(s -> String.format(Locale.ROOT, "%.3f", s))).toArray(String[]::new);
     }
 }

@@ -3,6 +3,7 @@ package dev.sppo.study;
 import dev.sppo.game.ClassGame;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,8 +43,8 @@ public record StudyResults(StudyConfig config, List<RunOutcome> outcomes) {
     public Optional<double[]> meanShares(String task, String method, int t, boolean averaged) {
         List<List<Double>> shares = outcomes.stream()
                 .filter(o -> o.key().task().equals(task) && o.key().method().equals(method) && o.points().size() > t)
-                .map(o -> o.at(t).game()).filter(g -> g != null)
-                .map(g -> averaged ? g.averagedShares() : g.shares()).filter(s -> s != null).toList();
+                .map(o -> o.at(t).game()).filter(Objects::nonNull)
+                .map(g -> averaged ? g.averagedShares() : g.shares()).filter(Objects::nonNull).toList();
         if (shares.isEmpty()) {
             return Optional.empty();
         }

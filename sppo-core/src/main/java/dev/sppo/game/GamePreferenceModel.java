@@ -22,10 +22,7 @@ public final class GamePreferenceModel implements PreferenceModel {
 
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
-        if (responses == null || responses.size() < 2) {
-            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
-                    + (responses == null ? "null" : responses.size()));
-        }
+        PreferenceModel.requireComparable(responses);
         int[] classes = responses.stream().mapToInt(game::classOf).toArray();
         double[][] p = new double[classes.length][classes.length];
         for (int i = 0; i < classes.length; i++) {

@@ -54,13 +54,6 @@ public abstract class HeadedModel implements AutoCloseable {
         return headNames;
     }
 
-    /** Refuses fewer than two responses: there is nothing to compare. */
-    protected static void requireComparable(List<String> responses) {
-        if (responses == null || responses.size() < 2) {
-            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
-                    + (responses == null ? "null" : responses.size()));
-        }
-    }
 
     @Override
     public void close() {
