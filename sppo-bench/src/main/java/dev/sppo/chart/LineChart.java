@@ -1,12 +1,8 @@
 package dev.sppo.chart;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -63,17 +59,12 @@ public final class LineChart implements Chart {
         return this;
     }
 
-    @Override
-    public void writePng(Path file, int width, int height) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(), width, height);
-    }
-
     /**
      * The chart as JFreeChart's objects. Series i's line is dataset i and its band, if any, dataset n + i; the plot
      * draws the datasets from the last index to the first, so every band lies under every line.
      */
-    JFreeChart toJFreeChart() {
+    @Override
+    public JFreeChart toJFreeChart() {
         XYPlot plot = new XYPlot();
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.setDomainAxis(ChartStyle.xAxis(xLabel, integerX));

@@ -1,12 +1,8 @@
 package dev.sppo.chart;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
@@ -58,12 +54,7 @@ public final class StackedAreaChart implements Chart {
     }
 
     @Override
-    public void writePng(Path file, int width, int height) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(), width, height);
-    }
-
-    JFreeChart toJFreeChart() {
+    public JFreeChart toJFreeChart() {
         DefaultTableXYDataset dataset = new DefaultTableXYDataset();
         StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
         for (int l = 0; l < layers.size(); l++) {
