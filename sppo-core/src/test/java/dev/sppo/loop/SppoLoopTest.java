@@ -98,6 +98,25 @@ class SppoLoopTest {
     }
 
     @Test
+    void anIterationWithoutAnInformativePromptKeepsThePolicyAsItIs() throws Exception {
+        SppoConfig config = new SppoConfigReader().read(Map.of(
+                "run_dir", tmp.resolve("run").toString(),
+                "cache_dir", tmp.resolve("cache").toString(),
+                "iterations", 1, "prompts_per_iteration", 16,
+                "base", Map.of("warm_start", Map.of("hidden_size", 32, "demonstrations", 64, "epochs", 1)),
+                "sampling", Map.of("temperature", 0.0),
+                "evaluation", Map.of("prompts", 8)));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        List<IterationResult> results = new SppoLoop(config, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+        // greedy sampling gives K equal responses per prompt: P = 1/2 everywhere, nothing to learn from
+        assertThat(results.get(1).training().steps()).isZero();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("no informative prompt").contains("π_1 = π_0");
+        assertThat(results.get(1).vsBase().rate()).isEqualTo(0.5);
+    }
+
+    @Test
     void secondRunReusesTheCachedWarmStart() throws Exception {
         Map<String, Object> tiny = Map.of(
                 "run_dir", tmp.resolve("run").toString(),
