@@ -6,7 +6,7 @@
 import {getJson} from './api.js';
 import {el, formField} from './dom.js';
 
-const TASKS = ['addition', 'sorting'];
+const TASKS = ['addition', 'sorting', 'intransitive', 'judge_panel'];
 const BUILT_IN = '';
 
 /** The picker: `fields` to place in the form; `settings()` the job settings it makes, by dotted path. */

@@ -36,8 +36,8 @@ class PreferenceModelCache implements AutoCloseable {
     private final Map<PreferenceModelSpec, PreferenceModel> models;
 
     PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
-        this.factory = new PreferenceModels(task -> Tasks.of(task).judge(), judges, new LearnedModels(manager,
-                properties.onnx()));
+        this.factory = new PreferenceModels((task, tau) -> Tasks.of(task).goldPreference(tau), judges,
+                new LearnedModels(manager, properties.onnx()));
         int capacity = properties.cachedModels();
         this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param caption the markdown caption
  * @param chart the figure
  */
-public record ChartFile(String file, String caption, LineChart chart) {
+public record ChartFile(String file, String caption, Chart chart) {
 
     public ChartFile {
         if (file == null || !file.matches("[a-z0-9_-]+\\.png")) {

@@ -1,12 +1,8 @@
 package dev.sppo.chart;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -23,7 +19,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * band. A point whose x or y is not finite is left out and breaks the line; a chart without any finite point says
  * "no data".
  */
-public final class LineChart {
+public final class LineChart implements Chart {
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -63,17 +59,12 @@ public final class LineChart {
         return this;
     }
 
-    /** Renders the chart as a {@code width} × {@code height} PNG file, creating its directory. */
-    public void writePng(Path file, int width, int height) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(), width, height);
-    }
-
     /**
      * The chart as JFreeChart's objects. Series i's line is dataset i and its band, if any, dataset n + i; the plot
      * draws the datasets from the last index to the first, so every band lies under every line.
      */
-    JFreeChart toJFreeChart() {
+    @Override
+    public JFreeChart toJFreeChart() {
         XYPlot plot = new XYPlot();
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.setDomainAxis(ChartStyle.xAxis(xLabel, integerX));

@@ -64,6 +64,6 @@ public final class LoopExecutor implements RunExecutor {
 
     private static RunPoint point(IterationResult r, double kl) {
         return new RunPoint(r.iteration(), r.vsBase() == null ? Double.NaN : r.vsBase().rate(), r.taskScore(),
-                r.exactMatch(), kl, r.meanResponseLength());
+                r.exactMatch(), kl, r.meanResponseLength(), r.game());
     }
 }

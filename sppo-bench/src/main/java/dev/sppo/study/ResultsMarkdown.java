@@ -3,6 +3,7 @@ package dev.sppo.study;
 import dev.sppo.chart.ChartFile;
 import dev.sppo.markdown.MarkdownTable;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,11 +26,12 @@ final class ResultsMarkdown {
         md.append(StudySetup.of(config));
         for (StudyTask task : config.tasks()) {
             md.append("\n## Task: ").append(task.name()).append("\n");
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : Metric.general()) {
                 md.append("\n### ").append(metric.label()).append("\n\n").append(table(results, task.name(), metric));
             }
             md.append(differences(results, task.name()));
-            for (ChartFile chart : StudyCharts.of(results, task.name())) {
+            results.game(task.name()).ifPresent(game -> md.append(GameSection.of(results, task.name(), game)));
+            for (ChartFile chart : StudyCharts.forTask(results, task.name())) {
                 md.append("\n![").append(chart.caption()).append("](").append(chartsDir).append('/')
                         .append(chart.file()).append(")\n");
             }
@@ -50,15 +52,20 @@ final class ResultsMarkdown {
         return table.markdown();
     }
 
-    /** Each method minus the first one at π_T, per metric, paired by seed. */
+    /** Each method minus the first one at π_T, per general metric, paired by seed. */
     private static String differences(StudyResults results, String task) {
+        return differences(results, task, Metric.general());
+    }
+
+    /** Each method minus the first one at π_T, per metric, paired by seed. */
+    static String differences(StudyResults results, String task, List<Metric> metrics) {
         StudyConfig config = results.config();
         int t = config.iterations();
         String first = config.methods().get(0).name();
         MarkdownTable table = new MarkdownTable(Stream.concat(Stream.of(first + " minus"),
-                Stream.of(Metric.values()).map(Metric::label)).toArray(String[]::new));
+                metrics.stream().map(Metric::label)).toArray(String[]::new));
         for (StudyMethod other : config.methods().subList(1, config.methods().size())) {
-            table.row(Stream.concat(Stream.of(other.name()), Stream.of(Metric.values())
+            table.row(Stream.concat(Stream.of(other.name()), metrics.stream()
                     .map(metric -> results.pairedDifference(task, first, other.name(), t, metric)
                             .format(metric.decimals()))).toArray(String[]::new));
         }

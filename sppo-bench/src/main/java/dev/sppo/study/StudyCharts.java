@@ -23,6 +23,13 @@ final class StudyCharts {
 
     private StudyCharts() {}
 
+    /** The general charts of a task, then its game charts if it is a task of answer classes. */
+    static List<ChartFile> forTask(StudyResults results, String task) {
+        List<ChartFile> charts = new ArrayList<>(of(results, task));
+        results.game(task).ifPresent(game -> charts.addAll(GameCharts.of(results, task, game)));
+        return charts;
+    }
+
     static List<ChartFile> of(StudyResults results, String task) {
         int seeds = results.config().seeds().size();
         String band = " (mean of " + seeds + " seeds, 95% CI shaded)";
@@ -38,7 +45,7 @@ final class StudyCharts {
                         + ZOOM_KL + " nats of π_0", klAgainstWinRate(results, task, ZOOM_KL)));
     }
 
-    private static LineChart overIterations(StudyResults results, String task, Metric metric, String title) {
+    static LineChart overIterations(StudyResults results, String task, Metric metric, String title) {
         LineChart chart = new LineChart(task + ": " + title, X_LABEL, metric.label()).integerX();
         double[] t = IntStream.rangeClosed(0, results.config().iterations()).asDoubleStream().toArray();
         for (String method : methods(results)) {

@@ -29,7 +29,7 @@ public final class StudyReport {
         Files.createDirectories(dir.resolve(CHARTS));
         List<Path> written = new ArrayList<>();
         for (StudyTask task : results.config().tasks()) {
-            for (ChartFile chart : StudyCharts.of(results, task.name())) {
+            for (ChartFile chart : StudyCharts.forTask(results, task.name())) {
                 written.add(chart.writePng(dir.resolve(CHARTS), 900, 560));
             }
         }

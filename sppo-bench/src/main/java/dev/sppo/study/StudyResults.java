@@ -1,6 +1,10 @@
 package dev.sppo.study;
 
+import dev.sppo.game.ClassGame;
+
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcomes of a study's runs, aggregated over seeds: for a task, method, iteration t and metric, the
@@ -22,6 +26,35 @@ public record StudyResults(StudyConfig config, List<RunOutcome> outcomes) {
         return config.seeds().stream().mapToDouble(seed -> outcomes.stream()
                 .filter(o -> o.key().equals(new RunKey(task, method, seed)) && o.points().size() > t)
                 .mapToDouble(o -> metric.of(o.at(t))).findFirst().orElse(Double.NaN)).toArray();
+    }
+
+    /** The class game of a task of answer classes, which its game metrics refer to. */
+    public Optional<ClassGame> game(String task) {
+        RunKey any = new RunKey(task, config.methods().get(0).name(), config.seeds().get(0));
+        return config.runConfig(any).task().task().game();
+    }
+
+    /**
+     * π_t's mean class shares over the seeds whose run measured them, indexed like the game's classes; empty
+     * when no run did.
+     *
+     * @param averaged the averaged iterate's shares instead of the last iterate's
+     */
+    public Optional<double[]> meanShares(String task, String method, int t, boolean averaged) {
+        List<List<Double>> shares = outcomes.stream()
+                .filter(o -> o.key().task().equals(task) && o.key().method().equals(method) && o.points().size() > t)
+                .map(o -> o.at(t).game()).filter(Objects::nonNull)
+                .map(g -> averaged ? g.averagedShares() : g.shares()).filter(Objects::nonNull).toList();
+        if (shares.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] mean = new double[shares.get(0).size()];
+        for (List<Double> seed : shares) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += seed.get(i) / shares.size();
+            }
+        }
+        return Optional.of(mean);
     }
 
     /** The mean over seeds with its 95% t-interval. */

@@ -2,6 +2,7 @@ package dev.sppo.study;
 
 import dev.sppo.loop.SppoConfig;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,12 +28,31 @@ final class StudySetup {
                 + "KL(π_t ‖ π_0): mean of log π_t(y|x) − log π_0(y|x) over y ~ π_t at temperature 1, %d held-out "
                 + "prompts × %d samples, both log-probs teacher-forced. Response length in characters.%n",
                 config.klPrompts(), config.klSamplesPerPrompt()));
+        md.append(games(config));
         int df = Math.max(1, config.seeds().size() - 1);
         md.append(String.format(Locale.ROOT, "- Statistics: every cell is the mean over the %d seeds ± the "
                 + "half-width of its 95%% t-interval (t_{0.975, %d} = %.3f); seeds are the unit of replication. "
                 + "Paired differences subtract two methods seed by seed before averaging.%n", config.seeds().size(),
                 df, StudentT.quantile975(df)));
         return md.toString();
+    }
+
+    /** What the game metrics mean, when the study has a task of answer classes. */
+    private static String games(StudyConfig config) {
+        List<String> games = config.tasks().stream().map(StudyTask::name)
+                .filter(task -> config.runConfig(config.runs().stream().filter(key -> key.task().equals(task))
+                        .findFirst().orElseThrow()).task().task().game().isPresent()).toList();
+        if (games.isEmpty()) {
+            return "";
+        }
+        return "- Tasks of answer classes (" + String.join(", ", games) + "): the gold preference is the task's class "
+                + "matrix, which SPPO, DPO and IPO all train against; the Nash mixture is solved exactly by linear "
+                + "programming. Their gold score of a response is min(1, 2·P(its class ≻ Nash)), 1 on every answer "
+                + "of the Nash support, so their gold win rate and exact match only measure how much of π_t sits on "
+                + "the support; the game metrics are computed exactly over the classes from π_t's class shares on "
+                + "the held-out responses. The averaged iterate π̄_t, the uniform mixture of π_1..π_t, is evaluated "
+                + "in-process: sampling it picks an iterate per response, so its class distribution is the mean of "
+                + "the iterates' shares, which is what is reported.\n";
     }
 
     private static String budgets(SppoConfig run) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code dpo} or {@code ipo}, judged by the paired difference of gold win rates vs π_0 over seeds
  * ({@link StudyResults#pairedDifference}): it wins when the interval lies above 0, loses when below, and is
  * not distinguishable otherwise. The claim holds on a task only when SPPO wins against every baseline; it is
- * contradicted when a baseline wins, and not supported otherwise.
+ * contradicted when a baseline wins, and not supported otherwise. A task of answer classes gets its
+ * {@link GameVerdict} instead, since its gold grades are not its preference.
  */
 final class StudyVerdict {
 
@@ -23,7 +24,9 @@ final class StudyVerdict {
     static String of(StudyResults results) {
         StringBuilder text = new StringBuilder();
         for (StudyTask task : results.config().tasks()) {
-            text.append(ofTask(results, task.name())).append("\n\n");
+            String verdict = results.game(task.name()).isPresent() ? GameVerdict.ofTask(results, task.name())
+                    : ofTask(results, task.name());
+            text.append(verdict).append("\n\n");
         }
         return text.toString();
     }

@@ -32,8 +32,8 @@ final class StudyFixtures {
             for (int s = 0; s < config.seeds().size(); s++) {
                 double w = winRates[m][s];
                 out.add(new RunOutcome(new RunKey("addition", config.methods().get(m).name(), config.seeds().get(s)),
-                        "digest", List.of(new RunPoint(0, Double.NaN, 0.5, 0.25, 0, 3),
-                                new RunPoint(1, w, w - 0.1, w - 0.2, 0.1 * (m + 1), 3))));
+                        "digest", List.of(new RunPoint(0, Double.NaN, 0.5, 0.25, 0, 3, null),
+                                new RunPoint(1, w, w - 0.1, w - 0.2, 0.1 * (m + 1), 3, null))));
             }
         }
         return out;

@@ -27,8 +27,8 @@ class StudyRunnerTest {
 
     private final RunExecutor recording = (SppoConfig config, PrintStream out) -> {
         executed.add(config.training().loss().id() + "/" + config.seed());
-        return List.of(new RunPoint(0, Double.NaN, 0.5, 0.25, 0, 3),
-                new RunPoint(1, 0.6, 0.55, 0.3, 0.2, 3));
+        return List.of(new RunPoint(0, Double.NaN, 0.5, 0.25, 0, 3, null),
+                new RunPoint(1, 0.6, 0.55, 0.3, 0.2, 3, null));
     };
 
     @Test

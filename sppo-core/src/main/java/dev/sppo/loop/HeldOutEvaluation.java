@@ -2,6 +2,7 @@ package dev.sppo.loop;
 
 import dev.sppo.evaluation.Evaluator;
 import dev.sppo.evaluation.SamplesFile;
+import dev.sppo.game.GameTracker;
 import dev.sppo.model.Policy;
 import dev.sppo.source.PromptSource;
 import dev.sppo.source.RunPrompt;
@@ -27,7 +28,8 @@ interface HeldOutEvaluation {
     static HeldOutEvaluation of(SppoConfig config, PromptSource source, RunJudges judges) {
         if (judges.evaluation() == null) {
             return new GoldEvaluation(new Evaluator(source.heldOut().stream().map(RunPrompt::text).toList(),
-                    source.goldJudge().orElseThrow(), config.evaluation()), judges.proxy());
+                    source.goldJudge().orElseThrow(), config.evaluation()), judges.proxy(),
+                    config.task().task().game().map(GameTracker::new).orElse(null));
         }
         return new JudgedEvaluation(source.heldOut(), judges.evaluation(), judges.proxy(),
                 source.goldJudge().orElse(null), config.evaluation().sampling(), new SamplesFile(config.runDir()));

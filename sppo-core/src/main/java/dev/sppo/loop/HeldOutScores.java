@@ -2,6 +2,7 @@ package dev.sppo.loop;
 
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.game.GameScores;
 
 /**
  * What the held-out evaluation measured of one policy π_t; see {@link IterationResult} for each field. π_0 has no
@@ -15,12 +16,13 @@ record HeldOutScores(
         double taskScore,
         double exactMatch,
         double meanResponseLength,
-        double meanResponseTokens) {
+        double meanResponseTokens,
+        GameScores game) {
 
     /** π_0's own scores. */
     static HeldOutScores base(double taskScore, double exactMatch, double meanResponseLength,
-            double meanResponseTokens) {
+            double meanResponseTokens, GameScores game) {
         return new HeldOutScores(null, null, null, null, taskScore, exactMatch, meanResponseLength,
-                meanResponseTokens);
+                meanResponseTokens, game);
     }
 }

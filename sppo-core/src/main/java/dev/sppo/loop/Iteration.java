@@ -13,6 +13,7 @@ record Iteration(int index, PolicyUpdate.Result update, Path checkpoint, double 
                 update.data().loserWinRate(), scores.vsBase(), scores.vsPrevious(), scores.proxyVsBase(),
                 scores.lengthControlledVsBase(), scores.taskScore(), scores.exactMatch(), scores.meanResponseLength(),
                 scores.meanResponseTokens(), kl, null, checkpoint.toString(),
-                new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds));
+                new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds),
+                scores.game());
     }
 }

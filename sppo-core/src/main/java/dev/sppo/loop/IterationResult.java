@@ -2,6 +2,7 @@ package dev.sppo.loop;
 
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.game.GameScores;
 import dev.sppo.source.PromptCounts;
 import dev.sppo.training.TrainingSummary;
 
@@ -31,6 +32,8 @@ import dev.sppo.training.TrainingSummary;
  * @param prompts the run's prompts (iteration 0 only)
  * @param checkpoint directory of π_t
  * @param phaseSeconds seconds spent in generate, prefer, train and evaluate
+ * @param game for a task of answer classes ({@link dev.sppo.task.Task#game()}) under its gold evaluation: π_t's class
+ *     shares and exploitability, and those of the averaged iterate; null otherwise
  */
 public record IterationResult(
         int iteration,
@@ -48,7 +51,8 @@ public record IterationResult(
         double kl,
         PromptCounts prompts,
         String checkpoint,
-        PhaseTimes phaseSeconds) {
+        PhaseTimes phaseSeconds,
+        GameScores game) {
 
     /** Wall-clock seconds per phase. */
     public record PhaseTimes(double generate, double prefer, double train, double evaluate) {
@@ -62,6 +66,6 @@ public record IterationResult(
     static IterationResult base(HeldOutScores scores, PromptCounts prompts, String checkpoint, double evaluateSeconds) {
         return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, null, scores.taskScore(),
                 scores.exactMatch(), scores.meanResponseLength(), scores.meanResponseTokens(), Double.NaN, prompts,
-                checkpoint, new PhaseTimes(0, 0, 0, evaluateSeconds));
+                checkpoint, new PhaseTimes(0, 0, 0, evaluateSeconds), scores.game());
     }
 }

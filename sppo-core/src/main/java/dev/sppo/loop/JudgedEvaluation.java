@@ -56,7 +56,7 @@ final class JudgedEvaluation implements HeldOutEvaluation {
         previous = base;
         PolicyResponses graded = graded(base);
         return HeldOutScores.base(graded == null ? Double.NaN : graded.meanScore(),
-                graded == null ? Double.NaN : graded.exactMatch(), base.meanCharacters(), base.meanTokens());
+                graded == null ? Double.NaN : graded.exactMatch(), base.meanCharacters(), base.meanTokens(), null);
     }
 
     @Override
@@ -68,7 +68,7 @@ final class JudgedEvaluation implements HeldOutEvaluation {
         HeldOutScores scores = new HeldOutScores(judged.vsBase().winRate(), judged.vsPrevious(),
                 judged.proxyVsBase(), judged.lengthControlledVsBase(),
                 graded == null ? Double.NaN : graded.meanScore(), graded == null ? Double.NaN : graded.exactMatch(),
-                current.meanCharacters(), current.meanTokens());
+                current.meanCharacters(), current.meanTokens(), null);
         previous = current;
         return scores;
     }

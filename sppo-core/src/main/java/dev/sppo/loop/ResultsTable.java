@@ -103,6 +103,12 @@ public final class ResultsTable {
         if (!Double.isNaN(r.kl())) {
             line.append(String.format(Locale.ROOT, ", KL %.4f", r.kl()));
         }
+        if (r.game() != null && r.game().averaged() != null) {
+            line.append(String.format(Locale.ROOT, ", best response %s wins %.3f (averaged iterate %.3f), TV to "
+                    + "Nash %.3f (averaged %.3f)", r.game().last().bestResponse(), r.game().last().bestResponseWinRate(),
+                    r.game().averaged().bestResponseWinRate(), r.game().last().distanceToNash(),
+                    r.game().averaged().distanceToNash()));
+        }
         return line.append(String.format(Locale.ROOT, " (%.1f s)", r.phaseSeconds().total())).toString();
     }
 

@@ -33,7 +33,7 @@ public final class RunPreferences {
      */
     public static PreferenceModel build(
             String section, PreferenceModelSpec spec, NDManager manager, LlmJudgeResolver llmJudges) {
-        PreferenceModels factory = new PreferenceModels(settings -> Tasks.of(settings).judge(), llmJudges,
+        PreferenceModels factory = new PreferenceModels((task, tau) -> Tasks.of(task).goldPreference(tau), llmJudges,
                 new LearnedModels(manager));
         try {
             return factory.build(spec);

@@ -9,6 +9,8 @@ import dev.sppo.source.PromptSource;
 import dev.sppo.source.RunPrompt;
 import dev.sppo.training.PolicyUpdate;
 import dev.sppo.training.PromptOutcome;
+import dev.sppo.training.TrainingData;
+import dev.sppo.training.TrainingSummary;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -130,10 +132,20 @@ public final class SppoLoop {
         return new Iteration(t + 1, update, checkpoint, generateSeconds, preferSeconds, seconds(start));
     }
 
+    /**
+     * π_{t+1} from π_t; when no prompt is informative (every prompt's K responses are equally preferred, as when a
+     * policy has collapsed onto one answer) there is nothing to train on, and π_{t+1} = π_t.
+     */
     private PolicyUpdate.Result train(int t, Policy policy, List<PromptOutcome> outcomes) {
         PolicyUpdate update = new PolicyUpdate(config.training(), config.reference());
+        TrainingData data = update.select(outcomes);
+        if (data.rows().isEmpty()) {
+            log.println("no informative prompt: every prompt's K responses are equally preferred, so π_"
+                    + (t + 1) + " = π_" + t);
+            return new PolicyUpdate.Result(data, TrainingSummary.untrained());
+        }
         TrainingProgress progress = new TrainingProgress(log);
-        PolicyUpdate.Result result = update.train(policy, update.select(outcomes), t, progress);
+        PolicyUpdate.Result result = update.train(policy, data, t, progress);
         progress.finish(result.summary());
         return result;
     }

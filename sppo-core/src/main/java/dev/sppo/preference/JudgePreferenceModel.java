@@ -29,10 +29,7 @@ public final class JudgePreferenceModel implements PreferenceModel {
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
         Objects.requireNonNull(prompt, "prompt");
-        if (responses == null || responses.size() < 2) {
-            throw new IllegalArgumentException("responses must hold K >= 2 responses to compare, got "
-                    + (responses == null ? "null" : responses.size()));
-        }
+        PreferenceModel.requireComparable(responses);
         double[] strengths = new double[responses.size()];
         for (int i = 0; i < strengths.length; i++) {
             strengths[i] = reward(prompt, responses.get(i), i) / tau;

@@ -8,8 +8,8 @@ import java.util.function.Function;
 /**
  * Turns a {@link PreferenceModelSpec} into its {@link PreferenceModel}, one case per {@link PreferenceKind}:
  * <ul>
- *   <li>{@code gold_judge}: the gold judge of the task with the spec's settings as a Bradley-Terry reward model,
- *       {@link JudgePreferenceModel};
+ *   <li>{@code gold_judge}: the gold preference of the task with the spec's settings: its gold judge as a
+ *       Bradley-Terry reward model ({@link JudgePreferenceModel}), or an intransitive task's own preference;
  *   <li>{@code llm_judge}: the judge the given {@link LlmJudgeResolver} supplies;
  *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
  *   <li>{@code ranker}, {@code reward_model}, {@code onnx_reward}, {@code onnx_pairwise}, {@code encoder_head}: the
@@ -20,20 +20,19 @@ import java.util.function.Function;
  */
 public final class PreferenceModels {
 
-    private final Function<TaskSettings, Judge> goldJudges;
+    private final GoldPreferences goldPreferences;
     private final LlmJudgeResolver llmJudges;
     private final Function<PreferenceModelSpec, PreferenceModel> learnedModels;
 
     /**
-     * @param goldJudges the gold judge of a built-in task with its settings; throws IllegalArgumentException for an
-     *     unknown task or settings it cannot have
+     * @param goldPreferences the gold preference of a built-in task with its settings
      * @param llmJudges the LLM judge of an {@code llm_judge} spec
      * @param learnedModels the ranker or reward model of a spec, from its {@code modelUri}; throws
      *     PreferenceSpecException when it cannot be loaded
      */
-    public PreferenceModels(Function<TaskSettings, Judge> goldJudges, LlmJudgeResolver llmJudges,
+    public PreferenceModels(GoldPreferences goldPreferences, LlmJudgeResolver llmJudges,
             Function<PreferenceModelSpec, PreferenceModel> learnedModels) {
-        this.goldJudges = Objects.requireNonNull(goldJudges, "goldJudges");
+        this.goldPreferences = Objects.requireNonNull(goldPreferences, "goldPreferences");
         this.llmJudges = Objects.requireNonNull(llmJudges, "llmJudges");
         this.learnedModels = Objects.requireNonNull(learnedModels, "learnedModels");
     }
@@ -42,7 +41,7 @@ public final class PreferenceModels {
     public PreferenceModel build(PreferenceModelSpec spec) {
         Objects.requireNonNull(spec, "spec");
         return switch (spec.kind()) {
-            case GOLD_JUDGE -> new JudgePreferenceModel(lookup(goldJudges, "task", spec.task()), spec.tau());
+            case GOLD_JUDGE -> lookup(task -> goldPreferences.of(task, spec.tau()), "task", spec.task());
             case LLM_JUDGE -> lookup(llmJudges::judge, "judge", spec.judge());
             case RANKER, REWARD_MODEL, ONNX_REWARD, ONNX_PAIRWISE, ENCODER_HEAD -> learnedModels.apply(spec);
             case ENSEMBLE -> ensemble(spec.members());

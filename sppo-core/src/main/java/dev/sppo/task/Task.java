@@ -1,7 +1,11 @@
 package dev.sppo.task;
 
+import dev.sppo.game.ClassGame;
 import dev.sppo.preference.Judge;
+import dev.sppo.preference.JudgePreferenceModel;
+import dev.sppo.preference.PreferenceModel;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -39,8 +43,9 @@ public interface Task {
 
     /**
      * A demonstration for {@code prompt}: with probability {@code corruptionRate} a
-     * {@link #corruption}, otherwise the gold answer. Consumes one {@code rng.nextDouble()}, plus the
-     * corruption's draws.
+     * {@link #corruption}, otherwise the gold answer (a task of answer classes, which has no single right
+     * answer, draws one of its own instead: {@link ClassGameTask}). Consumes one {@code rng.nextDouble()}, plus
+     * the corruption's draws.
      */
     default String demonstration(Prompt prompt, Random rng, double corruptionRate) {
         if (!(corruptionRate >= 0 && corruptionRate <= 1)) {
@@ -52,5 +57,18 @@ public interface Task {
     /** This task's {@link #score} as a judge of prompt texts: {@code (text, response) -> score(parse(text), response)}. */
     default Judge judge() {
         return (text, response) -> score(parse(text), response);
+    }
+
+    /**
+     * The task's gold preference between responses: by default its {@link #judge()} read as a Bradley-Terry reward
+     * model at temperature {@code tau} ({@link JudgePreferenceModel}); an intransitive task has its own.
+     */
+    default PreferenceModel goldPreference(double tau) {
+        return new JudgePreferenceModel(judge(), tau);
+    }
+
+    /** The class game whose preference this task's gold preference is, for a task of answer classes. */
+    default Optional<ClassGame> game() {
+        return Optional.empty();
     }
 }

@@ -35,6 +35,8 @@ public record TaskSpec(Task task, String description, TaskSettings settings) {
                 yield new TaskSpec(new SortingTask(c), c.toString(), new TaskSettings(name, Map.of(
                         "min_length", c.minLength(), "max_length", c.maxLength(), "digits", c.digits())));
             }
+            case IntransitiveTasks.CYCLE, IntransitiveTasks.PANEL -> new TaskSpec(IntransitiveTasks.byName(name, seed),
+                    name + "[seed=" + seed + "]", new TaskSettings(name, Map.of()));
             default -> throw new InvalidConfigException(
                     "task.name: unknown task '" + name + "' (known: " + String.join(", ", Tasks.names()) + ")");
         };

@@ -17,7 +17,9 @@ public final class Tasks {
 
     private static final SortedMap<String, Supplier<Task>> BUILT_IN = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
             AdditionTask.NAME, () -> new AdditionTask(AdditionConfig.defaults()),
-            SortingTask.NAME, () -> new SortingTask(SortingConfig.defaults()))));
+            SortingTask.NAME, () -> new SortingTask(SortingConfig.defaults()),
+            IntransitiveTasks.CYCLE, () -> IntransitiveTasks.cycle(0),
+            IntransitiveTasks.PANEL, () -> IntransitiveTasks.panel(0))));
 
     private Tasks() {
     }

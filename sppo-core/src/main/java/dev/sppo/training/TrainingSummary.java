@@ -22,4 +22,11 @@ public record TrainingSummary(
         double rewardAccuracy,
         double referenceLogRatio,
         double gradNorm,
-        double tokensPerSecond) {}
+        double tokensPerSecond) {
+
+    /** The summary of an update that took no step: 0 steps, every metric NaN. */
+    public static TrainingSummary untrained() {
+        return new TrainingSummary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
+}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.game.GameScores;
+import dev.sppo.game.GameStanding;
 import dev.sppo.source.PromptCounts;
 import dev.sppo.training.TrainingSummary;
 
@@ -18,10 +20,10 @@ class ResultsTableTest {
 
     @Test
     void aTaskGradedByItsGoldJudgeShowsTaskScoresThenTheTrainedLogRatioAndTheSampledKl() {
-        IterationResult base = IterationResult.base(HeldOutScores.base(0.671, 0.495, 3.1, Double.NaN),
+        IterationResult base = IterationResult.base(HeldOutScores.base(0.671, 0.495, 3.1, Double.NaN, null),
                 PromptCounts.generated(6144, 500), "base", 0.4);
         IterationResult first = new IterationResult(1, TRAINING, 0.7322, 0.1839, WinRate.of(6, 1, 3),
-                WinRate.of(6, 1, 3), null, null, 0.852, 0.744, 3.0, Double.NaN, 0.0421, null, "iter-1", SECONDS);
+                WinRate.of(6, 1, 3), null, null, 0.852, 0.744, 3.0, Double.NaN, 0.0421, null, "iter-1", SECONDS, null);
 
         String winRate = WinRate.of(6, 1, 3).toString();
         assertThat(ResultsTable.markdown(List.of(base, first))).isEqualTo("""
@@ -34,12 +36,23 @@ class ResultsTableTest {
     }
 
     @Test
+    void aTaskOfAnswerClassesLogsTheBestResponseAndTheDistanceToNashOfTheLastAndTheAveragedIterate() {
+        GameScores game = new GameScores(List.of("a", "other"), List.of(1.0, 0.0), List.of(0.5, 0.5),
+                new GameStanding("other", 0.6, 0.2, 0.25, 0.55), new GameStanding("a", 0.7, 0.4, 0.5, 0.52));
+        IterationResult first = new IterationResult(1, TRAINING, 0.7, 0.2, WinRate.of(6, 1, 3), WinRate.of(6, 1, 3),
+                null, null, 0.9, 0.8, 3.0, Double.NaN, 0.04, null, "iter-1", SECONDS, game);
+
+        assertThat(ResultsTable.line(first)).contains(", best response other wins 0.600 (averaged iterate 0.700), "
+                + "TV to Nash 0.250 (averaged 0.500)");
+    }
+
+    @Test
     void promptsJudgedByAPreferenceModelShowTheLengthControlledWinRateAndTokensButNoTaskScore() {
-        IterationResult base = IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 30, 12),
+        IterationResult base = IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 30, 12, null),
                 new PromptCounts(100, 50, 1, 0, 2), "base", 0.4);
         IterationResult first = new IterationResult(1, TRAINING, 0.6, 0.4, WinRate.of(6, 1, 3), WinRate.of(5, 1, 4),
                 WinRate.of(8, 0, 2), new LengthControlledWinRate(0.58, 0.65, 0.3, 0.5, 4, 10), Double.NaN, Double.NaN,
-                33, 13.5, 0.1, null, "iter-1", SECONDS);
+                33, 13.5, 0.1, null, "iter-1", SECONDS, null);
 
         String table = ResultsTable.markdown(List.of(base, first));
 

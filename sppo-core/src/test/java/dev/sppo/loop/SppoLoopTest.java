@@ -1,10 +1,12 @@
 package dev.sppo.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.config.ConfigTree;
 import dev.sppo.evaluation.WinRate;
+import dev.sppo.game.GameScores;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,52 @@ class SppoLoopTest {
         assertThat(proxy).as("an ensemble of the gold judge alone judges exactly like it").isEqualTo(results.get(1).vsBase());
         assertThat(Files.readString(config.runDir().resolve("summary.md")))
                 .contains("gold win rate vs π_0").contains("proxy win rate vs π_0");
+    }
+
+    @Test
+    void aTaskOfAnswerClassesReportsItsLastAndAveragedIterateInTheGame() throws Exception {
+        SppoConfig config = new SppoConfigReader().read(Map.of(
+                "run_dir", tmp.resolve("run").toString(),
+                "cache_dir", tmp.resolve("cache").toString(),
+                "task", Map.of("name", "intransitive"),
+                "iterations", 2, "prompts_per_iteration", 32,
+                "base", Map.of("warm_start", Map.of("hidden_size", 32, "demonstrations", 2000, "epochs", 4)),
+                "evaluation", Map.of("prompts", 8)));
+
+        List<IterationResult> results = new SppoLoop(config, new PrintStream(new ByteArrayOutputStream(), true)).run();
+
+        GameScores base = results.get(0).game();
+        assertThat(base.classes()).containsExactly("stone", "paper", "blade", "mud", "twig", "other");
+        assertThat(base.averaged()).isNull();
+        assertThat(base.last().winRateVsBase()).isCloseTo(0.5, offset(1e-12));
+        GameScores first = results.get(1).game();
+        GameScores second = results.get(2).game();
+        assertThat(first.averagedShares()).isEqualTo(first.shares());
+        for (int c = 0; c < 6; c++) {
+            assertThat(second.averagedShares().get(c))
+                    .isCloseTo((first.shares().get(c) + second.shares().get(c)) / 2, offset(1e-12));
+        }
+        assertThat(second.last().bestResponseWinRate()).isBetween(0.5, 1.0);
+        assertThat(Files.readString(config.runDir().resolve("metrics.jsonl"))).contains("\"bestResponseWinRate\"");
+    }
+
+    @Test
+    void anIterationWithoutAnInformativePromptKeepsThePolicyAsItIs() throws Exception {
+        SppoConfig config = new SppoConfigReader().read(Map.of(
+                "run_dir", tmp.resolve("run").toString(),
+                "cache_dir", tmp.resolve("cache").toString(),
+                "iterations", 1, "prompts_per_iteration", 16,
+                "base", Map.of("warm_start", Map.of("hidden_size", 32, "demonstrations", 64, "epochs", 1)),
+                "sampling", Map.of("temperature", 0.0),
+                "evaluation", Map.of("prompts", 8)));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        List<IterationResult> results = new SppoLoop(config, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+        // greedy sampling gives K equal responses per prompt: P = 1/2 everywhere, nothing to learn from
+        assertThat(results.get(1).training().steps()).isZero();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("no informative prompt").contains("π_1 = π_0");
+        assertThat(results.get(1).vsBase().rate()).isEqualTo(0.5);
     }
 
     @Test

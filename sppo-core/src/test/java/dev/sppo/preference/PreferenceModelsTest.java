@@ -23,8 +23,8 @@ class PreferenceModelsTest {
 
     private static final TaskSettings LENGTH = TaskSettings.defaultsOf("length");
 
-    private final PreferenceModels models = new PreferenceModels(
-            settings -> named(Map.of("length", BY_LENGTH), "unknown task").apply(settings.name()),
+    private final PreferenceModels models = new PreferenceModels(GoldPreferences.ofJudges(
+            settings -> named(Map.of("length", BY_LENGTH), "unknown task").apply(settings.name())),
             spec -> named(Map.of("first", FIRST), "no LLM judge named").apply(spec.name()),
             spec -> {
                 if (!spec.modelUri().equals("file:/models/first")) {
@@ -44,8 +44,8 @@ class PreferenceModelsTest {
 
     @Test
     void aGoldJudgeIsBuiltForItsTaskWithTheSettingsTheSpecCarries() {
-        PreferenceModels bySettings = new PreferenceModels(settings -> (prompt, response) -> Math.min(1.0,
-                response.length() / (double) settings.settings().getOrDefault("full_length", 10)),
+        PreferenceModels bySettings = new PreferenceModels(GoldPreferences.ofJudges(settings -> (prompt, response) ->
+                Math.min(1.0, response.length() / (double) settings.settings().getOrDefault("full_length", 10))),
                 LlmJudgeResolver.unavailable("none"), spec -> FIRST);
         PreferenceModelSpec shortAnswers = PreferenceModelSpec.goldJudge(
                 new TaskSettings("length", Map.of("full_length", 5)), 0.5);

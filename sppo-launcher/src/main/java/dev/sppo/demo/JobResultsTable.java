@@ -29,7 +29,8 @@ final class JobResultsTable {
                 winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
                 winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), null, row.metric(Metric.TASK_SCORE),
                 row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH), Double.NaN,
-                row.metric(Metric.KL), null, job.checkpointUri(row.policy()).orElse("-"), times(job, row));
+                row.metric(Metric.KL), null, job.checkpointUri(row.policy()).orElse("-"), times(job, row),
+                null);
     }
 
     private static TrainingSummary training(PolicyRow row) {

@@ -54,11 +54,6 @@ public abstract class HeadedModel implements TrainableModel {
         return headNames;
     }
 
-    /** Refuses fewer than two responses: there is nothing to compare. */
-    protected static void requireComparable(List<String> responses) {
-        PreferenceModel.requireComparable(responses);
-    }
-
     @Override
     public void close() {
         weights.close();

@@ -117,7 +117,7 @@ public final class PairwiseRanker extends HeadedModel implements PreferenceModel
 
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
-        requireComparable(responses);
+        PreferenceModel.requireComparable(responses);
         double[][] logits = logitMatrix(prompt, responses);
         return new PreferenceResult(PairwiseAggregation.fromLogits(logits), PairwiseAggregation.scores(logits));
     }

@@ -88,7 +88,7 @@ public final class RewardModel extends HeadedModel implements PreferenceModel {
 
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
-        requireComparable(responses);
+        PreferenceModel.requireComparable(responses);
         double[] r = rewards(prompt, responses);
         return new PreferenceResult(BradleyTerry.fromRewards(r, tau), r);
     }
