@@ -56,6 +56,11 @@ public final class PairwiseAggregation {
         return logits;
     }
 
+    /** A pairwise model's answer: the matrix of {@link #fromLogits} and the scores s_i that rank the responses. */
+    public static PreferenceResult result(double[][] logits) {
+        return new PreferenceResult(fromLogits(logits), scores(logits));
+    }
+
     /** {@code P[i][j] = sigmoid(s_i - s_j)} with the scores of {@link #scores}. */
     public static PreferenceMatrix fromLogits(double[][] logits) {
         return BradleyTerry.fromStrengths(scores(logits));

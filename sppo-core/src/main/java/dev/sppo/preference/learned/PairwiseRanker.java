@@ -118,8 +118,7 @@ public final class PairwiseRanker extends HeadedModel implements PreferenceModel
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
         PreferenceModel.requireComparable(responses);
-        double[][] logits = logitMatrix(prompt, responses);
-        return new PreferenceResult(PairwiseAggregation.fromLogits(logits), PairwiseAggregation.scores(logits));
+        return PairwiseAggregation.result(logitMatrix(prompt, responses));
     }
 
     /** Writes this ranker to {@code dir}, see {@link RankerDirectory}. */

@@ -55,8 +55,7 @@ public final class OnnxPairwiseModel implements OnnxModel {
     @Override
     public PreferenceResult compare(String prompt, List<String> responses) {
         PreferenceModel.requireComparable(responses);
-        double[][] logits = logitMatrix(prompt, responses);
-        return new PreferenceResult(PairwiseAggregation.fromLogits(logits), PairwiseAggregation.scores(logits));
+        return PairwiseAggregation.result(logitMatrix(prompt, responses));
     }
 
     @Override
