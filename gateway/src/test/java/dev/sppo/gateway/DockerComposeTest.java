@@ -153,14 +153,23 @@ class DockerComposeTest {
     }
 
     @Test
-    void checkpointVolumeIsSharedByTrainerAndGenerator() {
+    void checkpointVolumeIsSharedByEveryServiceThatReadsAFileUri() {
         assertThat(map(compose.root(), "volumes")).containsKey("checkpoints");
         String dir = env("trainer-service").get("SPPO_CHECKPOINT_DIR");
         assertThat(dir).isEqualTo("/var/lib/sppo/checkpoints");
-        for (String name : List.of("trainer-service", "generator-service")) {
-            // the trainer writes there; generators read the file: URIs it publishes, so they mount it at the same path
+        for (String name : List.of("trainer-service", "generator-service", "preference-service")) {
+            // the trainer writes there; generators read the policies' file: URIs it publishes and the
+            // preference-service the learned preference models', so they mount it at the same path
             assertThat(service(name).get("volumes")).as(name).isEqualTo(List.of("checkpoints:" + dir));
         }
+    }
+
+    @Test
+    void theBrokersLogDirectoryIsOnAVolume() {
+        String logDirs = env("kafka").get("KAFKA_LOG_DIRS");
+
+        assertThat(map(compose.root(), "volumes")).containsKey("kafkadata");
+        assertThat(service("kafka").get("volumes")).isEqualTo(List.of("kafkadata:" + logDirs));
     }
 
     private static Set<String> variablesReadBy(Path config) throws IOException {
