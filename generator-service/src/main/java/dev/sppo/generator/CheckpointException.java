@@ -7,6 +7,8 @@ final class CheckpointException extends RuntimeException {
     enum Reason {
         /** The URI is not one this generator can read (only {@code file:} URIs and plain paths are). */
         UNSUPPORTED_URI,
+        /** A URI given over REST that lies outside the generator's checkpoint store. */
+        OUTSIDE_STORE,
         /** No checkpoint directory at the URI. */
         NOT_FOUND,
         /** The directory exists but its config, tokenizer or weights are refused. */

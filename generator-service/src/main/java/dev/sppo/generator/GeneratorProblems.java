@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Bad REST input as RFC 9457 problem details, never a stack trace: invalid or unreadable fields give 400 with an
- * {@code errors} map from field path to problem; an unusable checkpoint gives 400 (unsupported URI), 404 (no
- * directory) or 422 (refused files) with the checkpoint's error message.
+ * {@code errors} map from field path to problem; an unusable checkpoint gives 400 (unsupported URI, or outside the
+ * checkpoint store), 404 (no directory in the store) or 422 (refused files) with the checkpoint's error message.
  */
 @RestControllerAdvice
 class GeneratorProblems extends FieldProblems {
@@ -18,7 +18,7 @@ class GeneratorProblems extends FieldProblems {
     @ExceptionHandler(CheckpointException.class)
     ProblemDetail checkpoint(CheckpointException e) {
         HttpStatus status = switch (e.reason()) {
-            case UNSUPPORTED_URI -> HttpStatus.BAD_REQUEST;
+            case UNSUPPORTED_URI, OUTSIDE_STORE -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case MALFORMED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };

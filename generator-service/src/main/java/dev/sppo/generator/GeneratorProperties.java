@@ -1,9 +1,12 @@
 package dev.sppo.generator;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
 
 /**
  * The generator's own settings, under {@code sppo.generator}.
@@ -11,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param instanceId names this replica in {@code SampledResponses.generator}; blank: {@code hostname:port}, or
  *     {@code hostname:<random suffix>} when the port is chosen at random
  * @param cacheSize how many loaded checkpoints stay in memory (least recently used evicted first)
+ * @param checkpointRoot the checkpoint store as this generator mounts it ({@code SPPO_CHECKPOINT_DIR}): the only
+ *     place {@code POST /generate} loads checkpoints from
  */
 @Validated
 @ConfigurationProperties("sppo.generator")
-public record GeneratorProperties(String instanceId, @DefaultValue("2") @Min(1) int cacheSize) {
+public record GeneratorProperties(String instanceId, @DefaultValue("2") @Min(1) int cacheSize,
+        @NotNull Path checkpointRoot) {
 }

@@ -27,7 +27,7 @@ class CheckpointCacheTest {
 
     @Test
     void leastRecentlyUsedCheckpointIsEvictedFirst() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
             use(cache, "a", 0);
             use(cache, "b", 1);
             use(cache, "a", 0);
@@ -41,7 +41,7 @@ class CheckpointCacheTest {
 
     @Test
     void publishedCheckpointEvictsOnlyOlderVersionsOfItsJobAndPreloadsItself() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3, store), registry)) {
             use(cache, "a", 0);
             cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0), policy -> policy);
 
@@ -54,7 +54,7 @@ class CheckpointCacheTest {
 
     @Test
     void fileUriAndPlainPathOfOneDirectoryShareOneEntry() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
             cache.withPolicy(CheckpointRef.adHoc(uri), policy -> policy);
             cache.withPolicy(CheckpointRef.adHoc(store.resolve("ckpt").toString()), policy -> policy);
 
@@ -66,7 +66,7 @@ class CheckpointCacheTest {
     void missingDirectoryIsNotFoundAndBrokenOneIsMalformed() throws Exception {
         Path broken = Files.createDirectories(store.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{not json");
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
             assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(store.resolve("absent").toString()), p -> p))
                     .isInstanceOfSatisfying(CheckpointException.class,
                             e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.NOT_FOUND))

@@ -82,6 +82,23 @@ class GenerateEndpointTest extends GeneratorContextTest {
     }
 
     @Test
+    void aCheckpointOutsideTheStoreIsRefusedInWordsThatTellNothingAboutTheDisk() throws Exception {
+        Path elsewhere = TinyCheckpoint.write(Files.createTempDirectory("outside-store").resolve("ckpt"), 3);
+
+        HttpResponse<String> existing = post("/generate", generateBody(elsewhere.toUri().toString(), "2", "1", "4"));
+        HttpResponse<String> absent = post("/generate", generateBody("/no/such/ckpt", "2", "1", "4"));
+        HttpResponse<String> escaping = post("/generate", generateBody(store.resolve("../" + elsewhere.getParent()
+                .getFileName() + "/ckpt").toString(), "2", "1", "4"));
+
+        assertThat(List.of(existing, absent, escaping)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat((String) JsonPath.read(response.body(), "$.detail"))
+                    .isEqualTo(JsonPath.read(existing.body(), "$.detail")).contains("checkpoint store")
+                    .doesNotContain("outside-store", "no/such");
+        });
+    }
+
+    @Test
     void pinningAnUnseenVersionGives404AndBadBodies400() throws Exception {
         HttpResponse<String> unseen = put("/pins/no-such-job", "{\"version\": 2}");
         HttpResponse<String> negative = put("/pins/no-such-job", "{\"version\": -1}");

@@ -1,16 +1,21 @@
 package dev.sppo.generator;
 
+import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * One generator context, shared by the test classes that extend this, against a real KRaft broker whose topics
- * have two partitions; a tiny random checkpoint lies in {@link #checkpoint}.
+ * have two partitions; a tiny random checkpoint lies in {@link #checkpoint}, inside the checkpoint store {@link #store}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         GeneratorServiceApplication.CONFIG,
@@ -21,12 +26,37 @@ import java.nio.file.Path;
         topics = {Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.CHECKPOINTS})
 abstract class GeneratorContextTest {
 
-    @TempDir
-    static Path store;
+    /**
+     * The checkpoint store of the shared context: one per JVM, since every subclass shares the context and with it
+     * the store it was started with (a JUnit temporary directory would be one per class); deleted at exit.
+     */
+    static final Path store = newStore();
     static Path checkpoint;
+
+    private static Path newStore() {
+        try {
+            Path dir = Files.createTempDirectory("generator-store");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    DirectoryTrees.delete(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void checkpointStore(DynamicPropertyRegistry registry) {
+        registry.add("sppo.generator.checkpoint-root", () -> store.toString());
+    }
 
     @BeforeAll
     static void writeCheckpoint() throws Exception {
-        checkpoint = TinyCheckpoint.write(store.resolve("ckpt-0"), 3);
+        Path dir = store.resolve("ckpt-0");
+        checkpoint = Files.isDirectory(dir) ? dir : TinyCheckpoint.write(dir, 3);
     }
 }

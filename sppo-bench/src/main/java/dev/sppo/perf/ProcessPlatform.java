@@ -65,7 +65,8 @@ final class ProcessPlatform implements AutoCloseable {
     ServiceProcess addGenerator() throws IOException, InterruptedException {
         generators++;
         String name = "generator-" + generators;
-        return launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name));
+        return launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name,
+                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString()));
     }
 
     String kafkaBootstrap() {

@@ -44,7 +44,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         for (int i = 0; i < settings.services().generatorReplicas(); i++) {
             int port = i == 0 ? settings.services().generatorPort() : 0;
             generators.add(ServiceContexts.start(GeneratorServiceApplication.class, "generator-service", false, false,
-                    withKafka("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1))));
+                    withKafka("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1),
+                            "--sppo.generator.checkpoint-root=" + settings.checkpointDir())));
         }
         preference = ServiceContexts.start(PreferenceServiceApplication.class, "preference-service", false, false,
                 withKafka("--server.port=" + settings.services().preferencePort()));

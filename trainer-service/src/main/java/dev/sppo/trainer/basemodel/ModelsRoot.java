@@ -1,6 +1,6 @@
 package dev.sppo.trainer.basemodel;
 
-import dev.sppo.trainer.confinement.ConfinedDirectory;
+import dev.sppo.service.ConfinedDirectory;
 
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package dev.sppo.trainer.config;
 
-import dev.sppo.trainer.confinement.ConfinedDirectory;
+import dev.sppo.service.ConfinedDirectory;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.sppo.trainer.config;
 
-import dev.sppo.trainer.basemodel.BaseModelRepository;
+import dev.sppo.service.ConfinedDirectory;
 import dev.sppo.trainer.TrainerProperties;
+import dev.sppo.trainer.basemodel.BaseModelRepository;
 import dev.sppo.trainer.basemodel.ModelsRoot;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
-import dev.sppo.trainer.confinement.ConfinedDirectory;
 import dev.sppo.trainer.dataset.DatasetStore;
 
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.sppo.trainer.confinement;
+package dev.sppo.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
