@@ -9,8 +9,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.evaluation.SamplesFile;
-import dev.sppo.preference.training.TrainPreferenceConfigReader;
-import dev.sppo.preference.training.TrainPreferenceRun;
+import dev.sppo.preference.training.ColourJudges;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,24 +135,12 @@ class TextRunTest {
     }
 
     private Path pairsFile() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            lines.add("{\"prompt\": \"Name a colour, " + i + "\", \"chosen\": \"red\", \"rejected\": \"q#z" + i
-                    + "\"}");
-        }
-        Path file = tmp.resolve("pairs.jsonl");
-        Files.write(file, lines);
-        return file;
+        return ColourJudges.pairs(tmp.resolve("pairs.jsonl"));
     }
 
     /** A tiny learned judge of {@code kind}, trained here on the pairs: the checkpoint directory. */
     private Path judge(String kind, Path pairs) throws IOException {
-        Path out = tmp.resolve(kind);
-        TrainPreferenceRun.run(new TrainPreferenceConfigReader().read(Map.of("kind", kind, "data", pairs.toString(),
-                "held_out", 0.2, "model", Map.of("hidden_size", 16, "layers", 1, "heads", 2),
-                "training", Map.of("epochs", 2, "batch_size", 16), "out_dir", out.toString())),
-                new PrintStream(new ByteArrayOutputStream(), true));
-        return out.resolve(TrainPreferenceRun.MODEL_DIR);
+        return ColourJudges.train(kind, pairs, tmp.resolve(kind));
     }
 
     /** Each line parsed by a strict JSON reader, which refuses NaN. */

@@ -6,8 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.checkpoint.Digests;
-import dev.sppo.preference.training.TrainPreferenceConfigReader;
-import dev.sppo.preference.training.TrainPreferenceRun;
+import dev.sppo.preference.training.ColourJudges;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -18,13 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -185,17 +182,8 @@ class TextJobIntegrationTest {
 
     /** A tiny reward model learned here from colour pairs, in the trainer's models root: its directory. */
     private static Path rewardModel() throws IOException {
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            pairs.add("{\"prompt\": \"Name a colour, " + i + "\", \"chosen\": \"red\", \"rejected\": \"q#z" + i + "\"}");
-        }
-        Path data = Files.write(tmp.resolve("pairs.jsonl"), pairs);
-        Path out = tmp.resolve("store").resolve("models").resolve("reward-model");
-        TrainPreferenceRun.run(new TrainPreferenceConfigReader().read(Map.of("kind", "reward_model", "data",
-                data.toString(), "held_out", 0.2, "model", Map.of("hidden_size", 16, "layers", 1, "heads", 2),
-                "training", Map.of("epochs", 2, "batch_size", 16), "out_dir", out.toString())),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        return out.resolve(TrainPreferenceRun.MODEL_DIR);
+        return ColourJudges.train("reward_model", ColourJudges.pairs(tmp.resolve("pairs.jsonl")),
+                tmp.resolve("store").resolve("models").resolve("reward-model"));
     }
 
     private static byte[] tar(Path dir) throws IOException {
