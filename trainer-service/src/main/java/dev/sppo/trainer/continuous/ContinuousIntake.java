@@ -67,7 +67,7 @@ public class ContinuousIntake {
         } else {
             settle(scored, job, plan, prompt);
         }
-        if (prompts.settled(jobId, round) >= prompts.prompts(jobId, round).size()) {
+        if (prompts.settled(jobId, round) >= prompts.roundSize(jobId, round)) {
             rounds.generationComplete(jobId, round);
         }
     }
@@ -102,9 +102,9 @@ public class ContinuousIntake {
 
     private RunPrompt roundPrompt(JobPrompts jobPrompts, ScoredPrompt scored) {
         GenerationRequest request = scored.responses().request();
-        return prompts.prompts(request.jobId(), request.iteration()).stream()
-                .filter(p -> p.id().equals(request.promptId()) && p.text().equals(request.prompt()))
-                .findFirst().map(p -> p.render(jobPrompts))
+        return prompts.prompt(request.jobId(), request.iteration(), request.promptId())
+                .filter(p -> p.text().equals(request.prompt()))
+                .map(p -> p.render(jobPrompts))
                 .orElseThrow(() -> new InvalidMessageException("ScoredPrompt.responses.request.promptId: '"
                         + request.promptId() + "' with text '" + request.prompt() + "' is not a prompt of job "
                         + request.jobId() + " round " + request.iteration()));

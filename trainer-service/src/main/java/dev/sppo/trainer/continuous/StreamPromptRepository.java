@@ -8,8 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code stream_prompts} and {@code stream_rounds} tables: every prompt a continuous job consumed, stored once
@@ -88,8 +91,23 @@ public class StreamPromptRepository {
     /** Round r's prompts, in arrival order. */
     List<RoundPrompt> prompts(String jobId, int round) {
         return jdbc.query("SELECT prompt_id, text, messages FROM stream_prompts WHERE job_id = ? AND round = ? "
-                + "ORDER BY seq", (rs, row) -> new RoundPrompt(rs.getString("prompt_id"), rs.getString("text"),
-                        messages(rs.getString("messages"))), jobId, round);
+                + "ORDER BY seq", StreamPromptRepository::roundPrompt, jobId, round);
+    }
+
+    /** The prompt of round r with this id, if it belongs to that round. */
+    Optional<RoundPrompt> prompt(String jobId, int round, String promptId) {
+        return jdbc.query("SELECT prompt_id, text, messages FROM stream_prompts WHERE job_id = ? AND round = ? "
+                + "AND prompt_id = ?", StreamPromptRepository::roundPrompt, jobId, round, promptId).stream()
+                .findFirst();
+    }
+
+    /** How many prompts round r holds. */
+    int roundSize(String jobId, int round) {
+        return count("SELECT count(*) FROM stream_prompts WHERE job_id = ? AND round = ?", jobId, round);
+    }
+
+    private static RoundPrompt roundPrompt(ResultSet rs, int row) throws SQLException {
+        return new RoundPrompt(rs.getString("prompt_id"), rs.getString("text"), messages(rs.getString("messages")));
     }
 
     private static List<StreamMessage> messages(String json) {

@@ -60,19 +60,20 @@ public class IterationEvaluator {
     public WinRate evaluate(String jobId, JobPlan plan, JobPrompts prompts, int t, Checkpoint base,
             Checkpoint previous, Checkpoint current) {
         long began = System.nanoTime();
-        HeldOutResponses baseResponses = responses(jobId, plan, prompts, base);
-        HeldOutResponses previousResponses = responses(jobId, plan, prompts, previous);
-        HeldOutResponses currentResponses = responses(jobId, plan, prompts, current);
+        List<int[]> ids = prompts.heldOut().stream().map(RunPrompt::ids).toList();
+        HeldOutResponses baseResponses = responses(jobId, plan, ids, base);
+        HeldOutResponses previousResponses = responses(jobId, plan, ids, previous);
+        HeldOutResponses currentResponses = responses(jobId, plan, ids, current);
         List<String> texts = prompts.heldOut().stream().map(RunPrompt::text).toList();
         Judge gold = prompts.goldJudge().orElse(null);
         if (t == 0) {
             iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold),
                     prompts.counts()));
         }
-        KlEstimate kl = kl(plan, prompts, t, previous, current);
+        KlEstimate kl = kl(plan, ids, t, previous, current);
         Scored scored = plan.config().evaluationJudge().isEmpty()
                 ? byGold(plan.config(), texts, gold, currentResponses, baseResponses, previousResponses, kl, began)
-                : byJudge(plan.config(), prompts.heldOut(), gold, t, currentResponses, baseResponses,
+                : byJudge(plan.config(), prompts.heldOut(), texts, gold, t, currentResponses, baseResponses,
                         previousResponses, kl, began);
         iterations.addMetrics(jobId, t, scored.metrics());
         metrics.winRateVsBase(scored.vsBase().rate());
@@ -95,9 +96,9 @@ public class IterationEvaluator {
                 currentGraded.against(previousGraded));
     }
 
-    private Scored byJudge(SppoConfig config, List<RunPrompt> heldOut, Judge gold, int t, HeldOutResponses current,
-            HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
-        List<String> texts = heldOut.stream().map(RunPrompt::text).toList();
+    /** @param texts the held-out prompts as judges read them, indexed like {@code heldOut} */
+    private Scored byJudge(SppoConfig config, List<RunPrompt> heldOut, List<String> texts, Judge gold, int t,
+            HeldOutResponses current, HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
         JudgedScores judged;
         try (NDManager manager = NDManager.newBaseManager();
                 RunJudges judges = RunJudges.build(config, manager, llmJudges)) {
@@ -120,11 +121,10 @@ public class IterationEvaluator {
     }
 
     /** KL(π_{t+1} ‖ π_t) on the held-out prompts, sampled as {@code SppoLoop} samples it. */
-    private KlEstimate kl(JobPlan plan, JobPrompts prompts, int t, Checkpoint previous, Checkpoint current) {
+    private KlEstimate kl(JobPlan plan, List<int[]> ids, int t, Checkpoint previous, Checkpoint current) {
         try (NDManager manager = NDManager.newBaseManager();
                 Policy reference = store.load(previous.uri(), manager);
                 Policy policy = store.load(current.uri(), manager)) {
-            List<int[]> ids = prompts.heldOut().stream().map(RunPrompt::ids).toList();
             return plan.config().evaluation().klEstimator(ids, t + 1).estimate(policy, reference);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + previous.id() + " and " + current.id() + " for the KL",
@@ -134,12 +134,12 @@ public class IterationEvaluator {
         }
     }
 
-    private HeldOutResponses responses(String jobId, JobPlan plan, JobPrompts prompts, Checkpoint checkpoint) {
+    /** @param ids the held-out prompts as the policy sees them */
+    private HeldOutResponses responses(String jobId, JobPlan plan, List<int[]> ids, Checkpoint checkpoint) {
         return cache.get(jobId, checkpoint.policyVersion(), () -> {
             try (NDManager manager = NDManager.newBaseManager();
                     Policy policy = store.load(checkpoint.uri(), manager)) {
-                return HeldOutResponses.sample(policy, prompts.heldOut().stream().map(RunPrompt::ids).toList(),
-                        plan.config().evaluation().sampling());
+                return HeldOutResponses.sample(policy, ids, plan.config().evaluation().sampling());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load " + checkpoint.id() + " for evaluation", e);
             } catch (Exception e) {
