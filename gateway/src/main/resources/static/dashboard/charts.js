@@ -21,7 +21,8 @@ const reference = (label, level) => ({label, value: () => level, reference: true
 
 /**
  * Each chart: its series read from an iteration's metrics; `range` fixes the y axis, `span` is the least it
- * shows (clamped to [0, 1]), `band` names the uPlot series indices of a confidence interval.
+ * shows (clamped to [0, 1]), `band` names the uPlot series indices of a confidence interval; an `optional`
+ * chart joins the grid only once its first series has a point (the text guards exist only for judged jobs).
  */
 const CHARTS = [
   {id: 'loss', title: 'Training loss', series: [line('loss', BLUE, m => m.loss)]},
@@ -38,7 +39,8 @@ const CHARTS = [
   {
     id: 'kl', title: 'KL of πₜ₊₁ to the reference πₜ, sampled from πₜ₊₁ (nats)',
     series: [line('KL(πₜ₊₁ ‖ πₜ)', VIOLET, m => m.kl),
-      line('log πₜ/πₜ₊₁ on the trained responses (not a KL)', AMBER, m => m.reference_log_ratio)],
+      line('log πₜ/πₜ₊₁ on the trained responses (not a KL)', AMBER, m => m.reference_log_ratio),
+      line('KL(πₜ₊₁ ‖ π₀)', GREY, m => m.kl_vs_base)],
   },
   {
     id: 'length', title: 'Mean length of πₜ₊₁\'s held-out responses',
@@ -50,6 +52,15 @@ const CHARTS = [
       line('evaluate', VIOLET, m => m.evaluate_seconds)],
   },
   {id: 'tokens', title: 'Training tokens/s', series: [line('tokens/s', GREEN, m => m.tokens_per_second)]},
+  {
+    id: 'distinct', title: 'Distinct word n-grams of πₜ₊₁\'s held-out responses (falls as text degenerates)',
+    range: [0, 1], optional: true,
+    series: [line('distinct-2', BLUE, m => m.distinct_2), line('distinct-1', GREEN, m => m.distinct_1)],
+  },
+  {
+    id: 'perplexity', title: 'Perplexity of πₜ₊₁\'s held-out responses under π₀ (soars as text degenerates)',
+    optional: true, series: [line('perplexity under π₀', RED, m => m.perplexity_under_base)],
+  },
 ];
 
 /**
@@ -61,8 +72,9 @@ export function jobCharts() {
     spec,
     box: el('figure', {class: 'card chart', dataset: {chart: spec.id, points: '0'}}, el('figcaption', {}, spec.title)),
     plot: null,
+    shown: !spec.optional,
   }));
-  const element = el('section', {class: 'charts'}, charts.map(chart => chart.box));
+  const element = el('section', {class: 'charts'}, charts.filter(chart => chart.shown).map(chart => chart.box));
   const resize = new ResizeObserver(() => charts.forEach(chart => chart.plot?.setSize(size(chart.box))));
   resize.observe(element);
   return {
@@ -70,12 +82,20 @@ export function jobCharts() {
     update(iterations) {
       for (const chart of charts) {
         const data = columns(chart.spec, iterations);
+        const points = data[1].filter(value => value != null).length;
+        if (!chart.shown) {
+          if (points === 0) {
+            continue;
+          }
+          element.append(chart.box);
+          chart.shown = true;
+        }
         if (chart.plot) {
           chart.plot.setData(data);
         } else {
           chart.plot = new uPlot(options(chart.spec, size(chart.box)), data, chart.box);
         }
-        chart.box.dataset.points = String(data[1].filter(value => value != null).length);
+        chart.box.dataset.points = String(points);
       }
     },
     destroy() {

@@ -55,11 +55,11 @@ class MetricsFileTest {
     void readsWhatGsonWritesForAnIterationResult() throws IOException {
         Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
         IterationResult base = new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, null, 0.5, 0.25,
-                3, Double.NaN, Double.NaN, null, "base", new IterationResult.PhaseTimes(0, 0, 0, 2), null);
+                3, Double.NaN, null, Double.NaN, Double.NaN, null, "base", new IterationResult.PhaseTimes(0, 0, 0, 2), null);
         IterationResult trained = new IterationResult(1,
                 new TrainingSummary(10, 1.5, 0.2, -0.3, 0.7, 0.125, 0.9, 1000), 0.75, 0.2,
                 WinRate.of(7, 2, 1), WinRate.of(6, 2, 2), WinRate.of(5, 0, 5),
-                new LengthControlledWinRate(0.55, 0.6, 0.2, 0.4, 3.0, 10), 0.625, 0.375, 3, 2.5, 0.0625, null,
+                new LengthControlledWinRate(0.55, 0.6, 0.2, 0.4, 3.0, 10), 0.625, 0.375, 3, 2.5, null, 0.0625, 0.25, null,
                 "iter-1", new IterationResult.PhaseTimes(1, 2, 3, 4), null);
         Path run = Fixtures.runDir(tmp, List.of(gson.toJson(base), gson.toJson(trained)));
 

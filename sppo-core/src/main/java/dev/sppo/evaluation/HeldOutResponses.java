@@ -14,8 +14,9 @@ import java.util.List;
  *
  * @param texts texts.get(i).get(k): response k to prompt i
  * @param lengths lengths[i][k]: its number of tokens
+ * @param ids ids.get(i).get(k): its token ids, the stop token included when it stopped, as a scorer reads them
  */
-public record HeldOutResponses(List<List<String>> texts, int[][] lengths) {
+public record HeldOutResponses(List<List<String>> texts, int[][] lengths, List<List<int[]>> ids) {
 
     /**
      * Samples {@code sampling.numSamples()} responses per prompt; with the same seed every policy is sampled with the
@@ -29,7 +30,9 @@ public record HeldOutResponses(List<List<String>> texts, int[][] lengths) {
                 .map(row -> row.stream().map(s -> policy.tokenizer().decode(s.tokenIds())).toList()).toList();
         int[][] lengths = samples.stream()
                 .map(row -> row.stream().mapToInt(s -> s.tokenIds().length).toArray()).toArray(int[][]::new);
-        return new HeldOutResponses(texts, lengths);
+        List<List<int[]>> ids = samples.stream()
+                .map(row -> row.stream().map(Sample::responseWithStop).toList()).toList();
+        return new HeldOutResponses(texts, lengths, ids);
     }
 
     /** Mean length in tokens over every response. */

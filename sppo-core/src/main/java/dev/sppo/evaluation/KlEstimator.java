@@ -39,6 +39,14 @@ public final class KlEstimator {
 
     /** KL(policy ‖ base); both must share one tokenizer. */
     public KlEstimate estimate(Policy policy, Policy base) {
+        return estimate(policy, List.of(base)).get(0);
+    }
+
+    /**
+     * KL(policy ‖ reference) for each reference, all from the same responses sampled from {@code policy}: one
+     * sampling pass, one scoring pass per policy. All must share one tokenizer.
+     */
+    public List<KlEstimate> estimate(Policy policy, List<Policy> references) {
         List<List<Sample>> samples = BatchedSampling.sampleIds(policy, prompts, sampling, done -> { });
         List<int[]> promptIds = new ArrayList<>();
         List<int[]> responses = new ArrayList<>();
@@ -48,10 +56,12 @@ public final class KlEstimator {
                 responses.add(s.responseWithStop());
             }
         }
-        double[] policyLogProbs = new SequenceScorer(policy.model(), policy.padId())
-                .score(promptIds, responses, SCORING_BATCH);
-        double[] baseLogProbs = new SequenceScorer(base.model(), base.padId())
-                .score(promptIds, responses, SCORING_BATCH);
-        return KlEstimate.of(policyLogProbs, baseLogProbs);
+        double[] policyLogProbs = score(policy, promptIds, responses);
+        return references.stream()
+                .map(reference -> KlEstimate.of(policyLogProbs, score(reference, promptIds, responses))).toList();
+    }
+
+    private static double[] score(Policy policy, List<int[]> prompts, List<int[]> responses) {
+        return new SequenceScorer(policy.model(), policy.padId()).score(prompts, responses, SCORING_BATCH);
     }
 }

@@ -39,7 +39,7 @@ final class GoldEvaluation implements HeldOutEvaluation {
     public HeldOutScores base(Policy policy) {
         base = evaluator.responses(policy);
         previous = base;
-        return HeldOutScores.base(base.meanScore(), base.exactMatch(), base.meanLength(), Double.NaN,
+        return HeldOutScores.base(base.meanScore(), base.exactMatch(), base.meanLength(), Double.NaN, null,
                 game == null ? null : game.base(all(base)));
     }
 
@@ -48,7 +48,7 @@ final class GoldEvaluation implements HeldOutEvaluation {
         PolicyResponses current = evaluator.responses(policy);
         WinRate proxyVsBase = proxy == null ? null : ProxyWinRate.of(proxy, evaluator.promptTexts(), current, base);
         HeldOutScores scores = new HeldOutScores(current.against(base), current.against(previous), proxyVsBase, null,
-                current.meanScore(), current.exactMatch(), current.meanLength(), Double.NaN,
+                current.meanScore(), current.exactMatch(), current.meanLength(), Double.NaN, null,
                 game == null ? null : game.next(all(current)));
         previous = current;
         return scores;

@@ -1,5 +1,6 @@
 package dev.sppo.loop;
 
+import dev.sppo.evaluation.Degeneration;
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.game.GameScores;
@@ -17,12 +18,13 @@ record HeldOutScores(
         double exactMatch,
         double meanResponseLength,
         double meanResponseTokens,
+        Degeneration degeneration,
         GameScores game) {
 
     /** π_0's own scores. */
     static HeldOutScores base(double taskScore, double exactMatch, double meanResponseLength,
-            double meanResponseTokens, GameScores game) {
+            double meanResponseTokens, Degeneration degeneration, GameScores game) {
         return new HeldOutScores(null, null, null, null, taskScore, exactMatch, meanResponseLength,
-                meanResponseTokens, game);
+                meanResponseTokens, degeneration, game);
     }
 }

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 record Iteration(int index, PolicyUpdate.Result update, Path checkpoint, double generateSeconds,
         double preferSeconds, double trainSeconds) {
 
-    IterationResult result(HeldOutScores scores, double kl, double evaluateSeconds) {
+    IterationResult result(HeldOutScores scores, Kl kl, double evaluateSeconds) {
         return new IterationResult(index, update.summary(), update.data().winnerWinRate(),
                 update.data().loserWinRate(), scores.vsBase(), scores.vsPrevious(), scores.proxyVsBase(),
                 scores.lengthControlledVsBase(), scores.taskScore(), scores.exactMatch(), scores.meanResponseLength(),
-                scores.meanResponseTokens(), kl, null, checkpoint.toString(),
+                scores.meanResponseTokens(), scores.degeneration(), kl.vsPrevious(), kl.vsBase(), null,
+                checkpoint.toString(),
                 new IterationResult.PhaseTimes(generateSeconds, preferSeconds, trainSeconds, evaluateSeconds),
                 scores.game());
     }

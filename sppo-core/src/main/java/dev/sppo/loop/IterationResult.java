@@ -1,5 +1,6 @@
 package dev.sppo.loop;
 
+import dev.sppo.evaluation.Degeneration;
 import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.game.GameScores;
@@ -27,8 +28,11 @@ import dev.sppo.training.TrainingSummary;
  * @param meanResponseLength mean length of π_t's held-out responses, in characters
  * @param meanResponseTokens mean length of π_t's held-out responses, in tokens, when a preference model evaluates;
  *     NaN for a task's gold evaluation
+ * @param degeneration signs of degenerate text in π_t's held-out responses (perplexity under π_0, distinct-n),
+ *     when a preference model evaluates; null for a task's gold evaluation
  * @param kl KL(π_t ‖ π_{t-1}) in nats, the mean of log π_t(y|x) - log π_{t-1}(y|x) over responses y sampled from
  *     π_t on the held-out prompts ({@link dev.sppo.evaluation.KlEstimator}); NaN for π_0
+ * @param klVsBase KL(π_t ‖ π_0) in nats, from the same responses; NaN for π_0
  * @param prompts the run's prompts (iteration 0 only)
  * @param checkpoint directory of π_t
  * @param phaseSeconds seconds spent in generate, prefer, train and evaluate
@@ -48,7 +52,9 @@ public record IterationResult(
         double exactMatch,
         double meanResponseLength,
         double meanResponseTokens,
+        Degeneration degeneration,
         double kl,
+        double klVsBase,
         PromptCounts prompts,
         String checkpoint,
         PhaseTimes phaseSeconds,
@@ -65,7 +71,8 @@ public record IterationResult(
     /** π_0's row: its held-out scores and the run's prompts. */
     static IterationResult base(HeldOutScores scores, PromptCounts prompts, String checkpoint, double evaluateSeconds) {
         return new IterationResult(0, null, Double.NaN, Double.NaN, null, null, null, null, scores.taskScore(),
-                scores.exactMatch(), scores.meanResponseLength(), scores.meanResponseTokens(), Double.NaN, prompts,
+                scores.exactMatch(), scores.meanResponseLength(), scores.meanResponseTokens(), scores.degeneration(),
+                Double.NaN, Double.NaN, prompts,
                 checkpoint, new PhaseTimes(0, 0, 0, evaluateSeconds), scores.game());
     }
 }

@@ -1,5 +1,6 @@
 package dev.sppo.loop;
 
+import dev.sppo.evaluation.Degeneration;
 import dev.sppo.evaluation.HeldOutResponses;
 import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.PolicyResponses;
@@ -31,6 +32,7 @@ final class JudgedEvaluation implements HeldOutEvaluation {
     private final Judge gold;
     private final SamplingParams sampling;
     private final SamplesFile samples;
+    private Policy basePolicy;
     private HeldOutResponses base;
     private HeldOutResponses previous;
 
@@ -52,11 +54,13 @@ final class JudgedEvaluation implements HeldOutEvaluation {
 
     @Override
     public HeldOutScores base(Policy policy) {
+        basePolicy = policy;
         base = HeldOutResponses.sample(policy, ids, sampling);
         previous = base;
         PolicyResponses graded = graded(base);
         return HeldOutScores.base(graded == null ? Double.NaN : graded.meanScore(),
-                graded == null ? Double.NaN : graded.exactMatch(), base.meanCharacters(), base.meanTokens(), null);
+                graded == null ? Double.NaN : graded.exactMatch(), base.meanCharacters(), base.meanTokens(),
+                Degeneration.of(base, ids, policy), null);
     }
 
     @Override
@@ -68,7 +72,7 @@ final class JudgedEvaluation implements HeldOutEvaluation {
         HeldOutScores scores = new HeldOutScores(judged.vsBase().winRate(), judged.vsPrevious(),
                 judged.proxyVsBase(), judged.lengthControlledVsBase(),
                 graded == null ? Double.NaN : graded.meanScore(), graded == null ? Double.NaN : graded.exactMatch(),
-                current.meanCharacters(), current.meanTokens(), null);
+                current.meanCharacters(), current.meanTokens(), Degeneration.of(current, ids, basePolicy), null);
         previous = current;
         return scores;
     }

@@ -71,6 +71,11 @@ public final class ResultsTable {
         }
         if (judged) {
             columns.add(Column.right("mean tokens", r -> String.format(Locale.ROOT, "%.1f", r.meanResponseTokens())));
+            columns.add(Column.right("distinct-2", r -> r.degeneration() == null ? "-"
+                    : String.format(Locale.ROOT, "%.3f", r.degeneration().distinct2())));
+            columns.add(Column.right("perplexity under π_0", r -> r.degeneration() == null ? "-"
+                    : String.format(Locale.ROOT, "%.1f", r.degeneration().perplexityUnderBase())));
+            columns.add(Column.right("KL(π_t ‖ π_0)", r -> fmt(r.klVsBase())));
         }
         columns.add(Column.right("log π_{t-1}/π_t (trained)",
                 r -> r.training() == null ? "-" : fmt(r.training().referenceLogRatio())));
@@ -99,6 +104,10 @@ public final class ResultsTable {
         }
         if (!Double.isNaN(r.meanResponseTokens())) {
             line.append(String.format(Locale.ROOT, ", %.1f tokens", r.meanResponseTokens()));
+        }
+        if (r.degeneration() != null) {
+            line.append(String.format(Locale.ROOT, ", distinct-2 %.3f, perplexity under π_0 %.1f",
+                    r.degeneration().distinct2(), r.degeneration().perplexityUnderBase()));
         }
         if (!Double.isNaN(r.kl())) {
             line.append(String.format(Locale.ROOT, ", KL %.4f", r.kl()));

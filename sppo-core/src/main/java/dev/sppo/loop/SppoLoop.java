@@ -1,5 +1,6 @@
 package dev.sppo.loop;
 
+import dev.sppo.evaluation.KlEstimate;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.Policy;
 import dev.sppo.preference.LlmJudgeResolver;
@@ -93,7 +94,7 @@ public final class SppoLoop {
                 Iteration it = iterate(t, policy, source.batch(t), judges.training(), weights, basePath);
                 long evalStart = System.nanoTime();
                 HeldOutScores scores = evaluation.next(policy, t + 1);
-                double kl = kl(policy, weights.frozen(reference, manager), heldOut, t + 1);
+                Kl kl = kl(policy, weights.frozen(reference, manager), base, heldOut, t + 1);
                 IterationResult row = it.result(scores, kl, seconds(evalStart));
                 metrics.append(row);
                 results.add(row);
@@ -150,10 +151,13 @@ public final class SppoLoop {
         return result;
     }
 
-    /** KL(π_t ‖ π_{t-1}), π_{t-1} read back from its checkpoint. */
-    private double kl(Policy policy, Policy previousCheckpoint, List<int[]> heldOut, int t) throws Exception {
+    /** KL(π_t ‖ π_{t-1}), π_{t-1} read back from its checkpoint, and KL(π_t ‖ π_0) from the same responses. */
+    private Kl kl(Policy policy, Policy previousCheckpoint, Policy base, List<int[]> heldOut, int t)
+            throws Exception {
         try (Policy previous = previousCheckpoint) {
-            return config.evaluation().klEstimator(heldOut, t).estimate(policy, previous).mean();
+            List<KlEstimate> estimates = config.evaluation().klEstimator(heldOut, t)
+                    .estimate(policy, List.of(previous, base));
+            return new Kl(estimates.get(0).mean(), estimates.get(1).mean());
         }
     }
 

@@ -48,6 +48,16 @@ class KlEstimatorTest {
     }
 
     @Test
+    void severalReferencesAreMeasuredOnTheSameSamplesAsOne() {
+        KlEstimator estimator = new KlEstimator(List.of(ids(PROMPT)), 8, 6, 3);
+
+        List<KlEstimate> both = estimator.estimate(policy, List.of(base, policy));
+
+        assertThat(both.get(0)).isEqualTo(estimator.estimate(policy, base));
+        assertThat(both.get(1).mean()).isZero();
+    }
+
+    @Test
     void oneTokenEstimateConvergesToTheExactKl() {
         // With max_new_tokens = 1 a response is one token v (EOS included), so
         // KL = Σ_v p(v) (log p(v) - log q(v)), with log p(v) = log π(v | x) for every token of the vocabulary.

@@ -25,7 +25,7 @@ class MetricsLogTest {
     @Test
     void whatWasNotMeasuredIsWrittenAsNullSoThatStrictParsersReadTheLine() throws IOException {
         MetricsLog log = MetricsLog.create(tmp);
-        log.append(IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 3.5, 2.0, null),
+        log.append(IterationResult.base(HeldOutScores.base(Double.NaN, Double.NaN, 3.5, 2.0, null, null),
                 PromptCounts.generated(10, 5), "base", 1.0));
 
         String line = Files.readAllLines(tmp.resolve(MetricsLog.METRICS_FILE)).get(0);

@@ -4,6 +4,8 @@ import dev.sppo.contracts.job.JobView;
 import dev.sppo.contracts.job.Metric;
 import dev.sppo.contracts.job.PolicyRow;
 import dev.sppo.contracts.job.WinRateView;
+import dev.sppo.evaluation.Degeneration;
+import dev.sppo.evaluation.LengthControlledWinRate;
 import dev.sppo.evaluation.WinRate;
 import dev.sppo.loop.IterationResult;
 import dev.sppo.loop.IterationResult.PhaseTimes;
@@ -27,10 +29,25 @@ final class JobResultsTable {
         return new IterationResult(row.policy(), row.isBase() ? null : training(row),
                 row.metric(Metric.WINNER_WIN_RATE), row.metric(Metric.LOSER_WIN_RATE),
                 winRate(row, Metric.WIN_RATE_VS_BASE), winRate(row, Metric.WIN_RATE_VS_PREVIOUS),
-                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), null, row.metric(Metric.TASK_SCORE),
-                row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH), Double.NaN,
-                row.metric(Metric.KL), null, job.checkpointUri(row.policy()).orElse("-"), times(job, row),
+                winRate(row, Metric.PROXY_WIN_RATE_VS_BASE), lengthControlled(row), row.metric(Metric.TASK_SCORE),
+                row.metric(Metric.EXACT_MATCH), row.metric(Metric.MEAN_RESPONSE_LENGTH),
+                row.metric(Metric.MEAN_RESPONSE_TOKENS), degeneration(row), row.metric(Metric.KL),
+                row.metric(Metric.KL_VS_BASE), null, job.checkpointUri(row.policy()).orElse("-"), times(job, row),
                 null);
+    }
+
+    /** The job view keeps only the length-controlled rate, which is all the table prints of the fit. */
+    private static LengthControlledWinRate lengthControlled(PolicyRow row) {
+        double rate = row.metric(Metric.LENGTH_CONTROLLED_WIN_RATE_VS_BASE);
+        return Double.isNaN(rate) ? null
+                : new LengthControlledWinRate(rate, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+
+    /** The row's text guards when a judge evaluated the job (π_0 has no distinct-1 in the view), else null. */
+    private static Degeneration degeneration(PolicyRow row) {
+        double distinct2 = row.metric(Metric.DISTINCT_2);
+        return Double.isNaN(distinct2) ? null : new Degeneration(row.metric(Metric.PERPLEXITY_UNDER_BASE),
+                row.metric(Metric.DISTINCT_1), distinct2);
     }
 
     private static TrainingSummary training(PolicyRow row) {

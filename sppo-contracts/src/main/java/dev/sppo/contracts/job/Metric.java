@@ -69,16 +69,31 @@ public enum Metric {
      * on the held-out prompts.
      */
     KL("kl"),
+    /** KL(π_{t+1} ‖ π_0) in nats, from the same responses as {@link #KL}: how far the job has drifted. */
+    KL_VS_BASE("kl_vs_base"),
     /** Mean length of π_{t+1}'s held-out responses, in characters. */
     MEAN_RESPONSE_LENGTH("mean_response_length"),
     /** Mean length of π_{t+1}'s held-out responses, in tokens; present when a judge evaluates. */
     MEAN_RESPONSE_TOKENS("mean_response_tokens"),
+    /**
+     * exp(− Σ log π_0(y|x) / Σ |y|) over π_{t+1}'s held-out responses: how unlikely its text is under π_0, which
+     * soars when a policy degenerates to please its judge; present when a judge evaluates.
+     */
+    PERPLEXITY_UNDER_BASE("perplexity_under_base"),
+    /** Distinct word unigrams over all word unigrams of π_{t+1}'s held-out responses; present when a judge evaluates. */
+    DISTINCT_1("distinct_1"),
+    /** Distinct word bigrams over all word bigrams of π_{t+1}'s held-out responses; present when a judge evaluates. */
+    DISTINCT_2("distinct_2"),
     /** Seconds the evaluation of π_{t+1} took. */
     EVALUATE_SECONDS("evaluate_seconds"),
     /** π_0's mean gold score on the held-out prompts (iteration 0 only). */
     BASE_TASK_SCORE("base_task_score"),
     /** π_0's exact-match fraction on the held-out prompts (iteration 0 only). */
     BASE_EXACT_MATCH("base_exact_match"),
+    /** {@link #PERPLEXITY_UNDER_BASE} of π_0's own held-out responses (iteration 0 of a judged job only). */
+    BASE_PERPLEXITY("base_perplexity"),
+    /** {@link #DISTINCT_2} of π_0's held-out responses (iteration 0 of a judged job only). */
+    BASE_DISTINCT_2("base_distinct_2"),
     /** Prompts of either split cut from the left to {@code max_prompt_tokens} (iteration 0 of a text job only). */
     PROMPTS_TRUNCATED("prompts_truncated"),
     /** Prompts left out as longer than {@code max_prompt_tokens} (iteration 0 of a text job only). */

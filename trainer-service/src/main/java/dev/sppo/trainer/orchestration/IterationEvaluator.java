@@ -1,6 +1,7 @@
 package dev.sppo.trainer.orchestration;
 
 import ai.djl.ndarray.NDManager;
+import dev.sppo.evaluation.Degeneration;
 import dev.sppo.evaluation.HeldOutResponses;
 import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.KlEstimate;
@@ -66,15 +67,18 @@ public class IterationEvaluator {
         HeldOutResponses currentResponses = responses(jobId, plan, ids, current);
         List<String> texts = prompts.heldOut().stream().map(RunPrompt::text).toList();
         Judge gold = prompts.goldJudge().orElse(null);
+        boolean judged = !plan.config().evaluationJudge().isEmpty();
+        Drift drift = drift(plan, ids, t, new Checkpoints(base, previous, current),
+                judged ? currentResponses : null, judged && t == 0 ? baseResponses : null);
         if (t == 0) {
-            iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold),
+            iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold), drift.base(),
                     prompts.counts()));
         }
-        KlEstimate kl = kl(plan, ids, t, previous, current);
-        Scored scored = plan.config().evaluationJudge().isEmpty()
-                ? byGold(plan.config(), texts, gold, currentResponses, baseResponses, previousResponses, kl, began)
-                : byJudge(plan.config(), prompts.heldOut(), texts, gold, t, currentResponses, baseResponses,
-                        previousResponses, kl, began);
+        Scored scored = judged
+                ? byJudge(plan.config(), prompts.heldOut(), texts, gold, t, currentResponses, baseResponses,
+                        previousResponses, drift, began)
+                : byGold(plan.config(), texts, gold, currentResponses, baseResponses, previousResponses, drift.kl(),
+                        began);
         iterations.addMetrics(jobId, t, scored.metrics());
         metrics.winRateVsBase(scored.vsBase().rate());
         cache.retain(jobId, Set.copyOf(List.of(base.policyVersion(), previous.policyVersion(),
@@ -86,7 +90,7 @@ public class IterationEvaluator {
     private record Scored(Map<String, Object> metrics, WinRate vsBase, WinRate vsPrevious) {}
 
     private Scored byGold(SppoConfig config, List<String> texts, Judge gold, HeldOutResponses current,
-            HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
+            HeldOutResponses base, HeldOutResponses previous, IterationMetrics.Kl kl, long began) {
         PolicyResponses currentGraded = graded(texts, current, gold);
         PolicyResponses baseGraded = graded(texts, base, gold);
         PolicyResponses previousGraded = graded(texts, previous, gold);
@@ -98,7 +102,7 @@ public class IterationEvaluator {
 
     /** @param texts the held-out prompts as judges read them, indexed like {@code heldOut} */
     private Scored byJudge(SppoConfig config, List<RunPrompt> heldOut, List<String> texts, Judge gold, int t,
-            HeldOutResponses current, HeldOutResponses base, HeldOutResponses previous, KlEstimate kl, long began) {
+            HeldOutResponses current, HeldOutResponses base, HeldOutResponses previous, Drift drift, long began) {
         JudgedScores judged;
         try (NDManager manager = NDManager.newBaseManager();
                 RunJudges judges = RunJudges.build(config, manager, llmJudges)) {
@@ -111,8 +115,8 @@ public class IterationEvaluator {
             throw new UncheckedIOException("cannot write the samples of iteration " + t + " to " + config.runDir(),
                     e);
         }
-        return new Scored(IterationMetrics.judged(judged, current, graded(texts, current, gold), kl,
-                IterationMetrics.secondsSince(began)), judged.vsBase().winRate(), judged.vsPrevious());
+        return new Scored(IterationMetrics.judged(judged, current, graded(texts, current, gold), drift.current(),
+                drift.kl(), IterationMetrics.secondsSince(began)), judged.vsBase().winRate(), judged.vsPrevious());
     }
 
     /** The responses graded by the gold judge, or null without one. */
@@ -120,17 +124,40 @@ public class IterationEvaluator {
         return gold == null ? null : PolicyResponses.graded(texts, responses.texts(), gold);
     }
 
-    /** KL(π_{t+1} ‖ π_t) on the held-out prompts, sampled as {@code SppoLoop} samples it. */
-    private KlEstimate kl(JobPlan plan, List<int[]> ids, int t, Checkpoint previous, Checkpoint current) {
+    /** π_0, π_t and π_{t+1}. */
+    private record Checkpoints(Checkpoint base, Checkpoint previous, Checkpoint current) {}
+
+    /**
+     * How far π_{t+1} moved: its KL to π_t and to π_0, and with a judge its degeneration (and at t = 0 π_0's).
+     *
+     * @param current π_{t+1}'s degeneration under π_0, or null when a task's gold judge evaluates
+     * @param base π_0's own degeneration, or null but at t = 0 of a judged job
+     */
+    private record Drift(IterationMetrics.Kl kl, Degeneration current, Degeneration base) {}
+
+    /**
+     * KL(π_{t+1} ‖ π_t) and KL(π_{t+1} ‖ π_0) on the held-out prompts, sampled as {@code SppoLoop} samples them,
+     * and the degeneration of the given responses under π_0.
+     *
+     * @param current π_{t+1}'s held-out responses, or null to measure no degeneration
+     * @param base π_0's held-out responses, or null
+     */
+    private Drift drift(JobPlan plan, List<int[]> ids, int t, Checkpoints c, HeldOutResponses current,
+            HeldOutResponses base) {
         try (NDManager manager = NDManager.newBaseManager();
-                Policy reference = store.load(previous.uri(), manager);
-                Policy policy = store.load(current.uri(), manager)) {
-            return plan.config().evaluation().klEstimator(ids, t + 1).estimate(policy, reference);
+                Policy pi0 = store.load(c.base().uri(), manager);
+                Policy reference = store.load(c.previous().uri(), manager);
+                Policy policy = store.load(c.current().uri(), manager)) {
+            List<KlEstimate> kl = plan.config().evaluation().klEstimator(ids, t + 1)
+                    .estimate(policy, List.of(reference, pi0));
+            return new Drift(new IterationMetrics.Kl(kl.get(0), kl.get(1)),
+                    current == null ? null : Degeneration.of(current, ids, pi0),
+                    base == null ? null : Degeneration.of(base, ids, pi0));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + previous.id() + " and " + current.id() + " for the KL",
-                    e);
+            throw new UncheckedIOException("cannot load " + c.previous().id() + " and " + c.current().id()
+                    + " for the KL", e);
         } catch (Exception e) {
-            throw new IllegalStateException("estimating the KL of " + current.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("estimating the KL of " + c.current().id() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import dev.sppo.contracts.job.Metric;
 import dev.sppo.contracts.job.WinRateView;
+import dev.sppo.evaluation.Degeneration;
 import dev.sppo.evaluation.HeldOutResponses;
 import dev.sppo.evaluation.JudgedScores;
 import dev.sppo.evaluation.KlEstimate;
@@ -45,10 +46,10 @@ final class IterationMetrics {
 
     /**
      * @param proxyVsBase π_{t+1} against π_0 under the proxy the job trains against, or null when it is gold
-     * @param kl KL(π_{t+1} ‖ π_t), sampled from π_{t+1}
+     * @param kl KL(π_{t+1} ‖ π_t) and KL(π_{t+1} ‖ π_0), sampled from π_{t+1}
      */
     static Map<String, Object> evaluation(PolicyResponses current, PolicyResponses base, PolicyResponses previous,
-            WinRate proxyVsBase, KlEstimate kl, double seconds) {
+            WinRate proxyVsBase, Kl kl, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Metric.WIN_RATE_VS_BASE.key(), winRate(current.against(base)));
         m.put(Metric.WIN_RATE_VS_PREVIOUS.key(), winRate(current.against(previous)));
@@ -57,7 +58,7 @@ final class IterationMetrics {
         }
         number(m, Metric.TASK_SCORE, current.meanScore());
         number(m, Metric.EXACT_MATCH, current.exactMatch());
-        number(m, Metric.KL, kl.mean());
+        kl.put(m);
         number(m, Metric.MEAN_RESPONSE_LENGTH, current.meanLength());
         number(m, Metric.EVALUATE_SECONDS, seconds);
         return m;
@@ -68,9 +69,10 @@ final class IterationMetrics {
      * task's responses when it has gold answers.
      *
      * @param graded π_{t+1}'s responses graded by the task's gold judge, or null without gold answers
+     * @param degeneration of π_{t+1}'s responses, under π_0
      */
     static Map<String, Object> judged(JudgedScores scores, HeldOutResponses current, PolicyResponses graded,
-            KlEstimate kl, double seconds) {
+            Degeneration degeneration, Kl kl, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Metric.WIN_RATE_VS_BASE.key(), winRate(scores.vsBase().winRate()));
         m.put(Metric.WIN_RATE_VS_PREVIOUS.key(), winRate(scores.vsPrevious()));
@@ -82,9 +84,12 @@ final class IterationMetrics {
             number(m, Metric.TASK_SCORE, graded.meanScore());
             number(m, Metric.EXACT_MATCH, graded.exactMatch());
         }
-        number(m, Metric.KL, kl.mean());
+        kl.put(m);
         number(m, Metric.MEAN_RESPONSE_LENGTH, current.meanCharacters());
         number(m, Metric.MEAN_RESPONSE_TOKENS, current.meanTokens());
+        number(m, Metric.PERPLEXITY_UNDER_BASE, degeneration.perplexityUnderBase());
+        number(m, Metric.DISTINCT_1, degeneration.distinct1());
+        number(m, Metric.DISTINCT_2, degeneration.distinct2());
         number(m, Metric.EVALUATE_SECONDS, seconds);
         return m;
     }
@@ -94,9 +99,14 @@ final class IterationMetrics {
      * what became of a dataset's long prompts and bad lines.
      *
      * @param graded π_0's responses graded by the task's gold judge, or null without gold answers
+     * @param degeneration π_0's own responses under π_0, when a judge evaluates; else null
      */
-    static Map<String, Object> base(PolicyResponses graded, PromptCounts prompts) {
+    static Map<String, Object> base(PolicyResponses graded, Degeneration degeneration, PromptCounts prompts) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (degeneration != null) {
+            number(m, Metric.BASE_PERPLEXITY, degeneration.perplexityUnderBase());
+            number(m, Metric.BASE_DISTINCT_2, degeneration.distinct2());
+        }
         if (graded != null) {
             number(m, Metric.BASE_TASK_SCORE, graded.meanScore());
             number(m, Metric.BASE_EXACT_MATCH, graded.exactMatch());
@@ -110,6 +120,15 @@ final class IterationMetrics {
 
     static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** KL(π_{t+1} ‖ π_t) and KL(π_{t+1} ‖ π_0), from the same responses sampled from π_{t+1}. */
+    record Kl(KlEstimate vsPrevious, KlEstimate vsBase) {
+
+        void put(Map<String, Object> m) {
+            number(m, Metric.KL, vsPrevious.mean());
+            number(m, Metric.KL_VS_BASE, vsBase.mean());
+        }
     }
 
     /** Puts {@code value} under {@code metric}, null when it is not finite. */
