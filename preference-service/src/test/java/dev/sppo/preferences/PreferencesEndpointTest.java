@@ -106,6 +106,21 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     }
 
     @Test
+    void aVaderSentimentRequestWithoutTauComparesCompoundScoresAtTheKindsTemperature() throws Exception {
+        HttpResponse<String> response = post("""
+                {"preference": {"kind": "vader_sentiment"}, "prompt": "The book",
+                 "responses": ["The book was good.", "The book was bad."]}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Preferences preferences = json.readValue(response.body(), Preferences.class);
+        // compound = x / sqrt(x^2 + 15) of the lexicon valences 'good' 1.9 and 'bad' -2.5; tau 0.2
+        double good = 1.9 / Math.sqrt(1.9 * 1.9 + 15);
+        double bad = -2.5 / Math.sqrt(2.5 * 2.5 + 15);
+        assertThat(preferences.matrix().get(0).get(1)).isCloseTo(1 / (1 + Math.exp(-(good - bad) / 0.2)),
+                offset(1e-9));
+    }
+
+    @Test
     void invalidFieldsGive400NamingEachField() throws Exception {
         HttpResponse<String> response = post("""
                 {"preference": {"kind": "gold_judge", "task": "", "tau": -1}, "responses": ["only one"]}""");

@@ -18,6 +18,8 @@ import java.util.TreeMap;
  *     {@code onnx_pairwise}: an exported (ONNX) PairRM-style pairwise cross-encoder (needs modelUri);
  *     {@code encoder_head}: a frozen ONNX sentence encoder with a head trained by train-preference, as a
  *     Bradley-Terry preference (needs modelUri, tau);
+ *     {@code vader_sentiment}: VADER's compound sentiment of each response as a Bradley-Terry preference, a
+ *     transparent gold judge for text (needs tau);
  *     {@code ensemble}: a weighted mean of the members' probabilities (needs members)
  * @param task the built-in task of the job, whose gold judge {@code gold_judge} uses
  * @param taskSettings the task's settings as the job configured them, by config key ({@code max_digits}: 3), all
@@ -40,8 +42,9 @@ public record PreferenceSpec(
     public static final String ONNX_REWARD = "onnx_reward";
     public static final String ONNX_PAIRWISE = "onnx_pairwise";
     public static final String ENCODER_HEAD = "encoder_head";
+    public static final String VADER_SENTIMENT = "vader_sentiment";
     public static final List<String> KINDS = List.of(GOLD_JUDGE, LLM_JUDGE, RANKER, REWARD_MODEL, ONNX_REWARD,
-            ONNX_PAIRWISE, ENCODER_HEAD, ENSEMBLE);
+            ONNX_PAIRWISE, ENCODER_HEAD, VADER_SENTIMENT, ENSEMBLE);
 
     private static final String RECORD = "PreferenceSpec";
 
@@ -67,6 +70,7 @@ public record PreferenceSpec(
                 Require.text(RECORD, "modelUri", modelUri);
                 requirePositiveTau(tau);
             }
+            case VADER_SENTIMENT -> requirePositiveTau(tau);
             case ENSEMBLE -> {
                 if (members.isEmpty()) {
                     throw new InvalidMessageException(RECORD, "members", "an ensemble needs at least one member");

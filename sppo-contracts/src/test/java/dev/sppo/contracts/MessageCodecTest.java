@@ -113,7 +113,7 @@ class MessageCodecTest {
                 .isInstanceOf(InvalidMessageException.class).hasMessageStartingWith("PreferenceSpec.judge: required");
         assertThatThrownBy(() -> new PreferenceSpec("pairrm", null, null, 0, null, null, null))
                 .hasMessage("PreferenceSpec.kind: unknown kind 'pairrm'; known: gold_judge, llm_judge, ranker, "
-                        + "reward_model, onnx_reward, onnx_pairwise, encoder_head, ensemble")
+                        + "reward_model, onnx_reward, onnx_pairwise, encoder_head, vader_sentiment, ensemble")
                 .extracting(e -> ((InvalidMessageException) e).field()).isEqualTo("kind");
         assertThatThrownBy(() -> new PreferenceSpec("ensemble", null, null, 0, null, null, List.of()))
                 .hasMessageContaining("PreferenceSpec.members: an ensemble needs at least one member");

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
  * preference: {kind: onnx_reward, model_uri: rm-onnx, tau: 1.0}  # an exported reward model (model.onnx, ...)
  * preference: {kind: onnx_pairwise, model_uri: pairrm-onnx}       # an exported pairwise cross-encoder
  * preference: {kind: encoder_head, model_uri: runs/head/model}    # a head on a frozen ONNX encoder (train-preference)
+ * preference: {kind: vader_sentiment, tau: 0.2}                 # VADER's sentiment of the response (text gold)
  * preference: {kind: llm_judge, judge: local}                     # an LLM judge configured in the preference-service
  * preference: {kind: llm_judge, judge: {base_url: http://localhost:11434/v1, model: llama3.2}}  # in-process runs
  * preference: {kind: ensemble, members: [{spec: {kind: gold_judge}, weight: 0.3},

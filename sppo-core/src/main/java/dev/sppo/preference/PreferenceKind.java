@@ -14,7 +14,11 @@ import java.util.Locale;
  *       preference; the gold judge reads its grades at τ = 0.1, giving σ(2) = 0.88 for that gap and σ(10) = 0.99995
  *       for right against entirely wrong;
  *   <li>a reward model's scores (a learned {@code reward_model}'s, an exported {@code onnx_reward}'s) are the r of the loss −log σ(r_chosen − r_rejected) it was trained with, so
- *       σ(r_i − r_j), τ = 1, is the probability it learned; another τ rescales a calibrated probability.
+ *       σ(r_i − r_j), τ = 1, is the probability it learned; another τ rescales a calibrated probability;
+ *   <li>VADER's compound sentiment lies in [−1, 1], twice the gold judge's range, so τ = 0.2 reads a gap that is the
+ *       same fraction of the range as the gold judge does: a plainly positive sentence against a neutral one ("The
+ *       book was good.", 0.44, against 0) is σ(2.2) = 0.90, the full gap from −1 to 1 is σ(10) = 0.99995, and a gap
+ *       inside VADER's own neutral band (|c| &lt; 0.05) stays near indifference, σ(0.25) = 0.56.
  * </ul>
  */
 public enum PreferenceKind {
@@ -33,6 +37,11 @@ public enum PreferenceKind {
     ONNX_PAIRWISE(0),
     /** A frozen ONNX sentence encoder with a head trained here, read as Bradley-Terry with temperature tau (1). */
     ENCODER_HEAD(1.0),
+    /**
+     * VADER's compound sentiment of a response (a lexicon-and-rules judge, no model) read as a Bradley-Terry reward
+     * model with temperature tau (default 0.2): P = σ((c_i − c_j)/τ).
+     */
+    VADER_SENTIMENT(0.2),
     /** A weighted mean of other preference models. */
     ENSEMBLE(0);
 

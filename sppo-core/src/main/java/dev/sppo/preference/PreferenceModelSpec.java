@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param kind which model
  * @param task {@code gold_judge}: the built-in task, with its settings, whose judge grades the responses
- * @param tau {@code gold_judge}, {@code reward_model}, {@code onnx_reward}, {@code encoder_head}: the Bradley-Terry temperature in P = sigmoid((r_i - r_j)/tau)
+ * @param tau {@code gold_judge}, {@code reward_model}, {@code onnx_reward}, {@code encoder_head}, {@code
+ *     vader_sentiment}: the Bradley-Terry temperature in P = sigmoid((r_i - r_j)/tau)
  *     ({@link PreferenceKind#defaultTau()} when a config gives none)
  * @param judge {@code llm_judge}: a configured LLM judge's name, or an inline judge's settings
  * @param modelUri {@code ranker}, {@code reward_model}: where the checkpoint is; {@code onnx_reward}, {@code
@@ -51,6 +52,7 @@ public record PreferenceModelSpec(
                 requireText("modelUri", modelUri);
                 requireTemperature(tau);
             }
+            case VADER_SENTIMENT -> requireTemperature(tau);
             case ENSEMBLE -> {
                 if (members.isEmpty()) {
                     throw new PreferenceSpecException("members", "an ensemble needs at least one member");

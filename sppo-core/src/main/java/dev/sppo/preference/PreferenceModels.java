@@ -11,6 +11,8 @@ import java.util.function.Function;
  *   <li>{@code gold_judge}: the gold preference of the task with the spec's settings: its gold judge as a
  *       Bradley-Terry reward model ({@link JudgePreferenceModel}), or an intransitive task's own preference;
  *   <li>{@code llm_judge}: the judge the given {@link LlmJudgeResolver} supplies;
+ *   <li>{@code vader_sentiment}: VADER's compound sentiment of each response as a Bradley-Terry reward model
+ *       ({@link SentimentJudge#preferenceModel(double)});
  *   <li>{@code ensemble}: {@link EnsemblePreferenceModel} over the members, each built by this factory;
  *   <li>{@code ranker}, {@code reward_model}, {@code onnx_reward}, {@code onnx_pairwise}, {@code encoder_head}: the
  *       learned or
@@ -44,6 +46,7 @@ public final class PreferenceModels {
             case GOLD_JUDGE -> lookup(task -> goldPreferences.of(task, spec.tau()), "task", spec.task());
             case LLM_JUDGE -> lookup(llmJudges::judge, "judge", spec.judge());
             case RANKER, REWARD_MODEL, ONNX_REWARD, ONNX_PAIRWISE, ENCODER_HEAD -> learnedModels.apply(spec);
+            case VADER_SENTIMENT -> SentimentJudge.preferenceModel(spec.tau());
             case ENSEMBLE -> ensemble(spec.members());
         };
     }

@@ -59,6 +59,18 @@ class PreferenceSectionTest {
     }
 
     @Test
+    void vaderSentimentNeedsNoModelAndReadsAtItsOwnTau() {
+        SppoConfig config = read(Map.of("preference", Map.of("kind", "vader_sentiment"),
+                "evaluation", Map.of("judge", Map.of("kind", "vader_sentiment", "tau", 0.5))));
+
+        assertThat(config.preference().kind()).isEqualTo(PreferenceKind.VADER_SENTIMENT);
+        assertThat(config.preference().tau()).isEqualTo(0.2);
+        assertThat(config.evaluationJudge()).hasValueSatisfying(judge -> assertThat(judge.tau()).isEqualTo(0.5));
+        assertThatThrownBy(() -> read(Map.of("evaluation", Map.of("judge", Map.of("kind", "vader_sentiment",
+                "tau", 0))))).hasMessageStartingWith("evaluation.judge.tau: ");
+    }
+
+    @Test
     void anLlmJudgeIsANameOrItsSettingsInlineAtTheirPath() {
         assertThat(read(Map.of("preference", Map.of("kind", "llm_judge", "judge", "local"))).preference().judge())
                 .isEqualTo(LlmJudgeSpec.named("local"));
@@ -88,7 +100,7 @@ class PreferenceSectionTest {
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "pairrm"))))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("preference.kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, "
-                        + "reward_model, onnx_reward, onnx_pairwise, encoder_head, ensemble)");
+                        + "reward_model, onnx_reward, onnx_pairwise, encoder_head, vader_sentiment, ensemble)");
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "reward_model"))))
                 .hasMessageStartingWith("preference.model_uri: ");
         assertThatThrownBy(() -> read(Map.of("preference", Map.of("kind", "ensemble", "members", List.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.sppo.preference.PreferenceModelSpec.Member;
+import dev.sppo.preference.sentiment.VaderAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -119,11 +120,37 @@ class PreferenceModelsTest {
     }
 
     @Test
+    void aVaderSentimentSpecComparesCompoundScoresAtItsTemperature() {
+        PreferenceModelSpec spec = new PreferenceModelSpec(PreferenceKind.VADER_SENTIMENT, null,
+                PreferenceKind.VADER_SENTIMENT.defaultTau(), null, null, List.of());
+
+        PreferenceResult result = models.build(spec).compare("x", List.of("The book was good.", "The book was."));
+
+        // compound("The book was good.") = 1.9 / sqrt(1.9^2 + 15) (the README's 0.4404), a text without lexicon words 0
+        double good = 1.9 / Math.sqrt(1.9 * 1.9 + 15);
+        assertThat(good).isCloseTo(0.4404, offset(0.00005));
+        assertThat(result.matrix().get(0, 1)).isCloseTo(1 / (1 + Math.exp(-good / 0.2)), offset(1e-12));
+        assertThatThrownBy(() -> new PreferenceModelSpec(PreferenceKind.VADER_SENTIMENT, null, 0, null, null, null))
+                .hasMessageStartingWith("tau: ");
+    }
+
+    @Test
+    void theSentimentJudgeGradesCompoundOnZeroToOne() {
+        SentimentJudge judge = new SentimentJudge(VaderAnalyzer.shared());
+
+        assertThat(judge.score("x", "The book was.")).isEqualTo(0.5);
+        assertThat(judge.score("x", "VADER is smart, handsome, and funny.")).isCloseTo((0.8316 + 1) / 2,
+                offset(0.00005));
+        assertThat(judge.score("x", "VADER is not smart, handsome, nor funny.")).isCloseTo((1 - 0.7424) / 2,
+                offset(0.00005));
+    }
+
+    @Test
     void kindsParseFromTheirWireNames() {
         assertThat(PreferenceKind.parse("reward_model")).isEqualTo(PreferenceKind.REWARD_MODEL);
         assertThatThrownBy(() -> PreferenceKind.parse("pairrm")).hasMessage(
                 "kind: unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, onnx_reward, "
-                        + "onnx_pairwise, encoder_head, ensemble)");
+                        + "onnx_pairwise, encoder_head, vader_sentiment, ensemble)");
     }
 
     private static <T> Function<String, T> named(Map<String, T> known, String unknown) {

@@ -107,6 +107,18 @@ class JobConfigsTest {
     }
 
     @Test
+    void aVaderSentimentJudgeIsServableAndTravelsWithItsTau() {
+        Map<String, Object> tree = Map.of("iterations", 1, "preference", Map.of("kind", "vader_sentiment"),
+                "evaluation", Map.of("judge", Map.of("kind", "vader_sentiment", "tau", 0.5)));
+
+        configs().validate(tree);
+        PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
+
+        assertThat(spec.kind()).isEqualTo(PreferenceSpec.VADER_SENTIMENT);
+        assertThat(spec.tau()).isEqualTo(0.2);
+    }
+
+    @Test
     void anLlmJudgeGivenInlineIsRefusedOnItsPathBecauseThePlatformNamesItsJudges() {
         Map<String, Object> endpoint = Map.of("base_url", "http://localhost:11434/v1", "model", "llama3.2");
 
@@ -148,7 +160,7 @@ class JobConfigsTest {
     void badPreferenceSectionsAreRefusedNamingTheFieldPath() {
         assertThat(preferenceProblem(Map.of("kind", "pairrm"))).isEqualTo(new FieldProblem("preference.kind",
                 "unknown kind 'pairrm' (known: gold_judge, llm_judge, ranker, reward_model, onnx_reward, "
-                        + "onnx_pairwise, encoder_head, ensemble)"));
+                        + "onnx_pairwise, encoder_head, vader_sentiment, ensemble)"));
         assertThat(preferenceProblem(Map.of("kind", "llm_judge")).field()).isEqualTo("preference.judge");
         assertThat(preferenceProblem(Map.of("kind", "reward_model")).field()).isEqualTo("preference.model_uri");
         assertThat(preferenceProblem(Map.of("kind", "ensemble", "members", List.of(
