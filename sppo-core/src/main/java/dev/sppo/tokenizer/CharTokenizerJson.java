@@ -4,9 +4,10 @@ import static dev.sppo.tokenizer.CharTokenizer.BOS_ID;
 import static dev.sppo.tokenizer.CharTokenizer.SPECIAL_TOKENS;
 import static dev.sppo.tokenizer.CharTokenizer.UNK_ID;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Hugging Face {@code tokenizer.json} of a {@link CharTokenizer}:
@@ -34,100 +35,30 @@ final class CharTokenizerJson {
         json.addProperty("version", "1.0");
         json.add("truncation", JsonNull.INSTANCE);
         json.add("padding", JsonNull.INSTANCE);
-        json.add("added_tokens", addedTokens());
+        json.add("added_tokens", TokenizerJsonParts.addedTokens(SPECIAL_TOKENS));
         json.add("normalizer", JsonNull.INSTANCE);
         json.add("pre_tokenizer", splitEveryCharacter());
-        json.add("post_processor", bosFirst());
-        json.add("decoder", type("Fuse"));
-        json.add("model", wordLevel(alphabet));
+        json.add("post_processor", TokenizerJsonParts.bosFirst(SPECIAL_TOKENS.get(BOS_ID), BOS_ID));
+        json.add("decoder", TokenizerJsonParts.type("Fuse"));
+        json.add("model", TokenizerJsonParts.wordLevel(tokensById(alphabet), SPECIAL_TOKENS.get(UNK_ID)));
         return json;
-    }
-
-    private static JsonArray addedTokens() {
-        JsonArray tokens = new JsonArray();
-        for (int id = 0; id < SPECIAL_TOKENS.size(); id++) {
-            JsonObject token = new JsonObject();
-            token.addProperty("id", id);
-            token.addProperty("content", SPECIAL_TOKENS.get(id));
-            token.addProperty("single_word", false);
-            token.addProperty("lstrip", false);
-            token.addProperty("rstrip", false);
-            token.addProperty("normalized", false);
-            token.addProperty("special", true);
-            tokens.add(token);
-        }
-        return tokens;
     }
 
     private static JsonObject splitEveryCharacter() {
         JsonObject pattern = new JsonObject();
         pattern.addProperty("Regex", "[\\s\\S]");
-        JsonObject split = type("Split");
+        JsonObject split = TokenizerJsonParts.type("Split");
         split.add("pattern", pattern);
         split.addProperty("behavior", "Isolated");
         split.addProperty("invert", false);
         return split;
     }
 
-    private static JsonObject bosFirst() {
-        String bos = SPECIAL_TOKENS.get(BOS_ID);
-        JsonObject processor = type("TemplateProcessing");
-        processor.add("single", template(bos, "A"));
-        processor.add("pair", template(bos, "A", "B"));
-        JsonObject bosEntry = new JsonObject();
-        bosEntry.addProperty("id", bos);
-        bosEntry.add("ids", singleton(BOS_ID));
-        JsonArray bosTokens = new JsonArray();
-        bosTokens.add(bos);
-        bosEntry.add("tokens", bosTokens);
-        JsonObject specialTokens = new JsonObject();
-        specialTokens.add(bos, bosEntry);
-        processor.add("special_tokens", specialTokens);
-        return processor;
-    }
-
-    /** The template "special token, then each sequence", sequence {@code i} having type id {@code i}. */
-    private static JsonArray template(String specialToken, String... sequences) {
-        JsonArray pieces = new JsonArray();
-        pieces.add(templatePiece("SpecialToken", specialToken, 0));
-        for (int i = 0; i < sequences.length; i++) {
-            pieces.add(templatePiece("Sequence", sequences[i], i));
+    private static List<String> tokensById(int[] alphabet) {
+        List<String> tokens = new ArrayList<>(SPECIAL_TOKENS);
+        for (int codePoint : alphabet) {
+            tokens.add(Character.toString(codePoint));
         }
-        return pieces;
-    }
-
-    private static JsonObject templatePiece(String kind, String id, int typeId) {
-        JsonObject body = new JsonObject();
-        body.addProperty("id", id);
-        body.addProperty("type_id", typeId);
-        JsonObject piece = new JsonObject();
-        piece.add(kind, body);
-        return piece;
-    }
-
-    private static JsonObject wordLevel(int[] alphabet) {
-        JsonObject vocab = new JsonObject();
-        for (int id = 0; id < SPECIAL_TOKENS.size(); id++) {
-            vocab.addProperty(SPECIAL_TOKENS.get(id), id);
-        }
-        for (int i = 0; i < alphabet.length; i++) {
-            vocab.addProperty(Character.toString(alphabet[i]), SPECIAL_TOKENS.size() + i);
-        }
-        JsonObject model = type("WordLevel");
-        model.add("vocab", vocab);
-        model.addProperty("unk_token", SPECIAL_TOKENS.get(UNK_ID));
-        return model;
-    }
-
-    private static JsonArray singleton(int value) {
-        JsonArray array = new JsonArray();
-        array.add(value);
-        return array;
-    }
-
-    private static JsonObject type(String type) {
-        JsonObject object = new JsonObject();
-        object.addProperty("type", type);
-        return object;
+        return tokens;
     }
 }
