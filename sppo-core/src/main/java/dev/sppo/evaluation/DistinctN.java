@@ -1,5 +1,6 @@
 package dev.sppo.evaluation;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -7,13 +8,19 @@ import java.util.Set;
 
 /**
  * distinct-n (Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation Models"): the number
- * of distinct word n-grams over all texts divided by the total number of word n-grams, words being the lower-cased
- * whitespace-separated tokens; n-grams do not cross texts. 0 when the texts hold no n-gram.
+ * of distinct word n-grams divided by the total number of word n-grams over a set of texts, the guard against a
+ * policy that repeats itself ("good good good"). Words are the lower-cased whitespace-separated tokens; an n-gram
+ * never spans two texts.
  */
 public final class DistinctN {
 
     private DistinctN() {}
 
+    /**
+     * @param texts the texts, such as a policy's responses to the held-out prompts
+     * @param n the n-gram length, at least 1
+     * @return distinct / total n-grams, in (0, 1]; 0 when the texts have no n-gram
+     */
     public static double of(List<String> texts, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, got " + n);
@@ -21,16 +28,17 @@ public final class DistinctN {
         Set<List<String>> distinct = new HashSet<>();
         long total = 0;
         for (String text : texts) {
-            String trimmed = text.strip().toLowerCase(Locale.ROOT);
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            List<String> words = List.of(trimmed.split("\\s+"));
-            for (int i = 0; i + n <= words.size(); i++) {
-                distinct.add(words.subList(i, i + n));
+            List<String> words = words(text);
+            for (int start = 0; start + n <= words.size(); start++) {
+                distinct.add(words.subList(start, start + n));
                 total++;
             }
         }
-        return total == 0 ? 0 : (double) distinct.size() / total;
+        return total == 0 ? 0 : distinct.size() / (double) total;
+    }
+
+    private static List<String> words(String text) {
+        String stripped = text.strip().toLowerCase(Locale.ROOT);
+        return stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split("\\s+"));
     }
 }
