@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * VADER's sentiment lexicon: about 7,500 words, emoticons and initialisms with their mean valence in [−4, 4] as rated
  * by ten human raters (Hutto &amp; Gilbert 2014). It is read from the resource {@value #RESOURCE} of
  * {@code com.github.apanimesh061:vader-sentiment-analyzer} (MIT), the lines {@code token TAB mean TAB sd TAB ratings};
- * as in vaderSentiment, a token listed twice keeps its last valence.
+ * as in vaderSentiment, a token listed twice keeps its last valence. The file is ISO-8859-1: all ASCII but two
+ * emoticons with a {@code Þ} ({@code :-Þ}, {@code :Þ}) that vaderSentiment's UTF-8 copy spells the same.
  */
 public final class VaderLexicon {
 
@@ -59,7 +60,8 @@ public final class VaderLexicon {
                 throw new IllegalStateException(RESOURCE + " is not on the class path (it comes with "
                         + "com.github.apanimesh061:vader-sentiment-analyzer)");
             }
-            return new VaderLexicon(read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+            return new VaderLexicon(read(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE + " failed", e);
         }

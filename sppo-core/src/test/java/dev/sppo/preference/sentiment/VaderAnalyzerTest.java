@@ -57,6 +57,17 @@ class VaderAnalyzerTest {
     }
 
     @Test
+    void theLexiconKeepsTheLastValenceOfATokenListedTwiceAndReadsItsLatin1Emoticons() {
+        VaderLexicon lexicon = VaderLexicon.shared();
+
+        // 7,516 lines, 7,502 distinct tokens; "lol" is listed as 2.9, then as 1.8
+        assertThat(lexicon.size()).isEqualTo(7_502);
+        assertThat(lexicon.valence("lol")).hasValue(1.8);
+        assertThat(lexicon.valence(":-\u00de")).hasValue(0.9);
+        assertThat(lexicon.valence("table")).isEmpty();
+    }
+
+    @Test
     void compoundIsTheNormalisedSumOfValences() {
         // "good" is 1.9 in the lexicon: 1.9 / sqrt(1.9^2 + 15), and a booster adds 0.293 before normalising.
         assertThat(vader.compound("good")).isCloseTo(1.9 / Math.sqrt(1.9 * 1.9 + 15), within(1e-12));
