@@ -1,5 +1,6 @@
 package dev.sppo.client;
 
+import com.google.gson.JsonParser;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.job.JobSummary;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,6 +67,27 @@ public final class JobsClient {
                     + (problems.isEmpty() ? response.body().strip() : String.join("; ", problems)));
         }
         return decode(expect(201, response), JobView.class).id();
+    }
+
+    /**
+     * Uploads a prompt dataset ({@code POST /api/datasets}), which a job then names as {@code prompts.dataset}.
+     *
+     * @param name the dataset's name
+     * @param file a JSONL (or CSV) prompt file, sent as it is
+     * @return the new dataset's id
+     * @throws IllegalArgumentException naming what the trainer refused in the file (HTTP 400)
+     * @throws IOException when the file cannot be read or the gateway answers anything but 201 or 400
+     */
+    public String uploadDataset(String name, Path file) throws IOException, InterruptedException {
+        String query = "api/datasets?name=" + pathSegment(name) + "&file_name=" + pathSegment(
+                file.getFileName().toString());
+        HttpResponse<String> response = send(request(query).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        if (response.statusCode() == 400) {
+            throw new IllegalArgumentException("the dataset " + file + " was refused: "
+                    + String.join("; ", Problem.of(response.body()).lines()));
+        }
+        return JsonParser.parseString(expect(201, response)).getAsJsonObject().get("id").getAsString();
     }
 
     /**

@@ -15,6 +15,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Against a stub gateway on a random port that knows the key "k", job j-42 (trained twice, running), job j-9
@@ -55,6 +58,7 @@ class JobsClientTest {
     void startStubGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/jobs", this::answer);
+        server.createContext("/api/datasets", this::dataset);
         server.start();
         url = "http://localhost:" + server.getAddress().getPort();
     }
@@ -87,6 +91,20 @@ class JobsClientTest {
             send(exchange, 200, "{\"id\":\"garbled\"}");
         } else {
             send(exchange, 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no job " + path + "\"}");
+        }
+    }
+
+    /** Stores a JSONL upload as ds-1, refusing one whose first line is not an object as the trainer does. */
+    private void dataset(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(exchange.getRequestMethod() + " /api/datasets?" + exchange.getRequestURI().getRawQuery() + " "
+                + exchange.getRequestHeaders().getFirst("Content-Type") + " key="
+                + exchange.getRequestHeaders().getFirst("X-API-Key") + " " + body.strip());
+        if (body.startsWith("{")) {
+            send(exchange, 201, "{\"id\":\"ds-1\",\"name\":\"quotes\"}");
+        } else {
+            send(exchange, 400, "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"1 invalid line\","
+                    + "\"errors\":[{\"field\":\"line 1\",\"message\":\"not a JSON object\"}]}");
         }
     }
 
@@ -179,6 +197,20 @@ class JobsClientTest {
                         + "training.beta: beta must be a finite number > 0");
         assertThatThrownBy(() -> client.submit("{\"plain\":1}")).hasMessage("the job was refused: not a problem");
         assertThat(requests).containsOnly("POST /api/jobs key=k");
+    }
+
+    @Test
+    void uploadDatasetSendsTheFileAsJsonLinesAndReturnsItsIdOrNamesTheRefusedLine(@TempDir Path tmp)
+            throws Exception {
+        Path prompts = Files.writeString(tmp.resolve("my prompts.jsonl"), "{\"prompt\": \"hi\"}\n");
+        Path broken = Files.writeString(tmp.resolve("broken.jsonl"), "hi\n");
+        JobsClient client = new JobsClient(url, "k");
+
+        assertThat(client.uploadDataset("quotes", prompts)).isEqualTo("ds-1");
+        assertThatThrownBy(() -> client.uploadDataset("quotes", broken)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the dataset " + broken + " was refused: line 1: not a JSON object");
+        assertThat(requests.get(0)).isEqualTo("POST /api/datasets?name=quotes&file_name=my%20prompts.jsonl "
+                + "application/x-ndjson key=k {\"prompt\": \"hi\"}");
     }
 
     @Test

@@ -40,12 +40,4 @@ class DegenerationTest {
             assertThat(degeneration.distinct2()).isCloseTo(6.0 / 7, within(1e-12));
         }
     }
-
-    @Test
-    void distinctNCountsNGramsWithinTextsOnlyAndIsZeroWithoutAny() {
-        assertThat(DistinctN.of(List.of("good good good good"), 1)).isEqualTo(0.25);
-        assertThat(DistinctN.of(List.of("good good good good"), 2)).isCloseTo(1.0 / 3, within(1e-12));
-        assertThat(DistinctN.of(List.of("a b", "b a"), 2)).isEqualTo(1.0);
-        assertThat(DistinctN.of(List.of("a", " "), 2)).isZero();
-    }
 }

@@ -11,6 +11,9 @@ import dev.sppo.platform.EmbeddedStack;
 import dev.sppo.platform.PlatformLog;
 import dev.sppo.platform.ServiceSettings;
 import dev.sppo.platform.StackSettings;
+import dev.sppo.textdemo.ContinuationsTable;
+import dev.sppo.textdemo.TextDemoAssets;
+import dev.sppo.textdemo.TextDemoJob;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Spec;
                 + "and submits a new one."})
 final class DemoCommand implements Callable<Integer> {
 
+    /** Held-out prompts in the text demo's before-and-after table. */
+    private static final int CONTINUATIONS = 8;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,6 +60,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--exit", description = "Quit when the job ends: exit code 0 if it SUCCEEDED, 1 otherwise.")
     private boolean exit;
+
+    @Option(names = "--text", description = "Run the text demo instead: a small LLaMA pretrained here on quotes "
+            + "learns to continue them more happily, trained against a learned judge (MiniLM + head, noisy VADER "
+            + "labels) and evaluated by VADER (docs/text-demo.yaml; its assets are built first, about 3 minutes).")
+    private boolean text;
 
     @Option(names = "--job", paramLabel = "FILE",
             description = "A job config (YAML or JSON, the keys of 'sppo train --config') to submit instead of the "
@@ -100,7 +111,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackSettings settings = settings();
-        String job = jobBody();
+        if (text && jobFile != null) {
+            throw new IllegalArgumentException("--text runs the text demo's own job; leave out --job");
+        }
+        String job = text ? null : jobBody();
         PrintStream terminal = System.err;
         EmbeddedDatabase.stopOrphan(settings.postgresDir()).ifPresent(pid -> terminal.println("sppo demo: stopped "
                 + "the PostgreSQL server (pid " + pid + ") that an earlier run left on " + settings.postgresDir()));
@@ -108,14 +122,15 @@ final class DemoCommand implements Callable<Integer> {
         if (fresh) {
             EmbeddedStack.wipe(settings.dataDir());
         }
+        long begin = System.nanoTime();
+        TextDemoAssets assets = text ? TextDemoAssets.prepare(textAssets(settings), terminal) : null;
         PlatformLog.toFile(settings.logFile());
         terminal.println("sppo demo: data in " + settings.dataDir() + ", logs in " + settings.logFile());
-        long begin = System.nanoTime();
         EmbeddedStack stack = EmbeddedStack.start(settings, terminal);
         OrderlyShutdown.install(stack::close, terminal);
         FinishedJob finished;
         try {
-            finished = submitAndFollow(stack, job, terminal);
+            finished = submitAndFollow(stack, job, assets, terminal);
         } catch (IOException | RuntimeException e) {
             if (stack.isClosing()) {
                 awaitExit();
@@ -124,6 +139,11 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         report(finished, stack, begin);
+        if (text && finished.succeeded()) {
+            out().println(ContinuationsTable.markdown(settings.checkpointDir().resolve("runs").resolve(finished.id()),
+                    TextDemoJob.iterations(), CONTINUATIONS));
+            out().flush();
+        }
         if (exit) {
             stack.close();
             return finished.succeeded() ? 0 : 1;
@@ -163,10 +183,22 @@ final class DemoCommand implements Callable<Integer> {
         return new Gson().toJson(body);
     }
 
-    private FinishedJob submitAndFollow(EmbeddedStack stack, String job, PrintStream terminal)
+    /** The text demo's assets lie in the trainer's models root, where a job's {@code base.path} may point. */
+    private static Path textAssets(StackSettings settings) {
+        return settings.checkpointDir().resolve("models").resolve("text-demo");
+    }
+
+    /** The text demo's job: its prompts uploaded as a dataset, π_0 and the training judge from {@code assets}. */
+    private static String textJob(JobsClient client, TextDemoAssets assets) throws IOException, InterruptedException {
+        String dataset = client.uploadDataset("text-demo-prompts", assets.prompts());
+        return new Gson().toJson(TextDemoJob.forPlatform("text-demo", dataset, assets));
+    }
+
+    private FinishedJob submitAndFollow(EmbeddedStack stack, String body, TextDemoAssets assets, PrintStream terminal)
             throws IOException, InterruptedException {
         URI gateway = gateway(stack);
         JobsClient client = new JobsClient(gateway.toString(), apiKey);
+        String job = assets == null ? body : textJob(client, assets);
         List<String> unfinished = client.list().stream().filter(j -> !j.ended()).map(JobSummary::id).toList();
         if (!unfinished.isEmpty()) {
             terminal.println("resuming " + unfinished.size() + " unfinished job(s) of an earlier run: "

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "run the whole platform locally with 'sppo demo'.",
         subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
             TrainPreferenceCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class,
-            DemoCommand.class, MergeCommand.class, MemoryCommand.class,
+            DemoCommand.class, TextDemoAssetsCommand.class, MergeCommand.class, MemoryCommand.class,
             CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 
