@@ -62,6 +62,19 @@ class DockerComposeTest {
     }
 
     @Test
+    void theGatewayAndTheBackendsShareOneServiceKeyFromTheEnvironmentWithAUsableDefault() {
+        String key = env("gateway").get("SPPO_SERVICE_KEY");
+
+        assertThat(key).startsWith("${SPPO_SERVICE_KEY:-").endsWith("}");
+        String fallback = key.substring("${SPPO_SERVICE_KEY:-".length(), key.length() - 1);
+        assertThat(fallback).as("the default must pass the services' own check")
+                .matches("[A-Za-z0-9._~+/=-]{16,}");
+        for (String name : BACKEND_SERVICES) {
+            assertThat(env(name)).as(name).containsEntry("SPPO_SERVICE_KEY", key).doesNotContainKey("SPPO_SERVICE_AUTH");
+        }
+    }
+
+    @Test
     void gatewayReachesEachServiceByItsComposeNameAtItsServerPort() {
         List<GatewayRoutes.Route> routes = GatewayRoutes.load();
 
@@ -161,6 +174,8 @@ class DockerComposeTest {
             // the trainer writes there; generators read the policies' file: URIs it publishes and the
             // preference-service the learned preference models', so they mount it at the same path
             assertThat(service(name).get("volumes")).as(name).isEqualTo(List.of("checkpoints:" + dir));
+            // and each confines the paths given over REST to it, so each is told where it is
+            assertThat(env(name)).as(name).containsEntry("SPPO_CHECKPOINT_DIR", dir);
         }
     }
 

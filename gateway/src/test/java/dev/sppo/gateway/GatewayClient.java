@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class GatewayClient {
 
     static final String KEY = "test-key";
+    /** The service key the gateway under test sends its downstream services. */
+    static final String SERVICE_KEY = "gateway-test-service-key";
 
     private static final JsonMapper JSON = new JsonMapper();
 
@@ -41,6 +43,12 @@ final class GatewayClient {
             request.header("X-API-Key", apiKey);
         }
         return send(request);
+    }
+
+    /** A GET with the test API key and one more header. */
+    HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                .header("X-API-Key", KEY).header(header, value));
     }
 
     /** A POST of {@code body} with the test API key, streamed without a declared length as {@code curl -T} sends. */

@@ -58,13 +58,23 @@ class GatewayRoutingTest extends RunningGatewayTest {
     }
 
     @Test
-    void bodyAndQueryArePassedOnAndTheApiKeyIsNot() {
+    void bodyAndQueryArePassedOnAndTheApiKeyIsReplacedByTheServiceKey() {
         HttpResponse<String> response = gateway.send("POST", "/api/jobs?dry_run=true", "{\"name\":\"a\"}");
 
         JsonNode echo = GatewayClient.json(response);
         assertThat(echo.get("body").asString()).isEqualTo("{\"name\":\"a\"}");
         assertThat(echo.get("query").asString()).isEqualTo("dry_run=true");
         assertThat(echo.get("apiKey").isNull()).isTrue();
+        assertThat(echo.get("serviceKey").asString()).isEqualTo(GatewayClient.SERVICE_KEY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/jobs, trainer-service", "/api/pins, generator-service", "/api/preferences, preference-service"})
+    void aServiceKeyTheClientSendsIsOverwrittenByTheGatewaysOwn(String path, String service) {
+        JsonNode echo = GatewayClient.json(gateway.get(path, "X-Service-Key", "forged-by-the-client"));
+
+        assertThat(echo.get("service").asString()).isEqualTo(service);
+        assertThat(echo.get("serviceKey").asString()).isEqualTo(GatewayClient.SERVICE_KEY);
     }
 
     @Test

@@ -93,6 +93,14 @@ class OpsOverviewTest extends RunningGatewayTest {
     }
 
     @Test
+    void everyProbeSendsTheServiceKey() {
+        overview();
+
+        assertThat(TRAINER.serviceKeys()).isNotEmpty().containsOnly(GatewayClient.SERVICE_KEY);
+        assertThat(PREFERENCE.serviceKeys()).isNotEmpty().containsOnly(GatewayClient.SERVICE_KEY);
+    }
+
+    @Test
     void overviewNeedsTheApiKey() {
         assertThat(gateway.send("GET", "/api/ops/overview", null, null).statusCode()).isEqualTo(401);
     }

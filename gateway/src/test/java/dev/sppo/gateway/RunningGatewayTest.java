@@ -6,8 +6,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A test against the whole gateway on a random port; subclasses point its routes where they need. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = GatewayApplication.CONFIG)
+/**
+ * A test against the whole gateway on a random port, sending {@link GatewayClient#SERVICE_KEY} downstream; subclasses
+ * point its routes where they need.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {GatewayApplication.CONFIG, "sppo.service.key=" + GatewayClient.SERVICE_KEY})
 abstract class RunningGatewayTest {
 
     @LocalServerPort

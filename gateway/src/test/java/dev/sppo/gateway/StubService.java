@@ -14,16 +14,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A downstream service stand-in on a random loopback port. By default it answers every request 200 with a
  * JSON echo of what it received ({@code service, method, path, query, body, bodyBytes, bodySha256, contentType,
- * apiKey}; {@code body} is the text of a body up to {@value #ECHOED_BODY_BYTES} bytes, null for a larger one, which
+ * apiKey, serviceKey}; {@code body} is the text of a body up to {@value #ECHOED_BODY_BYTES} bytes, null for a larger one, which
  * is hashed as it streams in and never held),
  * except paths ending in {@code /missing}, which get a 404 problem body of its own. Started with canned answers, it gives those
- * (keyed by path and decoded query, e.g. {@code /actuator/metrics/x?tag=group:g}) and 404 for anything else.
+ * (keyed by path and decoded query, e.g. {@code /actuator/metrics/x?tag=group:g}) and 404 for anything else. Either
+ * way it keeps the {@code X-Service-Key} of every request ({@link #serviceKeys()}).
  */
 final class StubService implements AutoCloseable {
 
@@ -41,6 +44,7 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final Map<String, Canned> canned;
     private final HttpServer server;
+    private final List<String> serviceKeys = new CopyOnWriteArrayList<>();
 
     private StubService(String name, Map<String, Canned> canned, HttpServer server) {
         this.name = name;
@@ -74,11 +78,17 @@ final class StubService implements AutoCloseable {
         }
     }
 
+    /** The {@code X-Service-Key} of each request so far, in order ("none" for a request without one). */
+    List<String> serviceKeys() {
+        return List.copyOf(serviceKeys);
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void echo(HttpExchange exchange) throws IOException {
+        String serviceKey = keep(exchange);
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/missing")) {
             notFound(exchange, path);
@@ -105,10 +115,12 @@ final class StubService implements AutoCloseable {
         echo.put("bodySha256", HexFormat.of().formatHex(digest.digest()));
         echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         echo.put("apiKey", exchange.getRequestHeaders().getFirst("X-API-Key"));
+        echo.put("serviceKey", serviceKey);
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
     }
 
     private void answerCanned(HttpExchange exchange) throws IOException {
+        keep(exchange);
         String query = exchange.getRequestURI().getQuery();
         String target = exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query);
         Canned answer = canned.get(target);
@@ -117,6 +129,12 @@ final class StubService implements AutoCloseable {
         } else {
             send(exchange, answer.status(), "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private String keep(HttpExchange exchange) {
+        String key = exchange.getRequestHeaders().getFirst("X-Service-Key");
+        serviceKeys.add(key == null ? "none" : key);
+        return key;
     }
 
     private void notFound(HttpExchange exchange, String target) throws IOException {

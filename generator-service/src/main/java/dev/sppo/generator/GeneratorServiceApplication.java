@@ -1,12 +1,15 @@
 package dev.sppo.generator;
 
+import dev.sppo.service.auth.ServiceKeyConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Samples K responses per prompt from the requested checkpoint and publishes them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ServiceKeyConfiguration.class)
 public class GeneratorServiceApplication {
 
     /**

@@ -107,8 +107,28 @@ class GenerateEndpointTest extends GeneratorContextTest {
         assertThat((String) JsonPath.read(unseen.body(), "$.detail")).contains("version 2 of job 'no-such-job'");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<Map<String, String>>read(negative.body(), "$.errors")).containsOnlyKeys("version");
-        assertThat(HTTP.send(HttpRequest.newBuilder(uri("/pins/no-such-job")).DELETE().build(),
+        assertThat(HTTP.send(request("/pins/no-such-job").DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutTheServiceKeyARouteIsA401ProblemWhileHealthAndPrometheusAnswer() throws Exception {
+        HttpResponse<String> pins = HTTP.send(HttpRequest.newBuilder(uri("/pins")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> generate = HTTP.send(HttpRequest.newBuilder(uri("/generate"))
+                .header("Content-Type", "application/json").header("X-Service-Key", "not-" + SERVICE_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(generateBody(checkpoint.toString(), "2", "1", "3"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(pins.statusCode()).isEqualTo(401);
+        assertThat(pins.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(pins.body(), "$.detail")).contains("no X-Service-Key header");
+        assertThat(generate.statusCode()).isEqualTo(401);
+        assertThat(get("/pins").statusCode()).isEqualTo(200);
+        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/prometheus")) {
+            assertThat(HTTP.send(HttpRequest.newBuilder(uri(probe)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(probe).isNotEqualTo(401);
+        }
     }
 
     @Test
@@ -130,17 +150,22 @@ class GenerateEndpointTest extends GeneratorContextTest {
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with the service key, as the gateway sends it. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("X-Service-Key", SERVICE_KEY);
     }
 
     private URI uri(String path) {

@@ -1,6 +1,6 @@
 package dev.sppo.generator;
 
-import dev.sppo.checkpoint.DirectoryTrees;
+import dev.sppo.checkpoint.JvmTempDirectory;
 import dev.sppo.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,46 +8,32 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * One generator context, shared by the test classes that extend this, against a real KRaft broker whose topics
  * have two partitions; a tiny random checkpoint lies in {@link #checkpoint}, inside the checkpoint store {@link #store}.
+ * Every route but health and Prometheus asks for the service key {@value #SERVICE_KEY}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         GeneratorServiceApplication.CONFIG,
         "sppo.generator.instance-id=gen-a",
+        "sppo.service.key=" + GeneratorContextTest.SERVICE_KEY,
         "spring.cloud.stream.bindings.generate-in-0.consumer.back-off-initial-interval=50",
         "logging.level.org.apache.kafka=WARN"})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers",
         topics = {Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.CHECKPOINTS})
 abstract class GeneratorContextTest {
 
+    static final String SERVICE_KEY = "generator-test-service-key";
+
     /**
      * The checkpoint store of the shared context: one per JVM, since every subclass shares the context and with it
      * the store it was started with (a JUnit temporary directory would be one per class); deleted at exit.
      */
-    static final Path store = newStore();
+    static final Path store = JvmTempDirectory.create("generator-store");
     static Path checkpoint;
-
-    private static Path newStore() {
-        try {
-            Path dir = Files.createTempDirectory("generator-store");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    DirectoryTrees.delete(dir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void checkpointStore(DynamicPropertyRegistry registry) {

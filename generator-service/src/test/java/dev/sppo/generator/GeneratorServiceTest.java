@@ -119,7 +119,8 @@ class GeneratorServiceTest extends GeneratorContextTest {
     void replicasInOneGroupShareThePromptsOverThePartitions() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GeneratorServiceApplication.class)
                 .properties(GeneratorServiceApplication.CONFIG)
-                .run("--server.port=0", "--sppo.generator.instance-id=gen-b", "--logging.level.org.apache.kafka=WARN",
+                .run("--server.port=0", "--sppo.generator.instance-id=gen-b", "--sppo.service.key=" + SERVICE_KEY,
+                        "--logging.level.org.apache.kafka=WARN",
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString())) {
             awaitGroupMembersWithPartitions("generator", 2);
             List<String> promptIds = IntStream.range(0, 12).mapToObj(i -> "p-share-" + i).toList();

@@ -1,12 +1,15 @@
 package dev.sppo.preferences;
 
+import dev.sppo.service.auth.ServiceKeyConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Scores sampled responses into the K x K preference matrix and win rates. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ServiceKeyConfiguration.class)
 public class PreferenceServiceApplication {
 
     /**

@@ -13,7 +13,7 @@ import dev.sppo.preference.learned.RewardModelDirectory;
 import dev.sppo.preference.onnx.TinyJudge;
 import dev.sppo.task.Tasks;
 import dev.sppo.tokenizer.CharTokenizer;
-import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import com.jayway.jsonpath.JsonPath;
@@ -86,7 +86,8 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     }
 
     @Test
-    void aRewardModelRequestWithoutTauIsReadAtTheTemperatureItWasTrainedAt(@TempDir Path dir) throws Exception {
+    void aRewardModelRequestWithoutTauIsReadAtTheTemperatureItWasTrainedAt() throws Exception {
+        Path dir = Files.createTempDirectory(store, "reward-model");
         CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
         try (NDManager manager = NDManager.newBaseManager();
                 RewardModel model = RewardModel.random(new RewardModelConfig(LlamaConfig.builder()
@@ -97,7 +98,7 @@ class PreferencesEndpointTest extends PreferenceContextTest {
 
         HttpResponse<String> response = post("""
                 {"preference": {"kind": "reward_model", "modelUri": "%s"}, "prompt": "12+30=", "responses": ["41", "42"]}
-                """.formatted(dir.resolve("rm").toUri()));
+                """.formatted(store.relativize(dir.resolve("rm"))));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Preferences preferences = json.readValue(response.body(), Preferences.class);
@@ -177,13 +178,16 @@ class PreferencesEndpointTest extends PreferenceContextTest {
                 {"kind": "ensemble", "members": [{"spec": {"kind": "llm_judge", "judge": "fake"}, "weight": 1},
                    {"spec": {"kind": "llm_judge"}, "weight": 1}]}""")))).containsOnlyKeys(
                 "preference.members[1].spec.judge");
+        Path missing = store.resolve("no-ranker-here");
         assertThat(errorFields(post(body("""
-                {"kind": "ranker", "modelUri": "file:/store/ranker"}""")))).hasEntrySatisfying("preference.model_uri",
-                problem -> assertThat(problem).contains("cannot load the ranker at file:/store/ranker"));
+                {"kind": "ranker", "modelUri": "%s"}""".formatted(missing.toUri())))))
+                .hasEntrySatisfying("preference.model_uri",
+                        problem -> assertThat(problem).contains("cannot load the ranker at " + missing));
     }
 
     @Test
-    void aRankerCheckpointIsLoadedFromItsUriAndGivesAConsistentMatrix(@TempDir Path dir) throws Exception {
+    void aRankerCheckpointIsLoadedFromItsUriAndGivesAConsistentMatrix() throws Exception {
+        Path dir = Files.createTempDirectory(store, "model");
         CharTokenizer tokenizer = new CharTokenizer(Tasks.byName("addition").alphabet());
         try (NDManager manager = NDManager.newBaseManager();
                 PairwiseRanker ranker = PairwiseRanker.random(RankerConfig.tiny(tokenizer, 16, 1, 2), tokenizer,
@@ -206,7 +210,8 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     }
 
     @Test
-    void anExportedRewardModelIsLoadedFromItsUriAndReadAsBradleyTerryAtTau(@TempDir Path dir) throws Exception {
+    void anExportedRewardModelIsLoadedFromItsUriAndReadAsBradleyTerryAtTau() throws Exception {
+        Path dir = Files.createTempDirectory(store, "model");
         TinyJudge.write(dir.resolve("onnx"), null);
 
         HttpResponse<String> response = post("""
@@ -224,7 +229,8 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     }
 
     @Test
-    void anExportedPairwiseModelIsAggregatedAsPairwiseAggregation(@TempDir Path dir) throws Exception {
+    void anExportedPairwiseModelIsAggregatedAsPairwiseAggregation() throws Exception {
+        Path dir = Files.createTempDirectory(store, "model");
         TinyJudge.write(dir.resolve("pairrm"), null);
         List<String> responses = List.of("was good", "bad", "the plot");
         double[][] logits = new double[3][3];
@@ -251,7 +257,8 @@ class PreferencesEndpointTest extends PreferenceContextTest {
     }
 
     @Test
-    void anExportedModelWithoutTheConfiguredOutputGives400NamingIt(@TempDir Path dir) throws Exception {
+    void anExportedModelWithoutTheConfiguredOutputGives400NamingIt() throws Exception {
+        Path dir = Files.createTempDirectory(store, "model");
         TinyJudge.write(dir.resolve("onnx"), "{\"output\": \"scores\"}");
 
         assertThat(errorFields(post(body("""
@@ -284,9 +291,10 @@ class PreferencesEndpointTest extends PreferenceContextTest {
         return JsonPath.read(response.body(), "$.errors");
     }
 
+    /** POSTs to {@code /preferences} with the service key. */
     private HttpResponse<String> post(String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/preferences"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("X-Service-Key", SERVICE_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

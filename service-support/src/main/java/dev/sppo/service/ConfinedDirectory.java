@@ -1,13 +1,14 @@
 package dev.sppo.service;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A directory of the trainer's disk that paths given over REST must stay inside. A requested path is taken
+ * A directory of a service's disk that paths given over REST must stay inside. A requested path is taken
  * relative to the root, or absolute; symbolic links are followed (those of its deepest existing ancestor, when it
  * does not exist), and a path they lead out of the root to counts as outside; so do the root itself and the
  * excluded directory (uploads in progress, say).
@@ -44,6 +45,23 @@ public final class ConfinedDirectory {
             return inside(real, realRoot, excluded == null ? null : realRoot.resolve(root.relativize(excluded)))
                     ? Optional.of(real) : Optional.empty();
         } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #resolve} for a location given as a path or as a {@code file:} URI; any other URI counts as outside.
+     *
+     * @return the path {@code location} names inside the root, links resolved (it may not exist); else empty
+     */
+    public Optional<Path> resolveLocation(String location) {
+        if (!location.contains(":")) {
+            return resolve(location);
+        }
+        try {
+            URI uri = URI.create(location);
+            return "file".equals(uri.getScheme()) ? resolve(Path.of(uri).toString()) : Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

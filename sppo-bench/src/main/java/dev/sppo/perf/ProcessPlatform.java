@@ -4,10 +4,10 @@ import dev.sppo.client.JobsClient;
 import dev.sppo.embedded.EmbeddedDatabase;
 import dev.sppo.embedded.EmbeddedKafka;
 import dev.sppo.embedded.FreePorts;
+import dev.sppo.embedded.ServiceKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +17,18 @@ import java.util.Map;
  * The platform as docker-compose deploys it, without containers: an in-process Kafka broker and an embedded
  * PostgreSQL in this JVM, and each service a separate JVM started from its executable jar with the compose
  * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). Topics get at least {@value #PARTITIONS}
- * partitions so that a second generator replica can share the requests. Closing stops the services (the
- * gateway first, the generators last), then the database, then the broker.
+ * partitions so that a second generator replica can share the requests. As in the embedded demo, the backends listen
+ * on the loopback address only and ask for a service key made for this run, which the gateway sends. Closing stops
+ * the services (the gateway first, the generators last), then the database, then the broker.
  */
 final class ProcessPlatform implements AutoCloseable {
 
     private static final int PARTITIONS = 2;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final ProcessSettings settings;
+    private final String serviceKey = ServiceKeys.random();
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
     private EmbeddedDatabase database;
@@ -52,7 +55,9 @@ final class ProcessPlatform implements AutoCloseable {
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), FreePorts.next(), FreePorts.next());
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), FreePorts.next());
         ServiceProcess generator = addGenerator();
-        ServiceProcess preference = launch("preference-service", "preference-service", Map.of());
+        ServiceProcess preference = launch("preference-service", "preference-service", Map.of(
+                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
+                "SPPO_MODELS_DIR", settings.modelsDir().toString()));
         ServiceProcess trainer = launch("trainer-service", "trainer-service", Map.of(
                 "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
                 "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
@@ -93,6 +98,10 @@ final class ProcessPlatform implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("SPPO_SERVICE_KEY", serviceKey);
+        if (!module.equals("gateway")) {
+            env.put("SERVER_ADDRESS", LOOPBACK);
+        }
         List<String> args = List.of("--spring.cloud.stream.kafka.binder.min-partition-count=" + PARTITIONS,
                 "--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
         ServiceProcess service = ServiceProcess.start(name, settings.jars().of(module), settings.jvmOptions(), env,
@@ -103,7 +112,7 @@ final class ProcessPlatform implements AutoCloseable {
     }
 
     private static String url(ServiceProcess service) {
-        return "http://localhost:" + service.port();
+        return "http://" + LOOPBACK + ":" + service.port();
     }
 
     @Override

@@ -87,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** GET {@code path} with the API key (the gateway asks for it on every path but health); empty if unreachable. */
     private Optional<HttpResponse<String>> get(String path, String apiKey) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
                 .timeout(Duration.ofSeconds(10)).header("X-API-Key", apiKey.isEmpty() ? "none" : apiKey).build();
         try {
             return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -1,5 +1,6 @@
 package dev.sppo.platform;
 
+import dev.sppo.embedded.ServiceKeys;
 import dev.sppo.gateway.GatewayApplication;
 import dev.sppo.generator.GeneratorServiceApplication;
 import dev.sppo.preferences.PreferenceServiceApplication;
@@ -13,13 +14,19 @@ import java.util.List;
 /**
  * The four services in one JVM, each in its own Spring context, wired to one Kafka broker and one
  * PostgreSQL: generator-service replicas (one consumer group), preference-service, trainer-service and the
- * gateway in front of them. Used by {@code ./sppo demo} and by the platform's integration tests.
+ * gateway in front of them. Used by {@code ./sppo demo} and by the platform's integration tests. The backends listen
+ * on the loopback address only ({@value #LOOPBACK}) and ask every caller for a service key made for this run, which
+ * the gateway (and the trainer, calling the preference-service) sends; only the gateway is reachable from other
+ * machines, with its API key.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private static final int MIN_PARTITIONS = 2;
+    /** The address the backend services bind to and the gateway calls them at. */
+    static final String LOOPBACK = "127.0.0.1";
 
     private final PlatformSettings settings;
+    private final String serviceKey = ServiceKeys.random();
     private final List<ConfigurableApplicationContext> generators = new ArrayList<>();
     private ConfigurableApplicationContext preference;
     private ConfigurableApplicationContext trainer;
@@ -44,18 +51,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
         for (int i = 0; i < settings.services().generatorReplicas(); i++) {
             int port = i == 0 ? settings.services().generatorPort() : 0;
             generators.add(ServiceContexts.start(GeneratorServiceApplication.class, "generator-service", false, false,
-                    withKafka("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1),
+                    backend("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1),
                             "--sppo.generator.checkpoint-root=" + settings.checkpointDir())));
         }
         preference = ServiceContexts.start(PreferenceServiceApplication.class, "preference-service", false, false,
-                withKafka("--server.port=" + settings.services().preferencePort()));
+                backend("--server.port=" + settings.services().preferencePort(),
+                        "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir()));
         startTrainer();
         gateway = ServiceContexts.start(GatewayApplication.class, "gateway", false, true, List.of(
                 "--server.port=" + settings.services().gatewayPort(),
-                "--TRAINER_URL=http://localhost:" + ServiceContexts.port(trainer),
-                "--GENERATOR_URL=http://localhost:" + ServiceContexts.port(generators.get(0)),
-                "--PREFERENCE_URL=http://localhost:" + ServiceContexts.port(preference),
-                "--sppo.gateway.api-keys=" + settings.services().apiKey()));
+                "--TRAINER_URL=" + url(trainer),
+                "--GENERATOR_URL=" + url(generators.get(0)),
+                "--PREFERENCE_URL=" + url(preference),
+                "--sppo.gateway.api-keys=" + settings.services().apiKey(),
+                "--sppo.service.key=" + serviceKey));
     }
 
     /**
@@ -64,12 +73,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * @param extraSettings more {@code --key=value} settings of the service (a test's slow trainer, say)
      */
     public void startTrainer(String... extraSettings) {
-        List<String> args = withKafka(
+        List<String> args = backend(
                 "--server.port=" + settings.services().trainerPort(),
                 "--JDBC_URL=" + settings.jdbcUrl(), "--JDBC_USER=" + settings.jdbcUser(),
                 "--JDBC_PASSWORD=" + settings.jdbcPassword(),
                 "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir(),
-                "--PREFERENCE_URL=http://localhost:" + ServiceContexts.port(preference));
+                "--PREFERENCE_URL=" + url(preference));
         args.addAll(List.of(extraSettings));
         trainer = ServiceContexts.start(TrainerServiceApplication.class, "trainer-service", true, false, args);
     }
@@ -92,6 +101,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public List<ConfigurableApplicationContext> generators() {
         return List.copyOf(generators);
+    }
+
+    public ConfigurableApplicationContext preference() {
+        return preference;
+    }
+
+    /** A backend's settings: on the loopback address, asking for this run's service key, on the broker. */
+    private List<String> backend(String... settingsOfService) {
+        List<String> args = withKafka(settingsOfService);
+        args.add("--server.address=" + LOOPBACK);
+        args.add("--sppo.service.key=" + serviceKey);
+        return args;
+    }
+
+    private static String url(ConfigurableApplicationContext service) {
+        return "http://" + LOOPBACK + ":" + ServiceContexts.port(service);
     }
 
     /**

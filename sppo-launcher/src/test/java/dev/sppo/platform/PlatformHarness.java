@@ -9,10 +9,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.coyote.AbstractProtocol;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,6 +97,23 @@ final class PlatformHarness implements AutoCloseable {
             request.header("X-API-Key", apiKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs {@code path} from one backend directly, on the loopback address, with {@code serviceKey} unless null. */
+    HttpResponse<String> callBackend(ConfigurableApplicationContext service, String path, String serviceKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ServiceContexts.port(service) + path)).timeout(Duration.ofSeconds(30));
+        if (serviceKey != null) {
+            request.header("X-Service-Key", serviceKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The address a service's HTTP connector is bound to, as Tomcat bound it. */
+    static InetAddress boundAddress(ConfigurableApplicationContext service) {
+        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) service).getWebServer();
+        return ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler()).getAddress();
     }
 
     /** POSTs {@code body} through the gateway as it is, streamed without a declared length (as {@code curl -T} does). */

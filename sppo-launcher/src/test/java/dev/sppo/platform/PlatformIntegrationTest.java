@@ -22,12 +22,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -125,6 +128,31 @@ class PlatformIntegrationTest {
                 .isEqualTo(404);
         assertThat(harness.call("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
         assertThat(harness.call("GET", "/api/jobs", null, "wrong").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void eachBackendListensOnLoopbackOnlyAndAnswersNothingButItsProbesWithoutTheRunsServiceKey() throws Exception {
+        List<ConfigurableApplicationContext> backends = new ArrayList<>(harness.platform.generators());
+        backends.add(harness.platform.preference());
+        backends.add(harness.platform.trainer());
+        String key = harness.platform.trainer().getEnvironment().getProperty("sppo.service.key");
+        assertThat(key).as("a random key of this run").hasSize(43);
+        Map<String, String> routes = Map.of("generator-service", "/pins", "preference-service", "/actuator/metrics",
+                "trainer-service", "/jobs");
+
+        for (ConfigurableApplicationContext backend : backends) {
+            String name = backend.getEnvironment().getProperty("spring.application.name");
+            String route = routes.get(name);
+            assertThat(PlatformHarness.boundAddress(backend)).as(name).isEqualTo(InetAddress.getByName("127.0.0.1"));
+            HttpResponse<String> refused = harness.callBackend(backend, route, null);
+            assertThat(refused.statusCode()).as(name).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).as(name).hasValue("application/problem+json");
+            assertThat(harness.callBackend(backend, route, "not-the-" + key).statusCode()).as(name).isEqualTo(401);
+            assertThat(harness.callBackend(backend, route, key).statusCode()).as(name).isEqualTo(200);
+            assertThat(harness.callBackend(backend, "/actuator/health", null).statusCode()).as(name).isEqualTo(200);
+        }
+        assertThat(harness.call("GET", "/api/pins", null, PlatformHarness.API_KEY).statusCode())
+                .as("the gateway sends the key").isEqualTo(200);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.sppo.trainer;
 
+import dev.sppo.service.auth.ServiceKeyConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Owns jobs, iterations and checkpoints in Postgres; trains and drives SPPO iterations. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ServiceKeyConfiguration.class)
 @EnableScheduling
 public class TrainerServiceApplication {
 

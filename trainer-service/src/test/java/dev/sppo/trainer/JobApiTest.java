@@ -170,6 +170,21 @@ class JobApiTest {
     }
 
     @Test
+    void withoutTheServiceKeyEveryRouteIsA401ProblemWhileTheProbesAnswer() {
+        HttpResponse<String> jobs = app.get("/jobs", null);
+        HttpResponse<String> wrong = app.get("/checkpoints/ckpt-x", "wrong-" + TrainerApp.SERVICE_KEY);
+
+        assertThat(jobs.statusCode()).isEqualTo(401);
+        assertThat(jobs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TrainerApp.object(jobs.body()).get("detail").getAsString()).contains("X-Service-Key");
+        assertThat(wrong.statusCode()).as("refused before the route says whether it exists").isEqualTo(401);
+        assertThat(app.get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(app.get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(app.get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+        assertThat(app.get("/jobs").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void prometheusEndpointExportsTrainerMeters() {
         HttpResponse<String> response = app.get("/actuator/prometheus");
 

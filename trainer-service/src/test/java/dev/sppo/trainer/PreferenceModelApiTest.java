@@ -14,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Training a learned preference model over REST: validation, background training, the checkpoint in the store. */
 class PreferenceModelApiTest {
@@ -78,8 +80,67 @@ class PreferenceModelApiTest {
     }
 
     @Test
+    void dataOutsideThePreferenceDataRootIsRefusedAlikeWhetherOrNotAFileLiesThere(@TempDir Path outside)
+            throws Exception {
+        Path pairs = writePairs(outside.resolve("pairs.jsonl"));
+        Path root = Files.createDirectories(store.resolve("preference-data"));
+        Path escaping = Files.createSymbolicLink(root.resolve("escaping.jsonl"), pairs);
+        int before = app.count("SELECT count(*) FROM preference_models");
+
+        JsonObject existing = submitWithData(pairs.toString());
+
+        assertThat(existing.get("status").getAsInt()).isEqualTo(400);
+        assertThat(existing.getAsJsonArray("errors")).singleElement().satisfies(error -> {
+            assertThat(error.getAsJsonObject().get("field").getAsString()).isEqualTo("data");
+            assertThat(error.getAsJsonObject().get("message").getAsString()).isEqualTo("the trainer reads preference "
+                    + "data only from its preference data root (sppo.trainer.preference-models.data-root): name a "
+                    + "file there, relative to it");
+        });
+        for (String data : List.of(outside.resolve("absent.jsonl").toString(), root.relativize(pairs).toString(),
+                "../../../../../../etc/passwd", escaping.getFileName().toString())) {
+            assertThat(submitWithData(data).get("errors")).as(data).isEqualTo(existing.get("errors"));
+        }
+        assertThat(app.count("SELECT count(*) FROM preference_models")).isEqualTo(before);
+    }
+
+    @Test
+    void dataInsideTheRootIsStoredAsItsAbsolutePathAndAMissingFileThereIsNamed() throws Exception {
+        Path root = Files.createDirectories(store.resolve("preference-data"));
+        Path pairs = writePairs(Files.createDirectories(root.resolve("team")).resolve("pairs.jsonl"));
+
+        HttpResponse<String> accepted = app.post("/preference-models", """
+                {"data": "team/pairs.jsonl", "model": {"hidden_size": 16, "layers": 1}, "training": {"epochs": 1}}""");
+        JsonObject missing = submitWithData("team/nothing.jsonl");
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(TrainerApp.object(accepted.body()).getAsJsonObject("config").get("data").getAsString())
+                .isEqualTo(pairs.toRealPath().toString());
+        assertThat(missing.get("status").getAsInt()).isEqualTo(400);
+        assertThat(missing.toString()).contains("no file 'team/nothing.jsonl' in the preference data root");
+    }
+
+    @Test
     void anUnknownRunIs404() {
         assertThat(app.get("/preference-models/pm-nope").statusCode()).isEqualTo(404);
+    }
+
+    private static JsonObject submitWithData(String data) {
+        JsonObject body = new JsonObject();
+        body.addProperty("data", data);
+        return TrainerApp.object(app.post("/preference-models", body.toString()).body());
+    }
+
+    /** Twenty pairs of the addition task: the right sum chosen, one more rejected. */
+    private static Path writePairs(Path file) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            JsonObject pair = new JsonObject();
+            pair.addProperty("prompt", i + "+1=");
+            pair.addProperty("chosen", String.valueOf(i + 1));
+            pair.addProperty("rejected", String.valueOf(i + 2));
+            lines.append(pair).append('\n');
+        }
+        return Files.writeString(file, lines);
     }
 
     private static JsonObject awaitFinished(String id, Duration timeout) {

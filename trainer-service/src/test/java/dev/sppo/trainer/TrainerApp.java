@@ -22,8 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A trainer-service instance on a random port, against the shared test broker and a given database. */
+/**
+ * A trainer-service instance on a random port, against the shared test broker and a given database; requests carry
+ * the service key {@value #SERVICE_KEY} unless told otherwise.
+ */
 final class TrainerApp implements AutoCloseable {
+
+    static final String SERVICE_KEY = "trainer-test-service-key";
 
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
@@ -46,7 +51,8 @@ final class TrainerApp implements AutoCloseable {
                 "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.brokers(),
                 "--spring.cloud.stream.bindings.preferences-in-0.group=" + group,
                 "--sppo.trainer.checkpoint-dir=" + checkpointDir,
-                "--sppo.trainer.shutdown-timeout=20s"));
+                "--sppo.trainer.shutdown-timeout=20s",
+                "--sppo.service.key=" + SERVICE_KEY));
         args.addAll(List.of(extra));
         return new TrainerApp(new SpringApplicationBuilder(TrainerServiceApplication.class)
                 .properties(TrainerServiceApplication.CONFIG).run(args.toArray(String[]::new)));
@@ -62,30 +68,38 @@ final class TrainerApp implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return get(path, SERVICE_KEY);
+    }
+
+    /** A GET with {@code serviceKey} in {@code X-Service-Key}, or without that header when it is null. */
+    HttpResponse<String> get(String path, String serviceKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (serviceKey != null) {
+            request.header("X-Service-Key", serviceKey);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** POSTs {@code body} as the request body with its length declared ({@code Content-Length}). */
     HttpResponse<String> upload(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** POSTs {@code body} as the request body without declaring its length (chunked), as a stream is sent. */
     HttpResponse<String> uploadChunked(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
     HttpResponse<byte[]> download(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -150,6 +164,10 @@ final class TrainerApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("X-Service-Key", SERVICE_KEY);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

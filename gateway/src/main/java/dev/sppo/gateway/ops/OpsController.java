@@ -1,5 +1,7 @@
 package dev.sppo.gateway.ops;
 
+import dev.sppo.service.auth.ServiceKeyFilter;
+import dev.sppo.service.auth.ServiceKeyProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The ops overview behind the dashboard: the gateway's own health, then, for each route's service, its health,
- * meter totals and Kafka consumer lag as its actuator reports them. The services are probed one after the
+ * meter totals and Kafka consumer lag as its actuator reports them (with the service key: the services' metrics
+ * endpoints ask for it). The services are probed one after the
  * other, each call bounded by {@code sppo.ops.timeout}; one that is down does not fail the overview.
  */
 @RestController
@@ -27,14 +30,17 @@ public class OpsController {
     private final List<ServiceProbe> probes;
 
     public OpsController(HealthEndpoint health, GatewayMvcProperties gateway, OpsProperties ops,
-            RestClient.Builder http) {
+            ServiceKeyProperties serviceKey, RestClient.Builder http) {
         this.health = health;
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(ops.timeout());
         timeouts.setReadTimeout(ops.timeout());
+        RestClient.Builder services = http.clone().requestFactory(timeouts);
+        if (serviceKey.key() != null) {
+            services.defaultHeader(ServiceKeyFilter.HEADER, serviceKey.key());
+        }
         this.probes = gateway.getRoutes().stream().map(route -> new ServiceProbe(route.getId(),
-                http.clone().requestFactory(timeouts).baseUrl(route.getUri().toString()).build(),
-                ops.metersOf(route.getId()))).toList();
+                services.clone().baseUrl(route.getUri().toString()).build(), ops.metersOf(route.getId()))).toList();
     }
 
     @GetMapping(PATH)

@@ -2,7 +2,6 @@ package dev.sppo.trainer.config;
 
 import dev.sppo.service.ConfinedDirectory;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,21 +59,6 @@ final class PreferenceReferences {
     }
 
     private Optional<Path> confined(String uri) {
-        String path = path(uri);
-        return path == null ? Optional.empty()
-                : roots.stream().flatMap(root -> root.resolve(path).stream()).findFirst();
-    }
-
-    /** The path a {@code model_uri} names: a {@code file:} URI's path, or the text itself; null for other URIs. */
-    private static String path(String uri) {
-        if (!uri.contains(":")) {
-            return uri;
-        }
-        try {
-            URI parsed = URI.create(uri);
-            return "file".equals(parsed.getScheme()) ? Path.of(parsed).toString() : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return roots.stream().flatMap(root -> root.resolveLocation(uri).stream()).findFirst();
     }
 }

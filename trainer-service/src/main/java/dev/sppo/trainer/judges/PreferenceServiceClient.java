@@ -2,6 +2,8 @@ package dev.sppo.trainer.judges;
 
 import dev.sppo.preference.PreferenceMatrix;
 import dev.sppo.preference.PreferenceResult;
+import dev.sppo.service.auth.ServiceKeyFilter;
+import dev.sppo.service.auth.ServiceKeyProperties;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -20,7 +22,7 @@ import java.util.List;
 /**
  * Asks the preference-service's {@code POST /preferences} to compare the responses to one prompt under a preference
  * spec, and reads its answer: the matrix P[i][j] = P(y_i ≻ y_j | x) and the scores s_i, exactly as the service
- * computed them for the job's training prompts.
+ * computed them for the job's training prompts. It sends the service key, as the gateway does.
  */
 @Component
 public class PreferenceServiceClient {
@@ -29,13 +31,16 @@ public class PreferenceServiceClient {
 
     private final URI endpoint;
     private final PreferenceServiceProperties properties;
+    private final ServiceKeyProperties serviceKey;
     private final JsonMapper json;
     private final HttpClient http;
 
-    public PreferenceServiceClient(PreferenceServiceProperties properties, JsonMapper json) {
+    public PreferenceServiceClient(PreferenceServiceProperties properties, ServiceKeyProperties serviceKey,
+            JsonMapper json) {
         String root = properties.url().toString();
         this.endpoint = URI.create((root.endsWith("/") ? root : root + "/") + "preferences");
         this.properties = properties;
+        this.serviceKey = serviceKey;
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -50,11 +55,13 @@ public class PreferenceServiceClient {
         body.set("preference", preference);
         body.put("prompt", prompt);
         responses.forEach(body.putArray("responses")::add);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(properties.timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(properties.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
-        String answer = send(request, preference);
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (serviceKey.key() != null) {
+            request.header(ServiceKeyFilter.HEADER, serviceKey.key());
+        }
+        String answer = send(request.build(), preference);
         try {
             JsonNode reply = json.readTree(answer);
             double[][] p = json.treeToValue(reply.required("matrix"), double[][].class);

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sppo.preference.LlmJudgeSpec;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.preference.PreferenceResult;
+import dev.sppo.service.auth.ServiceAuth;
+import dev.sppo.service.auth.ServiceKeyProperties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class PreferenceServiceClientTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SERVICE_KEY = "trainer-test-service-key";
 
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> serviceKeys = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @AfterEach
@@ -37,7 +41,8 @@ class PreferenceServiceClientTest {
     }
 
     @Test
-    void aNamedLlmJudgeIsAskedOfThePreferenceServiceAndItsMatrixAndScoresComeBack() throws IOException {
+    void aNamedLlmJudgeIsAskedOfThePreferenceServiceWithTheServiceKeyAndItsMatrixAndScoresComeBack()
+            throws IOException {
         PreferenceModel judge = judges(200, """
                 {"matrix": [[0.5, 0.8], [0.2, 0.5]], "winRates": [0.65, 0.35], "scores": [0.65, 0.35],
                  "winner": 0, "loser": 1}""").judge(LlmJudgeSpec.named("local"));
@@ -51,6 +56,7 @@ class PreferenceServiceClientTest {
             assertThat(request.get("prompt").asString()).isEqualTo("12+30=");
             assertThat(request.get("responses").toString()).isEqualTo("[\"42\",\"41\"]");
         });
+        assertThat(serviceKeys).containsExactly(SERVICE_KEY);
     }
 
     @Test
@@ -73,6 +79,7 @@ class PreferenceServiceClientTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/preferences", exchange -> {
             requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            serviceKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Service-Key")));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
@@ -83,6 +90,6 @@ class PreferenceServiceClientTest {
         server.start();
         URI url = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
         return new PreferenceServiceJudges(new PreferenceServiceClient(new PreferenceServiceProperties(url,
-                Duration.ofSeconds(10)), JSON), JSON);
+                Duration.ofSeconds(10)), new ServiceKeyProperties(ServiceAuth.REQUIRED, SERVICE_KEY), JSON), JSON);
     }
 }

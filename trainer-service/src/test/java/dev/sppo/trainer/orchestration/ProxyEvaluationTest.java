@@ -9,6 +9,8 @@ import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceMatrix;
 import dev.sppo.preference.PreferenceResult;
+import dev.sppo.service.auth.ServiceAuth;
+import dev.sppo.service.auth.ServiceKeyProperties;
 import dev.sppo.trainer.judges.PreferenceServiceClient;
 import dev.sppo.trainer.judges.PreferenceServiceJudges;
 import dev.sppo.trainer.judges.PreferenceServiceProperties;
@@ -73,7 +75,8 @@ class ProxyEvaluationTest {
     void aPreferenceServiceThatCannotBeReachedLeavesNoProxyWinRateAndTheJobGoesOn() {
         JsonMapper json = JsonMapper.builder().build();
         PreferenceServiceJudges unreachable = new PreferenceServiceJudges(new PreferenceServiceClient(
-                new PreferenceServiceProperties(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5)), json), json);
+                new PreferenceServiceProperties(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5)),
+                new ServiceKeyProperties(ServiceAuth.DISABLED, null), json), json);
 
         assertThat(ProxyEvaluation.vsBase(LLM_JUDGE_JOB, unreachable, PROMPTS, CURRENT, BASE)).isNull();
     }
