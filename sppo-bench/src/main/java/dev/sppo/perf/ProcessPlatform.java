@@ -7,7 +7,6 @@ import dev.sppo.embedded.FreePorts;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,9 @@ import java.util.Map;
 /**
  * The platform as docker-compose deploys it, without containers: an in-process Kafka broker and an embedded
  * PostgreSQL in this JVM, and each service a separate JVM started from its executable jar with the compose
- * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). Topics get at least {@value #PARTITIONS}
- * partitions so that a second generator replica can share the requests. Closing stops the services (the
+ * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). The services declare their topics with
+ * {@value #PARTITIONS} partitions ({@code SPPO_TOPIC_PARTITIONS}) so that a second generator replica can share the
+ * requests. Closing stops the services (the
  * gateway first, the generators last), then the database, then the broker.
  */
 final class ProcessPlatform implements AutoCloseable {
@@ -93,10 +93,9 @@ final class ProcessPlatform implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-        List<String> args = List.of("--spring.cloud.stream.kafka.binder.min-partition-count=" + PARTITIONS,
-                "--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
+        env.put("SPPO_TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
         ServiceProcess service = ServiceProcess.start(name, settings.jars().of(module), settings.jvmOptions(), env,
-                args, port, settings.dataDir().resolve("logs").resolve(name + ".log"));
+                List.of(), port, settings.dataDir().resolve("logs").resolve(name + ".log"));
         services.add(service);
         service.awaitHealthy(START_TIMEOUT);
         return service;
