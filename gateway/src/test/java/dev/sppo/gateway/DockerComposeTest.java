@@ -136,6 +136,15 @@ class DockerComposeTest {
     }
 
     @Test
+    void servicesOnKafkaDeclareTheirTopicsWithOnePartitionCountTheBrokersDefault() {
+        String partitions = env("kafka").get("KAFKA_NUM_PARTITIONS");
+
+        for (String name : BACKEND_SERVICES) {
+            assertThat(env(name)).as(name).containsEntry("SPPO_TOPIC_PARTITIONS", partitions);
+        }
+    }
+
+    @Test
     void jdbcSettingsPointAtTheComposePostgres() {
         Map<String, String> postgres = env("postgres");
         String url = "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB");

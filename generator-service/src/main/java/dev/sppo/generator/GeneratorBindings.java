@@ -5,15 +5,20 @@ import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.Topics;
+import dev.sppo.service.topics.ServiceTopics;
+import dev.sppo.service.topics.TopicDeclarationConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,12 +27,19 @@ import java.util.function.Function;
  * {@code sppo.generation.requests} (group {@code generator}) into {@link SampledResponses} on {@code sppo.responses},
  * keyed by prompt id; {@code checkpoints} hot-reloads on every {@link CheckpointPublished} (one anonymous group per
  * replica, so every replica sees every event). Payloads are raw bytes: {@link MessageCodec} is the only JSON codec,
- * and a message it refuses goes to the dead-letter topic.
+ * and a message it refuses goes to the dead-letter topic. The topics are declared with their partitions before the
+ * bindings start ({@link TopicDeclarationConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(TopicDeclarationConfiguration.class)
 class GeneratorBindings {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorBindings.class);
+
+    @Bean
+    ServiceTopics generatorTopics() {
+        return new ServiceTopics(List.of(Topics.GENERATION_REQUESTS, Topics.CHECKPOINTS), List.of(Topics.RESPONSES));
+    }
 
     @Bean
     Function<Message<byte[]>, Message<byte[]>> generate(GenerationService service) {

@@ -16,10 +16,11 @@ import java.util.Map;
 /**
  * The platform as docker-compose deploys it, without containers: an in-process Kafka broker and an embedded
  * PostgreSQL in this JVM, and each service a separate JVM started from its executable jar with the compose
- * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). Topics get at least {@value #PARTITIONS}
- * partitions so that a second generator replica can share the requests. As in the embedded demo, the backends listen
- * on the loopback address only and ask for a service key made for this run, which the gateway sends. Closing stops
- * the services (the gateway first, the generators last), then the database, then the broker.
+ * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). The services declare their topics with
+ * {@value #PARTITIONS} partitions ({@code SPPO_TOPIC_PARTITIONS}) so that a second generator replica can share the
+ * requests. As in the embedded demo, the backends listen on the loopback address only and ask for a service key
+ * made for this run, which the gateway sends. Closing stops the services (the gateway first, the generators
+ * last), then the database, then the broker.
  */
 final class ProcessPlatform implements AutoCloseable {
 
@@ -102,10 +103,9 @@ final class ProcessPlatform implements AutoCloseable {
         if (!module.equals("gateway")) {
             env.put("SERVER_ADDRESS", LOOPBACK);
         }
-        List<String> args = List.of("--spring.cloud.stream.kafka.binder.min-partition-count=" + PARTITIONS,
-                "--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
+        env.put("SPPO_TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
         ServiceProcess service = ServiceProcess.start(name, settings.jars().of(module), settings.jvmOptions(), env,
-                args, port, settings.dataDir().resolve("logs").resolve(name + ".log"));
+                List.of(), port, settings.dataDir().resolve("logs").resolve(name + ".log"));
         services.add(service);
         service.awaitHealthy(START_TIMEOUT);
         return service;

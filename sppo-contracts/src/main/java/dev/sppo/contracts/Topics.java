@@ -1,5 +1,7 @@
 package dev.sppo.contracts;
 
+import java.util.List;
+
 /**
  * Kafka topic names. Every message is keyed by its prompt id (or job id for job-level events), so that the
  * partitions spread one iteration's prompts over the replicas of a consumer group.
@@ -19,6 +21,16 @@ public final class Topics {
 
     /** {@link StreamPrompt}: outside producers to trainer-service's continuous jobs (group {@code trainer-prompts}). */
     public static final String PROMPTS = "sppo.prompts";
+
+    /** Every topic above: what a deployment declares, each with {@link #DEAD_LETTERED}'s dead-letter topics. */
+    public static final List<String> ALL =
+            List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, CHECKPOINTS, JOB_EVENTS, PROMPTS);
+
+    /**
+     * The topics whose consumers park a record they cannot process on its {@link #deadLetter(String)} topic, at
+     * the record's own partition (the binder's default), so a dead-letter topic has its topic's partitions.
+     */
+    public static final List<String> DEAD_LETTERED = List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, PROMPTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -120,16 +120,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /**
-     * The broker, and topics with a partition per generator replica (at least {@value #MIN_PARTITIONS}): the
-     * binder creates topics with one partition otherwise, and a consumer group shares a topic by partitions.
-     * Topics that an earlier run created with fewer partitions get more.
+     * The broker, and topics with a partition per generator replica (at least {@value #MIN_PARTITIONS}), which
+     * each service declares at start (a consumer group shares a topic by partitions). The platform owns its
+     * broker, so topics that an earlier run created with fewer partitions get more.
      */
     private List<String> withKafka(String... settingsOfService) {
         List<String> args = new ArrayList<>(List.of(settingsOfService));
         args.add("--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBootstrap());
-        args.add("--spring.cloud.stream.kafka.binder.min-partition-count="
-                + Math.max(MIN_PARTITIONS, settings.services().generatorReplicas()));
-        args.add("--spring.cloud.stream.kafka.binder.auto-add-partitions=true");
+        args.add("--sppo.kafka.topics.partitions=" + Math.max(MIN_PARTITIONS, settings.services().generatorReplicas()));
+        args.add("--sppo.kafka.topics.add-partitions=true");
         return args;
     }
 

@@ -16,7 +16,7 @@ enum Module {
     CONTRACTS("sppo-contracts"),
     CORE("sppo-core"),
     EMBEDDED("sppo-embedded"),
-    SERVICE_SUPPORT("service-support"),
+    SERVICE_SUPPORT("service-support", CONTRACTS),
     JUDGES("sppo-judges", CORE),
     CLIENT("sppo-client", CONTRACTS),
     BENCH("sppo-bench", CORE, CONTRACTS, JUDGES, CLIENT, EMBEDDED),

@@ -1,0 +1,201 @@
+package dev.sppo.deploy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The Deployments agree with the services' own configuration: ports, the variables they read, the health groups
+ * they turn on, the Services and Secrets they name, the database CloudNativePG makes and the measured memory.
+ */
+class ServiceAgreementTest {
+
+    static final List<String> MODULES = List.of("gateway", "trainer-service", "generator-service", "preference-service");
+    private static final Set<String> CNPG_APP_SECRET_KEYS =
+            Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
+    private static final Pattern MEASURED = Pattern.compile("^\\| ([a-z-]+?)(?:-\\d)? \\| (\\d+) MiB \\|", Pattern.MULTILINE);
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void eachServiceModuleRunsAsADeploymentOnItsOwnPortBehindAServiceOfItsName(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+
+        assertThat(platform.ofKind("Deployment")).extracting(d -> d.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(MODULES);
+        for (String module : MODULES) {
+            int port = ServiceConfig.of(module).defaultPort();
+            Container container = RenderedPlatform.container(platform.deployment(module));
+            assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                    .as(module).containsExactly(tuple("http", port));
+            assertThat(platform.envValue(platform.deployment(module), "SERVER_PORT")).as(module).hasValue("" + port);
+            Service service = platform.one("Service", module, Service.class);
+            assertThat(service.getSpec().getSelector()).as(module)
+                    .isEqualTo(platform.deployment(module).getSpec().getSelector().getMatchLabels());
+            assertThat(service.getSpec().getPorts().get(0).getPort()).as(module).isEqualTo(port);
+            assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).as(module).isEqualTo("http");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void everyVariableADeploymentSetsIsOneItsServiceReads(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        for (String module : MODULES) {
+            assertThat(ServiceConfig.of(module).variables()).as("variables read by " + module + ".yml")
+                    .containsAll(RenderedPlatform.env(platform.deployment(module)).keySet());
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void probesAskTheLivenessAndReadinessGroupsThatEachServiceTurnsOn(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        for (String module : MODULES) {
+            Container container = RenderedPlatform.container(platform.deployment(module));
+            assertThat(ServiceConfig.of(module).probesEnabled()).as(module + ": management.endpoint.health.probes")
+                    .isTrue();
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            for (var probe : List.of(container.getLivenessProbe(), container.getReadinessProbe(),
+                    container.getStartupProbe())) {
+                assertThat(probe.getHttpGet().getPort().getStrVal()).as(module).isEqualTo("http");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void serviceUrlsNameAServiceAndItsPortAndKafkaIsStrimzisBootstrap(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        for (String module : MODULES) {
+            Deployment deployment = platform.deployment(module);
+            for (EnvVar variable : RenderedPlatform.env(deployment).values()) {
+                if (variable.getName().endsWith("_URL") && !variable.getName().equals("JDBC_URL")) {
+                    URI url = URI.create(variable.getValue());
+                    Service target = platform.one("Service", url.getHost(), Service.class);
+                    assertThat(url.getPort()).as(module + " " + variable.getName())
+                            .isEqualTo(target.getSpec().getPorts().get(0).getPort())
+                            .isEqualTo(ServiceConfig.of(url.getHost()).defaultPort());
+                }
+            }
+            platform.envValue(deployment, "KAFKA_BOOTSTRAP").ifPresent(bootstrap ->
+                    assertThat(bootstrap).as(module).isEqualTo(platform.kafkaBootstrap()));
+        }
+        assertThat(platform.envValue(platform.deployment("gateway"), "TRAINER_URL")).isPresent();
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void theTrainerReachesTheDatabaseCloudNativePgMakesWithTheCredentialsItWrites(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        var cluster = platform.all("Cluster", OperatorModels.Cluster.class).get(0);
+        Deployment trainer = platform.deployment("trainer-service");
+        Map<String, EnvVar> env = RenderedPlatform.env(trainer);
+
+        assertThat(env.get("JDBC_URL").getValue()).isEqualTo("jdbc:postgresql://" + cluster.metadata().name()
+                + "-rw:5432/" + cluster.spec().bootstrap().initdb().database());
+        for (String variable : List.of("JDBC_USER", "JDBC_PASSWORD")) {
+            SecretKeySelector ref = env.get(variable).getValueFrom().getSecretKeyRef();
+            assertThat(ref.getName()).as(variable).isEqualTo(cluster.metadata().name() + "-app");
+        }
+        assertThat(env.get("JDBC_USER").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("username");
+        assertThat(env.get("JDBC_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+        assertThat(trainer.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(trainer.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void everySecretAndConfigMapKeyADeploymentReadsExists(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        String databaseSecret = platform.all("Cluster", OperatorModels.Cluster.class).get(0).metadata().name() + "-app";
+        for (String module : MODULES) {
+            for (EnvVar variable : RenderedPlatform.env(platform.deployment(module)).values()) {
+                if (variable.getValueFrom() == null || variable.getValueFrom().getFieldRef() != null) {
+                    continue;
+                }
+                SecretKeySelector secret = variable.getValueFrom().getSecretKeyRef();
+                if (secret != null && secret.getName().equals(databaseSecret)) {
+                    assertThat(CNPG_APP_SECRET_KEYS).as(variable.getName()).contains(secret.getKey());
+                } else if (secret != null) {
+                    Secret declared = platform.one("Secret", secret.getName(), Secret.class);
+                    assertThat(declared.getStringData()).as(variable.getName()).containsKey(secret.getKey());
+                } else {
+                    assertThat(platform.envValue(platform.deployment(module), variable.getName()))
+                            .as(module + " " + variable.getName()).isPresent();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void everyServiceThatReadsFileUrisMountsTheSharedCheckpointVolumeWhereTheTrainerWrites(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        String dir = platform.envValue(platform.deployment("trainer-service"), "SPPO_CHECKPOINT_DIR").orElseThrow();
+        for (String module : List.of("trainer-service", "generator-service", "preference-service")) {
+            Deployment deployment = platform.deployment(module);
+            VolumeMount mount = RenderedPlatform.container(deployment).getVolumeMounts().get(0);
+            String claim = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow()
+                    .getPersistentVolumeClaim().getClaimName();
+            assertThat(mount.getMountPath()).as(module).isEqualTo(dir);
+            assertThat(platform.one("PersistentVolumeClaim", claim, PersistentVolumeClaim.class).getSpec()
+                    .getAccessModes()).as(claim).containsExactly("ReadWriteMany");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void memoryRequestsCoverThePeakMeasuredInThePerformanceReportAndLimitsAreSet(String environment)
+            throws IOException {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        Map<String, Long> peakMiB = measuredPeakMiB();
+        assertThat(peakMiB.keySet()).containsExactlyInAnyOrderElementsOf(MODULES);
+        for (String module : MODULES) {
+            var resources = RenderedPlatform.container(platform.deployment(module)).getResources();
+            long request = Quantity.getAmountInBytes(resources.getRequests().get("memory")).longValue();
+            long limit = Quantity.getAmountInBytes(resources.getLimits().get("memory")).longValue();
+            assertThat(request).as(module + " memory request").isGreaterThanOrEqualTo(peakMiB.get(module) << 20);
+            assertThat(limit).as(module + " memory limit").isGreaterThanOrEqualTo(request);
+            assertThat(resources.getRequests()).as(module).containsKey("cpu");
+        }
+    }
+
+    /** Section 7 of docs/performance.md: peak RSS per service (the highest of a service's replicas). */
+    private static Map<String, Long> measuredPeakMiB() throws IOException {
+        String report = Files.readString(ServiceConfig.ROOT.resolve("docs/performance.md"));
+        String section = report.substring(report.indexOf("## 7. Peak memory of each service"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        Map<String, Long> peak = new HashMap<>();
+        Matcher m = MEASURED.matcher(section);
+        while (m.find()) {
+            String module = m.group(1).equals("generator") ? "generator-service" : m.group(1);
+            peak.merge(module, Long.parseLong(m.group(2)), Math::max);
+        }
+        return peak;
+    }
+}
