@@ -11,6 +11,8 @@ import ai.djl.training.GradientCollector;
 import dev.sppo.kernels.TorchKernels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.DoubleConsumer;
-import java.util.function.IntFunction;
 
 /**
  * Data parallelism over the CPU's cores within one training step. The B rows of a {@link RowLoss} are cut into W
@@ -101,20 +102,86 @@ public final class ThreadDataParallel {
 
     private <M> Evaluated<M> backward(RowLoss<M> loss, List<NDArray> parameters, DoubleConsumer lossCheck) {
         int[] bounds = sliceBounds(loss.rows(), Math.min(workers, loss.rows()));
-        List<NDArray> values = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>();
+        List<Future<List<NDArray>>> work = new ArrayList<>();
+        for (int w = 0; w + 1 < bounds.length; w++) {
+            Slice slice = new Slice(loss, bounds[w], bounds[w + 1], w == 0);
+            slices.add(slice);
+            work.add(POOL.submit(() -> slice.run(parameters)));
+        }
         List<NDArray> upstream = new ArrayList<>();
         try {
-            values.addAll(onWorkers(bounds.length - 1, w -> forward(loss, bounds[w], bounds[w + 1])));
+            List<NDArray> values = slices.stream().map(slice -> slice.value.join()).toList();
             Evaluated<M> evaluated = lossAndUpstream(loss, values, upstream, lossCheck);
-            List<List<NDArray>> gradients = onWorkers(values.size(), w -> backward(values, upstream, parameters, w));
+            for (int w = 0; w < slices.size(); w++) {
+                slices.get(w).upstream.complete(upstream.get(w));
+            }
+            List<List<NDArray>> gradients = awaitAll(work);
             for (List<NDArray> grads : gradients.subList(1, gradients.size())) {
                 TorchKernels.accumulateGradients(parameters, grads);
                 grads.forEach(NDArray::close);
             }
             return evaluated;
+        } catch (RuntimeException e) {
+            slices.forEach(slice -> slice.upstream.completeExceptionally(e));
+            drain(work);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
-            values.forEach(NDArray::close);
             upstream.forEach(NDArray::close);
+        }
+    }
+
+    /**
+     * One worker's slice of a step, forward and backward in one {@link NDScope} on one pool thread: v_w, then,
+     * once the caller hands it g_w, its backward pass. The scope stays open until the backward pass has run
+     * because the autograd graph reads arrays that only the scope keeps alive: the token ids and masks a forward
+     * pass makes from Java arrays live in Java buffers, which PyTorch borrows, and closing them before the backward
+     * pass let a garbage collection free the ids that {@code gather}'s backward then read ("index 94405215794736 is
+     * out of bounds for dimension 2", seen in the text demo).
+     */
+    private static final class Slice {
+
+        private final RowLoss<?> loss;
+        private final int from;
+        private final int to;
+        private final boolean first;
+        private final CompletableFuture<NDArray> value = new CompletableFuture<>();
+        private final CompletableFuture<NDArray> upstream = new CompletableFuture<>();
+
+        Slice(RowLoss<?> loss, int from, int to, boolean first) {
+            this.loss = loss;
+            this.from = from;
+            this.to = to;
+            this.first = first;
+        }
+
+        /** The slice's gradients ∂v_w/∂θ ᵀ g_w (none for the first: its backward pass accumulates in place). */
+        List<NDArray> run(List<NDArray> parameters) {
+            JniUtils.setNumThreads(1);
+            try (NDScope scope = new NDScope()) {
+                NDArray values = forward();
+                value.complete(values);
+                NDArray gradient = upstream.join();
+                if (first) {
+                    JniUtils.backward((PtNDArray) values, (PtNDArray) gradient, false, false);
+                    return List.of();
+                }
+                List<NDArray> grads = TorchKernels.gradients(values, gradient, parameters);
+                grads.forEach(NDScope::unregister);
+                return grads;
+            } catch (RuntimeException e) {
+                value.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        private NDArray forward() {
+            JniUtils.setGradMode(true);
+            try {
+                return loss.values().of(from, to);
+            } finally {
+                JniUtils.setGradMode(false);
+            }
         }
     }
 
@@ -125,17 +192,6 @@ public final class ThreadDataParallel {
             bounds[w] = (int) ((long) w * rows / slices);
         }
         return bounds;
-    }
-
-    private static NDArray forward(RowLoss<?> loss, int from, int to) {
-        JniUtils.setGradMode(true);
-        try (NDScope scope = new NDScope()) {
-            NDArray values = loss.values().of(from, to);
-            NDScope.unregister(values);
-            return values;
-        } finally {
-            JniUtils.setGradMode(false);
-        }
     }
 
     /** ℓ from detached copies of the workers' values, checked; their gradients g_w go to {@code upstream}. */
@@ -162,26 +218,9 @@ public final class ThreadDataParallel {
         }
     }
 
-    private static List<NDArray> backward(
-            List<NDArray> values, List<NDArray> upstream, List<NDArray> parameters, int worker) {
-        if (worker == 0) {
-            JniUtils.backward((PtNDArray) values.get(0), (PtNDArray) upstream.get(0), false, false);
-            return List.of();
-        }
-        return TorchKernels.gradients(values.get(worker), upstream.get(worker), parameters);
-    }
-
-    /** Runs task(0 .. count-1) on pool threads of one intra-op thread each and waits for all of them. */
-    private static <T> List<T> onWorkers(int count, IntFunction<T> task) {
-        List<Future<T>> futures = new ArrayList<>(count);
-        for (int w = 0; w < count; w++) {
-            int worker = w;
-            futures.add(POOL.submit(() -> {
-                JniUtils.setNumThreads(1);
-                return task.apply(worker);
-            }));
-        }
-        List<T> results = new ArrayList<>(count);
+    /** The results of every task, in order, once all have ended; the first failure is thrown after that. */
+    private static <T> List<T> awaitAll(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
         RuntimeException failure = null;
         for (Future<T> future : futures) {
             try {
@@ -197,6 +236,20 @@ public final class ThreadDataParallel {
             throw failure;
         }
         return results;
+    }
+
+    /** Waits for every task of a failed step to end, closing what the ones that got that far computed. */
+    private static void drain(List<Future<List<NDArray>>> futures) {
+        for (Future<List<NDArray>> future : futures) {
+            try {
+                future.get().forEach(NDArray::close);
+            } catch (ExecutionException e) {
+                // the step has already failed; this worker stopped at the same failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static RuntimeException rethrowable(Throwable cause) {

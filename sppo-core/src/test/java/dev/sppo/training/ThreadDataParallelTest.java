@@ -87,6 +87,57 @@ class ThreadDataParallelTest {
     }
 
     @Test
+    void arraysTheForwardPassMadeFromJavaArraysLiveUntilTheBackwardPassHasReadThem() {
+        List<float[]> held = train(2, 3);
+        List<float[]> fresh = new ArrayList<>();
+        try (Llama model = Llama.random(TestModels.tiny(), manager, 3)) {
+            model.setTrainable(true);
+            ParameterUpdater updater = new ParameterUpdater(model.parameterList(), OptimizerConfig.defaults(), 3,
+                    new ThreadDataParallel(2));
+            RowLoss<Void> coupled = coupledLoss(model);
+            RowLoss<Void> freshTargets = RowLoss.of(ROWS, (from, to) -> {
+                // the ids as a fresh array from a Java buffer, which only this forward pass's scope keeps alive
+                NDArray rows = manager.create(tokens.get(new NDIndex("{}:{}", from, to)).toLongArray(),
+                        new Shape(to - from, WIDTH));
+                NDArray logits = model.forward(rows.get(new NDIndex(":, :-1")));
+                NDArray targets = rows.get(new NDIndex(":, 1:")).expandDims(-1);
+                return logits.logSoftmax(-1).gather(targets, -1).squeeze(-1).sum(new int[] {1});
+            }, values -> {
+                overwriteFreedBuffers();
+                return coupled.loss().of(values).loss();
+            });
+            float[] losses = new float[3];
+            for (int s = 0; s < 3; s++) {
+                losses[s] = (float) updater.step(freshTargets).step().loss();
+            }
+            fresh.add(losses);
+            model.parameterList().forEach(parameter -> fresh.add(parameter.getArray().toFloatArray()));
+        }
+
+        for (int i = 0; i < held.size(); i++) {
+            assertThat(fresh.get(i)).containsExactly(held.get(i));
+        }
+    }
+
+    /** Collects garbage, then fills memory of the ids' size with ids far out of range, as a busy service would. */
+    private static void overwriteFreedBuffers() {
+        System.gc();
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<java.nio.ByteBuffer> filler = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(8 * 3 * WIDTH);
+            while (buffer.hasRemaining()) {
+                buffer.put((byte) 0x55);
+            }
+            filler.add(buffer);
+        }
+    }
+
+    @Test
     void theSumOverWorkersIsTheSameOnEveryRun() {
         List<float[]> first = train(3, 3);
         List<float[]> second = train(3, 3);
