@@ -65,7 +65,7 @@ public record TextDemoAssets(Path dir) {
     }
 
     /** The assets of {@code settings}, as {@link #prepare(Path, PrintStream)}. */
-    static TextDemoAssets prepare(Path dir, TextDemoSettings settings, PrintStream log) throws IOException {
+    public static TextDemoAssets prepare(Path dir, TextDemoSettings settings, PrintStream log) throws IOException {
         TextDemoAssets assets = new TextDemoAssets(dir);
         String key = key(settings);
         Path keyFile = dir.resolve(SETTINGS_KEY);

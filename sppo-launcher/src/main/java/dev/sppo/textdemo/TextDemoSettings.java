@@ -9,13 +9,13 @@ package dev.sppo.textdemo;
  * @param judge the training judge's noisy preference pairs
  * @param seed seeds the split-independent randomness: weights, shuffling, pairs and labels
  */
-record TextDemoSettings(Corpus corpus, Base base, Judge judge, long seed) {
+public record TextDemoSettings(Corpus corpus, Base base, Judge judge, long seed) {
 
     /** The values the README's results were measured with. */
-    static final TextDemoSettings DEFAULTS = new TextDemoSettings(
+    public static final TextDemoSettings DEFAULTS = new TextDemoSettings(
             new Corpus(0.25, 4, 2, 6000),
             new Base(128, 4, 4, 64, 12, 32, 0.003),
-            new Judge(6000, 0.25),
+            new Judge(8000, 0.1),
             1);
 
     /**
@@ -24,7 +24,7 @@ record TextDemoSettings(Corpus corpus, Base base, Judge judge, long seed) {
      * @param minCount a word enters the vocabulary when the training sentences hold it at least this often
      * @param maxVocabulary the vocabulary's cap, special tokens excluded
      */
-    record Corpus(double heldOutFraction, int promptWords, int minCount, int maxVocabulary) {}
+    public record Corpus(double heldOutFraction, int promptWords, int minCount, int maxVocabulary) {}
 
     /**
      * @param hiddenSize d_model
@@ -35,7 +35,7 @@ record TextDemoSettings(Corpus corpus, Base base, Judge judge, long seed) {
      * @param batchSize sentences per step
      * @param learningRate AdamW's peak rate (5% warm-up, then cosine decay)
      */
-    record Base(int hiddenSize, int layers, int heads, int maxPositions, int epochs, int batchSize,
+    public record Base(int hiddenSize, int layers, int heads, int maxPositions, int epochs, int batchSize,
             double learningRate) {}
 
     /**
@@ -43,5 +43,5 @@ record TextDemoSettings(Corpus corpus, Base base, Judge judge, long seed) {
      * @param labelTemperature τ of the label noise: the sentence with VADER compound c_a is labelled chosen over
      *     one with c_b with probability σ((c_a − c_b)/τ), so close calls are coin flips and clear ones mostly right
      */
-    record Judge(int pairs, double labelTemperature) {}
+    public record Judge(int pairs, double labelTemperature) {}
 }

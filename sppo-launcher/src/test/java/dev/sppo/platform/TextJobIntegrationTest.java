@@ -2,11 +2,16 @@ package dev.sppo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.chat.ChatFixtures;
 import dev.sppo.checkpoint.Digests;
+import dev.sppo.client.JobsClient;
 import dev.sppo.preference.training.ColourJudges;
+import dev.sppo.textdemo.TextDemoAssets;
+import dev.sppo.textdemo.TextDemoJob;
+import dev.sppo.textdemo.TextDemoSettings;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -35,6 +40,10 @@ import java.util.stream.Stream;
 class TextJobIntegrationTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    /** The text demo's recipe at a size that trains in seconds: a 1-layer π_0, 1 epoch, 200 judge pairs. */
+    private static final TextDemoSettings TINY_TEXT_DEMO = new TextDemoSettings(
+            TextDemoSettings.DEFAULTS.corpus(), new TextDemoSettings.Base(32, 1, 2, 64, 1, 64, 0.01),
+            new TextDemoSettings.Judge(200, 0.1), 1);
 
     @TempDir
     static Path tmp;
@@ -99,6 +108,36 @@ class TextJobIntegrationTest {
         assertThat(harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "' AND "
                 + "payload->'responses'->'request'->'promptIds' IS NOT NULL")).as("prompts rendered by the trainer")
                 .isEqualTo(16);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTextDemosJobRunsOnItsUploadedPromptsWithVaderAsGoldAndTheTextGuardsInTheView() throws Exception {
+        TextDemoAssets assets = TextDemoAssets.prepare(tmp.resolve("store").resolve("models").resolve("text-demo"),
+                TINY_TEXT_DEMO, System.err);
+        JobsClient client = new JobsClient("http://localhost:" + harness.platform.gatewayPort(),
+                PlatformHarness.API_KEY);
+        Map<String, Object> job = TextDemoJob.forPlatform("text-demo", client.uploadDataset("quotes",
+                assets.prompts()), assets);
+        job.putAll(Map.of("iterations", 1, "prompts_per_iteration", 12,
+                "sampling", Map.of("k", 2, "max_new_tokens", 8), "training", Map.of("epochs", 1, "batch_size", 8)));
+        ((Map<String, Object>) job.get("evaluation")).putAll(Map.of("prompts", 8, "samples_per_prompt", 1));
+
+        JsonObject view = harness.awaitTerminal(client.submit(new Gson().toJson(job)), JOB_TIMEOUT);
+
+        assertThat(view.get("state").getAsString()).as(view.toString()).isEqualTo("SUCCEEDED");
+        JsonObject metrics = view.getAsJsonArray("iterations").get(0).getAsJsonObject().getAsJsonObject("metrics");
+        assertThat(metrics.get("base_distinct_2").getAsDouble()).as(metrics.toString()).isBetween(0.0, 1.0);
+        assertThat(metrics.get("base_mean_response_tokens").getAsDouble()).isBetween(0.0, 8.0);
+        assertThat(metrics.get("distinct_2").getAsDouble()).isBetween(0.0, 1.0);
+        assertThat(metrics.get("perplexity_under_base").getAsDouble()).isGreaterThan(1.0);
+        assertThat(metrics.get("base_perplexity").getAsDouble()).isGreaterThan(1.0);
+        assertThat(metrics.get("kl_vs_base").getAsDouble()).as("π_1's only reference is π_0")
+                .isEqualTo(metrics.get("kl").getAsDouble());
+        JsonObject vsBase = metrics.getAsJsonObject("win_rate_vs_base");
+        assertThat(vsBase.get("wins").getAsInt() + vsBase.get("ties").getAsInt() + vsBase.get("losses").getAsInt())
+                .as("8 held-out prompts x 1 sample, judged by VADER").isEqualTo(8);
+        assertThat(metrics.getAsJsonObject("proxy_win_rate_vs_base")).as("the encoder head's own").isNotNull();
     }
 
     @Test

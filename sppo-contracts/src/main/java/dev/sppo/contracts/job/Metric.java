@@ -94,6 +94,8 @@ public enum Metric {
     BASE_PERPLEXITY("base_perplexity"),
     /** {@link #DISTINCT_2} of π_0's held-out responses (iteration 0 of a judged job only). */
     BASE_DISTINCT_2("base_distinct_2"),
+    /** {@link #MEAN_RESPONSE_TOKENS} of π_0's held-out responses (iteration 0 of a judged job only). */
+    BASE_MEAN_RESPONSE_TOKENS("base_mean_response_tokens"),
     /** Prompts of either split cut from the left to {@code max_prompt_tokens} (iteration 0 of a text job only). */
     PROMPTS_TRUNCATED("prompts_truncated"),
     /** Prompts left out as longer than {@code max_prompt_tokens} (iteration 0 of a text job only). */

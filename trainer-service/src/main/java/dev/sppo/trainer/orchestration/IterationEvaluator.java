@@ -71,7 +71,8 @@ public class IterationEvaluator {
         Drift drift = drift(plan, ids, t, new Checkpoints(base, previous, current),
                 judged ? currentResponses : null, judged && t == 0 ? baseResponses : null);
         if (t == 0) {
-            iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold), drift.base(),
+            iterations.addMetrics(jobId, t, IterationMetrics.base(graded(texts, baseResponses, gold),
+                    drift.base() == null ? null : new IterationMetrics.JudgedBase(baseResponses, drift.base()),
                     prompts.counts()));
         }
         Scored scored = judged

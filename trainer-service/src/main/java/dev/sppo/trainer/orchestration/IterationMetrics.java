@@ -99,13 +99,14 @@ final class IterationMetrics {
      * what became of a dataset's long prompts and bad lines.
      *
      * @param graded π_0's responses graded by the task's gold judge, or null without gold answers
-     * @param degeneration π_0's own responses under π_0, when a judge evaluates; else null
+     * @param judged π_0's held-out responses and their degeneration under π_0, when a judge evaluates; else null
      */
-    static Map<String, Object> base(PolicyResponses graded, Degeneration degeneration, PromptCounts prompts) {
+    static Map<String, Object> base(PolicyResponses graded, JudgedBase judged, PromptCounts prompts) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (degeneration != null) {
-            number(m, Metric.BASE_PERPLEXITY, degeneration.perplexityUnderBase());
-            number(m, Metric.BASE_DISTINCT_2, degeneration.distinct2());
+        if (judged != null) {
+            number(m, Metric.BASE_PERPLEXITY, judged.degeneration().perplexityUnderBase());
+            number(m, Metric.BASE_DISTINCT_2, judged.degeneration().distinct2());
+            number(m, Metric.BASE_MEAN_RESPONSE_TOKENS, judged.responses().meanTokens());
         }
         if (graded != null) {
             number(m, Metric.BASE_TASK_SCORE, graded.meanScore());
@@ -121,6 +122,9 @@ final class IterationMetrics {
     static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
+
+    /** π_0's held-out responses, when a judge evaluates, and their degeneration under π_0 itself. */
+    record JudgedBase(HeldOutResponses responses, Degeneration degeneration) {}
 
     /** KL(π_{t+1} ‖ π_t) and KL(π_{t+1} ‖ π_0), from the same responses sampled from π_{t+1}. */
     record Kl(KlEstimate vsPrevious, KlEstimate vsBase) {
