@@ -10,16 +10,19 @@ import dev.sppo.contracts.GenerationRequest;
  * @param uri where its directory lives
  * @param jobId the job that trains it; null for an ad-hoc checkpoint, which only the LRU order evicts
  * @param policyVersion t of π_t within the job (-1 for an ad-hoc checkpoint)
+ * @param manifestSha256 the manifest digest a checkpoint event announced, which a checkpoint fetched over http
+ *     must have; null when none was announced (the store's recorded digest is checked then)
  */
-record CheckpointRef(String checkpointId, String uri, String jobId, int policyVersion) {
+record CheckpointRef(String checkpointId, String uri, String jobId, int policyVersion, String manifestSha256) {
 
     static CheckpointRef of(GenerationRequest request) {
         return new CheckpointRef(request.checkpointId(), request.checkpointUri(), request.jobId(),
-                request.policyVersion());
+                request.policyVersion(), null);
     }
 
     static CheckpointRef of(CheckpointPublished event) {
-        return new CheckpointRef(event.checkpointId(), event.uri(), event.jobId(), event.policyVersion());
+        return new CheckpointRef(event.checkpointId(), event.uri(), event.jobId(), event.policyVersion(),
+                event.manifestSha256());
     }
 
     /**
@@ -28,7 +31,13 @@ record CheckpointRef(String checkpointId, String uri, String jobId, int policyVe
      */
     static CheckpointRef adHoc(String uri) {
         String dir = CheckpointLocation.toPath(uri).toAbsolutePath().normalize().toString();
-        return new CheckpointRef(dir, uri, null, -1);
+        return new CheckpointRef(dir, uri, null, -1, null);
+    }
+
+    /** A checkpoint named by a URI over REST, fetched from the http: store by its id, the URI's last segment. */
+    static CheckpointRef storeEntry(String uri) {
+        String path = uri.replaceAll("/+$", "");
+        return new CheckpointRef(path.substring(path.lastIndexOf('/') + 1), uri, null, -1, null);
     }
 
     /** Whether {@code event} publishes a newer version of this checkpoint's job. */

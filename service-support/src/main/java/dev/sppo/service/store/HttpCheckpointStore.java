@@ -1,0 +1,125 @@
+package dev.sppo.service.store;
+
+import dev.sppo.contracts.InvalidMessageException;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.store.CheckpointManifest;
+import dev.sppo.contracts.store.StoreEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code http:} checkpoint store as its readers see it: checkpoint {@code id} is fetched from the trainer's store
+ * API ({@code GET <url>/store/entries/<id>} for its manifest, {@code .../archive} for its files) with the service
+ * key, unpacked, and served only when the manifest of what was unpacked is the one recorded when the checkpoint
+ * was written. A checkpoint that fails is fetched once more, then refused ({@link CheckpointRefusedException});
+ * an unreachable store is retried with backoff ({@link StoreUnavailableException} when it stays so). Verified
+ * checkpoints stay in a {@link LocalCheckpointCache} bounded by bytes. One fetch at a time.
+ */
+public final class HttpCheckpointStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpCheckpointStore.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final int FETCHES = 2;
+
+    private final StoreHttp http;
+    private final LocalCheckpointCache cache;
+
+    /** @param serviceKey the key the trainer asks for; null when the backends ask for none */
+    public HttpCheckpointStore(CheckpointStoreProperties properties, String serviceKey) {
+        if (!properties.remote()) {
+            throw new IllegalArgumentException("sppo.checkpoint-store.url: required for the http: store");
+        }
+        this.http = new StoreHttp(properties, serviceKey);
+        this.cache = new LocalCheckpointCache(properties.cacheDir(), properties.cacheSize().toBytes());
+    }
+
+    /**
+     * The local directory of checkpoint {@code id}, fetched and verified unless it is cached.
+     *
+     * @param expectedManifestSha256 the digest the caller was told (a checkpoint event's), or null to take the one
+     *     the store recorded
+     * @throws CheckpointRefusedException naming the checkpoint and why (unknown id, refused key, failed digest)
+     * @throws StoreUnavailableException when the store cannot be reached through the retries
+     */
+    public synchronized Path directory(String id, String expectedManifestSha256) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new CheckpointRefusedException("checkpoint id '" + id + "' is not a store entry name");
+        }
+        Optional<Path> cached = cache.get(id);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        String problem = null;
+        for (int fetch = 1; fetch <= FETCHES; fetch++) {
+            StoreEntry entry = entry(id);
+            Path archive = cache.staging();
+            Path staged = cache.staging();
+            try {
+                problem = verifiedInto(id, entry, expectedManifestSha256, archive, staged).orElse(null);
+                if (problem == null) {
+                    LOG.info("Fetched checkpoint {} ({} bytes) from {}", id, entry.manifest().totalBytes(), http.url());
+                    return cache.admit(id, staged, entry.manifest().totalBytes());
+                }
+                LOG.warn("Checkpoint {} from {} refused: {}; {}", id, http.url(), problem,
+                        fetch < FETCHES ? "fetching it again" : "giving up");
+            } catch (IOException e) {
+                throw new UncheckedIOException("checkpoint '" + id + "': cannot write the local cache: "
+                        + e.getMessage(), e);
+            } finally {
+                deleteQuietly(archive);
+                deleteQuietly(staged);
+            }
+        }
+        throw new CheckpointRefusedException("checkpoint '" + id + "' from the store at " + http.url()
+                + " failed its manifest digest on " + FETCHES + " fetches: " + problem);
+    }
+
+    /** Bytes of the checkpoints in the local cache. */
+    public synchronized long cachedBytes() {
+        return cache.bytes();
+    }
+
+    private StoreEntry entry(String id) {
+        try {
+            return MessageCodec.decode(http.get("store/entries/" + id), StoreEntry.class);
+        } catch (InvalidMessageException e) {
+            throw new CheckpointRefusedException("checkpoint '" + id + "': the store at " + http.url()
+                    + " sent an unreadable description: " + e.getMessage());
+        }
+    }
+
+    /** Downloads the entry's archive and unpacks it into {@code dir}; empty when what landed is the checkpoint. */
+    private Optional<String> verifiedInto(String id, StoreEntry entry, String expected, Path archive, Path dir)
+            throws IOException {
+        CheckpointManifest manifest = entry.manifest();
+        if (manifest == null || entry.manifestSha256() == null) {
+            return Optional.of("the store's description has no manifest");
+        }
+        if (expected != null && !expected.equals(entry.manifestSha256())) {
+            return Optional.of("manifest digest " + expected + " expected (as announced), the store recorded "
+                    + entry.manifestSha256());
+        }
+        if (!manifest.digest().equals(entry.manifestSha256())) {
+            return Optional.of("the store's files have manifest digest " + manifest.digest() + ", not the "
+                    + entry.manifestSha256() + " recorded when the checkpoint was written");
+        }
+        http.download("store/entries/" + id + "/archive", archive);
+        Optional<String> unpacked = ArchiveUnpacker.unpack(archive, dir, manifest.totalBytes());
+        return unpacked.isPresent() ? unpacked : manifest.differenceFrom(CheckpointManifest.of(dir));
+    }
+
+    private static void deleteQuietly(Path tree) {
+        try {
+            FileSystemUtils.deleteRecursively(tree);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", tree, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sppo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.sppo.contracts.store.CheckpointManifest;
+import dev.sppo.embedded.FreePorts;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The {@code http:} checkpoint store on the real services: two generators and the preference-service each have their
+ * own checkpoint and cache directories, none of them the trainer's, and fetch every checkpoint (the job's policies
+ * and the learned ranker it is trained against) from the trainer's store API, through a proxy that flips one byte of
+ * the first archive of each.
+ */
+class HttpCheckpointStoreIntegrationTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path tmp;
+
+    private static CorruptingStoreProxy proxy;
+    private static PlatformHarness harness;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int trainerPort = FreePorts.next();
+        proxy = new CorruptingStoreProxy(URI.create("http://127.0.0.1:" + trainerPort));
+        ExtraSettings ownDirectories = new ExtraSettings(
+                replica -> readerSettings("generator-" + replica, "sppo.generator.checkpoint-root"),
+                readerSettings("preference", "sppo.preference.checkpoint-root"));
+        harness = new PlatformHarness(Files.createDirectories(tmp.resolve("trainer")), 2, trainerPort, ownDirectories);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        harness.close();
+        proxy.close();
+    }
+
+    @Test
+    void aJobWithALearnedRankerSucceedsOnCheckpointsFetchedOverHttpAndEachCorruptArchiveIsFetchedAgain()
+            throws Exception {
+        String ranker = trainedRanker();
+        JsonObject config = JsonParser.parseString(PlatformHarness.tinyJob("over-http")).getAsJsonObject();
+        config.add("preference", JsonParser.parseString("{\"kind\": \"ranker\", \"model_uri\": \"" + ranker + "\"}"));
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", config.toString(), PlatformHarness.API_KEY);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+
+        JsonObject job = harness.awaitTerminal(id, TIMEOUT);
+
+        assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        String rankerId = Path.of(URI.create(ranker)).getFileName().toString();
+        Map<String, Integer> requests = proxy.archiveRequests();
+        assertThat(requests).as("archives served through the proxy").containsKeys(rankerId, id + "-v0", id + "-v1");
+        assertThat(proxy.corrupted()).isEqualTo(requests.keySet());
+        assertThat(requests.values()).as("each corrupt archive was fetched again").allMatch(n -> n >= 2);
+        assertFetchedCopiesMatchTheRecordedDigests(id);
+    }
+
+    /** Every copy in a reader's cache has the manifest digest the trainer recorded when it wrote the checkpoint. */
+    private static void assertFetchedCopiesMatchTheRecordedDigests(String jobId) throws Exception {
+        Map<String, String> recorded = new HashMap<>();
+        for (List<Object> row : harness.query("SELECT id, manifest_sha256 FROM checkpoints WHERE job_id = '" + jobId
+                + "' UNION SELECT id, manifest_sha256 FROM preference_models WHERE state = 'SUCCEEDED'")) {
+            recorded.put((String) row.get(0), ((String) row.get(1)).trim());
+        }
+        int copies = 0;
+        for (String reader : List.of("generator-1", "generator-2", "preference")) {
+            try (Stream<Path> cached = Files.list(tmp.resolve(reader).resolve("cache"))) {
+                for (Path dir : cached.filter(Files::isDirectory).filter(d -> !d.getFileName().toString()
+                        .startsWith(".")).toList()) {
+                    assertThat(CheckpointManifest.of(dir).digest()).as(dir.toString())
+                            .isEqualTo(recorded.get(dir.getFileName().toString()));
+                    copies++;
+                }
+            }
+        }
+        assertThat(copies).isGreaterThanOrEqualTo(3);
+    }
+
+    /** A tiny ranker trained by the trainer through the gateway: its URI, in the trainer's store. */
+    private static String trainedRanker() throws Exception {
+        HttpResponse<String> submitted = harness.call("POST", "/api/preference-models", """
+                {"name": "tiny ranker", "kind": "ranker", "pairs": 200, "model": {"hidden_size": 16, "layers": 1},
+                 "training": {"epochs": 1}}
+                """, PlatformHarness.API_KEY);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String id = JsonParser.parseString(submitted.body()).getAsJsonObject().get("id").getAsString();
+        AtomicReference<JsonObject> run = new AtomicReference<>();
+        harness.await(() -> {
+            run.set(JsonParser.parseString(harness.call("GET", "/api/preference-models/" + id, null,
+                    PlatformHarness.API_KEY).body()).getAsJsonObject());
+            return List.of("SUCCEEDED", "FAILED").contains(run.get().get("state").getAsString());
+        }, "preference model " + id);
+        assertThat(run.get().get("state").getAsString()).as(run.get().toString()).isEqualTo("SUCCEEDED");
+        return run.get().get("uri").getAsString();
+    }
+
+    /** A reader's own checkpoint root and cache, and the store URL (the proxy in front of the trainer). */
+    private static List<String> readerSettings(String name, String checkpointRootKey) {
+        Path own = tmp.resolve(name);
+        return List.of("--" + checkpointRootKey + "=" + own.resolve("checkpoints"),
+                "--sppo.checkpoint-store.url=" + proxy.url(),
+                "--sppo.checkpoint-store.cache-dir=" + own.resolve("cache"));
+    }
+}
