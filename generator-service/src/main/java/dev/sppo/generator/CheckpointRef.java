@@ -10,14 +10,14 @@ import dev.sppo.contracts.GenerationRequest;
  * @param uri where its directory lives
  * @param jobId the job that trains it; null for an ad-hoc checkpoint, which only the LRU order evicts
  * @param policyVersion t of π_t within the job (-1 for an ad-hoc checkpoint)
- * @param manifestSha256 the manifest digest a checkpoint event announced, which a checkpoint fetched over http
- *     must have; null when none was announced (the store's recorded digest is checked then)
+ * @param manifestSha256 the manifest digest the request or the checkpoint event carried, which the checkpoint's files
+ *     must have; null when none was (a checkpoint fetched over http is then checked against the store's record)
  */
 record CheckpointRef(String checkpointId, String uri, String jobId, int policyVersion, String manifestSha256) {
 
     static CheckpointRef of(GenerationRequest request) {
         return new CheckpointRef(request.checkpointId(), request.checkpointUri(), request.jobId(),
-                request.policyVersion(), null);
+                request.policyVersion(), request.checkpointManifestSha256());
     }
 
     static CheckpointRef of(CheckpointPublished event) {

@@ -1,6 +1,7 @@
 package dev.sppo.generator;
 
 import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.contracts.store.CheckpointManifest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,22 @@ class CheckpointCacheTest {
                             e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.MALFORMED))
                     .hasMessageContaining("config.json");
             assertThat(cache.cachedIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCheckpointOnTheSharedVolumeLoadsOnlyWithTheManifestDigestItWasAnnouncedWith() {
+        String recorded = CheckpointManifest.of(store.resolve("ckpt")).digest();
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
+            String other = "0".repeat(64);
+            assertThatThrownBy(() -> cache.withPolicy(new CheckpointRef("x", uri, "job-1", 1, other), p -> p))
+                    .isInstanceOfSatisfying(CheckpointException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.MALFORMED))
+                    .hasMessageContaining("its files have manifest digest " + recorded + ", not the " + other);
+            cache.withPolicy(new CheckpointRef("y", uri, "job-1", 1, recorded), policy -> policy);
+
+            assertThat(cache.cachedIds()).containsExactly("y");
         }
     }
 

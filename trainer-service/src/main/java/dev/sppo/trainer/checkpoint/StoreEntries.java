@@ -35,10 +35,10 @@ public class StoreEntries {
 
     /** The policy checkpoint, or else the succeeded preference model, with this id. */
     public Optional<Located> find(String id) {
-        Optional<Located> policy = checkpoints.find(id).map(c -> new Located(id, c.uri(), trim(c.manifestSha256())));
+        Optional<Located> policy = checkpoints.find(id).map(c -> new Located(id, c.uri(), c.manifestSha256()));
         return policy.or(() -> preferenceModels.find(id)
                 .filter(run -> PreferenceModelRun.SUCCEEDED.equals(run.state()))
-                .map(run -> new Located(id, run.uri(), trim(run.manifestSha256()))));
+                .map(run -> new Located(id, run.uri(), run.manifestSha256())));
     }
 
     /**
@@ -49,9 +49,5 @@ public class StoreEntries {
         CheckpointManifest manifest = CheckpointManifest.of(store.directory(entry.uri()));
         String recorded = entry.manifestSha256() == null ? manifest.digest() : entry.manifestSha256();
         return new StoreEntry(entry.id(), recorded, manifest);
-    }
-
-    private static String trim(String digest) {
-        return digest == null ? null : digest.trim();
     }
 }
