@@ -18,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A real HTTP proxy in front of the trainer's store API that flips one byte of the first archive it passes on for
- * each checkpoint, and counts the archive requests per checkpoint: what a faulty network or disk would do to the
+ * each checkpoint (and of every archive of the checkpoints it is told to), and counts the archive requests per
+ * checkpoint: what a faulty network or disk would do to the
  * {@code http:} store, with the trainer's real endpoint behind it.
  */
 final class CorruptingStoreProxy implements AutoCloseable {
@@ -36,6 +38,7 @@ final class CorruptingStoreProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicInteger> archiveRequests = new ConcurrentHashMap<>();
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
+    private volatile Predicate<String> alwaysCorrupt = id -> false;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     /** @param target the trainer's base URL */
@@ -58,6 +61,11 @@ final class CorruptingStoreProxy implements AutoCloseable {
         return counts;
     }
 
+    /** From now on, every archive of a checkpoint that {@code ids} accepts goes out with a flipped byte. */
+    void corruptAlways(Predicate<String> ids) {
+        alwaysCorrupt = ids;
+    }
+
     /** The checkpoints whose first archive went out with a flipped byte. */
     Set<String> corrupted() {
         return Set.copyOf(corrupted);
@@ -77,7 +85,7 @@ final class CorruptingStoreProxy implements AutoCloseable {
             if (archive.matches() && response.statusCode() == 200) {
                 String id = archive.group(1);
                 archiveRequests.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-                if (corrupted.add(id)) {
+                if (corrupted.add(id) | alwaysCorrupt.test(id)) {
                     body[body.length / 2] ^= 0x01;
                 }
             }

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.MessageCodec;
+import dev.sppo.contracts.Topics;
 import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.embedded.FreePorts;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -27,7 +38,7 @@ import java.util.stream.Stream;
  * The {@code http:} checkpoint store on the real services: two generators and the preference-service each have their
  * own checkpoint and cache directories, none of them the trainer's, and fetch every checkpoint (the job's policies
  * and the learned ranker it is trained against) from the trainer's store API, through a proxy that flips one byte of
- * the first archive of each.
+ * the first archive of each; a checkpoint corrupt on every fetch is refused and its requests dead-lettered.
  */
 class HttpCheckpointStoreIntegrationTest {
 
@@ -74,6 +85,52 @@ class HttpCheckpointStoreIntegrationTest {
         assertThat(proxy.corrupted()).isEqualTo(requests.keySet());
         assertThat(requests.values()).as("each corrupt archive was fetched again").allMatch(n -> n >= 2);
         assertFetchedCopiesMatchTheRecordedDigests(id);
+    }
+
+    @Test
+    void aCheckpointCorruptOnEveryFetchIsDeadLetteredWithTheReasonAfterTwoFetchesPerRequest() throws Exception {
+        Set<String> before = proxy.archiveRequests().keySet();
+        proxy.corruptAlways(id -> !before.contains(id));
+        try {
+            HttpResponse<String> created = harness.call("POST", "/api/jobs", PlatformHarness.tinyJob("corrupt"),
+                    PlatformHarness.API_KEY);
+            String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+
+            Map<String, String> reasons = deadLettered(id, 8);
+
+            assertThat(reasons).hasSize(8).allSatisfy((prompt, reason) -> assertThat(reason)
+                    .contains("checkpoint '" + id + "-v0' from the store at " + proxy.url())
+                    .contains("failed its manifest digest on 2 fetches"));
+            assertThat(proxy.archiveRequests().get(id + "-v0")).as("2 fetches per request and per generator's "
+                    + "preload, none retried by the binding").isLessThanOrEqualTo(2 * (8 + 2));
+            harness.call("POST", "/api/jobs/" + id + "/cancel", null, PlatformHarness.API_KEY);
+        } finally {
+            proxy.corruptAlways(id -> false);
+        }
+    }
+
+    /** The exception messages of the first {@code count} dead-lettered generation requests of a job, by prompt. */
+    private static Map<String, String> deadLettered(String jobId, int count) throws Exception {
+        Map<String, String> reasons = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + jobId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.GENERATION_REQUESTS)));
+            harness.await(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    GenerationRequest request = MessageCodec.decode(record.value(), GenerationRequest.class);
+                    Header reason = record.headers().lastHeader("x-exception-message");
+                    if (request.jobId().equals(jobId) && reason != null) {
+                        reasons.put(request.promptId(), new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return reasons.size() >= count;
+            }, count + " dead-lettered requests of " + jobId);
+        }
+        return reasons;
     }
 
     /** Every copy in a reader's cache has the manifest digest the trainer recorded when it wrote the checkpoint. */
