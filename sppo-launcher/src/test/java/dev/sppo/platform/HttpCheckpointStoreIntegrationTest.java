@@ -85,6 +85,28 @@ class HttpCheckpointStoreIntegrationTest {
         assertThat(proxy.corrupted()).isEqualTo(requests.keySet());
         assertThat(requests.values()).as("each corrupt archive was fetched again").allMatch(n -> n >= 2);
         assertFetchedCopiesMatchTheRecordedDigests(id);
+        assertRestCallsNameStoreCheckpointsByTheirUris(job, ranker);
+    }
+
+    /** Over REST a URI names a checkpoint of the trainer's store by its last segment; nothing else can be fetched. */
+    private static void assertRestCallsNameStoreCheckpointsByTheirUris(JsonObject job, String ranker)
+            throws Exception {
+        String policy = job.getAsJsonArray("checkpoints").get(2).getAsJsonObject().get("uri").getAsString();
+        HttpResponse<String> generated = harness.call("POST", "/api/generate", """
+                {"checkpointUri": "%s", "prompt": "12+30=", "sampling": {"k": 2, "maxNewTokens": 3}}"""
+                .formatted(policy), PlatformHarness.API_KEY);
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        HttpResponse<String> outside = harness.call("POST", "/api/generate", """
+                {"checkpointUri": "file:/etc/passwd", "prompt": "12+30=", "sampling": {"k": 2, "maxNewTokens": 3}}""",
+                PlatformHarness.API_KEY);
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).contains("checkpoint store").contains("no such checkpoint (HTTP 404)")
+                .doesNotContain("root:");
+
+        HttpResponse<String> scored = harness.call("POST", "/api/preferences", """
+                {"preference": {"kind": "ranker", "modelUri": "%s"}, "prompt": "12+30=", "responses": ["42", "41"]}"""
+                .formatted(ranker), PlatformHarness.API_KEY);
+        assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
     }
 
     @Test
