@@ -1,6 +1,7 @@
 package dev.sppo.service.store;
 
 import dev.sppo.service.auth.ServiceKeyProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -25,8 +26,9 @@ public class CheckpointStoreConfiguration {
 
     @Bean
     @Conditional(StoreUrlSet.class)
-    HttpCheckpointStore httpCheckpointStore(CheckpointStoreProperties properties, ServiceKeyProperties key) {
-        return new HttpCheckpointStore(properties, key.required() ? key.key() : null);
+    HttpCheckpointStore httpCheckpointStore(CheckpointStoreProperties properties, ServiceKeyProperties key,
+            MeterRegistry registry) {
+        return new HttpCheckpointStore(properties, key.required() ? key.key() : null, registry);
     }
 
     /** Whether {@code sppo.checkpoint-store.url} holds a value. */

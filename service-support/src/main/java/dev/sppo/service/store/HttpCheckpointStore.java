@@ -4,6 +4,8 @@ import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.contracts.store.StoreEntry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -27,17 +29,32 @@ public final class HttpCheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(HttpCheckpointStore.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int FETCHES = 2;
+    /** Checkpoints asked of the store, by outcome. */
+    public static final String FETCHES_METER = "sppo.checkpoint.store.fetches";
+    /** Bytes of fetched checkpoints in the local cache. */
+    public static final String CACHED_BYTES_METER = "sppo.checkpoint.store.cached.bytes";
 
     private final StoreHttp http;
     private final LocalCheckpointCache cache;
+    private final MeterRegistry registry;
+    /** {@link LocalCheckpointCache#bytes()} as of the last change, readable without waiting for a fetch. */
+    private volatile long cachedBytes;
 
-    /** @param serviceKey the key the trainer asks for; null when the backends ask for none */
-    public HttpCheckpointStore(CheckpointStoreProperties properties, String serviceKey) {
+    /**
+     * @param serviceKey the key the trainer asks for; null when the backends ask for none
+     * @param registry where {@value #FETCHES_METER} (tag {@code outcome}: {@code verified}, {@code corrupt} for each
+     *     archive that failed its manifest, {@code refused}, {@code unavailable}) and {@value #CACHED_BYTES_METER}
+     *     are kept
+     */
+    public HttpCheckpointStore(CheckpointStoreProperties properties, String serviceKey, MeterRegistry registry) {
         if (!properties.remote()) {
             throw new IllegalArgumentException("sppo.checkpoint-store.url: required for the http: store");
         }
         this.http = new StoreHttp(properties, serviceKey);
         this.cache = new LocalCheckpointCache(properties.cacheDir(), properties.cacheSize().toBytes());
+        this.registry = registry;
+        Gauge.builder(CACHED_BYTES_METER, this, HttpCheckpointStore::cachedBytes)
+                .description("bytes of fetched checkpoints in the local cache").register(registry);
     }
 
     /**
@@ -56,6 +73,20 @@ public final class HttpCheckpointStore {
         if (cached.isPresent()) {
             return cached.get();
         }
+        try {
+            Path fetched = fetch(id, expectedManifestSha256);
+            count("verified");
+            return fetched;
+        } catch (CheckpointRefusedException e) {
+            count("refused");
+            throw e;
+        } catch (StoreUnavailableException e) {
+            count("unavailable");
+            throw e;
+        }
+    }
+
+    private Path fetch(String id, String expectedManifestSha256) {
         String problem = null;
         for (int fetch = 1; fetch <= FETCHES; fetch++) {
             StoreEntry entry = entry(id);
@@ -65,8 +96,11 @@ public final class HttpCheckpointStore {
                 problem = verifiedInto(id, entry, expectedManifestSha256, archive, staged).orElse(null);
                 if (problem == null) {
                     LOG.info("Fetched checkpoint {} ({} bytes) from {}", id, entry.manifest().totalBytes(), http.url());
-                    return cache.admit(id, staged, entry.manifest().totalBytes());
+                    Path dir = cache.admit(id, staged, entry.manifest().totalBytes());
+                    cachedBytes = cache.bytes();
+                    return dir;
                 }
+                count("corrupt");
                 LOG.warn("Checkpoint {} from {} refused: {}; {}", id, http.url(), problem,
                         fetch < FETCHES ? "fetching it again" : "giving up");
             } catch (IOException e) {
@@ -81,9 +115,13 @@ public final class HttpCheckpointStore {
                 + " failed its manifest digest on " + FETCHES + " fetches: " + problem);
     }
 
+    private void count(String outcome) {
+        registry.counter(FETCHES_METER, "outcome", outcome).increment();
+    }
+
     /** Bytes of the checkpoints in the local cache. */
-    public synchronized long cachedBytes() {
-        return cache.bytes();
+    public long cachedBytes() {
+        return cachedBytes;
     }
 
     private StoreEntry entry(String id) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sppo.contracts.store.CheckpointManifest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class HttpCheckpointStoreTest {
     Path tmp;
 
     private final StoreServer server = startServer();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @AfterEach
     void stop() {
@@ -52,6 +54,14 @@ class HttpCheckpointStoreTest {
 
         assertThat(server.archiveRequests).hasValue(2);
         assertThat(CheckpointManifest.of(fetched)).isEqualTo(CheckpointManifest.of(original));
+        assertThat(fetches("corrupt")).isEqualTo(1.0);
+        assertThat(fetches("verified")).isEqualTo(1.0);
+        assertThat(registry.get(HttpCheckpointStore.CACHED_BYTES_METER).gauge().value())
+                .isEqualTo(CheckpointManifest.of(original).totalBytes());
+    }
+
+    private double fetches(String outcome) {
+        return registry.get(HttpCheckpointStore.FETCHES_METER).tag("outcome", outcome).counter().count();
     }
 
     @Test
@@ -77,6 +87,8 @@ class HttpCheckpointStoreTest {
                 .hasMessageContaining("checkpoint 'ckpt-1' from the store at " + server.url())
                 .hasMessageContaining("failed its manifest digest on 2 fetches");
         assertThat(server.archiveRequests).hasValue(2);
+        assertThat(fetches("corrupt")).isEqualTo(2.0);
+        assertThat(fetches("refused")).isEqualTo(1.0);
         assertThat(store.cachedBytes()).isZero();
         assertThat(tmp.resolve("cache").resolve("ckpt-1")).doesNotExist();
     }
@@ -137,6 +149,7 @@ class HttpCheckpointStoreTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> unreachable.directory("ckpt-1", null)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining(closed + "/store/entries/ckpt-1 unavailable after 3 attempts");
+        assertThat(fetches("unavailable")).isEqualTo(1.0);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("backoff 20 ms, then 40 ms")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(60));
     }
@@ -167,7 +180,7 @@ class HttpCheckpointStoreTest {
     private HttpCheckpointStore store(URI url, DataSize cacheSize, String key) {
         return new HttpCheckpointStore(new CheckpointStoreProperties(url, tmp.resolve("cache"), cacheSize,
                 new CheckpointStoreProperties.Retry(3, Duration.ofMillis(20), Duration.ofMillis(40)),
-                Duration.ofSeconds(1), Duration.ofSeconds(10)), key);
+                Duration.ofSeconds(1), Duration.ofSeconds(10)), key, registry);
     }
 
     /** A checkpoint directory with a config, a tokenizer and a weight shard of {@code weightBytes} bytes. */
