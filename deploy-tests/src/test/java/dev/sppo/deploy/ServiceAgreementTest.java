@@ -170,7 +170,8 @@ class ServiceAgreementTest {
             ServiceConfig config = ServiceConfig.of(reader);
             Deployment deployment = platform.deployment(reader);
             assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes()).as(reader)
-                    .allSatisfy(v -> assertThat(v.getPersistentVolumeClaim()).as(reader + " shares no volume").isNull());
+                    .allSatisfy(v -> assertThat(v.getPersistentVolumeClaim()).as(reader + " shares no volume")
+                            .isNull());
             URI store = URI.create(platform.envValue(deployment, config.variableOf("sppo.checkpoint-store.url"))
                     .orElseThrow());
             assertThat(store.getHost()).as(reader).isEqualTo("trainer-service");

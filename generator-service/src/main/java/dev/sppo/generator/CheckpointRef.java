@@ -2,6 +2,7 @@ package dev.sppo.generator;
 
 import dev.sppo.contracts.CheckpointPublished;
 import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.service.store.HttpCheckpointStore;
 
 /**
  * Which checkpoint to sample from, and whose it is.
@@ -36,8 +37,7 @@ record CheckpointRef(String checkpointId, String uri, String jobId, int policyVe
 
     /** A checkpoint named by a URI over REST, fetched from the http: store by its id, the URI's last segment. */
     static CheckpointRef storeEntry(String uri) {
-        String path = uri.replaceAll("/+$", "");
-        return new CheckpointRef(path.substring(path.lastIndexOf('/') + 1), uri, null, -1, null);
+        return new CheckpointRef(HttpCheckpointStore.idOf(uri), uri, null, -1, null);
     }
 
     /** Whether {@code event} publishes a newer version of this checkpoint's job. */

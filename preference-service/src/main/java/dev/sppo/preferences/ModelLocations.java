@@ -43,13 +43,8 @@ class ModelLocations {
             return spec;
         }
         String modelUri = spec.modelUri() == null || modelsRoot.resolveLocation(spec.modelUri()).isPresent()
-                ? spec.modelUri() : remote.get().directory(lastSegment(spec.modelUri()), null).toString();
+                ? spec.modelUri() : remote.get().directory(HttpCheckpointStore.idOf(spec.modelUri()), null).toString();
         return new PreferenceSpec(spec.kind(), spec.task(), spec.taskSettings(), spec.tau(), spec.judge(), modelUri,
                 spec.members().stream().map(m -> new PreferenceMember(localize(m.spec()), m.weight())).toList());
-    }
-
-    private static String lastSegment(String uri) {
-        String path = uri.replaceAll("/+$", "");
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

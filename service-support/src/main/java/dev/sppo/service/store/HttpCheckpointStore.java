@@ -119,6 +119,15 @@ public final class HttpCheckpointStore {
         registry.counter(FETCHES_METER, "outcome", outcome).increment();
     }
 
+    /**
+     * The store entry a URI of the trainer's store names: its last path segment, the checkpoint's directory name
+     * ({@code file:/var/lib/sppo/checkpoints/checkpoints/pm-1b2c} names {@code pm-1b2c}).
+     */
+    public static String idOf(String uri) {
+        String path = uri.replaceAll("/+$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** Bytes of the checkpoints in the local cache. */
     public long cachedBytes() {
         return cachedBytes;

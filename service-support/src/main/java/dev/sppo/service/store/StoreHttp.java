@@ -60,7 +60,7 @@ final class StoreHttp {
                 LOG.warn("Checkpoint store {}: {}; attempt {} of {} in {} ms", uri, failure, attempt,
                         retry.attempts(), wait.toMillis());
                 sleep(wait, uri);
-                wait = wait.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait.multipliedBy(2);
+                wait = min(wait.multipliedBy(2), retry.maxBackoff());
             }
             try {
                 HttpResponse<T> response = client.send(request(uri), body);
@@ -100,6 +100,10 @@ final class StoreHttp {
                     + "): sppo.service.key must be the trainer's";
             default -> "checkpoint store " + uri + " answered HTTP " + status;
         };
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void sleep(Duration wait, URI uri) {

@@ -177,6 +177,13 @@ class HttpCheckpointStoreTest {
         assertThat(precious).hasContent("x");
     }
 
+    @Test
+    void aUriNamesTheStoreEntryByItsLastSegment() {
+        assertThat(HttpCheckpointStore.idOf("file:/var/lib/sppo/checkpoints/checkpoints/pm-1b2c")).isEqualTo("pm-1b2c");
+        assertThat(HttpCheckpointStore.idOf("/store/checkpoints/job-1-v2/")).isEqualTo("job-1-v2");
+        assertThat(HttpCheckpointStore.idOf("job-1-v0")).isEqualTo("job-1-v0");
+    }
+
     private HttpCheckpointStore store(URI url, DataSize cacheSize, String key) {
         return new HttpCheckpointStore(new CheckpointStoreProperties(url, tmp.resolve("cache"), cacheSize,
                 new CheckpointStoreProperties.Retry(3, Duration.ofMillis(20), Duration.ofMillis(40)),
