@@ -8,15 +8,18 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,19 +156,56 @@ class ServiceAgreementTest {
 
     @ParameterizedTest
     @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
-    void everyServiceThatReadsFileUrisMountsTheSharedCheckpointVolumeWhereTheTrainerWrites(String environment) {
+    void onlyTheTrainerMountsTheCheckpointVolumeAndTheReadersFetchFromItsStoreIntoABoundedCache(String environment) {
         RenderedPlatform platform = RenderedPlatform.of(environment);
-        String dir = platform.envValue(platform.deployment("trainer-service"), "SPPO_CHECKPOINT_DIR").orElseThrow();
-        for (String module : List.of("trainer-service", "generator-service", "preference-service")) {
-            Deployment deployment = platform.deployment(module);
-            VolumeMount mount = RenderedPlatform.container(deployment).getVolumeMounts().get(0);
-            String claim = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
-                    .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow()
-                    .getPersistentVolumeClaim().getClaimName();
-            assertThat(mount.getMountPath()).as(module).isEqualTo(dir);
-            assertThat(platform.one("PersistentVolumeClaim", claim, PersistentVolumeClaim.class).getSpec()
-                    .getAccessModes()).as(claim).containsExactly("ReadWriteMany");
+        Deployment trainer = platform.deployment("trainer-service");
+        String dir = platform.envValue(trainer, "SPPO_CHECKPOINT_DIR").orElseThrow();
+        VolumeMount mount = RenderedPlatform.container(trainer).getVolumeMounts().get(0);
+        assertThat(mount.getMountPath()).isEqualTo(dir);
+        String claim = volume(trainer, mount.getName()).getPersistentVolumeClaim().getClaimName();
+        assertThat(platform.one("PersistentVolumeClaim", claim, PersistentVolumeClaim.class).getSpec()
+                .getAccessModes()).as("one writer, no reader: no ReadWriteMany").containsExactly("ReadWriteOnce");
+
+        for (String reader : List.of("generator-service", "preference-service")) {
+            ServiceConfig config = ServiceConfig.of(reader);
+            Deployment deployment = platform.deployment(reader);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes()).as(reader)
+                    .allSatisfy(v -> assertThat(v.getPersistentVolumeClaim()).as(reader + " shares no volume")
+                            .isNull());
+            URI store = URI.create(platform.envValue(deployment, config.variableOf("sppo.checkpoint-store.url"))
+                    .orElseThrow());
+            assertThat(store.getHost()).as(reader).isEqualTo("trainer-service");
+            String cacheDir = platform.envValue(deployment, config.variableOf("sppo.checkpoint-store.cache-dir"))
+                    .orElseThrow();
+            VolumeMount cache = RenderedPlatform.container(deployment).getVolumeMounts().stream()
+                    .filter(m -> m.getMountPath().equals(cacheDir)).findFirst().orElseThrow();
+            Quantity sizeLimit = volume(deployment, cache.getName()).getEmptyDir().getSizeLimit();
+            DataSize cacheSize = DataSize.parse(platform.envValue(deployment,
+                    config.variableOf("sppo.checkpoint-store.cache-size")).orElseThrow());
+            assertThat(Quantity.getAmountInBytes(sizeLimit).longValue()).as(reader + " emptyDir sizeLimit")
+                    .isGreaterThan(cacheSize.toBytes());
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.sppo.deploy.RenderedPlatform#ENVIRONMENTS")
+    void everyServiceReadsTheServiceKeyFromTheSameSecret(String environment) {
+        RenderedPlatform platform = RenderedPlatform.of(environment);
+        Set<List<String>> sources = new HashSet<>();
+        for (String module : MODULES) {
+            EnvVar key = RenderedPlatform.env(platform.deployment(module))
+                    .get(ServiceConfig.of(module).variableOf("sppo.service.key"));
+            assertThat(key).as(module + " sets its service key").isNotNull();
+            SecretKeySelector secret = key.getValueFrom().getSecretKeyRef();
+            assertThat(secret).as(module + ": the key comes from a Secret").isNotNull();
+            sources.add(List.of(secret.getName(), secret.getKey()));
+        }
+        assertThat(sources).as("one key for all").hasSize(1);
+    }
+
+    private static Volume volume(Deployment deployment, String name) {
+        return deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest

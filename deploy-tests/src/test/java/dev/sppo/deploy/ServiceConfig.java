@@ -45,14 +45,17 @@ record ServiceConfig(String module, JsonNode tree, Set<String> variables) {
         return Integer.parseInt(defaultOf(tree.path("server").path("port").asText()));
     }
 
-    /** The name of the environment variable that a setting's placeholder reads (the setting as dotted path). */
+    /**
+     * The name of the environment variable that a setting's placeholder reads (the setting as dotted path), also when
+     * its default is another placeholder.
+     */
     String variableOf(String dottedPath) {
         JsonNode node = tree;
         for (String key : dottedPath.split("\\.")) {
             node = node.path(key);
         }
         Matcher m = PLACEHOLDER.matcher(node.asText());
-        if (!m.matches()) {
+        if (!m.lookingAt()) {
             throw new IllegalArgumentException(module + ".yml: " + dottedPath + " reads no variable");
         }
         return m.group(1);

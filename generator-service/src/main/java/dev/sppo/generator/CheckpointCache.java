@@ -6,6 +6,8 @@ import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.contracts.CheckpointPublished;
 import dev.sppo.model.InvalidModelConfigException;
 import dev.sppo.model.Policy;
+import dev.sppo.service.store.CheckpointRefusedException;
+import dev.sppo.service.store.StoreUnavailableException;
 import dev.sppo.tokenizer.MalformedTokenizerException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,7 +29,8 @@ import java.util.function.Function;
 
 /**
  * The loaded policies by checkpoint id, at most {@code sppo.generator.cache-size} of them, the least recently
- * used evicted (and closed) first.
+ * used evicted (and closed) first. Their files come from {@link CheckpointDirectories}: a shared volume, or the
+ * trainer's store over http.
  *
  * <p>Every use of a policy runs under the cache's lock, so an eviction never closes a policy in the middle of a
  * sample; sampling is CPU-bound, so running one request at a time costs little throughput. Metrics:
@@ -43,13 +46,15 @@ class CheckpointCache implements AutoCloseable {
 
     private final int capacity;
     private final MeterRegistry registry;
+    private final CheckpointDirectories directories;
     private final NDManager manager = NDManager.newBaseManager();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private volatile List<String> cachedIds = List.of();
 
-    CheckpointCache(GeneratorProperties properties, MeterRegistry registry) {
+    CheckpointCache(GeneratorProperties properties, MeterRegistry registry, CheckpointDirectories directories) {
         this.capacity = properties.cacheSize();
         this.registry = registry;
+        this.directories = directories;
         Gauge.builder("sppo.generator.checkpoints.cached", this, cache -> cache.cachedIds.size())
                 .description("checkpoints loaded in memory").register(registry);
     }
@@ -75,7 +80,7 @@ class CheckpointCache implements AutoCloseable {
         }
         try {
             policy(CheckpointRef.of(event));
-        } catch (CheckpointException e) {
+        } catch (CheckpointException | CheckpointRefusedException | StoreUnavailableException e) {
             LOG.warn("Checkpoint {} published but not preloaded: {}", event.checkpointId(), e.getMessage());
         }
         snapshot();
@@ -106,7 +111,7 @@ class CheckpointCache implements AutoCloseable {
     }
 
     private Policy load(CheckpointRef ref) {
-        Path dir = CheckpointLocation.toPath(ref.uri());
+        Path dir = directories.of(ref);
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException(CheckpointException.Reason.NOT_FOUND,
                     "checkpoint '" + ref.checkpointId() + "': no checkpoint directory at " + dir, null);

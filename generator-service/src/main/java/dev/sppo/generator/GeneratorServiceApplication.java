@@ -1,6 +1,7 @@
 package dev.sppo.generator;
 
 import dev.sppo.service.auth.ServiceKeyConfiguration;
+import dev.sppo.service.store.CheckpointStoreConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** Samples K responses per prompt from the requested checkpoint and publishes them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ServiceKeyConfiguration.class)
+@Import({ServiceKeyConfiguration.class, CheckpointStoreConfiguration.class})
 public class GeneratorServiceApplication {
 
     /**

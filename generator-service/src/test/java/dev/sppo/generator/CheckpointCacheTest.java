@@ -1,6 +1,7 @@
 package dev.sppo.generator;
 
 import dev.sppo.contracts.CheckpointPublished;
+import dev.sppo.contracts.store.CheckpointManifest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +29,8 @@ class CheckpointCacheTest {
 
     @Test
     void leastRecentlyUsedCheckpointIsEvictedFirst() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
             use(cache, "a", 0);
             use(cache, "b", 1);
             use(cache, "a", 0);
@@ -41,11 +44,12 @@ class CheckpointCacheTest {
 
     @Test
     void publishedCheckpointEvictsOnlyOlderVersionsOfItsJobAndPreloadsItself() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
             use(cache, "a", 0);
-            cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0), policy -> policy);
+            cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0, null), policy -> policy);
 
-            cache.reload(new CheckpointPublished(1, "job-1", "b", 1, uri, "sha", 1L, "a"));
+            cache.reload(new CheckpointPublished(1, "job-1", "b", 1, uri, "sha", 1L, "a", null));
 
             assertThat(cache.cachedIds()).containsExactlyInAnyOrder("other", "b");
             assertThat(loads("b")).isEqualTo(1.0);
@@ -54,7 +58,8 @@ class CheckpointCacheTest {
 
     @Test
     void fileUriAndPlainPathOfOneDirectoryShareOneEntry() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
             cache.withPolicy(CheckpointRef.adHoc(uri), policy -> policy);
             cache.withPolicy(CheckpointRef.adHoc(store.resolve("ckpt").toString()), policy -> policy);
 
@@ -66,7 +71,8 @@ class CheckpointCacheTest {
     void missingDirectoryIsNotFoundAndBrokenOneIsMalformed() throws Exception {
         Path broken = Files.createDirectories(store.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{not json");
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
             assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(store.resolve("absent").toString()), p -> p))
                     .isInstanceOfSatisfying(CheckpointException.class,
                             e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.NOT_FOUND))
@@ -79,8 +85,24 @@ class CheckpointCacheTest {
         }
     }
 
+    @Test
+    void aCheckpointOnTheSharedVolumeLoadsOnlyWithTheManifestDigestItWasAnnouncedWith() {
+        String recorded = CheckpointManifest.of(store.resolve("ckpt")).digest();
+        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+                new CheckpointDirectories(Optional.empty()))) {
+            String other = "0".repeat(64);
+            assertThatThrownBy(() -> cache.withPolicy(new CheckpointRef("x", uri, "job-1", 1, other), p -> p))
+                    .isInstanceOfSatisfying(CheckpointException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.MALFORMED))
+                    .hasMessageContaining("its files have manifest digest " + recorded + ", not the " + other);
+            cache.withPolicy(new CheckpointRef("y", uri, "job-1", 1, recorded), policy -> policy);
+
+            assertThat(cache.cachedIds()).containsExactly("y");
+        }
+    }
+
     private static void use(CheckpointCache cache, String id, int version) {
-        cache.withPolicy(new CheckpointRef(id, uri, "job-1", version), policy -> policy);
+        cache.withPolicy(new CheckpointRef(id, uri, "job-1", version, null), policy -> policy);
     }
 
     private double loads(String id) {

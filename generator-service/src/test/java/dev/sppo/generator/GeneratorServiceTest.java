@@ -147,7 +147,7 @@ class GeneratorServiceTest extends GeneratorContextTest {
         assertThat(cache.cachedIds()).contains("hot-0");
 
         CheckpointPublished published = new CheckpointPublished(1, "job-hot", "hot-1", 1,
-                checkpoint.toUri().toString(), "sha", 1L, "hot-0");
+                checkpoint.toUri().toString(), "sha", 1L, "hot-0", null);
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             send(Topics.CHECKPOINTS, published.jobId(), MessageCodec.encode(published));
             assertThat(cache.cachedIds()).contains("hot-1").doesNotContain("hot-0");

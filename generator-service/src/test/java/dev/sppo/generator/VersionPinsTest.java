@@ -47,13 +47,13 @@ class VersionPinsTest {
 
     @Test
     void adHocCheckpointsHaveNoJobToPin() {
-        CheckpointRef adHoc = new CheckpointRef("/tmp/x", "/tmp/x", null, -1);
+        CheckpointRef adHoc = new CheckpointRef("/tmp/x", "/tmp/x", null, -1, null);
 
         assertThat(pins.resolve(adHoc)).isEqualTo(adHoc);
         assertThat(pins.views()).isEmpty();
     }
 
     private static CheckpointRef ref(int version) {
-        return new CheckpointRef("job-1-v" + version, "file:/store/job-1-v" + version, "job-1", version);
+        return new CheckpointRef("job-1-v" + version, "file:/store/job-1-v" + version, "job-1", version, null);
     }
 }

@@ -14,7 +14,9 @@ import java.util.List;
  * models root ({@code sppo.preference.checkpoint-root}, {@code sppo.preference.models-root}), the places the trainer
  * confines a job's {@code model_uri} to. A {@code model_uri} anywhere else, or of another scheme than {@code file:},
  * is refused in the same words whether or not anything lies there, so that a refusal tells nothing about this
- * service's disk. Specs from Kafka come from the trainer, which has confined them already.
+ * service's disk. Specs from Kafka come from the trainer, which has confined them already. With the http: store a
+ * {@code model_uri} is left as it is: {@link ModelLocations} reads it from the models root or fetches it from the
+ * trainer's store, which serves nothing but its own models.
  */
 @Component
 class ModelRoots {
@@ -23,10 +25,12 @@ class ModelRoots {
             + "(train one with POST /api/preference-models and give its uri) or in the models root";
 
     private final List<ConfinedDirectory> roots;
+    private final boolean remote;
 
-    ModelRoots(PreferenceProperties properties) {
+    ModelRoots(PreferenceProperties properties, ModelLocations locations) {
         this.roots = List.of(new ConfinedDirectory(properties.checkpointRoot(), null),
                 new ConfinedDirectory(properties.modelsRoot(), null));
+        this.remote = locations.remote();
     }
 
     /**
@@ -40,7 +44,7 @@ class ModelRoots {
     }
 
     private PreferenceSpec confine(PreferenceSpec spec, String field) {
-        String modelUri = spec.modelUri() == null ? null : roots.stream()
+        String modelUri = spec.modelUri() == null || remote ? spec.modelUri() : roots.stream()
                 .flatMap(root -> root.resolveLocation(spec.modelUri()).stream()).findFirst().map(Path::toString)
                 .orElseThrow(() -> new UnscorableException(field + ".model_uri", OUTSIDE));
         List<PreferenceMember> members = new ArrayList<>();

@@ -26,7 +26,8 @@ import java.util.Map;
  * carries, as the in-process loop builds it) and kept for the next prompt: the
  * {@code sppo.preference.cached-models} most recently used specs stay built. Learned models (rankers, reward
  * models) and exported ones ({@code onnx_reward}, {@code onnx_pairwise}, run with {@code sppo.preference.onnx-*}'s
- * budget) are loaded from their URI on first use; an evicted one frees its weights or its ONNX Runtime session.
+ * budget) are loaded from their URI on first use (fetched from the trainer's store first, with the http: store:
+ * {@link ModelLocations}); an evicted one frees its weights or its ONNX Runtime session.
  */
 @Component
 class PreferenceModelCache implements AutoCloseable {
@@ -34,8 +35,10 @@ class PreferenceModelCache implements AutoCloseable {
     private final NDManager manager = NDManager.newBaseManager();
     private final PreferenceModels factory;
     private final Map<PreferenceModelSpec, PreferenceModel> models;
+    private final ModelLocations locations;
 
-    PreferenceModelCache(LlmJudges judges, PreferenceProperties properties) {
+    PreferenceModelCache(LlmJudges judges, PreferenceProperties properties, ModelLocations locations) {
+        this.locations = locations;
         this.factory = new PreferenceModels((task, tau) -> Tasks.of(task).goldPreference(tau), judges,
                 new LearnedModels(manager, properties.onnx()));
         int capacity = properties.cachedModels();
@@ -75,7 +78,7 @@ class PreferenceModelCache implements AutoCloseable {
      *     settings the task cannot have, a kind not supported yet) or {@code prompt}
      */
     PreferenceModel forPrompt(PreferenceSpec spec, String prompt) {
-        PreferenceModelSpec core = toCore(spec);
+        PreferenceModelSpec core = toCore(locations.localize(spec));
         PreferenceModel model;
         try {
             model = models.computeIfAbsent(core, factory::build);

@@ -11,10 +11,12 @@ package dev.sppo.contracts;
  * @param sha256 digest of its {@code model.safetensors}
  * @param bytes total size of the directory
  * @param parentId the checkpoint it was trained from, or null for a base
+ * @param manifestSha256 the digest of its manifest, which covers every file of the checkpoint
+ *     ({@link dev.sppo.contracts.store.CheckpointManifest#digest()}); null in a message from before this field
  */
 public record CheckpointPublished(
         int version, String jobId, String checkpointId, int policyVersion, String uri, String sha256, long bytes,
-        String parentId) {
+        String parentId, String manifestSha256) {
 
     public CheckpointPublished {
         Require.version("CheckpointPublished", version);
@@ -22,5 +24,6 @@ public record CheckpointPublished(
         Require.text("CheckpointPublished", "checkpointId", checkpointId);
         Require.text("CheckpointPublished", "uri", uri);
         Require.text("CheckpointPublished", "sha256", sha256);
+        Require.sha256OrNull("CheckpointPublished", "manifestSha256", manifestSha256);
     }
 }

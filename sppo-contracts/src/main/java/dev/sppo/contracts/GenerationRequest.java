@@ -19,6 +19,10 @@ import java.util.List;
  * @param promptIds the token ids the policy is conditioned on (a chat prompt rendered with the model's template,
  *     or a prompt cut to the job's {@code max_prompt_tokens}); null (absent, as in messages from before this field):
  *     the generator encodes {@code prompt} with the policy's tokenizer
+ * @param checkpointManifestSha256 the manifest digest recorded with π_t's checkpoint, which covers every one of its
+ *     files ({@link dev.sppo.contracts.store.CheckpointManifest#digest()}): a generator refuses a checkpoint whose
+ *     files do not have it; null (absent, as in messages from before this field, and for checkpoints recorded
+ *     before manifests): not checked against the request
  */
 public record GenerationRequest(
         int version,
@@ -31,14 +35,23 @@ public record GenerationRequest(
         int policyVersion,
         SamplingSpec sampling,
         PreferenceSpec preference,
-        List<Integer> promptIds) {
+        List<Integer> promptIds,
+        String checkpointManifestSha256) {
+
+    /** A request without a manifest digest to check the checkpoint against. */
+    public GenerationRequest(int version, String jobId, int iteration, String promptId, String prompt,
+            String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
+            PreferenceSpec preference, List<Integer> promptIds) {
+        this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
+                preference, promptIds, null);
+    }
 
     /** A request whose prompt the generator encodes itself. */
     public GenerationRequest(int version, String jobId, int iteration, String promptId, String prompt,
             String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
             PreferenceSpec preference) {
         this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
-                preference, null);
+                preference, null, null);
     }
 
     public GenerationRequest {
@@ -49,6 +62,7 @@ public record GenerationRequest(
         Require.text("GenerationRequest", "prompt", prompt);
         Require.text("GenerationRequest", "checkpointId", checkpointId);
         Require.text("GenerationRequest", "checkpointUri", checkpointUri);
+        Require.sha256OrNull("GenerationRequest", "checkpointManifestSha256", checkpointManifestSha256);
         if (sampling == null || preference == null) {
             throw new InvalidMessageException("GenerationRequest.sampling and .preference: required");
         }

@@ -14,6 +14,14 @@ final class Require {
         return value;
     }
 
+    static String sha256OrNull(String record, String field, String value) {
+        if (value != null && !value.matches("[0-9a-f]{64}")) {
+            throw new InvalidMessageException(record, field, "when present, must be 64 lowercase hex digits, got "
+                    + value);
+        }
+        return value;
+    }
+
     static int atLeast(String record, String field, int value, int min) {
         if (value < min) {
             throw new InvalidMessageException(record, field, "must be >= " + min + ", got " + value);

@@ -31,9 +31,25 @@ class MessageCodecTest {
     }
 
     @Test
+    void aCheckpointEventFromBeforeManifestsDecodesWithoutOneAndABadManifestDigestIsRefused() {
+        String old = """
+                {"version": 1, "jobId": "job-1", "checkpointId": "ckpt-1", "policyVersion": 1,
+                 "uri": "file:/store/ckpt-1", "sha256": "ab12", "bytes": 1024, "parentId": "ckpt-0"}""";
+        CheckpointPublished decoded = MessageCodec.decode(old.getBytes(StandardCharsets.UTF_8),
+                CheckpointPublished.class);
+        assertThat(decoded.manifestSha256()).isNull();
+
+        String bad = old.replace("}", ", \"manifestSha256\": \"ABC\"}");
+        assertThatThrownBy(() -> MessageCodec.decode(bad.getBytes(StandardCharsets.UTF_8), CheckpointPublished.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("manifestSha256")
+                .hasMessageContaining("64 lowercase hex digits");
+    }
+
+    @Test
     void everyMessageRoundTripsThroughJson() {
         for (Object message : List.of(request(), scored(),
-                new CheckpointPublished(1, "job-1", "ckpt-1", 1, "file:/store/ckpt-1", "ab12", 1024, "ckpt-0"),
+                new CheckpointPublished(1, "job-1", "ckpt-1", 1, "file:/store/ckpt-1", "ab12", 1024, "ckpt-0",
+                        "a".repeat(64)),
                 new JobEvent(1, "job-1", "RUNNING", 0, "GENERATE", "started", 1700000000000L))) {
             Object decoded = MessageCodec.decode(MessageCodec.encode(message), message.getClass());
             assertThat(decoded).isEqualTo(message);

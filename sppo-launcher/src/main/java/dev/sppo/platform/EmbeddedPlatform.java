@@ -26,18 +26,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
 
     private final PlatformSettings settings;
+    private final ExtraSettings extra;
     private final String serviceKey = ServiceKeys.random();
     private final List<ConfigurableApplicationContext> generators = new ArrayList<>();
     private ConfigurableApplicationContext preference;
     private ConfigurableApplicationContext trainer;
     private ConfigurableApplicationContext gateway;
 
-    private EmbeddedPlatform(PlatformSettings settings) {
+    private EmbeddedPlatform(PlatformSettings settings, ExtraSettings extra) {
         this.settings = settings;
+        this.extra = extra;
     }
 
     public static EmbeddedPlatform start(PlatformSettings settings) {
-        EmbeddedPlatform platform = new EmbeddedPlatform(settings);
+        return start(settings, ExtraSettings.NONE);
+    }
+
+    /** Starts the platform with {@code extra} settings for some of its services. */
+    public static EmbeddedPlatform start(PlatformSettings settings, ExtraSettings extra) {
+        EmbeddedPlatform platform = new EmbeddedPlatform(settings, extra);
         try {
             platform.startServices();
         } catch (RuntimeException e) {
@@ -50,13 +57,17 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private void startServices() {
         for (int i = 0; i < settings.services().generatorReplicas(); i++) {
             int port = i == 0 ? settings.services().generatorPort() : 0;
+            List<String> args = backend("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1),
+                    "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir());
+            args.addAll(extra.generator().apply(i + 1));
             generators.add(ServiceContexts.start(GeneratorServiceApplication.class, "generator-service", false, false,
-                    backend("--server.port=" + port, "--sppo.generator.instance-id=generator-" + (i + 1),
-                            "--sppo.generator.checkpoint-root=" + settings.checkpointDir())));
+                    args));
         }
+        List<String> preferenceArgs = backend("--server.port=" + settings.services().preferencePort(),
+                "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir());
+        preferenceArgs.addAll(extra.preference());
         preference = ServiceContexts.start(PreferenceServiceApplication.class, "preference-service", false, false,
-                backend("--server.port=" + settings.services().preferencePort(),
-                        "--SPPO_CHECKPOINT_DIR=" + settings.checkpointDir()));
+                preferenceArgs);
         startTrainer();
         gateway = ServiceContexts.start(GatewayApplication.class, "gateway", false, true, List.of(
                 "--server.port=" + settings.services().gatewayPort(),

@@ -50,13 +50,18 @@ final class PlatformHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PlatformHarness(Path checkpoints, int generatorReplicas) throws IOException {
+        this(checkpoints, generatorReplicas, FreePorts.next(), ExtraSettings.NONE);
+    }
+
+    /** A platform whose trainer listens on {@code trainerPort}, with {@code extra} settings for some services. */
+    PlatformHarness(Path checkpoints, int generatorReplicas, int trainerPort, ExtraSettings extra) throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 2, Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.PREFERENCES,
                 Topics.CHECKPOINTS, Topics.JOB_EVENTS, Topics.PROMPTS, Topics.deadLetter(Topics.PROMPTS));
         kafka.afterPropertiesSet();
         postgres = EmbeddedPostgres.builder().start();
         platform = EmbeddedPlatform.start(new PlatformSettings(kafka.getBrokersAsString(),
                 postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", checkpoints,
-                new ServiceSettings(0, 0, 0, FreePorts.next(), generatorReplicas, API_KEY)));
+                new ServiceSettings(0, 0, 0, trainerPort, generatorReplicas, API_KEY)), extra);
         awaitPartitionsAssigned(GENERATOR_GROUP, generatorReplicas, Duration.ofSeconds(60));
     }
 

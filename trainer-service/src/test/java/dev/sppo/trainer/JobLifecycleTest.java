@@ -168,5 +168,14 @@ class JobLifecycleTest {
         assertThat(digests).containsKeys("config.json", "tokenizer.json");
         assertThat(digests.get(ModelDirectory.WEIGHTS_FILE))
                 .isEqualTo(checkpoints.get(2).getAsJsonObject().get("sha256").getAsString());
+        JsonObject entry = TrainerApp.object(app.get("/store/entries/" + parent).body());
+        String recorded = checkpoints.get(2).getAsJsonObject().get("manifestSha256").getAsString();
+        assertThat(entry.get("manifestSha256").getAsString()).isEqualTo(recorded);
+        JsonArray files = entry.getAsJsonObject("manifest").getAsJsonArray("files");
+        assertThat(files).hasSize(digests.size()).allSatisfy(file -> assertThat(file.getAsJsonObject().get("sha256")
+                .getAsString()).isEqualTo(digests.get(file.getAsJsonObject().get("path").getAsString())));
+        assertThat(Archives.entryDigests(app.download("/store/entries/" + parent + "/archive").body()))
+                .isEqualTo(digests);
+        assertThat(app.get("/store/entries/nope").statusCode()).isEqualTo(404);
     }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.contracts.store.CheckpointManifest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,9 @@ class PreferenceModelApiTest {
         assertThat(checkpoint).startsWith(store.resolve("checkpoints"));
         assertThat(run.get("sha256").getAsString())
                 .isEqualTo(Digests.sha256(checkpoint.resolve(ModelDirectory.WEIGHTS_FILE)));
+        assertThat(run.get("manifestSha256").getAsString()).isEqualTo(CheckpointManifest.of(checkpoint).digest());
+        assertThat(TrainerApp.object(app.get("/store/entries/" + id).body()).get("manifestSha256").getAsString())
+                .isEqualTo(run.get("manifestSha256").getAsString());
         assertThat(app.count("SELECT count(*) FROM preference_models WHERE id = ? AND state = 'SUCCEEDED'", id))
                 .isEqualTo(1);
     }

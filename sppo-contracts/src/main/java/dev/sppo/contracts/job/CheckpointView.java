@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param bytes total size of the directory
  * @param parentId the checkpoint it was trained from, or null for a base
  * @param createdAt when it was recorded
+ * @param manifestSha256 the digest of its manifest, which covers every file of the checkpoint; null for a
+ *     checkpoint recorded before manifests were
  */
 public record CheckpointView(
         String id, String jobId, int policyVersion, String uri, String sha256, long bytes, String parentId,
-        Instant createdAt) {}
+        Instant createdAt, String manifestSha256) {}

@@ -26,7 +26,8 @@ class JobViewTest {
                "metrics": {"generate_seconds": 10.5, "steps": 12, "loss": 1.5, "kl": null, "note": "kept",
                  "win_rate_vs_base": {"rate": 0.6, "lower": 0.55, "upper": 0.65, "wins": 5, "ties": 2, "losses": 3}}}],
              "checkpoints": [{"id": "j-7-v1", "jobId": "j-7", "policyVersion": 1, "uri": "file:/store/v1",
-               "sha256": "ab", "bytes": 10, "parentId": "j-7-v0", "createdAt": "2026-11-24T10:03:00Z"}]}
+               "sha256": "ab", "bytes": 10, "parentId": "j-7-v0", "createdAt": "2026-11-24T10:03:00Z",
+               "manifestSha256": "cd"}]}
             """;
 
     static JobView decode(String json) {

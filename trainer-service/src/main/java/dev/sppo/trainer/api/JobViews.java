@@ -30,7 +30,7 @@ final class JobViews {
 
     static CheckpointView checkpoint(Checkpoint c) {
         return new CheckpointView(c.id(), c.jobId(), c.policyVersion(), c.uri().toString(), c.sha256(), c.bytes(),
-                c.parentId(), c.createdAt());
+                c.parentId(), c.createdAt(), c.manifestSha256());
     }
 
     private static IterationView iteration(IterationRecord r) {

@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param bytes total size of its files
  * @param parentId the checkpoint it was trained from, null for the base
  * @param createdAt when it was recorded
+ * @param manifestSha256 the digest of its manifest, which covers every one of its files; null for a checkpoint
+ *     recorded before manifests were
  */
 public record Checkpoint(
         String id, String jobId, int policyVersion, URI uri, String sha256, long bytes, String parentId,
-        Instant createdAt) {
+        Instant createdAt, String manifestSha256) {
 
     public static String idOf(String jobId, int policyVersion) {
         return jobId + "-v" + policyVersion;

@@ -15,7 +15,8 @@ import java.util.Optional;
 public class CheckpointRepository {
 
     private static final String SELECT =
-            "SELECT id, job_id, policy_version, uri, sha256, bytes, parent_id, created_at FROM checkpoints ";
+            "SELECT id, job_id, policy_version, uri, sha256, bytes, parent_id, created_at, "
+            + "manifest_sha256 FROM checkpoints ";
 
     private final JdbcTemplate jdbc;
     private final RowMapper<Checkpoint> rows = CheckpointRepository::map;
@@ -27,9 +28,9 @@ public class CheckpointRepository {
     /** Records π_version of a job; returns the row as stored (the first one, when it was already recorded). */
     public Checkpoint record(String jobId, int version, StoredCheckpoint stored, String parentId) {
         String id = Checkpoint.idOf(jobId, version);
-        jdbc.update("INSERT INTO checkpoints (id, job_id, policy_version, uri, sha256, bytes, parent_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", id, jobId, version,
-                stored.uri().toString(), stored.sha256(), stored.bytes(), parentId);
+        jdbc.update("INSERT INTO checkpoints (id, job_id, policy_version, uri, sha256, bytes, parent_id, "
+                + "manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", id, jobId, version,
+                stored.uri().toString(), stored.sha256(), stored.bytes(), parentId, stored.manifestSha256());
         return find(id).orElseThrow(() -> new IllegalStateException("checkpoint " + id + " vanished after insert"));
     }
 
@@ -54,6 +55,6 @@ public class CheckpointRepository {
     private static Checkpoint map(ResultSet rs, int row) throws SQLException {
         return new Checkpoint(rs.getString("id"), rs.getString("job_id"), rs.getInt("policy_version"),
                 URI.create(rs.getString("uri")), rs.getString("sha256"), rs.getLong("bytes"), rs.getString("parent_id"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("manifest_sha256"));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.model.Policy;
 import dev.sppo.trainer.TrainerProperties;
 
@@ -52,9 +53,10 @@ public class DirectoryCheckpointStore implements CheckpointStore {
         return describe(dir);
     }
 
-    private static StoredCheckpoint describe(Path dir) throws IOException {
+    private static StoredCheckpoint describe(Path dir) {
+        CheckpointManifest manifest = CheckpointManifest.of(dir);
         return new StoredCheckpoint(dir.toUri(), Digests.sha256(dir.resolve(ModelDirectory.WEIGHTS_FILE)),
-                totalBytes(dir));
+                manifest.digest(), manifest.totalBytes());
     }
 
     @Override
@@ -100,13 +102,5 @@ public class DirectoryCheckpointStore implements CheckpointStore {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static long totalBytes(Path dir) throws IOException {
-        long total = 0;
-        for (Path file : files(dir)) {
-            total += Files.size(file);
-        }
-        return total;
     }
 }

@@ -42,7 +42,7 @@ public class MessagePublisher {
     public void checkpoint(Checkpoint checkpoint) {
         send(CHECKPOINTS, checkpoint.jobId(), new CheckpointPublished(ContractVersion.CURRENT, checkpoint.jobId(),
                 checkpoint.id(), checkpoint.policyVersion(), checkpoint.uri().toString(), checkpoint.sha256(),
-                checkpoint.bytes(), checkpoint.parentId()));
+                checkpoint.bytes(), checkpoint.parentId(), checkpoint.manifestSha256()));
     }
 
     public void event(JobEvent event) {

@@ -21,7 +21,7 @@ import java.util.Optional;
 public class PreferenceModelRepository {
 
     private static final String COLUMNS = "id, name, kind, config::text AS config, state, failure_reason, "
-            + "metrics::text AS metrics, uri, sha256, bytes, created_at, finished_at";
+            + "metrics::text AS metrics, uri, sha256, bytes, created_at, finished_at, manifest_sha256";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -61,8 +61,9 @@ public class PreferenceModelRepository {
     /** @param metricsJson the run's metrics as a JSON object */
     public boolean succeed(String id, String metricsJson, StoredCheckpoint checkpoint) {
         return jdbc.update("UPDATE preference_models SET state = 'SUCCEEDED', metrics = ?::jsonb, uri = ?, "
-                + "sha256 = ?, bytes = ?, finished_at = now() WHERE id = ? AND state = 'RUNNING'",
-                metricsJson, checkpoint.uri().toString(), checkpoint.sha256(), checkpoint.bytes(), id) == 1;
+                + "sha256 = ?, bytes = ?, manifest_sha256 = ?, finished_at = now() WHERE id = ? AND state = 'RUNNING'",
+                metricsJson, checkpoint.uri().toString(), checkpoint.sha256(), checkpoint.bytes(),
+                checkpoint.manifestSha256(), id) == 1;
     }
 
     public boolean fail(String id, String reason) {
@@ -76,7 +77,7 @@ public class PreferenceModelRepository {
                 json.readMap(rs.getString("config")), rs.getString("state"), rs.getString("failure_reason"),
                 json.readMap(rs.getString("metrics")), uri == null ? null : URI.create(uri), rs.getString("sha256"),
                 rs.getObject("bytes", Long.class), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("finished_at")), rs.getString("manifest_sha256"));
     }
 
     private static Instant instant(Timestamp t) {

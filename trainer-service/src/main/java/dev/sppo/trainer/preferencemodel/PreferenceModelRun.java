@@ -18,10 +18,13 @@ import java.util.Map;
  * @param uri the checkpoint (a job's {@code preference.model_uri}), null until it succeeded
  * @param sha256 SHA-256 of the checkpoint's {@code model.safetensors}
  * @param bytes total size of the checkpoint's files
+ * @param manifestSha256 the digest of the checkpoint's manifest, which covers every one of its files; null until
+ *     it succeeded, and for a run that succeeded before manifests were recorded
  */
 public record PreferenceModelRun(
         String id, String name, String kind, Map<String, Object> config, String state, String failureReason,
-        Map<String, Object> metrics, URI uri, String sha256, Long bytes, Instant createdAt, Instant finishedAt) {
+        Map<String, Object> metrics, URI uri, String sha256, Long bytes, Instant createdAt, Instant finishedAt,
+        String manifestSha256) {
 
     public static final String QUEUED = "QUEUED";
     public static final String RUNNING = "RUNNING";

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 class DirectoryCheckpointStoreTest {
 
@@ -55,6 +57,13 @@ class DirectoryCheckpointStoreTest {
                 }
             }
             assertThat(stored.bytes()).isEqualTo(total);
+            StringBuilder manifest = new StringBuilder();
+            for (String name : new TreeMap<>(onDisk).keySet()) {
+                manifest.append(onDisk.get(name)).append(' ').append(Files.size(dir.resolve(name))).append(' ')
+                        .append(name).append('\n');
+            }
+            assertThat(stored.manifestSha256())
+                    .isEqualTo(Digests.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)));
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             store.writeArchive(stored.uri(), zip);
             assertThat(Archives.entryDigests(zip.toByteArray())).isEqualTo(onDisk);
