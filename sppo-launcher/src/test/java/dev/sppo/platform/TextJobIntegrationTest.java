@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +116,7 @@ class TextJobIntegrationTest {
     @SuppressWarnings("unchecked")
     void theTextDemosJobRunsOnItsUploadedPromptsWithVaderAsGoldAndTheTextGuardsInTheView() throws Exception {
         TextDemoAssets assets = TextDemoAssets.prepare(tmp.resolve("store").resolve("models").resolve("text-demo"),
-                TINY_TEXT_DEMO, System.err);
+                TINY_TEXT_DEMO, new PrintStream(OutputStream.nullOutputStream()));
         JobsClient client = new JobsClient("http://localhost:" + harness.platform.gatewayPort(),
                 PlatformHarness.API_KEY);
         Map<String, Object> job = TextDemoJob.forPlatform("text-demo", client.uploadDataset("quotes",
