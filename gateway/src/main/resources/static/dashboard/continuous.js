@@ -19,7 +19,9 @@ export async function continuousSection(job, report, refresh) {
           fact('Serving version', el('span', {id: 'serving-version'}, `v${view.servingVersion}`)),
           fact('Prompt lag', `${consumer.lag} records in sppo.prompts`),
           fact('Rounds behind', `${view.roundsBehind} (pause above ${view.settings.maxRoundsBehind})`),
-          fact('Waiting for a round', `${view.waitingPrompts} of ${view.settings.roundPrompts} prompts`),
+          FOLLOWED.includes(view.state)
+              ? fact('Waiting for a round', `${view.waitingPrompts} of ${view.settings.roundPrompts} prompts`)
+              : fact('Dropped when the job ended', `${view.droppedAtEnd} stored prompts never trained on`),
           fact('Consumer', `${consumer.paused ? 'paused' : 'consuming'} · ${consumer.pauses} pauses, `
               + `${consumer.resumes} resumes`),
           fact('Stale replies', `S = ${view.settings.stalenessBound} (${view.settings.staleAction.toLowerCase()}): `

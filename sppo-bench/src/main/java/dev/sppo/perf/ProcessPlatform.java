@@ -8,8 +8,14 @@ import dev.sppo.embedded.ServiceKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,26 +27,39 @@ import java.util.Map;
  * requests. As in the embedded demo, the backends listen on the loopback address only and ask for a service key
  * made for this run, which the gateway sends. Closing stops the services (the gateway first, the generators
  * last), then the database, then the broker.
+ *
+ * <p>For fault injection ({@code dev.sppo.chaos}) a service can be killed hard ({@link #kill}: SIGKILL) and started
+ * again on the same port ({@link #restart}), and the broker and the database stopped and started again on the
+ * same directories and ports.
  */
-final class ProcessPlatform implements AutoCloseable {
+public final class ProcessPlatform implements AutoCloseable {
 
     private static final int PARTITIONS = 2;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final String LOOPBACK = "127.0.0.1";
+    /** The gateway's service name. */
+    public static final String GATEWAY = "gateway";
+    /** The trainer's service name. */
+    public static final String TRAINER = "trainer-service";
+    /** The preference-service's name. */
+    public static final String PREFERENCE = "preference-service";
 
     private final ProcessSettings settings;
     private final String serviceKey = ServiceKeys.random();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private EmbeddedKafka kafka;
-    private EmbeddedDatabase database;
-    private ServiceProcess gateway;
+    /** By name, in start order; a restart (on a fault injector's thread) replaces an entry. */
+    private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final int kafkaPort = FreePorts.next();
+    private final int kafkaControllerPort = FreePorts.next();
+    private final int databasePort = FreePorts.next();
+    private volatile EmbeddedKafka kafka;
+    private volatile EmbeddedDatabase database;
     private int generators;
 
     private ProcessPlatform(ProcessSettings settings) {
         this.settings = settings;
     }
 
-    static ProcessPlatform start(ProcessSettings settings) throws IOException, InterruptedException {
+    public static ProcessPlatform start(ProcessSettings settings) throws IOException, InterruptedException {
         ProcessPlatform platform = new ProcessPlatform(settings);
         try {
             platform.startAll();
@@ -53,25 +72,31 @@ final class ProcessPlatform implements AutoCloseable {
 
     private void startAll() throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir().resolve("logs"));
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), FreePorts.next(), FreePorts.next());
-        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), FreePorts.next());
-        ServiceProcess generator = addGenerator();
-        ServiceProcess preference = launch("preference-service", "preference-service", Map.of(
+        startBroker();
+        startDatabase();
+        addGenerator();
+        ServiceProcess generator = services.get(generator(1));
+        ServiceProcess preference = launch(PREFERENCE, "preference-service", Map.of(
                 "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
                 "SPPO_MODELS_DIR", settings.modelsDir().toString()));
-        ServiceProcess trainer = launch("trainer-service", "trainer-service", Map.of(
+        ServiceProcess trainer = launch(TRAINER, "trainer-service", Map.of(
                 "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
                 "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
                 "SPPO_MODELS_DIR", settings.modelsDir().toString(), "PREFERENCE_URL", url(preference)));
-        gateway = launch("gateway", "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
+        launch(GATEWAY, "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
                 "PREFERENCE_URL", url(preference), "SPPO_API_KEYS", settings.apiKey()));
     }
 
+    /** The name of generator replica {@code n} (from 1). */
+    public static String generator(int n) {
+        return "generator-" + n;
+    }
+
     /** Starts one more generator-service replica (in the same consumer group) and waits until it is healthy. */
-    ServiceProcess addGenerator() throws IOException, InterruptedException {
+    public void addGenerator() throws IOException, InterruptedException {
         generators++;
-        String name = "generator-" + generators;
-        return launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name,
+        String name = generator(generators);
+        launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name,
                 "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString()));
     }
 
@@ -80,14 +105,65 @@ final class ProcessPlatform implements AutoCloseable {
     }
 
     /** The job API through the gateway. */
-    JobsClient jobs() {
-        return new JobsClient(url(gateway), settings.apiKey());
+    public JobsClient jobs() {
+        return new JobsClient(url(services.get(GATEWAY)), settings.apiKey());
+    }
+
+    /** A new connection to the platform's database (the caller closes it). */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** Kills service {@code name} at once (SIGKILL), as a crash or the OOM killer would. */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts the killed service {@code name} again on its port and waits until it is healthy. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess restarted = service(name).restarted();
+        services.put(name, restarted);
+        restarted.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Stops the broker (a controlled shutdown); {@link #startBroker} starts it on the same log directory. */
+    public void stopBroker() {
+        kafka.close();
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: open sessions are ended); {@link #startDatabase} starts it again. */
+    public void stopDatabase() throws IOException {
+        database.close();
+    }
+
+    private List<ServiceProcess> running() {
+        synchronized (services) {
+            return new ArrayList<>(services.values());
+        }
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service named " + name + "; there are " + services.keySet());
+        }
+        return service;
+    }
+
+    /** Starts the broker on its log directory and ports (formatting the directory on the first start). */
+    public void startBroker() throws IOException {
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort);
+    }
+
+    /** Starts PostgreSQL on its cluster directory and port (creating the cluster on the first start). */
+    public void startDatabase() throws IOException {
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), databasePort);
     }
 
     /** Every service's memory, read now (peak RSS is the peak since its start). */
     List<ServiceMemory> memory() throws IOException, InterruptedException {
         List<ServiceMemory> all = new ArrayList<>();
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : running()) {
             all.add(service.memory(settings.apiKey()));
         }
         return all;
@@ -96,17 +172,17 @@ final class ProcessPlatform implements AutoCloseable {
     private ServiceProcess launch(String name, String module, Map<String, String> extra)
             throws IOException, InterruptedException {
         int port = FreePorts.next();
-        Map<String, String> env = new java.util.HashMap<>(extra);
+        Map<String, String> env = new HashMap<>(extra);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SPPO_SERVICE_KEY", serviceKey);
-        if (!module.equals("gateway")) {
+        if (!module.equals(GATEWAY)) {
             env.put("SERVER_ADDRESS", LOOPBACK);
         }
         env.put("SPPO_TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
         ServiceProcess service = ServiceProcess.start(name, settings.jars().of(module), settings.jvmOptions(), env,
                 List.of(), port, settings.dataDir().resolve("logs").resolve(name + ".log"));
-        services.add(service);
+        services.put(name, service);
         service.awaitHealthy(START_TIMEOUT);
         return service;
     }
@@ -117,8 +193,9 @@ final class ProcessPlatform implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        List<ServiceProcess> running = running();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
         }
         services.clear();
         if (database != null) {

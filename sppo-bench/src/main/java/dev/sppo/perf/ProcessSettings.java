@@ -13,7 +13,7 @@ import java.util.List;
  * @param apiKey the gateway's key
  * @param modelsDir the trainer's models root ({@code SPPO_MODELS_DIR}): the jobs' {@code base.path} must lie in it
  */
-record ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir) {
+public record ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir) {
 
     /** The JVM options of every service: heap, serial GC, and one fixed PyTorch thread pool. */
     List<String> jvmOptions() {

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The services' executable jars as the build leaves them: {@code <root>/<service>/target/<service>-*-exec.jar}. */
-record ServiceJars(Path root) {
+public record ServiceJars(Path root) {
 
     /**
      * @throws IOException naming the service, the folder searched and the command that builds the jar
      */
-    Path of(String service) throws IOException {
+    public Path of(String service) throws IOException {
         Path target = root.resolve(service).resolve("target");
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {

@@ -22,13 +22,15 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final ProcessBuilder builder;
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, ProcessBuilder builder, int port, Path log) throws IOException {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
+        this.process = builder.start();
         this.port = port;
         this.log = log;
     }
@@ -49,7 +51,12 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, builder.start(), port, log);
+        return new ServiceProcess(name, builder, port, log);
+    }
+
+    /** The same service started again: same jar, settings, port and log file (appended to). */
+    ServiceProcess restarted() throws IOException {
+        return new ServiceProcess(name, builder, port, log);
     }
 
     String name() {
@@ -94,6 +101,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook, no graceful close) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after 30 s). */

@@ -166,6 +166,22 @@ class ContinuousIntegrationTest {
         stream.stopJob(id);
     }
 
+    @Test
+    @Order(6)
+    void promptsStoredButNeverTrainedWhenTheJobIsStoppedAreReportedAsDroppedWithIt() throws Exception {
+        String id = stream.createJob("stopped-early", 10, 5, "0.0", "\"max_wait_seconds\": 600");
+        stream.produce(3);
+        harness.await(() -> harness.count("SELECT count(*) FROM stream_prompts WHERE job_id = '" + id + "'") == 3,
+                "three prompts stored, too few for a round");
+        assertThat(continuous(id).get("droppedAtEnd").getAsInt()).as("still to be trained while it runs").isZero();
+
+        stream.stopJob(id);
+
+        JsonObject view = continuous(id);
+        assertThat(view.get("droppedAtEnd").getAsInt()).as(view.toString()).isEqualTo(3);
+        assertThat(view.get("waitingPrompts").getAsInt()).isEqualTo(3);
+    }
+
     private static void assertEveryPromptUsedOnce(String id, List<String> ids, int rounds) throws Exception {
         String job = "job_id = '" + id + "'";
         assertThat(harness.query("SELECT prompt_id FROM stream_prompts WHERE " + job).stream().map(r -> r.get(0))

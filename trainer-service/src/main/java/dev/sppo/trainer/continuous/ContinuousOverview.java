@@ -45,6 +45,7 @@ public class ContinuousOverview {
         }).toList();
         return new ContinuousView(id, job.state().name(),
                 ContinuousSettings.read(job.config().get(ContinuousSettings.KEY)), promotions.servingVersion(id),
-                prompts.behind(id), prompts.waiting(id), metrics.state(), rounds);
+                prompts.behind(id), prompts.waiting(id), job.state().isTerminal() ? prompts.untrained(id) : 0,
+                metrics.state(), rounds);
     }
 }

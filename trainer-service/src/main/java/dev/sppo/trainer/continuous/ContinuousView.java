@@ -11,9 +11,11 @@ import java.util.List;
  * @param servingVersion the promoted version generators serve (0: the base)
  * @param roundsBehind rounds formed and not finished
  * @param waitingPrompts prompts stored and not yet in a round
+ * @param droppedAtEnd prompts stored and never trained on when the job ended (stopped, cancelled or failed): waiting
+ *     ones and those of unfinished rounds, dropped with the job (not handed to a later job); 0 while it runs
  * @param consumer this instance's consumer and staleness counters
  * @param rounds every round, oldest first
  */
 public record ContinuousView(
         String jobId, String state, ContinuousSettings settings, int servingVersion, int roundsBehind,
-        int waitingPrompts, ConsumerState consumer, List<RoundView> rounds) {}
+        int waitingPrompts, int droppedAtEnd, ConsumerState consumer, List<RoundView> rounds) {}

@@ -55,6 +55,16 @@ public class StreamPromptRepository {
         return count("SELECT count(*) FROM stream_prompts WHERE job_id = ? AND round IS NULL", jobId);
     }
 
+    /**
+     * Stored prompts that no finished round trained on and that were not dropped as stale: still to be trained while
+     * the job runs, dropped with it once it has ended.
+     */
+    int untrained(String jobId) {
+        return count("SELECT count(*) FROM stream_prompts p WHERE p.job_id = ? AND NOT p.dropped AND NOT EXISTS "
+                + "(SELECT 1 FROM iterations i WHERE i.job_id = p.job_id AND i.iteration = p.round "
+                + "AND i.finished_at IS NOT NULL)", jobId);
+    }
+
     /** How long the oldest prompt not yet in a round has waited (zero when none waits). */
     Duration oldestWait(String jobId) {
         Double seconds = jdbc.queryForObject("SELECT extract(epoch FROM now() - min(received_at))::float8 "

@@ -11,14 +11,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread per instance that does the heavy work (warm start, training, evaluation) one step at a time.
  * A step that throws fails its job with the reason, so no job is left RUNNING by an error; a step stopped by
- * {@link JobInterruptedException} (cancel, shutdown) leaves the job as it is.
+ * {@link JobInterruptedException} (cancel, shutdown) leaves the job as it is. A step that lost the database
+ * ({@link TransientFailures}: a PostgreSQL restart under it) is tried again every {@link #RETRY_DELAY}, up to
+ * {@value #MAX_ATTEMPTS} times, before it fails the job: every step is a resume point, so running it again
+ * redoes only what was not recorded (the chaos run found a restart in TRAIN failing the job).
  */
 @Component
 public class JobWorker {
@@ -31,7 +33,12 @@ public class JobWorker {
         void run() throws Exception;
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+    /** How long a step that lost the database waits before it is tried again. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    /** How often a step that keeps losing the database is tried in all (about a minute of outage). */
+    static final int MAX_ATTEMPTS = 30;
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "sppo-trainer-worker");
         thread.setDaemon(true);
         return thread;
@@ -43,10 +50,11 @@ public class JobWorker {
     public JobWorker(JobTransitions transitions, TrainerProperties properties) {
         this.transitions = transitions;
         this.shutdownTimeout = properties.shutdownTimeout();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     public void submit(String jobId, String step, Step work) {
-        executor.execute(() -> run(jobId, step, work));
+        executor.execute(() -> run(jobId, step, work, 1));
     }
 
     /** True once the service has begun to stop: steps end at their next check and their jobs stay resumable. */
@@ -54,7 +62,7 @@ public class JobWorker {
         return stopping;
     }
 
-    private void run(String jobId, String step, Step work) {
+    private void run(String jobId, String step, Step work, int attempt) {
         try {
             work.run();
         } catch (JobInterruptedException e) {
@@ -63,6 +71,13 @@ public class JobWorker {
             if (stopping) {
                 LOG.warn("job {}: {} interrupted by shutdown ({}); it resumes on the next start", jobId, step,
                         e.toString());
+                return;
+            }
+            if (attempt < MAX_ATTEMPTS && TransientFailures.isTransient(e)) {
+                LOG.warn("job {}: {} lost the database ({}); trying again in {} (attempt {} of {})", jobId, step,
+                        reason(e), RETRY_DELAY, attempt + 1, MAX_ATTEMPTS);
+                executor.schedule(() -> run(jobId, step, work, attempt + 1), RETRY_DELAY.toMillis(),
+                        TimeUnit.MILLISECONDS);
                 return;
             }
             LOG.error("job {}: {} failed", jobId, step, e);

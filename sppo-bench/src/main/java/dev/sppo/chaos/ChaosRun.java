@@ -1,0 +1,50 @@
+package dev.sppo.chaos;
+
+import dev.sppo.perf.ProcessPlatform;
+import dev.sppo.perf.ProcessSettings;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Starts the platform as separate processes ({@link ProcessPlatform}, with two generator replicas), runs the
+ * {@link ChaosJob} once undisturbed, then once per trial with that trial's faults, and reports every run.
+ */
+public final class ChaosRun {
+
+    private final ProcessSettings settings;
+    private final Consumer<String> progress;
+
+    /** @param progress one line per run and per fault */
+    public ChaosRun(ProcessSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** @param trials each trial's faults, injected in order into one run of the job */
+    public ChaosReport run(List<List<Fault>> trials) throws IOException, InterruptedException, SQLException {
+        long start = System.nanoTime();
+        try (ProcessPlatform platform = ProcessPlatform.start(settings);
+                TrialRunner runner = new TrialRunner(platform, progress)) {
+            platform.addGenerator();
+            TrialResult baseline = runner.run(ChaosJob.body("chaos baseline"), List.of(), null);
+            progress.accept("baseline: " + baseline.state() + " " + baseline.metrics());
+            if (!baseline.succeeded()) {
+                throw new IOException("the undisturbed job ended " + baseline.state() + ": "
+                        + baseline.failureReason());
+            }
+            List<TrialResult> results = new ArrayList<>();
+            for (int i = 0; i < trials.size(); i++) {
+                TrialResult result = runner.run(ChaosJob.body("chaos trial " + (i + 1)), trials.get(i),
+                        baseline.metrics());
+                progress.accept("trial " + (i + 1) + ": " + result.state() + (result.sameAsBaseline()
+                        ? ", same metrics as the baseline" : ", metrics differ: " + result.metrics()));
+                results.add(result);
+            }
+            return new ChaosReport(baseline, results, (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.sppo.chaos;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.sppo.checkpoint.Digests;
+import dev.sppo.perf.ProcessPlatform;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads a job's state straight from the platform's PostgreSQL, independent of the services under test: where it
+ * is, its per-iteration metrics, how often each prompt was counted in training, and whether every recorded
+ * checkpoint has its complete file.
+ */
+final class JobProbe {
+
+    /** Metrics that measure time: they differ from run to run by design and are left out of the comparison. */
+    private static final List<String> TIMING_SUFFIXES = List.of("_seconds", "_per_second");
+
+    private final ProcessPlatform platform;
+
+    JobProbe(ProcessPlatform platform) {
+        this.platform = platform;
+    }
+
+    /**
+     * Where a job is: its state, iteration and phase, and how many prompt results it has stored in all.
+     *
+     * @param state QUEUED, RUNNING, SUCCEEDED, ...
+     * @param phase null until the job runs
+     */
+    record Position(String state, int iteration, String phase, long results) {
+
+        boolean ended() {
+            return !state.equals("QUEUED") && !state.equals("RUNNING") && !state.equals("PAUSED");
+        }
+
+        /** True once the job is past {@code fault}'s point: a later iteration or phase, or ended. */
+        boolean passed(Fault fault) {
+            if (ended() || iteration > fault.iteration()) {
+                return true;
+            }
+            return iteration == fault.iteration() && phase != null
+                    && Fault.JobPhase.valueOf(phase).ordinal() > fault.phase().ordinal();
+        }
+
+        boolean at(Fault fault) {
+            return state.equals("RUNNING") && iteration == fault.iteration() && fault.phase().name().equals(phase);
+        }
+    }
+
+    /** The job's position; empty while the database cannot be reached (it may be the one restarting). */
+    Optional<Position> position(String jobId) {
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT state, coalesce(iteration, 0), phase, (SELECT count(*) FROM prompt_results r"
+                        + " WHERE r.job_id = j.id) FROM jobs j WHERE id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Position(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getLong(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Prompt results stored for the job's iteration {@code t}; 0 while the database cannot be reached. */
+    long iterationResults(String jobId, int t) {
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM prompt_results WHERE job_id = ? AND iteration = ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, t);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    String failureReason(String jobId) throws SQLException {
+        try (Connection c = platform.database();
+                PreparedStatement s = c.prepareStatement("SELECT failure_reason FROM jobs WHERE id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Each iteration's metrics without the timing ones, by iteration. */
+    Map<Integer, JsonObject> metrics(String jobId) throws SQLException {
+        Map<Integer, JsonObject> byIteration = new TreeMap<>();
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT iteration, metrics::text FROM iterations WHERE job_id = ? ORDER BY iteration")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byIteration.put(rs.getInt(1), withoutTimings(JsonParser.parseString(rs.getString(2))));
+                }
+            }
+        }
+        return byIteration;
+    }
+
+    private static JsonObject withoutTimings(JsonElement metrics) {
+        JsonObject kept = new JsonObject();
+        for (Map.Entry<String, JsonElement> e : metrics.getAsJsonObject().entrySet()) {
+            if (TIMING_SUFFIXES.stream().noneMatch(e.getKey()::endsWith)) {
+                kept.add(e.getKey(), e.getValue());
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * How each iteration's prompts were counted in training, summed over the iterations.
+     *
+     * @param lost prompts of an iteration with no training row
+     * @param duplicated training rows beyond one per prompt
+     */
+    record PromptCounts(long lost, long duplicated) {}
+
+    PromptCounts prompts(String jobId) throws SQLException {
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT i.expected_prompts, count(t.prompt_id), count(DISTINCT t.prompt_id) FROM iterations i"
+                        + " LEFT JOIN training_rows t ON t.job_id = i.job_id AND t.iteration = i.iteration"
+                        + " WHERE i.job_id = ? GROUP BY i.iteration, i.expected_prompts")) {
+            s.setString(1, jobId);
+            long lost = 0;
+            long duplicated = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lost += Math.max(0, rs.getLong(1) - rs.getLong(3));
+                    duplicated += rs.getLong(2) - rs.getLong(3);
+                }
+            }
+            return new PromptCounts(lost, duplicated);
+        }
+    }
+
+    /** Checkpoint rows whose {@code model.safetensors} is missing or does not match the recorded sha256. */
+    int incompleteCheckpoints(String jobId) throws SQLException {
+        int incomplete = 0;
+        try (Connection c = platform.database();
+                PreparedStatement s = c.prepareStatement("SELECT uri, sha256 FROM checkpoints WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Path weights = Path.of(URI.create(rs.getString(1))).resolve("model.safetensors");
+                    if (!Files.isRegularFile(weights) || !Digests.sha256(weights).equals(rs.getString(2).trim())) {
+                        incomplete++;
+                    }
+                }
+            }
+        }
+        return incomplete;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.sppo.chaos;
+
+import com.google.gson.JsonObject;
+import dev.sppo.perf.ProcessPlatform;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Runs a job on a {@link ProcessPlatform} and injects its faults at their points: it watches the job's row in
+ * PostgreSQL every {@value #POLL_MILLIS} ms, hits the target as soon as the job is at the fault's iteration and
+ * phase (for GENERATE, once the iteration has stored a first result, so mid-iteration), starts it again, and
+ * times the recovery (the restart runs beside the watching, so a fault the job rides through, such as one of two
+ * generators killed, recovers before its restart ends, and the next fault need not wait for it). Then it waits for
+ * every restart and for the job to end, and checks it ({@link TrialResult}).
+ */
+final class TrialRunner implements AutoCloseable {
+
+    private static final long POLL_MILLIS = 50;
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
+    private final ProcessPlatform platform;
+    private final JobProbe probe;
+    private final Consumer<String> progress;
+    private final ExecutorService restarts = Executors.newCachedThreadPool();
+    /** The recoveries in progress, by what they restart. */
+    private final Map<Fault.Target, Future<?>> recovering = new EnumMap<>(Fault.Target.class);
+
+    TrialRunner(ProcessPlatform platform, Consumer<String> progress) {
+        this.platform = platform;
+        this.probe = new JobProbe(platform);
+        this.progress = progress;
+    }
+
+    /**
+     * @param body the job's JSON
+     * @param baseline the undisturbed run's metrics (null for the undisturbed run itself)
+     */
+    TrialResult run(String body, List<Fault> faults, Map<Integer, JsonObject> baseline)
+            throws IOException, InterruptedException, SQLException {
+        String id = platform.jobs().submit(body);
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        for (Fault fault : faults) {
+            awaitRecovery(fault.target());
+            outcomes.add(inject(id, fault, deadline));
+        }
+        for (Fault.Target target : Fault.Target.values()) {
+            awaitRecovery(target);
+        }
+        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
+        Map<Integer, JsonObject> metrics = probe.metrics(id);
+        JobProbe.PromptCounts prompts = probe.prompts(id);
+        return new TrialResult(id, outcomes, end.state(),
+                end.state().equals("FAILED") ? probe.failureReason(id) : null, prompts.lost(), prompts.duplicated(),
+                probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline));
+    }
+
+    /**
+     * Hits the target once the job is at the fault's point and starts the recovery beside the watching (on a thread
+     * of its own, so a later fault of the same job need not wait for it); returns once the job moved again.
+     */
+    private FaultOutcome inject(String id, Fault fault, long deadline) throws IOException, InterruptedException {
+        JobProbe.Position at = await(id, deadline, "to reach " + fault.describe(),
+                p -> p.passed(fault) || p.at(fault) && (fault.phase() != Fault.JobPhase.GENERATE || started(id, p)));
+        if (!at.at(fault)) {
+            progress.accept("missed " + fault.describe() + ": the job was already at " + at);
+            return FaultOutcome.missed(fault);
+        }
+        long hit = System.nanoTime();
+        fault.hit(platform);
+        JobProbe.Position stopped = fault.target() == Fault.Target.DATABASE ? at
+                : await(id, deadline, "to be readable", p -> true);
+        recovering.put(fault.target(), restarts.submit(() -> {
+            fault.recover(platform);
+            return null;
+        }));
+        await(id, deadline, "to move after " + fault.describe(), p -> !p.equals(stopped));
+        double seconds = (System.nanoTime() - hit) / 1e9;
+        progress.accept(String.format(Locale.ROOT, "%s: the job moved again after %.1f s", fault.describe(), seconds));
+        return new FaultOutcome(fault, true, seconds);
+    }
+
+    /** Waits until the recovery of {@code target} in progress, if any, has ended. */
+    private void awaitRecovery(Fault.Target target) throws IOException, InterruptedException {
+        Future<?> recovery = recovering.remove(target);
+        if (recovery == null) {
+            return;
+        }
+        try {
+            recovery.get();
+        } catch (ExecutionException e) {
+            throw new IOException("could not recover from " + target.label() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** True once the job's current iteration has stored at least one prompt result. */
+    private boolean started(String id, JobProbe.Position p) {
+        return probe.iterationResults(id, p.iteration()) > 0;
+    }
+
+    private JobProbe.Position await(String id, long deadline, String what,
+            Predicate<JobProbe.Position> condition) throws IOException, InterruptedException {
+        while (System.nanoTime() < deadline) {
+            Optional<JobProbe.Position> position = probe.position(id);
+            if (position.isPresent() && condition.test(position.get())) {
+                return position.get();
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        throw new IOException("job " + id + " did not get " + what + " within " + LIMIT.toMinutes() + " min; it is at "
+                + probe.position(id).map(Object::toString).orElse("(unreadable)"));
+    }
+
+    @Override
+    public void close() {
+        restarts.shutdownNow();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sppo.cli;
+
+import dev.sppo.chaos.ChaosDocument;
+import dev.sppo.chaos.ChaosReport;
+import dev.sppo.chaos.ChaosRun;
+import dev.sppo.chaos.ChaosSchedule;
+import dev.sppo.chaos.TrialResult;
+import dev.sppo.checkpoint.DirectoryTrees;
+import dev.sppo.perf.ProcessSettings;
+import dev.sppo.perf.ServiceJars;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sppo chaos}: runs the platform as separate processes ({@link ChaosRun}), runs a small job undisturbed and
+ * then once per fault of {@link ChaosSchedule} (kill -9 of each service in each phase, broker and PostgreSQL
+ * restarts), and writes the reliability report ({@link ChaosDocument}) to {@code --out}; exit code 1 when a trial
+ * did not end clean ({@code TrialResult.clean}). Scratch data goes to a temporary directory that is deleted
+ * afterwards.
+ */
+@Command(
+        name = "chaos",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fault injection: kills each service (kill -9) in each phase of a small job, restarts the broker and "
+                    + "PostgreSQL under it, and reports recovery times and whether the job's results equal an "
+                    + "undisturbed run; exit code 1 when a trial is not clean (needs the services' jars: ./mvnw -pl "
+                    + "sppo-launcher -am package -DskipTests)."
+        })
+public final class ChaosCommand implements Callable<Integer> {
+
+    private static final String SERVICE_HEAP = "768m";
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "1",
+            description = "trials per fault kind (default: ${DEFAULT-VALUE}; 10 kinds, about 25 s a trial)")
+    private int trials;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/chaos-report.md",
+            description = "where the report goes (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException, SQLException {
+        Path work = Files.createTempDirectory("sppo-chaos");
+        try {
+            ProcessSettings settings = new ProcessSettings(work.resolve("platform"),
+                    new ServiceJars(Path.of("").toAbsolutePath()), 1, SERVICE_HEAP, "chaos-key",
+                    Files.createDirectories(work.resolve("models")));
+            ChaosReport report = new ChaosRun(settings, line -> System.err.println("chaos: " + line))
+                    .run(ChaosSchedule.of(trials));
+            String document = ChaosDocument.render("./sppo chaos --trials " + trials, report);
+            Files.writeString(out, document);
+            System.out.print(document);
+            return report.trials().stream().allMatch(TrialResult::clean) ? 0 : 1;
+        } finally {
+            DirectoryTrees.delete(work);
+        }
+    }
+}

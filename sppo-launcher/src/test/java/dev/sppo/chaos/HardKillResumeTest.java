@@ -1,0 +1,50 @@
+package dev.sppo.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sppo.chaos.Fault.JobPhase;
+import dev.sppo.chaos.Fault.Target;
+import dev.sppo.perf.ProcessSettings;
+import dev.sppo.perf.ServiceJars;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Crash safety with real processes: each service its own JVM (from the executable jars the build leaves in
+ * {@code <service>/target}), killed with SIGKILL, as a crash or the OOM killer would, and started again; and
+ * PostgreSQL restarted while the trainer trains (which failed the job until the worker retried a step that lost
+ * the database).
+ */
+class HardKillResumeTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aJobThroughTrainerKillsInEveryPhaseAGeneratorKillAndAPostgresRestartEndsWithTheUndisturbedResults()
+            throws Exception {
+        Path models = Files.createDirectories(work.resolve("models"));
+        ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(Path.of("..")), 1,
+                "768m", "chaos-key", models);
+        List<Fault> faults = List.of(new Fault(Target.TRAINER, 0, JobPhase.GENERATE),
+                new Fault(Target.TRAINER, 0, JobPhase.TRAIN), new Fault(Target.TRAINER, 0, JobPhase.EVALUATE),
+                new Fault(Target.GENERATOR, 1, JobPhase.GENERATE), new Fault(Target.DATABASE, 1, JobPhase.TRAIN));
+
+        ChaosReport report = new ChaosRun(settings, System.out::println).run(List.of(faults));
+
+        TrialResult trial = report.trials().get(0);
+        assertThat(trial.faults()).as("every fault hit its phase").allSatisfy(f -> assertThat(f.injected()).isTrue());
+        assertThat(trial.state()).as(trial.failureReason()).isEqualTo("SUCCEEDED");
+        assertThat(trial.metrics()).as("losses, win rates and every other metric of both iterations")
+                .hasSize(2).isEqualTo(report.baseline().metrics());
+        assertThat(trial.metrics().get(1).has("loss")).isTrue();
+        assertThat(trial.lostPrompts()).isZero();
+        assertThat(trial.duplicatedPrompts()).isZero();
+        assertThat(trial.incompleteCheckpoints()).isZero();
+    }
+}
