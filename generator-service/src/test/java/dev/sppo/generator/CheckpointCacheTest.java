@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ class CheckpointCacheTest {
 
     @Test
     void leastRecentlyUsedCheckpointIsEvictedFirst() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry)) {
             use(cache, "a", 0);
             use(cache, "b", 1);
             use(cache, "a", 0);
@@ -41,7 +42,7 @@ class CheckpointCacheTest {
 
     @Test
     void publishedCheckpointEvictsOnlyOlderVersionsOfItsJobAndPreloadsItself() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(properties(3), registry)) {
             use(cache, "a", 0);
             cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0), policy -> policy);
 
@@ -54,7 +55,7 @@ class CheckpointCacheTest {
 
     @Test
     void fileUriAndPlainPathOfOneDirectoryShareOneEntry() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry)) {
             cache.withPolicy(CheckpointRef.adHoc(uri), policy -> policy);
             cache.withPolicy(CheckpointRef.adHoc(store.resolve("ckpt").toString()), policy -> policy);
 
@@ -66,7 +67,7 @@ class CheckpointCacheTest {
     void missingDirectoryIsNotFoundAndBrokenOneIsMalformed() throws Exception {
         Path broken = Files.createDirectories(store.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{not json");
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry)) {
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry)) {
             assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(store.resolve("absent").toString()), p -> p))
                     .isInstanceOfSatisfying(CheckpointException.class,
                             e -> assertThat(e.reason()).isEqualTo(CheckpointException.Reason.NOT_FOUND))
@@ -85,5 +86,9 @@ class CheckpointCacheTest {
 
     private double loads(String id) {
         return registry.get("sppo.generator.checkpoint.loads").tag("checkpoint", id).counter().count();
+    }
+
+    private GeneratorProperties properties(int cacheSize) {
+        return new GeneratorProperties(null, cacheSize, store, 10, Duration.ofSeconds(1));
     }
 }
