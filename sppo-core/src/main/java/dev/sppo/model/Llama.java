@@ -146,12 +146,17 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
      */
     public NDArray hiddenStates(NDArray ids, NDArray positions, NDArray bias, KvCache cache) {
         NDArray h = Float32.of(Embedding.embedding(ids, weight(LlamaLayout.EMBED), SparseFormat.DENSE).head());
-        RotaryAngles angles = rope.anglesFor(positions, attentionScale);
+        RotaryAngles angles = angles(positions);
         NDArray attentionBias = withSlidingWindow(bias, cache == null ? 0 : cache.length(), ids.getShape().get(1));
         for (DecoderLayer layer : layers) {
             h = layer.forward(h, angles, attentionBias, cache);
         }
         return RmsNorm.apply(h, Float32.of(weight(LlamaLayout.FINAL_NORM)), config.rmsNormEps());
+    }
+
+    /** The rotary tables of (B, T) int64 positions, the queries' scaled by 1/√d. */
+    RotaryAngles angles(NDArray positions) {
+        return rope.anglesFor(positions, attentionScale);
     }
 
     /**
