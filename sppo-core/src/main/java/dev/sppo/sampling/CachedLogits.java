@@ -62,7 +62,7 @@ final class CachedLogits implements StepLogits {
         NDArray ids = manager.create(state.idColumns(0, stride), new Shape(rows, width));
         NDArray at = manager.create(state.positionColumns(0, width, stride), new Shape(rows, width));
         NDArray bias = AttentionMask.padded(manager, state.keyValid(stride), 0, width);
-        NDArray last = model.forward(ids, at, bias, cache).get(new NDIndex(":, -1, :"));
+        NDArray last = model.logits(model.hiddenStates(ids, at, bias, cache).get(new NDIndex(":, -1, :")));
         if (stride == 1) {
             return last;
         }

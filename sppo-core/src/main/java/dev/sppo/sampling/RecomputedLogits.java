@@ -25,7 +25,7 @@ final class RecomputedLogits implements StepLogits {
         NDArray ids = manager.create(state.idColumns(0, 1), new Shape(rows, width));
         NDArray positions = manager.create(state.positionColumns(0, width, 1), new Shape(rows, width));
         NDArray bias = AttentionMask.padded(manager, state.keyValid(1), 0, width);
-        return model.forward(ids, positions, bias, null).get(new NDIndex(":, -1, :"));
+        return model.logits(model.hiddenStates(ids, positions, bias, null).get(new NDIndex(":, -1, :")));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.sppo.bench.Benchmark;
 import dev.sppo.bench.DecodeBenchConfig;
 import dev.sppo.bench.DecodeThroughput;
 import dev.sppo.bench.OnnxJudgeBench;
+import dev.sppo.bench.TextSampling;
 import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.perf.FullBench;
 import picocli.CommandLine;
@@ -61,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "of the PyTorch comparison's model (hidden 256, 4 layers, 8 heads, SwiGLU 688, vocab 256)")
     private boolean decode;
 
+    @Option(names = "--text", description = "SPPO sampling at a text model's size: SmolLM2-135M's shape (random "
+            + "weights), 64 prompts of 64 tokens, K = 4, 128 new tokens, per-row prefill, shared prefix and compiled "
+            + "steps (several minutes)")
+    private boolean text;
+
     @Option(names = "--batch", paramLabel = "B", split = ",",
             description = "with --decode: the batch sizes (default: 1,64)")
     private List<Integer> batches;
@@ -79,6 +85,11 @@ public final class BenchCommand implements Callable<Integer> {
             new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
                     .run(out, System.err);
             System.err.println("bench: report written to " + out);
+            return 0;
+        }
+        if (text) {
+            System.out.print(new TextSampling(TextSampling.smolLm2Shape(), line -> System.err.println("bench: " + line))
+                    .run());
             return 0;
         }
         if (decode) {
