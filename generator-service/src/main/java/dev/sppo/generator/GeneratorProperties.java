@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The generator's own settings, under {@code sppo.generator}.
@@ -16,9 +17,14 @@ import java.nio.file.Path;
  * @param cacheSize how many loaded checkpoints stay in memory (least recently used evicted first)
  * @param checkpointRoot the checkpoint store as this generator mounts it ({@code SPPO_CHECKPOINT_DIR}): the only
  *     place {@code POST /generate} loads checkpoints from
+ * @param endedJobs how many stopped jobs are remembered, so that their requests are dropped (the oldest end is
+ *     forgotten first)
+ * @param jobEventsCatchUp how long the first request waits for the replica to read {@code sppo.job-events} up to
+ *     its end, so that a restarted generator drops the backlog of stopped jobs; then it goes on regardless
  */
 @Validated
 @ConfigurationProperties("sppo.generator")
 public record GeneratorProperties(String instanceId, @DefaultValue("2") @Min(1) int cacheSize,
-        @NotNull Path checkpointRoot) {
+        @NotNull Path checkpointRoot, @DefaultValue("10000") @Min(1) int endedJobs,
+        @DefaultValue("10s") @NotNull Duration jobEventsCatchUp) {
 }

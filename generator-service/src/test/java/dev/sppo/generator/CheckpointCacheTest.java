@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,7 @@ class CheckpointCacheTest {
 
     @Test
     void leastRecentlyUsedCheckpointIsEvictedFirst() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry,
                 new CheckpointDirectories(Optional.empty()))) {
             use(cache, "a", 0);
             use(cache, "b", 1);
@@ -44,7 +45,7 @@ class CheckpointCacheTest {
 
     @Test
     void publishedCheckpointEvictsOnlyOlderVersionsOfItsJobAndPreloadsItself() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 3, store), registry,
+        try (CheckpointCache cache = new CheckpointCache(properties(3), registry,
                 new CheckpointDirectories(Optional.empty()))) {
             use(cache, "a", 0);
             cache.withPolicy(new CheckpointRef("other", uri, "job-2", 0, null), policy -> policy);
@@ -58,7 +59,7 @@ class CheckpointCacheTest {
 
     @Test
     void fileUriAndPlainPathOfOneDirectoryShareOneEntry() {
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry,
                 new CheckpointDirectories(Optional.empty()))) {
             cache.withPolicy(CheckpointRef.adHoc(uri), policy -> policy);
             cache.withPolicy(CheckpointRef.adHoc(store.resolve("ckpt").toString()), policy -> policy);
@@ -71,7 +72,7 @@ class CheckpointCacheTest {
     void missingDirectoryIsNotFoundAndBrokenOneIsMalformed() throws Exception {
         Path broken = Files.createDirectories(store.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{not json");
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry,
                 new CheckpointDirectories(Optional.empty()))) {
             assertThatThrownBy(() -> cache.withPolicy(CheckpointRef.adHoc(store.resolve("absent").toString()), p -> p))
                     .isInstanceOfSatisfying(CheckpointException.class,
@@ -88,7 +89,7 @@ class CheckpointCacheTest {
     @Test
     void aCheckpointOnTheSharedVolumeLoadsOnlyWithTheManifestDigestItWasAnnouncedWith() {
         String recorded = CheckpointManifest.of(store.resolve("ckpt")).digest();
-        try (CheckpointCache cache = new CheckpointCache(new GeneratorProperties(null, 2, store), registry,
+        try (CheckpointCache cache = new CheckpointCache(properties(2), registry,
                 new CheckpointDirectories(Optional.empty()))) {
             String other = "0".repeat(64);
             assertThatThrownBy(() -> cache.withPolicy(new CheckpointRef("x", uri, "job-1", 1, other), p -> p))
@@ -107,5 +108,9 @@ class CheckpointCacheTest {
 
     private double loads(String id) {
         return registry.get("sppo.generator.checkpoint.loads").tag("checkpoint", id).counter().count();
+    }
+
+    private GeneratorProperties properties(int cacheSize) {
+        return new GeneratorProperties(null, cacheSize, store, 10, Duration.ofSeconds(1));
     }
 }

@@ -1,6 +1,9 @@
 package dev.sppo.generator;
 
 import dev.sppo.checkpoint.JvmTempDirectory;
+import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +26,7 @@ import java.nio.file.Path;
         "spring.cloud.stream.bindings.generate-in-0.consumer.back-off-initial-interval=50",
         "logging.level.org.apache.kafka=WARN"})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers",
-        topics = {Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.CHECKPOINTS})
+        topics = {Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.CHECKPOINTS, Topics.JOB_EVENTS})
 abstract class GeneratorContextTest {
 
     static final String SERVICE_KEY = "generator-test-service-key";
@@ -38,6 +41,12 @@ abstract class GeneratorContextTest {
     @DynamicPropertySource
     static void checkpointStore(DynamicPropertyRegistry registry) {
         registry.add("sppo.generator.checkpoint-root", () -> store.toString());
+    }
+
+    /** A request for 4 responses of at most 6 tokens to {@code prompt}, from the tiny checkpoint. */
+    static GenerationRequest request(String job, String checkpointId, int version, String promptId, String prompt) {
+        return new GenerationRequest(1, job, version, promptId, prompt, checkpointId, checkpoint.toUri().toString(),
+                version, new SamplingSpec(4, 1.0, 1.0, 0, 6, 11L), new PreferenceSpec("gold_judge", "addition", 0.1));
     }
 
     @BeforeAll

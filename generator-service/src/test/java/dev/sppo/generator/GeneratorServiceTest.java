@@ -5,9 +5,7 @@ import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.contracts.CheckpointPublished;
 import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.MessageCodec;
-import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.contracts.SampledResponses;
-import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.contracts.Topics;
 import dev.sppo.model.Policy;
 import dev.sppo.scoring.SequenceScorer;
@@ -16,28 +14,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -52,9 +40,9 @@ import static org.awaitility.Awaitility.await;
  */
 class GeneratorServiceTest extends GeneratorContextTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = BrokerProbe.TIMEOUT;
 
-    static KafkaProducer<String, byte[]> producer;
+    static BrokerProbe probe;
 
     @Autowired
     EmbeddedKafkaBroker kafka;
@@ -66,9 +54,9 @@ class GeneratorServiceTest extends GeneratorContextTest {
     VersionPins pins;
 
     @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
+    static void closeProbe() {
+        if (probe != null) {
+            probe.close();
         }
     }
 
@@ -177,39 +165,24 @@ class GeneratorServiceTest extends GeneratorContextTest {
         return MessageCodec.decode(record.value(), SampledResponses.class).servedVersion();
     }
 
-    private GenerationRequest request(String job, String checkpointId, int version, String promptId, String prompt) {
-        return new GenerationRequest(1, job, version, promptId, prompt, checkpointId, checkpoint.toUri().toString(),
-                version, new SamplingSpec(4, 1.0, 1.0, 0, 6, 11L), new PreferenceSpec("gold_judge", "addition", 0.1));
-    }
-
     private void send(String topic, String key, byte[] value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
-                    new ByteArraySerializer());
-        }
-        producer.send(new ProducerRecord<>(topic, key, value));
-        producer.flush();
+        probe().send(topic, key, value);
     }
 
     private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        return awaitRecords(topic, records -> keys(records).contains(key)).stream()
-                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        return probe().awaitRecord(topic, key);
     }
 
-    /** Reads {@code topic} from the beginning until {@code done} holds for everything read so far. */
     private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
             Predicate<List<ConsumerRecord<String, byte[]>>> done) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "probe-" + UUID.randomUUID(), false);
-        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(TIMEOUT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return done.test(seen);
-            });
+        return probe().awaitRecords(topic, done);
+    }
+
+    private BrokerProbe probe() {
+        if (probe == null) {
+            probe = new BrokerProbe(kafka);
         }
-        return seen;
+        return probe;
     }
 
     private void awaitGroupMembersWithPartitions(String group, int members) throws Exception {
@@ -224,7 +197,7 @@ class GeneratorServiceTest extends GeneratorContextTest {
     }
 
     private static Collection<String> keys(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(ConsumerRecord::key).toList();
+        return BrokerProbe.keys(records);
     }
 
     private static List<Integer> ids(int[] ids) {

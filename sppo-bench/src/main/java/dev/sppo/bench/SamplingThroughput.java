@@ -2,6 +2,7 @@ package dev.sppo.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.model.Llama;
+import dev.sppo.sampling.Decoding;
 import dev.sppo.sampling.Sample;
 import dev.sppo.sampling.Sampler;
 import dev.sppo.sampling.SamplingParams;
@@ -44,17 +45,21 @@ public final class SamplingThroughput implements AutoCloseable {
     public void warmUp() {
         SamplingParams shortPass = new SamplingParams(2, params.temperature(), params.topK(), params.topP(), 1,
                 params.seed());
-        sampler.sample(prompts, shortPass, true);
-        sampler.sample(prompts, shortPass, false);
+        sampler.sample(prompts, shortPass, decoding(true));
+        sampler.sample(prompts, shortPass, decoding(false));
     }
 
     /** New tokens per second of one full sampling pass. */
     public double tokensPerSecond(boolean useCache) {
         long start = System.nanoTime();
-        List<Sample> samples = sampler.sample(prompts, params, useCache);
+        List<Sample> samples = sampler.sample(prompts, params, decoding(useCache));
         double seconds = (System.nanoTime() - start) / 1e9;
         long generated = samples.stream().mapToLong(s -> s.tokenIds().length).sum();
         return generated / seconds;
+    }
+
+    private static Decoding decoding(boolean useCache) {
+        return useCache ? Decoding.COMPILED : Decoding.RECOMPUTE;
     }
 
     @Override

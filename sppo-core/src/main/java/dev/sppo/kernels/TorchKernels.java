@@ -30,6 +30,7 @@ import java.util.Map;
  *       {@code addcmul});</li>
  *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
  *   <li>{@link #toBfloat16}: the cast to bfloat16, which DJL cannot name;</li>
+ *   <li>{@link #decodeStep}: a whole decode step of a plain LLaMA in one call;</li>
  *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
  *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations;</li>
  *   <li>{@link #gradients}, {@link #accumulateGradients}: {@code torch.autograd.grad} and the accumulation of
@@ -75,6 +76,33 @@ public final class TorchKernels {
     /** {@code softmax(q kᵀ + bias) v} for q (B, H, T, d) already scaled by 1/√d, k and v (B, H, S, d). */
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias) {
         return Module.INSTANCE.record("attention", q, k, v, bias);
+    }
+
+    /**
+     * One decode step as a single call: every layer and the head of a LLaMA without biases or per-head norms on one
+     * new column per row, the new keys and values written in place into the caches. The eager path makes some 190
+     * calls into native code for the same step.
+     *
+     * @return (B, V) float32 logits of the new column
+     */
+    public static NDArray decodeStep(DecodeStepArgs args) {
+        PtNDManager manager = (PtNDManager) args.ids().getManager();
+        IValue[] arguments = {IValue.from((PtNDArray) args.ids()), IValue.from((PtNDArray) args.cos()),
+            IValue.from((PtNDArray) args.sinSigned()), IValue.from((PtNDArray) args.queryCos()),
+            IValue.from((PtNDArray) args.querySinSigned()), IValue.from((PtNDArray) args.bias()),
+            IValue.from((long) args.column()), IValue.listFrom(pt(args.weights())), IValue.listFrom(pt(args.keys())),
+            IValue.listFrom(pt(args.values())), IValue.from((long) args.heads()), IValue.from((long) args.kvHeads()),
+            IValue.from(args.eps())};
+        try {
+            JniUtils.setGraphExecutorOptimize(false);
+            try (IValue logits = IValueUtils.runMethod(Module.INSTANCE.block, "decode_step", arguments)) {
+                return logits.toTensor(manager);
+            }
+        } finally {
+            for (IValue argument : arguments) {
+                argument.close();
+            }
+        }
     }
 
     /**

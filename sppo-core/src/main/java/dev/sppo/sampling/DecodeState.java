@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The bookkeeping of one batched generation: R = prompts × K rows, left-padded to a common prompt length so
@@ -67,39 +66,81 @@ final class DecodeState {
         return length;
     }
 
-    boolean[][] keyValid() {
-        return keyValid;
+    /** Columns the batch can reach: the prompt width plus the most new tokens. */
+    int width() {
+        return ids[0].length;
     }
 
-    /** Token ids of columns [from, length) as a row-major (R, length - from) block. */
-    long[] idColumns(int from) {
-        long[] block = new long[rows * (length - from)];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(ids[r], from, block, r * (length - from), length - from);
+    /** Rows of each prompt: its K samples, rows p·K .. p·K + K - 1. */
+    int samplesPerPrompt() {
+        return samplesPerPrompt;
+    }
+
+    /**
+     * Token ids of columns [from, length) as a row-major block, of every {@code stride}-th row (stride 1: all
+     * rows; stride K: the first sample of each prompt).
+     */
+    long[] idColumns(int from, int stride) {
+        int width = length - from;
+        long[] block = new long[rows / stride * width];
+        for (int r = 0; r < rows; r += stride) {
+            System.arraycopy(ids[r], from, block, r / stride * width, width);
         }
         return block;
     }
 
-    /** Positions of columns [from, length): a token's index among its row's real tokens (0 for padding). */
-    long[] positionColumns(int from) {
-        long[] block = new long[rows * (length - from)];
-        for (int r = 0; r < rows; r++) {
-            for (int t = from; t < length; t++) {
-                block[r * (length - from) + t - from] = Math.max(0, t - padding[r]);
+    /**
+     * Positions of columns [from, to) of every {@code stride}-th row: a token's index among its row's real tokens
+     * (0 for padding).
+     */
+    long[] positionColumns(int from, int to, int stride) {
+        int width = to - from;
+        long[] block = new long[rows / stride * width];
+        for (int r = 0; r < rows; r += stride) {
+            for (int t = from; t < to; t++) {
+                block[r / stride * width + t - from] = Math.max(0, t - padding[r]);
             }
         }
         return block;
     }
 
-    /** Chooses each unfinished row's next token from its (V) slice of the (R, V) logits and appends it. */
-    void advance(float[] logits, int vocab, TokenChooser chooser, SplittableRandom[] rngs, int padId) {
+    /** Which keys of every {@code stride}-th row are real tokens so far (padding is not). */
+    boolean[][] keyValid(int stride) {
+        boolean[][] valid = new boolean[rows / stride][];
+        for (int r = 0; r < rows; r += stride) {
+            valid[r / stride] = keyValid[r];
+        }
+        return valid;
+    }
+
+    /**
+     * Which of the first {@code width} columns a decode step may attend to in each row: the prompt's tokens and
+     * every column after the prompt. A finished row's later columns count too; its outputs are never read.
+     */
+    boolean[][] decodeKeyValid(int width) {
+        boolean[][] valid = new boolean[rows][width];
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < width; t++) {
+                valid[r][t] = t >= promptWidth || keyValid[r][t];
+            }
+        }
+        return valid;
+    }
+
+    /** Whether row r has ended at a stop token. */
+    boolean finished(int r) {
+        return finished[r];
+    }
+
+    /** Appends each unfinished row's drawn token and adds its log-prob; finished rows get padding. */
+    void append(Draws draws, int padId) {
         for (int r = 0; r < rows; r++) {
             if (finished[r]) {
                 ids[r][length] = padId;
                 continue;
             }
-            int token = chooser.choose(logits, r * vocab, vocab, rngs[r]);
-            double lp = TokenChooser.logProb(logits, r * vocab, vocab, token);
+            int token = draws.tokens()[r];
+            double lp = draws.logprobs()[r];
             ids[r][length] = token;
             keyValid[r][length] = true;
             if (stopIds.contains(token)) {

@@ -1,12 +1,7 @@
 package dev.sppo.sampling;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import dev.sppo.model.AttentionMask;
-import dev.sppo.model.KvCache;
 import dev.sppo.model.Llama;
 
 import java.util.Collection;
@@ -15,7 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Batched autoregressive sampling of K responses per prompt, with or without a key/value cache.
+ * Batched autoregressive sampling of K responses per prompt, with or without a key/value cache ({@link Decoding}).
  *
  * <p>Every response records log π(y|x) under the <em>untempered</em> model (temperature, top-k and top-p change
  * only which token is drawn), which the SPPO trainer uses as the reference log-prob. Each row draws from its
@@ -33,17 +28,19 @@ public final class Sampler {
         this.padId = padId;
     }
 
-    /** Samples with the key/value cache. */
+    /**
+     * Samples with the key/value cache, each prompt's part computed once for its K samples, each decode step one
+     * compiled call where the model allows it ({@link Decoding#COMPILED}).
+     */
     public List<Sample> sample(List<int[]> prompts, SamplingParams params) {
-        return sample(prompts, params, true);
+        return sample(prompts, params, Decoding.COMPILED);
     }
 
     /**
-     * Samples {@code params.numSamples()} responses for each prompt.
-     *
-     * @param useCache true: one prefill pass then one token per step; false: recompute the whole prefix each step
+     * Samples {@code params.numSamples()} responses for each prompt; every {@link Decoding} gives the same samples
+     * for the same seed (up to float rounding of the logits).
      */
-    public List<Sample> sample(List<int[]> prompts, SamplingParams params, boolean useCache) {
+    public List<Sample> sample(List<int[]> prompts, SamplingParams params, Decoding decoding) {
         validate(prompts);
         DecodeState state = new DecodeState(prompts, params.numSamples(), params.maxNewTokens(), padId, stopIds);
         TokenChooser chooser = new TokenChooser(params);
@@ -52,33 +49,25 @@ public final class Sampler {
         for (int r = 0; r < rngs.length; r++) {
             rngs[r] = master.split();
         }
-        int vocab = model.config().vocabSize();
         try (NDManager manager = NDManager.newBaseManager();
-                KvCache cache = useCache ? new KvCache(model.config().numHiddenLayers()) : null) {
-            float[] logits = lastLogits(manager, state, 0, cache);
+                StepLogits logits = open(decoding, state, manager)) {
             for (int step = 0; step < params.maxNewTokens(); step++) {
-                state.advance(logits, vocab, chooser, rngs, padId);
-                if (state.allFinished() || step == params.maxNewTokens() - 1) {
+                try (NDScope ignored = new NDScope()) {
+                    state.append(chooser.draw(logits.next(state), state, rngs), padId);
+                }
+                if (state.allFinished()) {
                     break;
                 }
-                int from = useCache ? state.length() - 1 : 0;
-                logits = lastLogits(manager, state, from, cache);
             }
         }
         return state.samples();
     }
 
-    /** Runs columns [from, length) through the model and returns the last column's (R, V) logits. */
-    private float[] lastLogits(NDManager manager, DecodeState state, int from, KvCache cache) {
-        try (NDScope ignored = new NDScope()) {
-            int rows = state.rows();
-            int width = state.length() - from;
-            NDArray ids = manager.create(state.idColumns(from), new Shape(rows, width));
-            NDArray positions = manager.create(state.positionColumns(from), new Shape(rows, width));
-            NDArray bias = AttentionMask.padded(manager, state.keyValid(), from, width);
-            NDArray logits = model.forward(ids, positions, bias, cache);
-            return logits.get(new NDIndex(":, -1, :")).toFloatArray();
-        }
+    private StepLogits open(Decoding decoding, DecodeState state, NDManager manager) {
+        return switch (decoding) {
+            case RECOMPUTE -> new RecomputedLogits(model, manager);
+            case CACHED, SHARED_PREFIX, COMPILED -> new CachedLogits(model, state, manager, decoding);
+        };
     }
 
     private void validate(List<int[]> prompts) {

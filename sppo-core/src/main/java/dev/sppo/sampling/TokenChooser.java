@@ -1,5 +1,7 @@
 package dev.sppo.sampling;
 
+import ai.djl.ndarray.NDArray;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -22,6 +24,35 @@ final class TokenChooser {
 
     TokenChooser(SamplingParams params) {
         this.params = params;
+    }
+
+    /**
+     * Draws each unfinished row's next token from (R, V) logits, with its untempered log-prob. Greedy decoding
+     * stays in native code, so that only the R ids and log-probs cross into Java; otherwise the logits do and
+     * each row draws from its own generator.
+     */
+    Draws draw(NDArray logits, DecodeState state, SplittableRandom[] rngs) {
+        int rows = state.rows();
+        int[] tokens = new int[rows];
+        double[] logprobs = new double[rows];
+        if (params.isGreedy()) {
+            long[] best = logits.argMax(-1).toLongArray();
+            float[] top = logits.logSoftmax(-1).max(new int[] {-1}).toFloatArray();
+            for (int r = 0; r < rows; r++) {
+                tokens[r] = Math.toIntExact(best[r]);
+                logprobs[r] = top[r];
+            }
+            return new Draws(tokens, logprobs);
+        }
+        float[] z = logits.toFloatArray();
+        int vocab = z.length / rows;
+        for (int r = 0; r < rows; r++) {
+            if (!state.finished(r)) {
+                tokens[r] = choose(z, r * vocab, vocab, rngs[r]);
+                logprobs[r] = logProb(z, r * vocab, vocab, tokens[r]);
+            }
+        }
+        return new Draws(tokens, logprobs);
     }
 
     int choose(float[] logits, int offset, int vocab, SplittableRandom rng) {

@@ -16,6 +16,45 @@ class Kernels(Module):
   def attention(self: __torch__.Kernels, q: Tensor, k: Tensor, v: Tensor, bias: Tensor) -> Tensor:
     scores = torch.add_(torch.matmul(q, torch.transpose(k, -1, -2)), bias)
     return torch.matmul(torch.softmax(scores, -1), v)
+  # One decode step of a LLaMA without biases or per-head norms: every layer and the head on each row's newest
+  # column, its rotated key and value written in place at `column` of each layer's (B, H_kv, capacity, d) cache.
+  # weights: the embedding; per layer input norm, q, k, v, o, post-attention norm, gate, up, down; the final norm
+  # and the head. The same operations as the eager path, so the same logits up to float rounding.
+  def decode_step(self: __torch__.Kernels, ids: Tensor, cos: Tensor, sin_signed: Tensor, query_cos: Tensor, query_sin_signed: Tensor, bias: Tensor, column: int, weights: List[Tensor], keys: List[Tensor], values: List[Tensor], heads: int, kv_heads: int, eps: float) -> Tensor:
+    batch = ids.size(0)
+    d = cos.size(-1)
+    groups = torch.floordiv(heads, kv_heads)
+    x = torch.embedding(weights[0], ids)
+    for layer in range(len(keys)):
+      w = 1 + 9 * layer
+      h = self.rms_norm(x, weights[w], eps)
+      q = torch.transpose(torch.reshape(torch.linear(h, weights[w + 1]), [batch, 1, heads, d]), 1, 2)
+      k = torch.transpose(torch.reshape(torch.linear(h, weights[w + 2]), [batch, 1, kv_heads, d]), 1, 2)
+      v = torch.transpose(torch.reshape(torch.linear(h, weights[w + 3]), [batch, 1, kv_heads, d]), 1, 2)
+      q = self.rotate(q, query_cos, query_sin_signed)
+      k = self.rotate(k, cos, sin_signed)
+      key_cache = keys[layer]
+      value_cache = values[layer]
+      key_cache[:, :, column:column + 1] = k
+      value_cache[:, :, column:column + 1] = v
+      cached_keys = key_cache[:, :, :column + 1]
+      cached_values = value_cache[:, :, :column + 1]
+      if groups > 1:
+        cached_keys = torch.repeat_interleave(cached_keys, groups, 1)
+        cached_values = torch.repeat_interleave(cached_values, groups, 1)
+      a = self.attention(q, cached_keys, cached_values, bias)
+      merged = torch.reshape(torch.transpose(a, 1, 2), [batch, 1, heads * d])
+      x = torch.add(torch.linear(merged, weights[w + 4]), x)
+      h = self.rms_norm(x, weights[w + 5], eps)
+      up = self.silu_mul(torch.linear(h, weights[w + 6]), torch.linear(h, weights[w + 7]))
+      x = torch.add(torch.linear(up, weights[w + 8]), x)
+    last = len(weights)
+    return torch.squeeze(torch.linear(self.rms_norm(x, weights[last - 2], eps), weights[last - 1]), 1)
+  # RMSNorm as dev.sppo.model.RmsNorm computes it: x / sqrt(|x|^2 / D + eps) * g.
+  def rms_norm(self: __torch__.Kernels, x: Tensor, weight: Tensor, eps: float) -> Tensor:
+    mean_square = torch.mul(torch.square(torch.linalg_vector_norm(x, 2., [-1], True)), 1. / x.size(-1))
+    inverse = torch.reciprocal(torch.sqrt(torch.add(mean_square, eps)))
+    return torch.mul(torch.mul(x, inverse), weight)
   # x.to(torch.bfloat16) (dtype 15), rounding to nearest even: DJL 0.36 cannot name bfloat16 to the engine.
   def to_bfloat16(self: __torch__.Kernels, x: Tensor) -> Tensor:
     return torch.to(x, 15, False, False, None)

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.model.ModelFamily;
 import dev.sppo.model.Policy;
+import dev.sppo.sampling.Decoding;
 import dev.sppo.sampling.Sample;
 import dev.sppo.sampling.Sampler;
 import dev.sppo.sampling.SamplingParams;
@@ -44,8 +45,8 @@ class Qwen25ShapedCheckpointTest {
             Sampler sampler = new Sampler(policy.model(), policy.stopIds(), policy.padId());
             List<int[]> prompts = List.of(policy.tokenizer().encodePrompt("hello"),
                     policy.tokenizer().encodePrompt("qwen25"));
-            List<Sample> cached = sampler.sample(prompts, SamplingParams.greedy(NEW_TOKENS), true);
-            List<Sample> uncached = sampler.sample(prompts, SamplingParams.greedy(NEW_TOKENS), false);
+            List<Sample> cached = sampler.sample(prompts, SamplingParams.greedy(NEW_TOKENS), Decoding.CACHED);
+            List<Sample> uncached = sampler.sample(prompts, SamplingParams.greedy(NEW_TOKENS), Decoding.RECOMPUTE);
             for (int i = 0; i < prompts.size(); i++) {
                 assertThat(IntStream.of(cached.get(i).tokenIds()))
                         .allMatch(id -> id >= 0 && id < c.vocabSize());

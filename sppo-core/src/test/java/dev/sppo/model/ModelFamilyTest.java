@@ -116,7 +116,7 @@ class ModelFamilyTest {
         int window = 4;
         int prefill = 6;
         try (Llama model = new Llama(TestModels.mistral(window), manager, TestModels.noisy(9));
-                KvCache cache = new KvCache(model.config().numHiddenLayers())) {
+                KvCache cache = new KvCache(model.config().numHiddenLayers(), IDS.length)) {
             int vocab = model.config().vocabSize();
             float[] full = logits(model, IDS);
             float[] first = model.forward(ids(0, prefill), positions(0, prefill),

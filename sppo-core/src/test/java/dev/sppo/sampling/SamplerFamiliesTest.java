@@ -47,6 +47,28 @@ class SamplerFamiliesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("families")
+    void promptCacheForkedKWaysSamplesWhatPerRowPrefillSamples(LlamaConfig config) {
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama model = new Llama(config, manager, TestModels.noisy(14))) {
+            SamplerInvariants.assertSharedPrefixChangesNoSample(new Sampler(model, List.of(EOS), PAD), PROMPTS,
+                    new SamplingParams(12, 1.0, 0, 1.0, 3, 21));
+        }
+    }
+
+    /** Mistral without a window is the plain layout with GQA, which decode steps compile for. */
+    @Test
+    void compiledDecodeStepsSampleWhatEagerStepsSample() {
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama model = new Llama(TestModels.mistral(null), manager, TestModels.noisy(15))) {
+            Sampler sampler = new Sampler(model, List.of(EOS), PAD);
+            SamplerInvariants.assertCompiledStepsChangeNoSample(sampler, PROMPTS, SamplingParams.greedy(12));
+            SamplerInvariants.assertCompiledStepsChangeNoSample(sampler, PROMPTS,
+                    new SamplingParams(12, 0.8, 0, 0.95, 3, 23));
+        }
+    }
+
     @Test
     void mistralWithAWindowAtLeastTheSequenceSamplesExactlyAsLlama() {
         LlamaConfig mistral = TestModels.mistral(PROMPTS.get(1).length + 10);

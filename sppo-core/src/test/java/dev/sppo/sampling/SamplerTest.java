@@ -51,6 +51,12 @@ class SamplerTest {
     }
 
     @Test
+    void promptCacheForkedKWaysSamplesWhatPerRowPrefillSamples() {
+        SamplerInvariants.assertSharedPrefixChangesNoSample(sampler, PROMPTS, new SamplingParams(12, 1.0, 0, 1.0, 4, 7));
+        SamplerInvariants.assertSharedPrefixChangesNoSample(sampler, PROMPTS, new SamplingParams(12, 0.7, 5, 0.9, 3, 8));
+    }
+
+    @Test
     void recordedLogprobEqualsTeacherForcedScoreEvenWhenTempered() {
         SequenceScorer scorer = new SequenceScorer(model, PAD);
         for (SamplingParams params : List.of(

@@ -2,7 +2,10 @@ package dev.sppo.cli;
 
 import dev.sppo.bench.BenchConfig;
 import dev.sppo.bench.Benchmark;
+import dev.sppo.bench.DecodeBenchConfig;
+import dev.sppo.bench.DecodeThroughput;
 import dev.sppo.bench.OnnxJudgeBench;
+import dev.sppo.bench.TextSampling;
 import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.perf.FullBench;
 import picocli.CommandLine;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -21,7 +25,8 @@ import java.util.concurrent.Callable;
  * prints a markdown table to stdout (progress goes to stderr). Set the threads at start-up with {@code
  * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}). With {@code --full} it writes the
  * whole performance report ({@link FullBench}) to {@code --out}; with {@code --onnx} only the ONNX preference kinds'
- * pairs/s ({@link OnnxJudgeBench}).
+ * pairs/s ({@link OnnxJudgeBench}); with {@code --decode} greedy decoding's steady-state tokens/s ({@link
+ * DecodeThroughput}).
  */
 @Command(
         name = "bench",
@@ -53,6 +58,23 @@ public final class BenchCommand implements Callable<Integer> {
             + "onnx_pairwise) at all-MiniLM-L6-v2's size, on task answers and on sentences (about a minute)")
     private boolean onnx;
 
+    @Option(names = "--decode", description = "greedy KV-cache decoding in its steady state (positions 200 to 400) "
+            + "of the PyTorch comparison's model (hidden 256, 4 layers, 8 heads, SwiGLU 688, vocab 256)")
+    private boolean decode;
+
+    @Option(names = "--text", description = "SPPO sampling at a text model's size: SmolLM2-135M's shape (random "
+            + "weights), 64 prompts of 64 tokens, K = 4, 128 new tokens, per-row prefill, shared prefix and compiled "
+            + "steps (several minutes)")
+    private boolean text;
+
+    @Option(names = "--batch", paramLabel = "B", split = ",",
+            description = "with --decode: the batch sizes (default: 1,64)")
+    private List<Integer> batches;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "with --decode: rounds over all batch sizes "
+            + "(default: " + DecodeBenchConfig.DEFAULT_ROUNDS + ")")
+    private Integer rounds;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/performance.md",
             description = "where --full writes its report (default: ${DEFAULT-VALUE})")
     private Path out;
@@ -63,6 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
             new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
                     .run(out, System.err);
             System.err.println("bench: report written to " + out);
+            return 0;
+        }
+        if (text) {
+            System.out.print(new TextSampling(TextSampling.smolLm2Shape(), line -> System.err.println("bench: " + line))
+                    .run());
+            return 0;
+        }
+        if (decode) {
+            System.out.print(new DecodeThroughput(decodeConfig(), line -> System.err.println("bench: " + line)).run());
             return 0;
         }
         if (onnx) {
@@ -79,6 +110,21 @@ public final class BenchCommand implements Callable<Integer> {
         String table = new Benchmark(config, line -> System.err.println("bench: " + line)).run().markdown();
         System.out.print(table);
         return 0;
+    }
+
+    private DecodeBenchConfig decodeConfig() {
+        DecodeBenchConfig config = DecodeBenchConfig.defaults();
+        try {
+            if (batches != null) {
+                config = config.withBatches(batches);
+            }
+            if (rounds != null) {
+                config = config.withRounds(rounds);
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private BenchConfig config() {
