@@ -63,7 +63,8 @@ class PreferenceTopicsTest {
         return new SpringApplicationBuilder(PreferenceServiceApplication.class)
                 .properties(PreferenceServiceApplication.CONFIG, "logging.level.org.apache.kafka=WARN")
                 .run("--server.port=0", "--spring.cloud.stream.kafka.binder.brokers=" + kafka.getBrokersAsString(),
-                        "--sppo.kafka.topics.partitions=" + partitions);
+                        "--sppo.kafka.topics.partitions=" + partitions,
+                        "--sppo.service.key=" + PreferenceContextTest.SERVICE_KEY);
     }
 
     private int assignedPartitions(String group) throws Exception {
