@@ -1,7 +1,9 @@
-package dev.sppo.trainer.checkpoint;
+package dev.sppo.trainer.store;
 
 import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.contracts.store.StoreEntry;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.preferencemodel.PreferenceModelRepository;
 import dev.sppo.trainer.preferencemodel.PreferenceModelRun;
 

@@ -1,8 +1,8 @@
-package dev.sppo.trainer.api;
+package dev.sppo.trainer.store;
 
 import dev.sppo.contracts.store.StoreEntry;
+import dev.sppo.trainer.api.ResourceNotFoundException;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
-import dev.sppo.trainer.checkpoint.StoreEntries;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
