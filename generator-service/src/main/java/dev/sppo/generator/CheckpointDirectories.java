@@ -1,7 +1,7 @@
 package dev.sppo.generator;
 
 import dev.sppo.contracts.store.CheckpointManifest;
-import dev.sppo.service.store.HttpCheckpointStore;
+import dev.sppo.service.store.RemoteCheckpointStore;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import java.util.Optional;
 @Component
 class CheckpointDirectories {
 
-    private final Optional<HttpCheckpointStore> remote;
+    private final Optional<RemoteCheckpointStore> remote;
 
-    CheckpointDirectories(Optional<HttpCheckpointStore> remote) {
+    CheckpointDirectories(Optional<RemoteCheckpointStore> remote) {
         this.remote = remote;
     }
 
@@ -42,7 +42,7 @@ class CheckpointDirectories {
         return dir;
     }
 
-    /** Whether checkpoints come from the http: store. */
+    /** Whether checkpoints come from the http: or s3: store. */
     boolean remote() {
         return remote.isPresent();
     }

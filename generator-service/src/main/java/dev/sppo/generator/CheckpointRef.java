@@ -2,7 +2,7 @@ package dev.sppo.generator;
 
 import dev.sppo.contracts.CheckpointPublished;
 import dev.sppo.contracts.GenerationRequest;
-import dev.sppo.service.store.HttpCheckpointStore;
+import dev.sppo.service.store.RemoteCheckpointStore;
 
 /**
  * Which checkpoint to sample from, and whose it is.
@@ -35,9 +35,9 @@ record CheckpointRef(String checkpointId, String uri, String jobId, int policyVe
         return new CheckpointRef(dir, uri, null, -1, null);
     }
 
-    /** A checkpoint named by a URI over REST, fetched from the http: store by its id, the URI's last segment. */
+    /** A checkpoint named by a URI over REST, fetched from the http: or s3: store by its id, the URI's last segment. */
     static CheckpointRef storeEntry(String uri) {
-        return new CheckpointRef(HttpCheckpointStore.idOf(uri), uri, null, -1, null);
+        return new CheckpointRef(RemoteCheckpointStore.idOf(uri), uri, null, -1, null);
     }
 
     /** Whether {@code event} publishes a newer version of this checkpoint's job. */

@@ -3,25 +3,25 @@ package dev.sppo.preferences;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
 import dev.sppo.service.ConfinedDirectory;
-import dev.sppo.service.store.HttpCheckpointStore;
+import dev.sppo.service.store.RemoteCheckpointStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Where the learned preference models a spec names by {@code model_uri} are on this machine. With the http: store
- * ({@code sppo.checkpoint-store.url}) a {@code model_uri} outside the local models root names a model of the
+ * Where the learned preference models a spec names by {@code model_uri} are on this machine. With the http: or s3:
+ * store ({@code sppo.checkpoint-store.url}) a {@code model_uri} outside the local models root names a model of the
  * trainer's store (trained by {@code POST /api/preference-models}) by its last segment, and is fetched, verified and
- * cached; one inside the models root (an exported model an operator placed there) stays as it is. Without the
- * http: store every spec stays as it is, its {@code model_uri} on the shared volume.
+ * cached; one inside the models root (an exported model an operator placed there) stays as it is. Without a
+ * store url every spec stays as it is, its {@code model_uri} on the shared volume.
  */
 @Component
 class ModelLocations {
 
-    private final Optional<HttpCheckpointStore> remote;
+    private final Optional<RemoteCheckpointStore> remote;
     private final ConfinedDirectory modelsRoot;
 
-    ModelLocations(Optional<HttpCheckpointStore> remote, PreferenceProperties properties) {
+    ModelLocations(Optional<RemoteCheckpointStore> remote, PreferenceProperties properties) {
         this.remote = remote;
         this.modelsRoot = new ConfinedDirectory(properties.modelsRoot(), null);
     }
@@ -43,7 +43,8 @@ class ModelLocations {
             return spec;
         }
         String modelUri = spec.modelUri() == null || modelsRoot.resolveLocation(spec.modelUri()).isPresent()
-                ? spec.modelUri() : remote.get().directory(HttpCheckpointStore.idOf(spec.modelUri()), null).toString();
+                ? spec.modelUri()
+                : remote.get().directory(RemoteCheckpointStore.idOf(spec.modelUri()), null).toString();
         return new PreferenceSpec(spec.kind(), spec.task(), spec.taskSettings(), spec.tau(), spec.judge(), modelUri,
                 spec.members().stream().map(m -> new PreferenceMember(localize(m.spec()), m.weight())).toList());
     }

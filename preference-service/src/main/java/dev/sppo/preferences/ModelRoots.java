@@ -14,9 +14,9 @@ import java.util.List;
  * models root ({@code sppo.preference.checkpoint-root}, {@code sppo.preference.models-root}), the places the trainer
  * confines a job's {@code model_uri} to. A {@code model_uri} anywhere else, or of another scheme than {@code file:},
  * is refused in the same words whether or not anything lies there, so that a refusal tells nothing about this
- * service's disk. Specs from Kafka come from the trainer, which has confined them already. With the http: store a
- * {@code model_uri} is left as it is: {@link ModelLocations} reads it from the models root or fetches it from the
- * trainer's store, which serves nothing but its own models.
+ * service's disk. Specs from Kafka come from the trainer, which has confined them already. With the http: or s3:
+ * store a {@code model_uri} is left as it is: {@link ModelLocations} reads it from the models root or fetches it
+ * from the trainer's store, which serves nothing but its own models.
  */
 @Component
 class ModelRoots {

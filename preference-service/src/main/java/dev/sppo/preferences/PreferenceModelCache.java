@@ -26,7 +26,7 @@ import java.util.Map;
  * carries, as the in-process loop builds it) and kept for the next prompt: the
  * {@code sppo.preference.cached-models} most recently used specs stay built. Learned models (rankers, reward
  * models) and exported ones ({@code onnx_reward}, {@code onnx_pairwise}, run with {@code sppo.preference.onnx-*}'s
- * budget) are loaded from their URI on first use (fetched from the trainer's store first, with the http: store:
+ * budget) are loaded from their URI on first use (fetched from the trainer's store first, with the http: or s3: store:
  * {@link ModelLocations}); an evicted one frees its weights or its ONNX Runtime session.
  */
 @Component

@@ -24,7 +24,9 @@ import java.util.Map;
  * PostgreSQL in this JVM, and each service a separate JVM started from its executable jar with the compose
  * file's environment (SERVER_PORT, KAFKA_BOOTSTRAP, JDBC_URL, ...). The services declare their topics with
  * {@value #PARTITIONS} partitions ({@code SPPO_TOPIC_PARTITIONS}) so that a second generator replica can share the
- * requests. As in the embedded demo, the backends listen on the loopback address only and ask for a service key
+ * requests; like compose's, the broker gives {@value #BROKER_PARTITIONS} to a topic it creates itself. Where each
+ * service keeps checkpoints says a {@link CheckpointPlacement} (one shared directory by default). As in the
+ * embedded demo, the backends listen on the loopback address only and ask for a service key
  * made for this run, which the gateway sends. Closing stops the services (the gateway first, the generators
  * last), then the database, then the broker.
  *
@@ -35,6 +37,7 @@ import java.util.Map;
 public final class ProcessPlatform implements AutoCloseable {
 
     private static final int PARTITIONS = 2;
+    private static final int BROKER_PARTITIONS = 3;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final String LOOPBACK = "127.0.0.1";
     /** The gateway's service name. */
@@ -45,6 +48,8 @@ public final class ProcessPlatform implements AutoCloseable {
     public static final String PREFERENCE = "preference-service";
 
     private final ProcessSettings settings;
+    private final CheckpointPlacement checkpoints;
+    private final int trainerPort = FreePorts.next();
     private final String serviceKey = ServiceKeys.random();
     /** By name, in start order; a restart (on a fault injector's thread) replaces an entry. */
     private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -55,12 +60,19 @@ public final class ProcessPlatform implements AutoCloseable {
     private volatile EmbeddedDatabase database;
     private int generators;
 
-    private ProcessPlatform(ProcessSettings settings) {
+    private ProcessPlatform(ProcessSettings settings, CheckpointPlacement checkpoints) {
         this.settings = settings;
+        this.checkpoints = checkpoints;
     }
 
+    /** Starts the platform with every service on one checkpoint directory, as compose's one volume. */
     public static ProcessPlatform start(ProcessSettings settings) throws IOException, InterruptedException {
-        ProcessPlatform platform = new ProcessPlatform(settings);
+        return start(settings, CheckpointPlacement.sharedVolume());
+    }
+
+    public static ProcessPlatform start(ProcessSettings settings, CheckpointPlacement checkpoints)
+            throws IOException, InterruptedException {
+        ProcessPlatform platform = new ProcessPlatform(settings, checkpoints);
         try {
             platform.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -77,11 +89,9 @@ public final class ProcessPlatform implements AutoCloseable {
         addGenerator();
         ServiceProcess generator = services.get(generator(1));
         ServiceProcess preference = launch(PREFERENCE, "preference-service", Map.of(
-                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
                 "SPPO_MODELS_DIR", settings.modelsDir().toString()));
-        ServiceProcess trainer = launch(TRAINER, "trainer-service", Map.of(
+        ServiceProcess trainer = launch(TRAINER, "trainer-service", trainerPort, Map.of(
                 "JDBC_URL", database.jdbcUrl(), "JDBC_USER", database.user(), "JDBC_PASSWORD", database.password(),
-                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString(),
                 "SPPO_MODELS_DIR", settings.modelsDir().toString(), "PREFERENCE_URL", url(preference)));
         launch(GATEWAY, "gateway", Map.of("TRAINER_URL", url(trainer), "GENERATOR_URL", url(generator),
                 "PREFERENCE_URL", url(preference), "SPPO_API_KEYS", settings.apiKey()));
@@ -96,12 +106,17 @@ public final class ProcessPlatform implements AutoCloseable {
     public void addGenerator() throws IOException, InterruptedException {
         generators++;
         String name = generator(generators);
-        launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name,
-                "SPPO_CHECKPOINT_DIR", settings.dataDir().resolve("checkpoints").toString()));
+        launch(name, "generator-service", Map.of("GENERATOR_INSTANCE_ID", name));
     }
 
-    String kafkaBootstrap() {
+    /** The broker's {@code host:port}. */
+    public String kafkaBootstrap() {
         return kafka.bootstrapServers();
+    }
+
+    /** The gateway's base URL, where the platform's API is. */
+    public String gatewayUrl() {
+        return url(services.get(GATEWAY));
     }
 
     /** The job API through the gateway. */
@@ -152,7 +167,8 @@ public final class ProcessPlatform implements AutoCloseable {
 
     /** Starts the broker on its log directory and ports (formatting the directory on the first start). */
     public void startBroker() throws IOException {
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort);
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort,
+                BROKER_PARTITIONS);
     }
 
     /** Starts PostgreSQL on its cluster directory and port (creating the cluster on the first start). */
@@ -171,8 +187,15 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private ServiceProcess launch(String name, String module, Map<String, String> extra)
             throws IOException, InterruptedException {
-        int port = FreePorts.next();
+        return launch(name, module, FreePorts.next(), extra);
+    }
+
+    private ServiceProcess launch(String name, String module, int port, Map<String, String> extra)
+            throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(extra);
+        if (!module.equals(GATEWAY)) {
+            env.putAll(checkpoints.environment(name, "http://" + LOOPBACK + ":" + trainerPort, settings.dataDir()));
+        }
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("SPPO_SERVICE_KEY", serviceKey);

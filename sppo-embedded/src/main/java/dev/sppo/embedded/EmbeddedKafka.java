@@ -45,9 +45,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort the KRaft controller port
      */
     public static EmbeddedKafka start(Path dir, int brokerPort, int controllerPort) throws IOException {
+        return start(dir, brokerPort, controllerPort, PARTITIONS);
+    }
+
+    /**
+     * Starts the broker as {@link #start(Path, int, int)} does, with {@code defaultPartitions} for topics that no
+     * client declares (auto-created ones), as docker-compose's {@code KAFKA_NUM_PARTITIONS} sets them.
+     */
+    public static EmbeddedKafka start(Path dir, int brokerPort, int controllerPort, int defaultPartitions)
+            throws IOException {
         Path logDir = dir.resolve("data");
         Files.createDirectories(logDir);
         Properties props = serverProperties(logDir, brokerPort, controllerPort);
+        props.setProperty("num.partitions", Integer.toString(defaultPartitions));
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(dir.resolve("server.properties"), props);
         }

@@ -9,6 +9,7 @@ import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.Topics;
 import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.embedded.FreePorts;
+import dev.sppo.service.store.CorruptingProxy;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,13 +48,13 @@ class HttpCheckpointStoreIntegrationTest {
     @TempDir
     static Path tmp;
 
-    private static CorruptingStoreProxy proxy;
+    private static CorruptingProxy proxy;
     private static PlatformHarness harness;
 
     @BeforeAll
     static void start() throws Exception {
         int trainerPort = FreePorts.next();
-        proxy = new CorruptingStoreProxy(URI.create("http://127.0.0.1:" + trainerPort));
+        proxy = new CorruptingProxy(URI.create("http://127.0.0.1:" + trainerPort), CorruptingProxy.ARCHIVES);
         ExtraSettings ownDirectories = new ExtraSettings(
                 replica -> readerSettings("generator-" + replica, "sppo.generator.checkpoint-root"),
                 readerSettings("preference", "sppo.preference.checkpoint-root"));
@@ -80,7 +81,7 @@ class HttpCheckpointStoreIntegrationTest {
 
         assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
         String rankerId = Path.of(URI.create(ranker)).getFileName().toString();
-        Map<String, Integer> requests = proxy.archiveRequests();
+        Map<String, Integer> requests = proxy.requests();
         assertThat(requests).as("archives served through the proxy").containsKeys(rankerId, id + "-v0", id + "-v1");
         assertThat(proxy.corrupted()).isEqualTo(requests.keySet());
         assertThat(requests.values()).as("each corrupt archive was fetched again").allMatch(n -> n >= 2);
@@ -111,7 +112,7 @@ class HttpCheckpointStoreIntegrationTest {
 
     @Test
     void aCheckpointCorruptOnEveryFetchIsDeadLetteredWithTheReasonAfterTwoFetchesPerRequest() throws Exception {
-        Set<String> before = proxy.archiveRequests().keySet();
+        Set<String> before = proxy.requests().keySet();
         proxy.corruptAlways(id -> !before.contains(id));
         try {
             HttpResponse<String> created = harness.call("POST", "/api/jobs", PlatformHarness.tinyJob("corrupt"),
@@ -123,7 +124,7 @@ class HttpCheckpointStoreIntegrationTest {
             assertThat(reasons).hasSize(8).allSatisfy((prompt, reason) -> assertThat(reason)
                     .contains("checkpoint '" + id + "-v0' from the store at " + proxy.url())
                     .contains("failed its manifest digest on 2 fetches"));
-            assertThat(proxy.archiveRequests().get(id + "-v0")).as("2 fetches per request and per generator's "
+            assertThat(proxy.requests().get(id + "-v0")).as("2 fetches per request and per generator's "
                     + "preload, none retried by the binding").isLessThanOrEqualTo(2 * (8 + 2));
             harness.call("POST", "/api/jobs/" + id + "/cancel", null, PlatformHarness.API_KEY);
         } finally {

@@ -52,7 +52,7 @@ final class ArchiveUnpacker {
     }
 
     /** Copies at most {@code limit} bytes. */
-    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+    static long copy(InputStream in, OutputStream out, long limit) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long total = 0;
         while (total < limit) {

@@ -15,8 +15,9 @@ import org.springframework.util.StringUtils;
 /**
  * What a service that reads checkpoints imports ({@code @Import(CheckpointStoreConfiguration.class)}): the
  * {@link CheckpointStoreProperties} and, when {@code sppo.checkpoint-store.url} is set, the
- * {@link HttpCheckpointStore}, which sends the service's own key ({@code sppo.service.key}) to the trainer, and the
- * problem bodies of its failures ({@link CheckpointStoreProblems}).
+ * {@link RemoteCheckpointStore} (the trainer's store API over http, sent the service's own key
+ * {@code sppo.service.key}, or an S3-compatible bucket), and the problem bodies of its failures
+ * ({@link CheckpointStoreProblems}).
  * Without a url there is no such bean, and the service reads {@code file:} URIs as before.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +27,9 @@ public class CheckpointStoreConfiguration {
 
     @Bean
     @Conditional(StoreUrlSet.class)
-    HttpCheckpointStore httpCheckpointStore(CheckpointStoreProperties properties, ServiceKeyProperties key,
+    RemoteCheckpointStore remoteCheckpointStore(CheckpointStoreProperties properties, ServiceKeyProperties key,
             MeterRegistry registry) {
-        return new HttpCheckpointStore(properties, key.required() ? key.key() : null, registry);
+        return new RemoteCheckpointStore(properties, key.required() ? key.key() : null, registry);
     }
 
     /** Whether {@code sppo.checkpoint-store.url} holds a value. */

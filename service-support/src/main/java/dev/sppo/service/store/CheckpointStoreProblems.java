@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A REST request whose checkpoint the http: store could not give, as an RFC 9457 problem body: 422 for a checkpoint
- * the store does not have or that failed its manifest digest twice, 503 (worth trying again later) for a store that
- * stayed unreachable through the retries.
+ * A REST request whose checkpoint the http: or s3: store could not give, as an RFC 9457 problem body: 422 for a
+ * checkpoint the store does not have or that failed its manifest digest twice, 503 (worth trying again later) for a
+ * store that stayed unreachable through the retries.
  */
 @RestControllerAdvice
 public class CheckpointStoreProblems {

@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Where a generator or the preference-service gets checkpoints from when it shares no filesystem with the trainer
- * ({@code sppo.checkpoint-store.*}): the trainer's store API over http, and a bounded local cache of what it
- * fetched.
+ * Where checkpoints go and come from when the services share no filesystem ({@code sppo.checkpoint-store.*}): the
+ * trainer's store API over http, or an S3-compatible bucket that the trainer uploads to; and the bounded local cache
+ * of what a generator or the preference-service fetched.
  *
- * @param url the trainer-service's base URL ({@code SPPO_CHECKPOINT_STORE_URL}, {@code http://trainer-service:8083});
- *     empty (the default): checkpoints are read from their {@code file:} URIs, on a shared volume
- * @param cacheDir where fetched checkpoints are unpacked ({@code SPPO_CHECKPOINT_CACHE_DIR}); emptied when the
- *     service starts, since what a former run left there was never verified by this one; required with a url
+ * @param url chooses the store by its scheme ({@code SPPO_CHECKPOINT_STORE_URL}): {@code http(s)://host:port}, the
+ *     trainer-service's base URL (readers only: the trainer is that store); {@code s3://bucket/prefix}, a bucket and
+ *     an optional key prefix (the trainer uploads there, readers download from there, with {@code s3.*}); empty (the
+ *     default): checkpoints are read from their {@code file:} URIs, on a shared volume
+ * @param cacheDir where a reader unpacks fetched checkpoints ({@code SPPO_CHECKPOINT_CACHE_DIR}); emptied when the
+ *     service starts, since what a former run left there was never verified by this one; required by a reader with
+ *     a url
  * @param cacheSize the most bytes of checkpoints the cache keeps ({@code SPPO_CHECKPOINT_CACHE_SIZE}, default 4GB):
  *     the least recently used are deleted first; one checkpoint larger than this is still kept, alone
  * @param retry how long an unreachable store is waited for
@@ -30,7 +33,48 @@ public record CheckpointStoreProperties(
         @DefaultValue("4GB") DataSize cacheSize,
         @DefaultValue Retry retry,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10m") Duration transferTimeout) {
+        @DefaultValue("10m") Duration transferTimeout,
+        @DefaultValue S3 s3) {
+
+    /**
+     * The S3-compatible object store of an {@code s3:} url (AWS S3, MinIO, Ceph RGW, S3Proxy ...).
+     *
+     * @param endpoint the store's endpoint ({@code SPPO_S3_ENDPOINT}, {@code http://minio:9000}); empty (the default):
+     *     AWS S3's endpoint for the region
+     * @param region the signing region ({@code SPPO_S3_REGION}, default {@code us-east-1}, which MinIO and most
+     *     S3-compatible stores accept)
+     * @param pathStyle whether the bucket is addressed in the path ({@code http://minio:9000/bucket/key}) rather than
+     *     in the host name ({@code SPPO_S3_PATH_STYLE}, default false; true for MinIO, Ceph and S3Proxy)
+     * @param accessKey the access key id ({@code SPPO_S3_ACCESS_KEY}); empty (the default): the SDK's default
+     *     credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, a web identity token, an instance or
+     *     pod role)
+     * @param secretKey the secret access key ({@code SPPO_S3_SECRET_KEY}), given with the access key
+     */
+    public record S3(URI endpoint, @DefaultValue("us-east-1") String region, @DefaultValue("false") boolean pathStyle,
+            String accessKey, String secretKey) {
+
+        public S3 {
+            endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
+            accessKey = accessKey == null || accessKey.isBlank() ? null : accessKey;
+            secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey;
+            if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
+                throw new IllegalArgumentException("sppo.checkpoint-store.s3.endpoint: must be an http: or https: "
+                        + "URL with a host, got " + endpoint);
+            }
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("sppo.checkpoint-store.s3.region: required");
+            }
+            if ((accessKey == null) != (secretKey == null)) {
+                throw new IllegalArgumentException("sppo.checkpoint-store.s3.access-key and secret-key: give both or "
+                        + "neither (neither: the SDK's default credentials)");
+            }
+        }
+
+        /** Without endpoint or keys: AWS S3 with the SDK's default credentials. */
+        public static S3 defaults() {
+            return new S3(null, "us-east-1", false, null, null);
+        }
+    }
 
     /**
      * Retries of a store that cannot be reached or answers 5xx, with exponential backoff: {@code backoff}, twice
@@ -56,15 +100,12 @@ public record CheckpointStoreProperties(
 
     public CheckpointStoreProperties {
         url = url == null || url.toString().isBlank() ? null : url;
-        if (url != null) {
-            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                throw new IllegalArgumentException("sppo.checkpoint-store.url: must be an http: or https: URL with a "
-                        + "host, got " + url);
-            }
-            if (cacheDir == null || cacheDir.toString().isBlank()) {
-                throw new IllegalArgumentException("sppo.checkpoint-store.cache-dir: required with a store url");
-            }
+        if (url != null && (!(http(url) || s3(url)) || url.getHost() == null)) {
+            throw new IllegalArgumentException("sppo.checkpoint-store.url: must be an http:, https: or s3: URL with a "
+                    + "host (s3: its bucket), got " + url);
         }
+        cacheDir = cacheDir == null || cacheDir.toString().isBlank() ? null : cacheDir;
+        s3 = s3 == null ? S3.defaults() : s3;
         if (cacheSize == null || cacheSize.toBytes() < 1) {
             throw new IllegalArgumentException("sppo.checkpoint-store.cache-size: must be positive, got " + cacheSize);
         }
@@ -72,9 +113,22 @@ public record CheckpointStoreProperties(
         requirePositive("transfer-timeout", transferTimeout);
     }
 
-    /** Whether checkpoints are fetched over http rather than read from their {@code file:} URIs. */
+    /** Whether checkpoints are fetched from a store rather than read from their {@code file:} URIs. */
     public boolean remote() {
         return url != null;
+    }
+
+    /** Whether the store is an S3-compatible bucket ({@code s3:} url). */
+    public boolean objectStore() {
+        return url != null && s3(url);
+    }
+
+    private static boolean http(URI url) {
+        return "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+    }
+
+    private static boolean s3(URI url) {
+        return "s3".equals(url.getScheme());
     }
 
     private static void requirePositive(String field, Duration value) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * Verified checkpoint directories under {@code sppo.checkpoint-store.cache-dir}, at most {@code cache-size} bytes
  * of them: admitting one deletes the least recently used others until the rest fit. Directory {@code <id>} is
  * only ever a verified checkpoint: downloads and unpacking happen beside it under {@code .staging}, and a verified
- * one is moved into place. Not thread-safe: {@link HttpCheckpointStore} serialises its use.
+ * one is moved into place. Not thread-safe: {@link RemoteCheckpointStore} serialises its use.
  */
 final class LocalCheckpointCache {
 

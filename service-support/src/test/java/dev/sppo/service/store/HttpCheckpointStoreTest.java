@@ -33,7 +33,7 @@ class HttpCheckpointStoreTest {
     @Test
     void fetchedCheckpointHasTheWritersFilesAndIsServedFromTheCacheAfterwards() throws IOException {
         Path original = checkpoint("ckpt-1", 1000);
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
 
         Path fetched = store.directory("ckpt-1", server.recordedDigests.get("ckpt-1"));
 
@@ -56,19 +56,19 @@ class HttpCheckpointStoreTest {
         assertThat(CheckpointManifest.of(fetched)).isEqualTo(CheckpointManifest.of(original));
         assertThat(fetches("corrupt")).isEqualTo(1.0);
         assertThat(fetches("verified")).isEqualTo(1.0);
-        assertThat(registry.get(HttpCheckpointStore.CACHED_BYTES_METER).gauge().value())
+        assertThat(registry.get(RemoteCheckpointStore.CACHED_BYTES_METER).gauge().value())
                 .isEqualTo(CheckpointManifest.of(original).totalBytes());
     }
 
     private double fetches(String outcome) {
-        return registry.get(HttpCheckpointStore.FETCHES_METER).tag("outcome", outcome).counter().count();
+        return registry.get(RemoteCheckpointStore.FETCHES_METER).tag("outcome", outcome).counter().count();
     }
 
     @Test
     void aWellFormedArchiveWithAFlippedFileByteIsRefusedNamingTheFile() throws IOException {
         Path original = checkpoint("ckpt-1", 10);
         server.flipFileByteNext.set(2);
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
 
         String configSha = CheckpointManifest.of(original).files().get(0).sha256();
         assertThatThrownBy(() -> store.directory("ckpt-1", null)).isInstanceOf(CheckpointRefusedException.class)
@@ -81,7 +81,7 @@ class HttpCheckpointStoreTest {
     void aCheckpointCorruptOnBothFetchesIsRefusedAndNothingIsCached() throws IOException {
         checkpoint("ckpt-1", 5000);
         server.corruptNext.set(2);
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
 
         assertThatThrownBy(() -> store.directory("ckpt-1", null)).isInstanceOf(CheckpointRefusedException.class)
                 .hasMessageContaining("checkpoint 'ckpt-1' from the store at " + server.url())
@@ -98,7 +98,7 @@ class HttpCheckpointStoreTest {
         Path original = checkpoint("ckpt-1", 10);
         server.recordedDigests.put("ckpt-1", CheckpointManifest.of(original).digest());
         Files.writeString(original.resolve("config.json"), "{\"changed\": true}");
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
 
         assertThatThrownBy(() -> store.directory("ckpt-1", null)).isInstanceOf(CheckpointRefusedException.class)
                 .hasMessageContaining("not the " + server.recordedDigests.get("ckpt-1") + " recorded");
@@ -107,7 +107,7 @@ class HttpCheckpointStoreTest {
     @Test
     void aDigestOtherThanTheAnnouncedOneIsRefused() throws IOException {
         checkpoint("ckpt-1", 10);
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
 
         assertThatThrownBy(() -> store.directory("ckpt-1", "0".repeat(64)))
                 .isInstanceOf(CheckpointRefusedException.class)
@@ -121,7 +121,7 @@ class HttpCheckpointStoreTest {
         checkpoint("b", 400);
         checkpoint("c", 400);
         long each = CheckpointManifest.of(tmp.resolve("store/a")).totalBytes();
-        HttpCheckpointStore store = store(server.url(), DataSize.ofBytes(2 * each + 1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofBytes(2 * each + 1), StoreServer.KEY);
 
         Path a = store.directory("a", null);
         store.directory("b", null);
@@ -145,7 +145,7 @@ class HttpCheckpointStoreTest {
         assertThat(store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY).directory("ckpt-1", null)).exists();
 
         URI closed = URI.create("http://127.0.0.1:" + freePort());
-        HttpCheckpointStore unreachable = store(closed, DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore unreachable = store(closed, DataSize.ofMegabytes(1), StoreServer.KEY);
         long start = System.nanoTime();
         assertThatThrownBy(() -> unreachable.directory("ckpt-1", null)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining(closed + "/store/entries/ckpt-1 unavailable after 3 attempts");
@@ -157,13 +157,13 @@ class HttpCheckpointStoreTest {
     @Test
     void anUnknownCheckpointOrAWrongKeyIsRefusedAtOnce() throws IOException {
         checkpoint("ckpt-1", 10);
-        HttpCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
+        RemoteCheckpointStore store = store(server.url(), DataSize.ofMegabytes(1), StoreServer.KEY);
         assertThatThrownBy(() -> store.directory("nope", null)).isInstanceOf(CheckpointRefusedException.class)
                 .hasMessageContaining("no such checkpoint (HTTP 404)");
         assertThatThrownBy(() -> store.directory("../etc", null)).isInstanceOf(CheckpointRefusedException.class)
                 .hasMessageContaining("not a store entry name");
 
-        HttpCheckpointStore keyless = store(server.url(), DataSize.ofMegabytes(1), "wrong-key-0123456789");
+        RemoteCheckpointStore keyless = store(server.url(), DataSize.ofMegabytes(1), "wrong-key-0123456789");
         assertThatThrownBy(() -> keyless.directory("ckpt-1", null)).isInstanceOf(CheckpointRefusedException.class)
                 .hasMessageContaining("refused this service's key (HTTP 401)");
     }
@@ -179,15 +179,16 @@ class HttpCheckpointStoreTest {
 
     @Test
     void aUriNamesTheStoreEntryByItsLastSegment() {
-        assertThat(HttpCheckpointStore.idOf("file:/var/lib/sppo/checkpoints/checkpoints/pm-1b2c")).isEqualTo("pm-1b2c");
-        assertThat(HttpCheckpointStore.idOf("/store/checkpoints/job-1-v2/")).isEqualTo("job-1-v2");
-        assertThat(HttpCheckpointStore.idOf("job-1-v0")).isEqualTo("job-1-v0");
+        assertThat(RemoteCheckpointStore.idOf("file:/var/lib/sppo/checkpoints/checkpoints/pm-1b2c"))
+                .isEqualTo("pm-1b2c");
+        assertThat(RemoteCheckpointStore.idOf("/store/checkpoints/job-1-v2/")).isEqualTo("job-1-v2");
+        assertThat(RemoteCheckpointStore.idOf("job-1-v0")).isEqualTo("job-1-v0");
     }
 
-    private HttpCheckpointStore store(URI url, DataSize cacheSize, String key) {
-        return new HttpCheckpointStore(new CheckpointStoreProperties(url, tmp.resolve("cache"), cacheSize,
+    private RemoteCheckpointStore store(URI url, DataSize cacheSize, String key) {
+        return new RemoteCheckpointStore(new CheckpointStoreProperties(url, tmp.resolve("cache"), cacheSize,
                 new CheckpointStoreProperties.Retry(3, Duration.ofMillis(20), Duration.ofMillis(40)),
-                Duration.ofSeconds(1), Duration.ofSeconds(10)), key, registry);
+                Duration.ofSeconds(1), Duration.ofSeconds(10), null), key, registry);
     }
 
     /** A checkpoint directory with a config, a tokenizer and a weight shard of {@code weightBytes} bytes. */

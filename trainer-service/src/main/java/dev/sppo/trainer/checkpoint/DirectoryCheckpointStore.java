@@ -8,8 +8,6 @@ import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.model.Policy;
 import dev.sppo.trainer.TrainerProperties;
 
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -26,8 +24,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A {@link CheckpointStore} on a directory ({@code sppo.trainer.checkpoint-dir}, a shared volume when the
  * services run apart): checkpoint {@code id} is {@code <root>/checkpoints/<id>}, named by its {@code file:} URI.
+ * With an {@code s3:} store it is the trainer's working copy ({@link UploadingCheckpointStore}).
  */
-@Component
 public class DirectoryCheckpointStore implements CheckpointStore {
 
     private final Path checkpoints;

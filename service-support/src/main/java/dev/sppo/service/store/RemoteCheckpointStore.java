@@ -1,7 +1,5 @@
 package dev.sppo.service.store;
 
-import dev.sppo.contracts.InvalidMessageException;
-import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.store.CheckpointManifest;
 import dev.sppo.contracts.store.StoreEntry;
 import io.micrometer.core.instrument.Gauge;
@@ -12,21 +10,23 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@code http:} checkpoint store as its readers see it: checkpoint {@code id} is fetched from the trainer's store
- * API ({@code GET <url>/store/entries/<id>} for its manifest, {@code .../archive} for its files) with the service
- * key, unpacked, and served only when the manifest of what was unpacked is the one recorded when the checkpoint
- * was written. A checkpoint that fails is fetched once more, then refused ({@link CheckpointRefusedException});
- * an unreachable store is retried with backoff ({@link StoreUnavailableException} when it stays so). Verified
- * checkpoints stay in a {@link LocalCheckpointCache} bounded by bytes. One fetch at a time.
+ * The checkpoint store as its readers (generators, the preference-service) see it when they share no filesystem
+ * with the trainer: checkpoint {@code id} is fetched from the trainer's store API ({@code http:} url) or from an
+ * S3-compatible bucket ({@code s3:} url), and served only when the manifest of what landed is the one recorded when
+ * the checkpoint was written. A checkpoint that fails is fetched once more, then refused
+ * ({@link CheckpointRefusedException}); an unreachable store is retried with backoff
+ * ({@link StoreUnavailableException} when it stays so). Verified checkpoints stay in a {@link LocalCheckpointCache}
+ * bounded by bytes. One fetch at a time.
  */
-public final class HttpCheckpointStore {
+public final class RemoteCheckpointStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpCheckpointStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteCheckpointStore.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int FETCHES = 2;
     /** Checkpoints asked of the store, by outcome. */
@@ -34,26 +34,30 @@ public final class HttpCheckpointStore {
     /** Bytes of fetched checkpoints in the local cache. */
     public static final String CACHED_BYTES_METER = "sppo.checkpoint.store.cached.bytes";
 
-    private final StoreHttp http;
+    private final StoreSource source;
     private final LocalCheckpointCache cache;
     private final MeterRegistry registry;
     /** {@link LocalCheckpointCache#bytes()} as of the last change, readable without waiting for a fetch. */
     private volatile long cachedBytes;
 
     /**
-     * @param serviceKey the key the trainer asks for; null when the backends ask for none
+     * @param serviceKey the key the trainer's store API asks for ({@code http:}); null when the backends ask for none
      * @param registry where {@value #FETCHES_METER} (tag {@code outcome}: {@code verified}, {@code corrupt} for each
-     *     archive that failed its manifest, {@code refused}, {@code unavailable}) and {@value #CACHED_BYTES_METER}
+     *     fetch that failed its manifest, {@code refused}, {@code unavailable}) and {@value #CACHED_BYTES_METER}
      *     are kept
      */
-    public HttpCheckpointStore(CheckpointStoreProperties properties, String serviceKey, MeterRegistry registry) {
+    public RemoteCheckpointStore(CheckpointStoreProperties properties, String serviceKey, MeterRegistry registry) {
         if (!properties.remote()) {
-            throw new IllegalArgumentException("sppo.checkpoint-store.url: required for the http: store");
+            throw new IllegalArgumentException("sppo.checkpoint-store.url: required for a remote checkpoint store");
         }
-        this.http = new StoreHttp(properties, serviceKey);
+        if (properties.cacheDir() == null) {
+            throw new IllegalArgumentException("sppo.checkpoint-store.cache-dir: required with a store url");
+        }
+        this.source = properties.objectStore() ? new S3CheckpointBucket(properties)
+                : new HttpStoreSource(properties, serviceKey);
         this.cache = new LocalCheckpointCache(properties.cacheDir(), properties.cacheSize().toBytes());
         this.registry = registry;
-        Gauge.builder(CACHED_BYTES_METER, this, HttpCheckpointStore::cachedBytes)
+        Gauge.builder(CACHED_BYTES_METER, this, RemoteCheckpointStore::cachedBytes)
                 .description("bytes of fetched checkpoints in the local cache").register(registry);
     }
 
@@ -89,29 +93,30 @@ public final class HttpCheckpointStore {
     private Path fetch(String id, String expectedManifestSha256) {
         String problem = null;
         for (int fetch = 1; fetch <= FETCHES; fetch++) {
-            StoreEntry entry = entry(id);
-            Path archive = cache.staging();
+            StoreEntry entry = source.entry(id);
+            Path scratch = cache.staging();
             Path staged = cache.staging();
             try {
-                problem = verifiedInto(id, entry, expectedManifestSha256, archive, staged).orElse(null);
+                problem = verifiedInto(entry, expectedManifestSha256, staged, scratch).orElse(null);
                 if (problem == null) {
-                    LOG.info("Fetched checkpoint {} ({} bytes) from {}", id, entry.manifest().totalBytes(), http.url());
+                    LOG.info("Fetched checkpoint {} ({} bytes) from {}", id, entry.manifest().totalBytes(),
+                            source.url());
                     Path dir = cache.admit(id, staged, entry.manifest().totalBytes());
                     cachedBytes = cache.bytes();
                     return dir;
                 }
                 count("corrupt");
-                LOG.warn("Checkpoint {} from {} refused: {}; {}", id, http.url(), problem,
+                LOG.warn("Checkpoint {} from {} refused: {}; {}", id, source.url(), problem,
                         fetch < FETCHES ? "fetching it again" : "giving up");
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint '" + id + "': cannot write the local cache: "
                         + e.getMessage(), e);
             } finally {
-                deleteQuietly(archive);
+                deleteQuietly(scratch);
                 deleteQuietly(staged);
             }
         }
-        throw new CheckpointRefusedException("checkpoint '" + id + "' from the store at " + http.url()
+        throw new CheckpointRefusedException("checkpoint '" + id + "' from the store at " + source.url()
                 + " failed its manifest digest on " + FETCHES + " fetches: " + problem);
     }
 
@@ -120,7 +125,7 @@ public final class HttpCheckpointStore {
     }
 
     /**
-     * The store entry a URI of the trainer's store names: its last path segment, the checkpoint's directory name
+     * The store entry a checkpoint URI names: its last path segment, the checkpoint's directory name
      * ({@code file:/var/lib/sppo/checkpoints/checkpoints/pm-1b2c} names {@code pm-1b2c}).
      */
     public static String idOf(String uri) {
@@ -133,17 +138,8 @@ public final class HttpCheckpointStore {
         return cachedBytes;
     }
 
-    private StoreEntry entry(String id) {
-        try {
-            return MessageCodec.decode(http.get("store/entries/" + id), StoreEntry.class);
-        } catch (InvalidMessageException e) {
-            throw new CheckpointRefusedException("checkpoint '" + id + "': the store at " + http.url()
-                    + " sent an unreadable description: " + e.getMessage());
-        }
-    }
-
-    /** Downloads the entry's archive and unpacks it into {@code dir}; empty when what landed is the checkpoint. */
-    private Optional<String> verifiedInto(String id, StoreEntry entry, String expected, Path archive, Path dir)
+    /** Fetches the entry's files into {@code dir}; empty when what landed is the checkpoint. */
+    private Optional<String> verifiedInto(StoreEntry entry, String expected, Path dir, Path scratch)
             throws IOException {
         CheckpointManifest manifest = entry.manifest();
         if (manifest == null || entry.manifestSha256() == null) {
@@ -157,9 +153,9 @@ public final class HttpCheckpointStore {
             return Optional.of("the store's files have manifest digest " + manifest.digest() + ", not the "
                     + entry.manifestSha256() + " recorded when the checkpoint was written");
         }
-        http.download("store/entries/" + id + "/archive", archive);
-        Optional<String> unpacked = ArchiveUnpacker.unpack(archive, dir, manifest.totalBytes());
-        return unpacked.isPresent() ? unpacked : manifest.differenceFrom(CheckpointManifest.of(dir));
+        Files.createDirectories(dir);
+        Optional<String> fetched = source.fetch(entry, dir, scratch);
+        return fetched.isPresent() ? fetched : manifest.differenceFrom(CheckpointManifest.of(dir));
     }
 
     private static void deleteQuietly(Path tree) {
