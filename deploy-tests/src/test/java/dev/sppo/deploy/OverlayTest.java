@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OverlayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "overlays/s3"})
     void everyPatchTargetsAResourceOfTheBaseAndEveryResourceLandsInTheOverlaysNamespace(String overlay)
             throws Exception {
         JsonNode kustomization = Kustomize.YAML.readTree(RenderedPlatform.K8S.resolve(overlay)

@@ -23,7 +23,7 @@ record RenderedPlatform(String environment, List<ObjectNode> manifests) {
 
     static final Path K8S = ServiceConfig.ROOT.resolve("deploy/k8s");
     /** The base and every overlay. */
-    static final List<String> ENVIRONMENTS = List.of("base", "overlays/dev", "overlays/prod");
+    static final List<String> ENVIRONMENTS = List.of("base", "overlays/dev", "overlays/prod", "overlays/s3");
 
     static RenderedPlatform of(String environment) {
         try {

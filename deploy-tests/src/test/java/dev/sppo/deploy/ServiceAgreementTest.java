@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,8 @@ class ServiceAgreementTest {
         for (String module : MODULES) {
             Deployment deployment = platform.deployment(module);
             for (EnvVar variable : RenderedPlatform.env(deployment).values()) {
-                if (variable.getName().endsWith("_URL") && !variable.getName().equals("JDBC_URL")) {
+                if (variable.getName().endsWith("_URL") && !variable.getName().equals("JDBC_URL")
+                        && !variable.getValue().startsWith("s3:")) {
                     URI url = URI.create(variable.getValue());
                     Service target = platform.one("Service", url.getHost(), Service.class);
                     assertThat(url.getPort()).as(module + " " + variable.getName())
@@ -159,6 +161,8 @@ class ServiceAgreementTest {
     void onlyTheTrainerMountsTheCheckpointVolumeAndTheReadersFetchFromItsStoreIntoABoundedCache(String environment) {
         RenderedPlatform platform = RenderedPlatform.of(environment);
         Deployment trainer = platform.deployment("trainer-service");
+        Optional<String> bucket = platform.envValue(trainer, ServiceConfig.of("trainer-service")
+                .variableOf("sppo.checkpoint-store.url"));
         String dir = platform.envValue(trainer, "SPPO_CHECKPOINT_DIR").orElseThrow();
         VolumeMount mount = RenderedPlatform.container(trainer).getVolumeMounts().get(0);
         assertThat(mount.getMountPath()).isEqualTo(dir);
@@ -174,7 +178,12 @@ class ServiceAgreementTest {
                             .isNull());
             URI store = URI.create(platform.envValue(deployment, config.variableOf("sppo.checkpoint-store.url"))
                     .orElseThrow());
-            assertThat(store.getHost()).as(reader).isEqualTo("trainer-service");
+            if (bucket.isPresent()) {
+                assertThat(store).as(reader + ": the trainer's bucket").isEqualTo(URI.create(bucket.get()));
+                assertS3SettingsAgree(platform, trainer, deployment);
+            } else {
+                assertThat(store.getHost()).as(reader).isEqualTo("trainer-service");
+            }
             String cacheDir = platform.envValue(deployment, config.variableOf("sppo.checkpoint-store.cache-dir"))
                     .orElseThrow();
             VolumeMount cache = RenderedPlatform.container(deployment).getVolumeMounts().stream()
@@ -184,6 +193,19 @@ class ServiceAgreementTest {
                     config.variableOf("sppo.checkpoint-store.cache-size")).orElseThrow());
             assertThat(Quantity.getAmountInBytes(sizeLimit).longValue()).as(reader + " emptyDir sizeLimit")
                     .isGreaterThan(cacheSize.toBytes());
+        }
+    }
+
+    /** A reader of the trainer's bucket talks to it as the trainer does: same endpoint, addressing and keys. */
+    private static void assertS3SettingsAgree(RenderedPlatform platform, Deployment trainer, Deployment reader) {
+        assertThat(platform.envValue(trainer, "SPPO_CHECKPOINT_STORE_URL")).hasValueSatisfying(url ->
+                assertThat(URI.create(url).getScheme()).isEqualTo("s3"));
+        Map<String, EnvVar> trainerEnv = RenderedPlatform.env(trainer);
+        Map<String, EnvVar> readerEnv = RenderedPlatform.env(reader);
+        for (String variable : List.of("SPPO_S3_ENDPOINT", "SPPO_S3_REGION", "SPPO_S3_PATH_STYLE",
+                "SPPO_S3_ACCESS_KEY", "SPPO_S3_SECRET_KEY")) {
+            assertThat(readerEnv.get(variable)).as(reader.getMetadata().getName() + " " + variable)
+                    .isEqualTo(trainerEnv.get(variable));
         }
     }
 

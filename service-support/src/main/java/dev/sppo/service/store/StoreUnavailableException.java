@@ -7,7 +7,7 @@ package dev.sppo.service.store;
  */
 public final class StoreUnavailableException extends RuntimeException {
 
-    StoreUnavailableException(String message, Throwable cause) {
+    public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -191,13 +191,9 @@ class HttpCheckpointStoreTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(10), null), key, registry);
     }
 
-    /** A checkpoint directory with a config, a tokenizer and a weight shard of {@code weightBytes} bytes. */
+    /** A checkpoint of the store, as {@link TestCheckpoints#write} makes it. */
     private Path checkpoint(String id, int weightBytes) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("store").resolve(id));
-        Files.writeString(dir.resolve("config.json"), "{\"id\": \"" + id + "\"}");
-        Files.writeString(dir.resolve("tokenizer.json"), "{}");
-        Files.createDirectories(dir.resolve("shards"));
-        Files.writeString(dir.resolve("shards/model-00001.safetensors"), "w".repeat(weightBytes));
+        Path dir = TestCheckpoints.write(tmp.resolve("store").resolve(id), id, weightBytes);
         server.add(id, dir);
         return dir;
     }

@@ -142,14 +142,8 @@ class S3CheckpointStoreTest {
         return registry.get(RemoteCheckpointStore.FETCHES_METER).tag("outcome", outcome).counter().count();
     }
 
-    /** A checkpoint directory with a config, a tokenizer and a weight shard of {@code weightBytes} bytes. */
     private Path checkpoint(String id, int weightBytes) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("trainer").resolve(id));
-        Files.writeString(dir.resolve("config.json"), "{\"id\": \"" + id + "\"}");
-        Files.writeString(dir.resolve("tokenizer.json"), "{}");
-        Files.createDirectories(dir.resolve("shards"));
-        Files.writeString(dir.resolve("shards/model-00001.safetensors"), "w".repeat(weightBytes));
-        return dir;
+        return TestCheckpoints.write(tmp.resolve("trainer").resolve(id), id, weightBytes);
     }
 
     private static S3ProxyServer s3() {

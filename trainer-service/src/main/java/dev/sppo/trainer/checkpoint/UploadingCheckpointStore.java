@@ -22,8 +22,9 @@ import java.util.Map;
  * uploaded to the bucket, every file and then its entry, which is read back and compared with the manifest digest
  * of the working copy. Only then does {@link #save} or {@link #adopt} return, so a checkpoint row, and the event
  * that announces it, is only ever recorded for a checkpoint that readers can fetch whole. An unreachable store is
- * retried with backoff (a WARN line per attempt); when it stays unreachable the save fails with the reason, which
- * ends up on the job or the preference model.
+ * retried with backoff (a WARN line per attempt); when it stays unreachable the save fails with a
+ * {@link StoreUnavailableException}, on which a job's step is tried again (as one that lost the database) and a
+ * preference-model run fails with the reason.
  */
 public final class UploadingCheckpointStore implements CheckpointStore {
 

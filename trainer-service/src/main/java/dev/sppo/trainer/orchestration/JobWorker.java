@@ -33,9 +33,12 @@ public class JobWorker {
         void run() throws Exception;
     }
 
-    /** How long a step that lost the database waits before it is tried again. */
+    /** How long a step that lost the database (or the checkpoint store) waits before it is tried again. */
     static final Duration RETRY_DELAY = Duration.ofSeconds(2);
-    /** How often a step that keeps losing the database is tried in all (about a minute of outage). */
+    /**
+     * How often a step that keeps losing the database is tried in all (about a minute of outage; with an
+     * unreachable checkpoint store, whose own retries take about 35 s an attempt, about 18 minutes).
+     */
     static final int MAX_ATTEMPTS = 30;
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -74,8 +77,8 @@ public class JobWorker {
                 return;
             }
             if (attempt < MAX_ATTEMPTS && TransientFailures.isTransient(e)) {
-                LOG.warn("job {}: {} lost the database ({}); trying again in {} (attempt {} of {})", jobId, step,
-                        reason(e), RETRY_DELAY, attempt + 1, MAX_ATTEMPTS);
+                LOG.warn("job {}: {} lost the database or the checkpoint store ({}); trying again in {} "
+                        + "(attempt {} of {})", jobId, step, reason(e), RETRY_DELAY, attempt + 1, MAX_ATTEMPTS);
                 executor.schedule(() -> run(jobId, step, work, attempt + 1), RETRY_DELAY.toMillis(),
                         TimeUnit.MILLISECONDS);
                 return;

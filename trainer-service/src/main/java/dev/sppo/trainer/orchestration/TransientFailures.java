@@ -1,5 +1,6 @@
 package dev.sppo.trainer.orchestration;
 
+import dev.sppo.service.store.StoreUnavailableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * Whether a failed step failed for a reason that passes by itself: the database went away under it (a restart, a
- * failover, a dropped connection) rather than anything about the job. Such a step is tried again; any other
- * failure fails the job.
+ * failover, a dropped connection), or the checkpoint store stayed unreachable through its own retries (the {@code s3:}
+ * store's upload), rather than anything about the job. Such a step is tried again; any other failure fails the job.
  */
 final class TransientFailures {
 
@@ -26,11 +27,15 @@ final class TransientFailures {
 
     private TransientFailures() {}
 
-    /** True when {@code failure} or any of its causes (and chained SQL exceptions) says the database was lost. */
+    /**
+     * True when {@code failure} or any of its causes (and chained SQL exceptions) says the database was lost or the
+     * checkpoint store unreachable.
+     */
     static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable e = failure; e != null && seen.add(e); e = e.getCause()) {
-            if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+            if (e instanceof StoreUnavailableException || e instanceof DataAccessResourceFailureException
+                    || e instanceof TransientDataAccessException
                     || e instanceof RecoverableDataAccessException || e instanceof SQLTransientException
                     || e instanceof SQLRecoverableException) {
                 return true;

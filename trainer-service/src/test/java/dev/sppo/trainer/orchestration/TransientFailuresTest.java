@@ -2,6 +2,7 @@ package dev.sppo.trainer.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sppo.service.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -9,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
+import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -35,6 +37,14 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new CannotGetJdbcConnectionException("no connection",
                 new SQLTransientConnectionException("pool timed out")))).isTrue();
         assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock timeout"))).isTrue();
+    }
+
+    @Test
+    void aCheckpointStoreUnreachableThroughItsRetriesIsTransientAndARefusedCheckpointIsNot() {
+        assertThat(TransientFailures.isTransient(new IllegalStateException("iteration 1", new StoreUnavailableException(
+                "checkpoint store s3://b/p/job-v1/entry.json unavailable after 8 attempts", null)))).isTrue();
+        assertThat(TransientFailures.isTransient(new IOException("checkpoint 'job-v1': uploaded manifest a differs"
+                + " from the working copy's b"))).isFalse();
     }
 
     @Test
