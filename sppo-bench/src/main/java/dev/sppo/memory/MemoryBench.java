@@ -63,7 +63,7 @@ public final class MemoryBench {
      * @param model the shape
      * @param lora the adapter, or null for full fine-tuning
      * @param baseDtype how the base is held (float32 for full fine-tuning)
-     * @param microBatch pairs one worker's forward pass with a graph holds, {@link
+     * @param microBatch sequences one worker's forward pass with a graph holds, {@link
      *     PreferenceTrainingConfig#WHOLE_BATCH} for a worker's whole slice of a step
      */
     public record Settings(LlamaConfig model, LoraConfig lora, WeightPrecision baseDtype, Workload workload,

@@ -9,10 +9,10 @@ import dev.sppo.loss.LossType;
  * @param beta β; SPPO uses η = 1/β
  * @param epochs passes over the iteration's data
  * @param batchSize pairs (or responses, for sppo_all) per optimizer step
- * @param microBatchSize the most pairs (responses, for sppo_all) one data-parallel worker's forward pass with a
- *     graph holds, to bound the activations a step keeps (TRL's {@code per_device_train_batch_size} under a
- *     larger batch): a worker with more runs them in micro-batches after one more forward pass without a graph,
- *     for the same gradient; {@link #WHOLE_BATCH} for no limit
+ * @param microBatchSize the most sequences (a pair is two) one data-parallel worker's forward pass with a graph
+ *     holds, to bound the activations a step keeps (TRL's {@code per_device_train_batch_size} under a larger
+ *     batch): a worker with more runs them in micro-batches after one more forward pass without a graph, for the
+ *     same gradient; {@link #WHOLE_BATCH} for no limit
  * @param optimizer optimizer, learning rate, warm-up/decay schedule and clipping
  * @param seed shuffling seed
  */
@@ -45,11 +45,8 @@ public record PreferenceTrainingConfig(LossType loss, double beta, int epochs, i
         return new PreferenceTrainingConfig(loss, beta, epochs, batchSize, microBatchSize, optimizer, newSeed);
     }
 
-    /** The most rows one worker's forward pass with a graph takes: two per pair for pair losses. */
+    /** The most rows one worker's forward pass with a graph takes. */
     public int microBatchRows() {
-        if (microBatchSize == WHOLE_BATCH) {
-            return ThreadDataParallel.WHOLE_SLICE;
-        }
-        return loss.trainsOnAllResponses() ? microBatchSize : 2 * microBatchSize;
+        return microBatchSize == WHOLE_BATCH ? ThreadDataParallel.WHOLE_SLICE : microBatchSize;
     }
 }

@@ -70,10 +70,10 @@ class SppoConfigReaderTest {
     }
 
     @Test
-    void microBatchesCountPairsAndRefuseAnAdapterWithDropout() {
+    void microBatchesCountSequencesAndRefuseAnAdapterWithDropout() {
         SppoConfig c = new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", 3)));
         assertThat(c.training().microBatchSize()).isEqualTo(3);
-        assertThat(c.training().microBatchRows()).isEqualTo(6);
+        assertThat(c.training().microBatchRows()).isEqualTo(3);
         assertThat(new SppoConfigReader().defaults().training().microBatchRows())
                 .isEqualTo(ThreadDataParallel.WHOLE_SLICE);
 

@@ -55,8 +55,8 @@ final class MemoryCommand implements Callable<Integer> {
             description = "Winner/loser pairs per training step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--micro-batch", defaultValue = "0", paramLabel = "PAIRS",
-            description = "Pairs one data-parallel worker's forward pass holds (training.micro_batch_size); 0 runs a "
+    @Option(names = "--micro-batch", defaultValue = "0", paramLabel = "SEQUENCES",
+            description = "Sequences one data-parallel worker's forward pass holds (training.micro_batch_size); 0 runs a "
                     + "worker's whole slice at once (default).")
     private int microBatch;
 
