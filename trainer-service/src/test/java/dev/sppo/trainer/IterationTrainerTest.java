@@ -13,6 +13,7 @@ import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.loop.RunPreferences;
 import dev.sppo.loop.SppoConfig;
+import dev.sppo.model.LoraAdapter;
 import dev.sppo.model.Policy;
 import dev.sppo.model.WeightPrecision;
 import dev.sppo.preference.LlmJudgeResolver;
@@ -107,9 +108,54 @@ class IterationTrainerTest {
 
     @Test
     void aLoraIterationThroughTheServiceSavesTheInProcessAdapterAsAPeftDirectoryOnTheBase() throws Exception {
-        String jobId = "same-adapter";
+        trainAdapterBothWays("continue", (base, trained, inProcess, manager) -> {
+            Path baseDir = Path.of(base.uri());
+            Path adapterDir = Path.of(trained.uri());
+            try (Stream<Path> files = Files.list(adapterDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                        AdapterDirectory.CONFIG_FILE, AdapterDirectory.WEIGHTS_FILE);
+            }
+            assertThat(trained.kind()).isEqualTo("adapter");
+            assertThat(trained.base()).isEqualTo(AdapterBase.of(base));
+            assertThat(trained.sha256()).isEqualTo(Digests.sha256(adapterDir.resolve(AdapterDirectory.WEIGHTS_FILE)));
+            assertThat(app.bean(CheckpointRepository.class).find(trained.id())).hasValue(trained);
+            try (Policy service = AdapterDirectory.load(baseDir, adapterDir, WeightPrecision.FLOAT32, manager);
+                    Policy fresh = AdapterDirectory.load(baseDir, adapterDir, WeightPrecision.FLOAT32, manager)) {
+                fresh.model().replaceAdapter(LoraAdapter.fresh(fresh.model().adapter().orElseThrow(), 0));
+                assertThat(weights(service)).as("π_1's adapter through the service vs in-process")
+                        .isEqualTo(weights(inProcess));
+                assertThat(weights(service)).as("π_1 vs a fresh adapter on π_0").isNotEqualTo(weights(fresh));
+            }
+        });
+    }
+
+    @Test
+    void aFreshAdapterPerIterationIsSavedAsTheInProcessModelMergedIntoTheBase() throws Exception {
+        trainAdapterBothWays("fresh", (base, trained, inProcess, manager) -> {
+            assertThat(trained.kind()).isEqualTo("model");
+            assertThat(trained.base()).isNull();
+            try (Policy service = ModelDirectory.load(Path.of(trained.uri()), manager);
+                    Policy before = ModelDirectory.load(Path.of(base.uri()), manager)) {
+                for (Parameter parameter : service.model().parameterList()) {
+                    assertThat(parameter.getArray().toFloatArray()).as(parameter.getName())
+                            .containsExactly(inProcess.model().mergedValues(parameter.getName()));
+                }
+                assertThat(weights(service)).as("π_1 vs π_0").isNotEqualTo(weights(before));
+            }
+        });
+    }
+
+    /** What to check once a LoRA job's iteration 0 has trained in process and through the service. */
+    @FunctionalInterface
+    private interface AdapterCheck {
+        void check(Checkpoint base, Checkpoint trained, Policy inProcess, NDManager manager) throws Exception;
+    }
+
+    /** Trains iteration 0 of a LoRA job with {@code per_iteration} as given in process and through the service. */
+    private static void trainAdapterBothWays(String perIteration, AdapterCheck check) throws Exception {
+        String jobId = "same-adapter-" + perIteration;
         Map<String, Object> config = new HashMap<>(job("sppo", "recorded"));
-        config.put("lora", Map.of("r", 4, "alpha", 8, "per_iteration", "continue"));
+        config.put("lora", Map.of("r", 4, "alpha", 8, "per_iteration", perIteration));
         app.bean(JobRepository.class).insert(jobId, "same adapter", config);
         JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
         Checkpoint base = app.bean(JobStarter.class).base(jobId);
@@ -126,22 +172,8 @@ class IterationTrainerTest {
 
             Checkpoint trained = app.bean(IterationTrainer.class).train(jobId, plan, 0, base, prompts);
 
-            Path adapterDir = Path.of(trained.uri());
-            try (Stream<Path> files = Files.list(adapterDir)) {
-                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                        AdapterDirectory.CONFIG_FILE, AdapterDirectory.WEIGHTS_FILE);
-            }
-            assertThat(trained.kind()).isEqualTo("adapter");
-            assertThat(trained.base()).isEqualTo(AdapterBase.of(base));
             assertThat(trained.parentId()).isEqualTo(base.id());
-            assertThat(trained.sha256()).isEqualTo(Digests.sha256(adapterDir.resolve(AdapterDirectory.WEIGHTS_FILE)));
-            assertThat(app.bean(CheckpointRepository.class).find(trained.id())).hasValue(trained);
-            try (Policy service = AdapterDirectory.load(baseDir, adapterDir, WeightPrecision.FLOAT32, manager);
-                    Policy fresh = plan.weights().trainable(baseDir, baseDir, 0, manager)) {
-                assertThat(weights(service)).as("π_1's adapter through the service vs in-process")
-                        .isEqualTo(weights(inProcess));
-                assertThat(weights(service)).as("π_1 vs the fresh adapter on π_0").isNotEqualTo(weights(fresh));
-            }
+            check.check(base, trained, inProcess, manager);
         }
     }
 
