@@ -1,6 +1,5 @@
 package dev.sppo.trainer.checkpoint;
 
-import ai.djl.ndarray.NDManager;
 import dev.sppo.contracts.store.StoreEntry;
 import dev.sppo.model.Policy;
 import dev.sppo.service.store.CheckpointRefusedException;
@@ -76,11 +75,6 @@ public final class UploadingCheckpointStore implements CheckpointStore {
 
     private void count(String outcome) {
         registry.counter(UPLOADS_METER, "outcome", outcome).increment();
-    }
-
-    @Override
-    public Policy load(URI uri, NDManager manager) throws IOException {
-        return local.load(uri, manager);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sppo.trainer.config;
 import dev.sppo.model.LlamaConfig;
 import dev.sppo.trainer.basemodel.BaseModelRepository;
 import dev.sppo.trainer.basemodel.ModelsRoot;
+import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
 
@@ -79,9 +80,20 @@ public final class BaseReferences {
             case PATH -> insideModelsRoot(text);
             case MODEL -> models.find(text).map(root::directory).orElseThrow(() -> new UnresolvedReferenceException(
                     field(MODEL), "no uploaded model with id '" + text + "' (GET /api/models lists them)"));
-            default -> checkpoints.find(text).map(c -> store.directory(c.uri())).orElseThrow(
-                    () -> new UnresolvedReferenceException(field(CHECKPOINT), "no checkpoint with id '" + text + "'"));
+            default -> checkpoints.find(text).map(BaseReferences::model).map(c -> store.directory(c.uri()))
+                    .orElseThrow(() -> new UnresolvedReferenceException(field(CHECKPOINT),
+                            "no checkpoint with id '" + text + "'"));
         };
+    }
+
+    /** A model checkpoint a job can start from; an adapter is refused, naming its base. */
+    private static Checkpoint model(Checkpoint checkpoint) {
+        if (checkpoint.base() != null) {
+            throw new UnresolvedReferenceException(field(CHECKPOINT), "checkpoint '" + checkpoint.id()
+                    + "' is a LoRA adapter on '" + checkpoint.base().id() + "'; a job starts from a model checkpoint "
+                    + "(name the base, or `./sppo merge` the adapter into it and upload the result)");
+        }
+        return checkpoint;
     }
 
     private Path insideModelsRoot(String requested) {
