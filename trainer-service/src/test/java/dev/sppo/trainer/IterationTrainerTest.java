@@ -72,7 +72,7 @@ class IterationTrainerTest {
     void oneIterationThroughTheServiceGivesTheWeightsOfTheInProcessUpdate(String loss, String reference)
             throws Exception {
         String jobId = "same-update-" + loss + "-" + reference;
-        app.bean(JobRepository.class).insert(jobId, "same update", job(loss, reference));
+        app.bean(JobRepository.class).insert(jobId, "same update", null, job(loss, reference));
         JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
         Checkpoint base = app.bean(JobStarter.class).base(jobId);
         List<RunPrompt> prompts = app.bean(JobPlans.class).prompts(app.bean(JobRepository.class).find(jobId)
