@@ -25,6 +25,9 @@ class UserIdentityTest extends RunningGatewayTest {
         registry.add("sppo.gateway.users[1].name", () -> "ops");
         registry.add("sppo.gateway.users[1].keys", () -> "ops-key-1, ops-key-2");
         registry.add("sppo.gateway.users[1].role", () -> "admin");
+        registry.add("sppo.gateway.users[2].name", () -> "prometheus");
+        registry.add("sppo.gateway.users[2].keys", () -> "scrape-key");
+        registry.add("sppo.gateway.users[2].role", () -> "metrics");
     }
 
     @AfterAll
@@ -67,6 +70,19 @@ class UserIdentityTest extends RunningGatewayTest {
 
         assertThat(asAdmin.get("role").asString()).isEqualTo("user");
         assertThat(asOps.get("user").asString()).isEqualTo("key-62af8704764f");
+    }
+
+    @Test
+    void aMetricsKeyReadsTheGatewaysMetersAndNothingElse() {
+        HttpResponse<String> meters = gateway.send("GET", "/actuator/prometheus", null, "scrape-key");
+        HttpResponse<String> jobs = gateway.send("GET", "/api/jobs", null, "scrape-key");
+
+        assertThat(meters.statusCode()).isEqualTo(200);
+        assertThat(meters.body()).contains("jvm_memory_used_bytes");
+        assertThat(jobs.statusCode()).isEqualTo(403);
+        assertThat(GatewayClient.json(jobs).get("type").asString()).isEqualTo("https://sppo.dev/problems/metrics-only");
+        assertThat(gateway.send("POST", "/actuator/prometheus", null, "scrape-key").statusCode()).isEqualTo(403);
+        assertThat(gateway.send("GET", "/actuator/info", null, "scrape-key").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -11,4 +11,9 @@ public record ApiPrincipal(String name, ApiRole role) {
     public boolean admin() {
         return role == ApiRole.ADMIN;
     }
+
+    /** Whether the key is Prometheus's, good for the gateway's meters only. */
+    public boolean metricsOnly() {
+        return role == ApiRole.METRICS;
+    }
 }

@@ -9,7 +9,10 @@ public enum ApiRole {
     USER(Caller.USER_ROLE),
 
     /** Every user's, and the admin-only routes ({@code /api/pins}). */
-    ADMIN(Caller.ADMIN_ROLE);
+    ADMIN(Caller.ADMIN_ROLE),
+
+    /** Nothing but the gateway's own meters ({@code GET /actuator/prometheus}): the key Prometheus scrapes with. */
+    METRICS("metrics");
 
     private final String header;
 

@@ -3,10 +3,12 @@ package dev.sppo.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ApiKeyPropertiesTest {
 
@@ -46,6 +48,18 @@ class ApiKeyPropertiesTest {
                             new ApiUser("alice", List.of("a1", "a2"), ApiRole.USER),
                             new ApiUser("ops", List.of("o1"), ApiRole.ADMIN));
                 });
+    }
+
+    @Test
+    void usersBindFromTheEnvironmentVariablesTheReadmeNames() {
+        Map<String, Object> environment = Map.of("SPPO_API_KEYS", "", "SPPO_GATEWAY_USERS_0_NAME", "alice",
+                "SPPO_GATEWAY_USERS_0_KEYS", "k1,k2", "SPPO_GATEWAY_USERS_1_NAME", "prometheus",
+                "SPPO_GATEWAY_USERS_1_KEYS", "scrape", "SPPO_GATEWAY_USERS_1_ROLE", "metrics");
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource("test-systemEnvironment", environment))).run(context ->
+                        assertThat(context.getBean(ApiKeyProperties.class).users()).containsExactly(
+                                new ApiUser("alice", List.of("k1", "k2"), ApiRole.USER),
+                                new ApiUser("prometheus", List.of("scrape"), ApiRole.METRICS)));
     }
 
     @Test
