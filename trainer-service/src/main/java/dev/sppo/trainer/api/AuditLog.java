@@ -1,24 +1,17 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.service.auth.Audit;
 import dev.sppo.service.auth.Caller;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who changed what through the API, and when: a row of {@code audit_log} and a line on the logger {@value #LOGGER}
- * per change (a job submitted, cancelled, paused, resumed or stopped; a dataset or model uploaded; a preference model
- * submitted).
+ * Who changed what through the API, and when: a row of {@code audit_log} and an {@link Audit} line per change (a job
+ * submitted, cancelled, paused, resumed or stopped; a dataset or model uploaded; a preference model submitted).
  */
 @Component
 public class AuditLog {
-
-    /** The logger's name, for routing audit lines to a file of their own. */
-    public static final String LOGGER = "dev.sppo.audit";
-
-    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final JdbcTemplate jdbc;
 
@@ -30,6 +23,6 @@ public class AuditLog {
     public void record(Caller caller, String action, String kind, Object id) {
         jdbc.update("INSERT INTO audit_log (username, admin, action, kind, target) VALUES (?, ?, ?, ?, ?)",
                 caller.name(), caller.admin(), action, kind, String.valueOf(id));
-        LOG.info("{} {} {} {}", caller, action, kind, id);
+        Audit.line(caller, action, kind, id);
     }
 }
