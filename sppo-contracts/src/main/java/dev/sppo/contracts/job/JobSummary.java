@@ -18,8 +18,8 @@ import java.time.Instant;
  * @param updatedAt when its state, iteration or phase last changed
  */
 public record JobSummary(
-        String id, String name, String owner, String kind, String state, Integer iteration, String phase, String failureReason,
-        Instant createdAt, Instant updatedAt) {
+        String id, String name, String owner, String kind, String state, Integer iteration, String phase,
+        String failureReason, Instant createdAt, Instant updatedAt) {
 
     /** Whether the job is in a state it never leaves. */
     public boolean ended() {

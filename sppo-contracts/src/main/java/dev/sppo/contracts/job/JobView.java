@@ -31,9 +31,9 @@ import java.util.Set;
  * @param checkpoints the checkpoints recorded so far
  */
 public record JobView(
-        String id, String name, String owner, String kind, String state, Integer iteration, String phase, String failureReason,
-        Instant createdAt, Instant updatedAt, Map<String, Object> config, List<IterationView> iterations,
-        List<CheckpointView> checkpoints) {
+        String id, String name, String owner, String kind, String state, Integer iteration, String phase,
+        String failureReason, Instant createdAt, Instant updatedAt, Map<String, Object> config,
+        List<IterationView> iterations, List<CheckpointView> checkpoints) {
 
     /** The states a job never leaves. */
     public static final Set<String> END_STATES = Set.of("SUCCEEDED", "FAILED", "CANCELLED");

@@ -34,7 +34,7 @@ class OwnedJobs {
 
     /** The newest {@code limit} jobs the caller may see, newest first. */
     List<Job> newest(Caller caller, int limit) {
-        return caller.admin() ? jobs.newest(limit) : jobs.newestOf(caller.name(), limit);
+        return jobs.newest(limit, caller);
     }
 
     private Optional<Job> visible(String id, Caller caller) {

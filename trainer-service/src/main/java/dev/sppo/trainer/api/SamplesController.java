@@ -17,7 +17,8 @@ import java.io.IOException;
 /**
  * A job's samples (the gateway serves it under {@code /api}): for the first held-out prompts, π_0's and π_N's
  * responses side by side with the evaluation judge's preference, as the job's evaluation of policy version N
- * wrote them. 404 for an unknown job, another user's, and a version without samples; 400 naming {@code version} below 1.
+ * wrote them. 404 for an unknown job, another user's, and a version without samples; 400 naming {@code version}
+ * below 1.
  */
 @RestController
 @RequestMapping("/jobs/{id}/samples")

@@ -27,7 +27,7 @@ public class BaseModelRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records {@code model}, uploaded by {@code owner} (null: no user); its {@code createdAt} is set by the database. */
+    /** Records {@code model}, uploaded by {@code owner} (null: no user); the database sets its {@code createdAt}. */
     public void insert(BaseModel model, String owner) {
         jdbc.update("INSERT INTO models (id, name, model_type, sha256, bytes, owner) VALUES (?, ?, ?, ?, ?, ?)",
                 model.id(), model.name(), model.modelType(), model.sha256(), model.bytes(), owner);
@@ -42,8 +42,8 @@ public class BaseModelRepository {
      * or one that is not a UUID.
      */
     public Optional<BaseModel> find(String id, Caller caller) {
-        return UploadIds.parse(id).flatMap(uuid -> jdbc.query(SELECT + "WHERE id = ? AND " + Owners.VISIBLE, rows, uuid,
-                caller.admin(), caller.name()).stream().findFirst());
+        return UploadIds.parse(id).flatMap(uuid -> jdbc.query(SELECT + "WHERE id = ? AND " + Owners.VISIBLE, rows,
+                uuid, caller.admin(), caller.name()).stream().findFirst());
     }
 
     /** The newest models {@code caller} may see. */

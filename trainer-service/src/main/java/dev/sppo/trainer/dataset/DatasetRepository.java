@@ -29,7 +29,7 @@ public class DatasetRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records {@code dataset}, uploaded by {@code owner} (null: no user); its {@code createdAt} is set by the database. */
+    /** Records {@code dataset}, uploaded by {@code owner} (null: no user); the database sets its {@code createdAt}. */
     public void insert(Dataset dataset, String owner) {
         PromptFields fields = dataset.fields();
         jdbc.update("INSERT INTO datasets (id, name, file_name, format, id_field, prompt_field, messages_field, sha256, "

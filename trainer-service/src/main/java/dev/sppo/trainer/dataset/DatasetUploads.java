@@ -41,7 +41,8 @@ public class DatasetUploads {
      * @throws dev.sppo.trainer.upload.UploadTooLargeException beyond the limit
      * @throws RejectedUploadException naming the line and field of the first bad line
      */
-    public Dataset upload(DatasetUpload upload, String owner, InputStream body, long declaredLength) throws IOException {
+    public Dataset upload(DatasetUpload upload, String owner, InputStream body, long declaredLength)
+            throws IOException {
         UploadStream in = UploadStream.of(body, declaredLength, limit);
         Path part = store.newIncomingFile();
         try {

@@ -1,5 +1,8 @@
 package dev.sppo.trainer.job;
 
+import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.owner.Owners;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -41,15 +44,10 @@ public class JobRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", rows, id).stream().findFirst();
     }
 
-    /** The newest {@code limit} jobs, newest first. */
-    public List<Job> newest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, id LIMIT ?", rows, limit);
-    }
-
-    /** The newest {@code limit} jobs of {@code owner}, newest first. */
-    public List<Job> newestOf(String owner, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE owner = ? ORDER BY created_at DESC, id LIMIT ?", rows,
-                owner, limit);
+    /** The newest {@code limit} jobs {@code caller} may see (their own, or all for an admin), newest first. */
+    public List<Job> newest(int limit, Caller caller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE " + Owners.VISIBLE
+                + " ORDER BY created_at DESC, id LIMIT ?", rows, caller.admin(), caller.name(), limit);
     }
 
     /** QUEUED and RUNNING jobs, oldest first. */
@@ -101,7 +99,8 @@ public class JobRepository {
 
     private Job map(ResultSet rs, int row) throws SQLException {
         String phase = rs.getString("phase");
-        return new Job(rs.getString("id"), rs.getString("name"), rs.getString("owner"), json.readMap(rs.getString("config")),
+        return new Job(rs.getString("id"), rs.getString("name"), rs.getString("owner"),
+                json.readMap(rs.getString("config")),
                 JobState.valueOf(rs.getString("state")), (Integer) rs.getObject("iteration"),
                 phase == null ? null : Phase.valueOf(phase), rs.getString("failure_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());

@@ -38,7 +38,8 @@ public class PreferenceModelRepository {
     /** A QUEUED run submitted by {@code owner} (null: no user). */
     public void insert(String id, String name, String kind, Map<String, Object> config, String owner) {
         jdbc.update("INSERT INTO preference_models (id, name, kind, config, state, owner) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?, ?)", id, name, kind, json.write(config), PreferenceModelRun.QUEUED, owner);
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?)",
+                id, name, kind, json.write(config), PreferenceModelRun.QUEUED, owner);
     }
 
     public Optional<PreferenceModelRun> find(String id) {
