@@ -1,7 +1,7 @@
 /**
  * A job's page, refreshed every two seconds until the job has finished: state, phase and progress, the
  * per-iteration charts, the evaluated versions' samples beside π₀'s (samples.js) and the checkpoints with their
- * sha256 and a download button; for a continuous job also its rounds, versions, lag, staleness and promotion
+ * kind (a model, or a LoRA adapter on its base), sha256 and a download button; for a continuous job also its rounds, versions, lag, staleness and promotion
  * decisions (continuous.js).
  */
 import {download, getJson} from './api.js';
@@ -23,7 +23,7 @@ export function jobView(root, id, report) {
   const checkpoints = el('tbody');
   root.append(head, stream, charts.element, samples.element,
       el('section', {class: 'card'}, el('h2', {}, 'Checkpoints'), el('table', {id: 'checkpoints'},
-          headRow('Policy', 'Checkpoint', 'sha256', 'Size', 'Created', ''), checkpoints)));
+          headRow('Policy', 'Checkpoint', 'Kind', 'sha256', 'Size', 'Created', ''), checkpoints)));
   const refresh = async () => {
     const job = await getJson(`/api/jobs/${encodeURIComponent(id)}`);
     head.replaceChildren(...summary(job, report, refresh));
@@ -88,6 +88,8 @@ function checkpointRow(checkpoint, report) {
   return el('tr', {dataset: {checkpoint: checkpoint.id}},
       el('td', {}, `π${checkpoint.policyVersion}`),
       el('td', {}, el('code', {}, checkpoint.id)),
+      el('td', {class: 'kind'}, checkpoint.base
+          ? ['LoRA adapter on ', el('code', {}, checkpoint.base.checkpointId)] : 'model'),
       el('td', {}, el('code', {class: 'sha'}, checkpoint.sha256)),
       el('td', {class: 'num'}, bytes(checkpoint.bytes)),
       el('td', {}, when(checkpoint.createdAt)),

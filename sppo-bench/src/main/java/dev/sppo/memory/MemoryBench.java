@@ -63,9 +63,11 @@ public final class MemoryBench {
      * @param model the shape
      * @param lora the adapter, or null for full fine-tuning
      * @param baseDtype how the base is held (float32 for full fine-tuning)
+     * @param microBatch sequences one worker's forward pass with a graph holds, {@link
+     *     PreferenceTrainingConfig#WHOLE_BATCH} for a worker's whole slice of a step
      */
     public record Settings(LlamaConfig model, LoraConfig lora, WeightPrecision baseDtype, Workload workload,
-            long seed) {}
+            int microBatch, long seed) {}
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 ";
 
@@ -85,7 +87,7 @@ public final class MemoryBench {
             MemoryReport.Phases phases = settings.workload() instanceof Workload.Iteration iteration
                     ? iterate(policy, iteration) : step(policy, (Workload.Step) settings.workload());
             return new MemoryReport(settings, MemoryAccount.of(policy.model()), phases,
-                    ProcStatus.of(ProcessHandle.current().pid()).peakRssKib());
+                    peakRssKib());
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -101,7 +103,7 @@ public final class MemoryBench {
         return new Policy(new Llama(c, manager, weights), new CharTokenizer(ALPHABET));
     }
 
-    private MemoryReport.Phases iterate(Policy policy, Workload.Iteration w) {
+    private MemoryReport.Phases iterate(Policy policy, Workload.Iteration w) throws IOException {
         SplittableRandom rng = new SplittableRandom(settings.seed());
         List<int[]> prompts = new ArrayList<>();
         for (int i = 0; i < w.prompts(); i++) {
@@ -111,7 +113,9 @@ public final class MemoryBench {
         List<List<Sample>> samples = BatchedSampling.sampleIds(policy, prompts,
                 new SamplingParams(w.newTokens(), 1.0, 0, 1.0, w.k(), settings.seed()), done -> { });
         double generate = seconds(began);
-        log.accept(String.format("generated %d x %d responses in %.1f s", w.prompts(), w.k(), generate));
+        long generatePeak = peakRssKib();
+        log.accept(String.format("generated %d x %d responses in %.1f s, peak so far %.2f GiB", w.prompts(), w.k(),
+                generate, generatePeak / (double) (1 << 20)));
         List<PromptOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             double[] rewards = rng.doubles(w.k()).toArray();
@@ -121,7 +125,7 @@ public final class MemoryBench {
         PolicyUpdate update = new PolicyUpdate(training(w.batchSize()), ReferenceMode.RECORDED);
         began = System.nanoTime();
         update.train(policy, update.select(outcomes), 0, quiet());
-        return new MemoryReport.Phases(generate, seconds(began));
+        return new MemoryReport.Phases(generate, generatePeak, seconds(began));
     }
 
     private MemoryReport.Phases step(Policy policy, Workload.Step w) {
@@ -136,12 +140,12 @@ public final class MemoryBench {
         }
         long began = System.nanoTime();
         new PolicyTrainer(policy, training(w.sequences() / 2)).train(rows, quiet());
-        return new MemoryReport.Phases(0, seconds(began));
+        return new MemoryReport.Phases(0, 0, seconds(began));
     }
 
     /** One epoch of the sppo loss with AdamW, the run defaults otherwise. */
     private PreferenceTrainingConfig training(int batchSize) {
-        return new PreferenceTrainingConfig(LossType.SPPO, 0.2, 1, Math.max(1, batchSize),
+        return new PreferenceTrainingConfig(LossType.SPPO, 0.2, 1, Math.max(1, batchSize), settings.microBatch(),
                 OptimizerConfig.builder().learningRate(1e-4).build(), settings.seed());
     }
 
@@ -152,6 +156,10 @@ public final class MemoryBench {
     /** {@code length} token ids drawn uniformly from [0, vocab). */
     private static int[] tokens(SplittableRandom rng, int length, int vocab) {
         return rng.ints(length, 0, vocab).toArray();
+    }
+
+    private static long peakRssKib() throws IOException {
+        return ProcStatus.of(ProcessHandle.current().pid()).peakRssKib();
     }
 
     private static double seconds(long startNanos) {

@@ -9,8 +9,11 @@ import java.util.Locale;
  */
 public record MemoryReport(MemoryBench.Settings settings, MemoryAccount account, Phases phases, long peakRssKib) {
 
-    /** Seconds spent generating (0 for a single step) and training. */
-    public record Phases(double generateSeconds, double trainSeconds) {}
+    /**
+     * Seconds spent generating (0 for a single step) and training, and the peak once generation had ended (the
+     * generation phase's own peak, since VmHWM only grows; 0 for a single step).
+     */
+    public record Phases(double generateSeconds, long generatePeakKib, double trainSeconds) {}
 
     private static final double GIB = 1L << 30;
 
@@ -19,12 +22,15 @@ public record MemoryReport(MemoryBench.Settings settings, MemoryAccount account,
         String training = settings.lora() == null ? "full, float32"
                 : String.format(Locale.ROOT, "LoRA r %d on %s", settings.lora().r(),
                         settings.baseDtype().configName());
-        return "| training | parameters | trainable | parameters GiB | gradients GiB | AdamW GiB | generate s "
-                + "| train s | peak RSS GiB (VmHWM) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-                + String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |%n",
-                        training, account.parameters(), account.trainable(), account.parameterBytes() / GIB,
-                        account.gradientBytes() / GIB, account.optimizerBytes() / GIB, phases.generateSeconds(),
-                        phases.trainSeconds(), peakRssKib * 1024 / GIB);
+        String microBatch = settings.microBatch() == 0 ? "-" : Integer.toString(settings.microBatch());
+        return "| training | micro-batch | parameters | trainable | parameters GiB | gradients GiB | AdamW GiB "
+                + "| generate s | peak after generate GiB | train s | peak RSS GiB (VmHWM) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                + String.format(Locale.ROOT,
+                        "| %s | %s | %,d | %,d | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f |%n",
+                        training, microBatch, account.parameters(), account.trainable(),
+                        account.parameterBytes() / GIB, account.gradientBytes() / GIB,
+                        account.optimizerBytes() / GIB, phases.generateSeconds(),
+                        phases.generatePeakKib() * 1024 / GIB, phases.trainSeconds(), peakRssKib * 1024 / GIB);
     }
 }

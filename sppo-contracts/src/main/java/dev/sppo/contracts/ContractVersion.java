@@ -10,7 +10,9 @@ package dev.sppo.contracts;
  * {@code members} (preference models other than the gold judge), {@link SampledResponses#servedVersion()}
  * (continuous jobs) and {@link PreferenceSpec#taskSettings()} (the gold judge's task as configured; absent, the
  * task's defaults, which is how the preference-service read every spec before) and
- * {@link GenerationRequest#promptIds()} (a prompt rendered by the trainer; absent, the generator encodes the text).
+ * {@link GenerationRequest#promptIds()} (a prompt rendered by the trainer; absent, the generator encodes the text),
+ * and {@link CheckpointPublished#adapterBase()} and {@link GenerationRequest#checkpointBase()} (a LoRA adapter
+ * checkpoint's base; absent, the checkpoint is a model).
  */
 public final class ContractVersion {
 

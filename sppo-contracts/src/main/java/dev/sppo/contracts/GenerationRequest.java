@@ -23,6 +23,8 @@ import java.util.List;
  *     files ({@link dev.sppo.contracts.store.CheckpointManifest#digest()}): a generator refuses a checkpoint whose
  *     files do not have it; null (absent, as in messages from before this field, and for checkpoints recorded
  *     before manifests): not checked against the request
+ * @param checkpointBase when π_t's checkpoint is a LoRA adapter, the base it is loaded on; null (absent, as in
+ *     messages from before this field) for a model checkpoint
  */
 public record GenerationRequest(
         int version,
@@ -36,14 +38,23 @@ public record GenerationRequest(
         SamplingSpec sampling,
         PreferenceSpec preference,
         List<Integer> promptIds,
-        String checkpointManifestSha256) {
+        String checkpointManifestSha256,
+        AdapterBase checkpointBase) {
+
+    /** A request for a model checkpoint. */
+    public GenerationRequest(int version, String jobId, int iteration, String promptId, String prompt,
+            String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
+            PreferenceSpec preference, List<Integer> promptIds, String checkpointManifestSha256) {
+        this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
+                preference, promptIds, checkpointManifestSha256, null);
+    }
 
     /** A request without a manifest digest to check the checkpoint against. */
     public GenerationRequest(int version, String jobId, int iteration, String promptId, String prompt,
             String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
             PreferenceSpec preference, List<Integer> promptIds) {
         this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
-                preference, promptIds, null);
+                preference, promptIds, null, null);
     }
 
     /** A request whose prompt the generator encodes itself. */
@@ -51,7 +62,7 @@ public record GenerationRequest(
             String checkpointId, String checkpointUri, int policyVersion, SamplingSpec sampling,
             PreferenceSpec preference) {
         this(version, jobId, iteration, promptId, prompt, checkpointId, checkpointUri, policyVersion, sampling,
-                preference, null, null);
+                preference, null, null, null);
     }
 
     public GenerationRequest {

@@ -46,10 +46,31 @@ class MessageCodecTest {
     }
 
     @Test
+    void anAdapterCheckpointEventNamesItsBaseAndABaseWithoutAUriIsRefusedNamingTheField() {
+        String event = """
+                {"version": 1, "jobId": "job-1", "checkpointId": "ckpt-2", "policyVersion": 2,
+                 "uri": "file:/store/ckpt-2", "sha256": "cd34", "bytes": 1024, "parentId": "ckpt-1",
+                 "adapterBase": {"checkpointId": "ckpt-0", "uri": "file:/store/ckpt-0", "sha256": "ef56"}}""";
+        CheckpointPublished decoded = MessageCodec.decode(event.getBytes(StandardCharsets.UTF_8),
+                CheckpointPublished.class);
+        assertThat(decoded.adapterBase()).isEqualTo(new AdapterBase("ckpt-0", "file:/store/ckpt-0", "ef56", null));
+
+        String bad = event.replace("\"uri\": \"file:/store/ckpt-0\", ", "");
+        assertThatThrownBy(() -> MessageCodec.decode(bad.getBytes(StandardCharsets.UTF_8), CheckpointPublished.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("AdapterBase.uri");
+    }
+
+    @Test
     void everyMessageRoundTripsThroughJson() {
-        for (Object message : List.of(request(), scored(),
+        GenerationRequest forAdapter = new GenerationRequest(1, "job-1", 1, "p-7", "12+30=", "ckpt-1",
+                "file:/store/ckpt-1", 1, new SamplingSpec(2, 1.0, 1.0, 0, 8, 42),
+                new PreferenceSpec("gold_judge", "addition", 0.1), List.of(1, 2), null,
+                new AdapterBase("ckpt-0", "file:/store/ckpt-0", "ef56", null));
+        for (Object message : List.of(request(), forAdapter, scored(),
                 new CheckpointPublished(1, "job-1", "ckpt-1", 1, "file:/store/ckpt-1", "ab12", 1024, "ckpt-0",
                         "a".repeat(64)),
+                new CheckpointPublished(1, "job-1", "ckpt-2", 2, "file:/store/ckpt-2", "cd34", 1024, "ckpt-1",
+                        "b".repeat(64), new AdapterBase("ckpt-0", "file:/store/ckpt-0", "ef56", "c".repeat(64))),
                 new JobEvent(1, "job-1", "RUNNING", 0, "GENERATE", "started", 1700000000000L))) {
             Object decoded = MessageCodec.decode(MessageCodec.encode(message), message.getClass());
             assertThat(decoded).isEqualTo(message);

@@ -71,6 +71,12 @@ public record SppoConfig(
         if (preference == null) {
             throw new InvalidConfigException("preference: required");
         }
+        if (weights.adapter() != null && weights.adapter().lora().dropout() > 0
+                && training.microBatchSize() != PreferenceTrainingConfig.WHOLE_BATCH) {
+            throw new InvalidConfigException("training.micro_batch_size: micro-batches run each forward pass twice "
+                    + "and need both to compute the same values, which lora.dropout "
+                    + weights.adapter().lora().dropout() + " does not; set lora.dropout: 0 or micro_batch_size: 0");
+        }
         if (prompts instanceof DatasetSource && basePath == null) {
             throw new InvalidConfigException("base.path: a run on prompts needs a Hugging Face model directory to "
                     + "align (its tokenizer and chat template); the warm start only knows the built-in tasks");

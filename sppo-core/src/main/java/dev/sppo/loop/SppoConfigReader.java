@@ -113,7 +113,8 @@ public final class SppoConfigReader extends ConfigReader<SppoConfig> {
                 .learningRate(n.number("learning_rate", 1e-4)).weightDecay(n.number("weight_decay", 0.0))
                 .warmupRatio(n.number("warmup_ratio", 0.1)).maxGradNorm(n.number("max_grad_norm", 1.0)).build());
         PreferenceTrainingConfig c = n.validated("", () -> new PreferenceTrainingConfig(loss, n.number("beta", 0.1),
-                n.integer("epochs", 2), n.integer("batch_size", 32), optimizer, seed));
+                n.integer("epochs", 2), n.integer("batch_size", 32),
+                n.integer("micro_batch_size", PreferenceTrainingConfig.WHOLE_BATCH), optimizer, seed));
         n.checkNoUnknownKeys();
         return c;
     }

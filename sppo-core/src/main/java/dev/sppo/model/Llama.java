@@ -273,15 +273,36 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
             throw new IllegalStateException("this model has no adapter to merge");
         }
         NDIndex all = new NDIndex("...");
-        List<LlamaLayout.TensorSpec> specs = LoraLayout.tensors(config, lora);
         try (NDScope ignored = new NDScope()) {
             branches.forEach((path, branch) -> {
                 NDArray w = weight(path + WEIGHT_SUFFIX);
                 w.set(all, precision.convert(Float32.of(w).add(branch.product())));
             });
-            for (LlamaLayout.TensorSpec spec : specs) {
-                weight(spec.name()).stopGradient().set(all, manager.create(next.values(spec), new Shape(spec.shape())));
-            }
+            assignAdapter(next);
+        }
+    }
+
+    /**
+     * Gives A and B the values of {@code next}, the base weights untouched: how a generator moves to the next
+     * checkpoint of an adapter that goes on training on the same base (megabytes instead of the whole model).
+     *
+     * @throws IllegalArgumentException when {@code next}'s settings (rank, alpha, dropout, targets, rsLoRA) are not
+     *     this model's adapter's
+     */
+    public void replaceAdapter(LoraAdapter next) {
+        if (!next.config().equals(lora)) {
+            throw new IllegalArgumentException("adapter " + next.config() + " cannot replace this model's "
+                    + (lora == null ? "(none)" : lora.toString()) + ": load the model with it instead");
+        }
+        try (NDScope ignored = new NDScope()) {
+            assignAdapter(next.weights());
+        }
+    }
+
+    private void assignAdapter(WeightSource values) {
+        NDIndex all = new NDIndex("...");
+        for (LlamaLayout.TensorSpec spec : LoraLayout.tensors(config, lora)) {
+            weight(spec.name()).stopGradient().set(all, manager.create(values.values(spec), new Shape(spec.shape())));
         }
     }
 

@@ -33,8 +33,17 @@ public final class ParameterUpdater {
 
     /** An updater whose {@link RowLoss} steps use the data parallelism that suits the model's size. */
     public ParameterUpdater(List<Parameter> parameters, OptimizerConfig config, int totalSteps) {
+        this(parameters, config, totalSteps, ThreadDataParallel.WHOLE_SLICE);
+    }
+
+    /**
+     * An updater whose {@link RowLoss} steps use the data parallelism that suits the model's size, each forward
+     * pass with a graph limited to {@code microBatch} rows.
+     */
+    public ParameterUpdater(List<Parameter> parameters, OptimizerConfig config, int totalSteps, int microBatch) {
         this(parameters, config, totalSteps, ThreadDataParallel.forModel(
-                parameters.stream().filter(Parameter::isInitialized).mapToLong(p -> p.getArray().size()).sum()));
+                parameters.stream().filter(Parameter::isInitialized).mapToLong(p -> p.getArray().size()).sum())
+                .withMicroBatch(microBatch));
     }
 
     public ParameterUpdater(
@@ -53,10 +62,10 @@ public final class ParameterUpdater {
 
     /**
      * One step over a loss of per-row values: the rows' forward and backward passes run in slices on the
-     * {@link ThreadDataParallel} workers, or on this thread when there is one worker or one row.
+     * {@link ThreadDataParallel} workers, or on this thread when there is one worker and no micro-batches.
      */
     public <M> MeasuredStep<M> step(RowLoss<M> loss) {
-        if (parallel.workers() == 1 || loss.rows() < 2) {
+        if (!parallel.splits(loss.rows())) {
             return stepOnThisThread(() -> loss.loss().of(loss.values().of(0, loss.rows())));
         }
         List<NDArray> trainable = parameters.stream()

@@ -40,7 +40,8 @@ public final class PolicyTrainer {
         List<List<ScoredResponse>> units = units(rows, paired);
         int steps = config.epochs() * ((units.size() + config.batchSize() - 1) / config.batchSize());
         listener.starting(steps);
-        ParameterUpdater updater = new ParameterUpdater(policy.model().parameterList(), config.optimizer(), steps);
+        ParameterUpdater updater = new ParameterUpdater(
+                policy.model().parameterList(), config.optimizer(), steps, config.microBatchRows());
         SequenceScorer scorer = new SequenceScorer(policy.model(), policy.padId());
         SummaryAccumulator summary = new SummaryAccumulator();
         Random shuffle = new Random(config.seed());

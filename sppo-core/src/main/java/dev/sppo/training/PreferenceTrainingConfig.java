@@ -9,11 +9,18 @@ import dev.sppo.loss.LossType;
  * @param beta β; SPPO uses η = 1/β
  * @param epochs passes over the iteration's data
  * @param batchSize pairs (or responses, for sppo_all) per optimizer step
+ * @param microBatchSize the most sequences (a pair is two) one data-parallel worker's forward pass with a graph
+ *     holds, to bound the activations a step keeps (TRL's {@code per_device_train_batch_size} under a larger
+ *     batch): a worker with more runs them in micro-batches after one more forward pass without a graph, for the
+ *     same gradient; {@link #WHOLE_BATCH} for no limit
  * @param optimizer optimizer, learning rate, warm-up/decay schedule and clipping
  * @param seed shuffling seed
  */
-public record PreferenceTrainingConfig(
-        LossType loss, double beta, int epochs, int batchSize, OptimizerConfig optimizer, long seed) {
+public record PreferenceTrainingConfig(LossType loss, double beta, int epochs, int batchSize, int microBatchSize,
+        OptimizerConfig optimizer, long seed) {
+
+    /** {@code micro_batch_size} 0: each worker's whole slice of a batch in one forward pass. */
+    public static final int WHOLE_BATCH = 0;
 
     public PreferenceTrainingConfig {
         if (loss == null) {
@@ -28,10 +35,18 @@ public record PreferenceTrainingConfig(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
         }
+        if (microBatchSize < 0) {
+            throw new IllegalArgumentException("micro_batch_size must be >= 0 (0: no limit), got " + microBatchSize);
+        }
     }
 
     /** These settings with another shuffling seed. */
     public PreferenceTrainingConfig withSeed(long newSeed) {
-        return new PreferenceTrainingConfig(loss, beta, epochs, batchSize, optimizer, newSeed);
+        return new PreferenceTrainingConfig(loss, beta, epochs, batchSize, microBatchSize, optimizer, newSeed);
+    }
+
+    /** The most rows one worker's forward pass with a graph takes. */
+    public int microBatchRows() {
+        return microBatchSize == WHOLE_BATCH ? ThreadDataParallel.WHOLE_SLICE : microBatchSize;
     }
 }

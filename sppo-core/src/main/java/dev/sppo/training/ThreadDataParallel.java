@@ -5,13 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.sppo.kernels.TorchKernels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +44,11 @@ import java.util.function.DoubleConsumer;
  *
  * <p>Small models do not gain: each operation's fixed cost dominates and both paths pay it once per operation
  * ({@link #forModel}).
+ *
+ * <p>A micro-batch size bounds the activations a step holds (TRL's {@code per_device_train_batch_size} under a
+ * larger batch): a worker whose slice has more rows computes its values in micro-batches without a graph, then,
+ * once it has g_w, runs each micro-batch forward and backward in turn ({@link WorkerSlice}). The gradient is the
+ * same as the whole batch's, for the price of one more forward pass; this also holds with one worker.
  */
 public final class ThreadDataParallel {
 
@@ -54,14 +57,37 @@ public final class ThreadDataParallel {
     /** Models smaller than this train on intra-op threads ({@link #forModel}). */
     public static final long MIN_PARAMETERS = 1L << 20;
 
+    /** No limit on the rows of one forward pass: a worker's whole slice runs at once. */
+    public static final int WHOLE_SLICE = Integer.MAX_VALUE;
+
     private final int workers;
+    private final int microBatch;
 
     /** @param workers W, the most worker threads a step uses (fewer when there are fewer rows) */
     public ThreadDataParallel(int workers) {
+        this(workers, WHOLE_SLICE);
+    }
+
+    /**
+     * @param workers W, the most worker threads a step uses (fewer when there are fewer rows)
+     * @param microBatch the most rows a worker's forward pass with a graph takes: a longer slice runs in
+     *     micro-batches, each forward and backward at once, after a forward pass without a graph has given the
+     *     loss its values (see {@link WorkerSlice}); {@link #WHOLE_SLICE} for no limit
+     */
+    public ThreadDataParallel(int workers, int microBatch) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
+        if (microBatch < 1) {
+            throw new IllegalArgumentException("micro_batch_size must be at least 1, got " + microBatch);
+        }
         this.workers = workers;
+        this.microBatch = microBatch;
+    }
+
+    /** These workers, each forward pass with a graph limited to {@code rows} rows. */
+    public ThreadDataParallel withMicroBatch(int rows) {
+        return new ThreadDataParallel(workers, rows);
     }
 
     /**
@@ -78,6 +104,11 @@ public final class ThreadDataParallel {
         return workers;
     }
 
+    /** Whether a step of {@code rows} rows needs this class: more than one worker, or micro-batches. */
+    public boolean splits(int rows) {
+        return rows > 1 && (workers > 1 || rows > microBatch);
+    }
+
     /**
      * One step: ℓ, handed to {@code lossCheck} (which may throw, before any gradient is touched), ∇_θ ℓ added to
      * the gradients of {@code parameters}, then {@code update} of ℓ and of what L measured, on the calling thread.
@@ -90,7 +121,7 @@ public final class ThreadDataParallel {
         int callerThreads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
-            Evaluated<M> evaluated = backward(loss, parameters, lossCheck);
+            Evaluated<M> evaluated = backward(loss, parameters, lossCheck, callerThreads);
             return update.apply(evaluated.loss(), evaluated.measured());
         } finally {
             JniUtils.setNumThreads(callerThreads);
@@ -100,12 +131,14 @@ public final class ThreadDataParallel {
     /** ℓ as a number, and what L measured. */
     private record Evaluated<M>(double loss, M measured) {}
 
-    private <M> Evaluated<M> backward(RowLoss<M> loss, List<NDArray> parameters, DoubleConsumer lossCheck) {
+    private <M> Evaluated<M> backward(
+            RowLoss<M> loss, List<NDArray> parameters, DoubleConsumer lossCheck, int callerThreads) {
         int[] bounds = sliceBounds(loss.rows(), Math.min(workers, loss.rows()));
-        List<Slice> slices = new ArrayList<>();
+        int threads = bounds.length == 2 ? callerThreads : 1;
+        List<WorkerSlice> slices = new ArrayList<>();
         List<Future<List<NDArray>>> work = new ArrayList<>();
         for (int w = 0; w + 1 < bounds.length; w++) {
-            Slice slice = new Slice(loss, bounds[w], bounds[w + 1], w == 0);
+            WorkerSlice slice = new WorkerSlice(loss, bounds[w], bounds[w + 1], microBatch, w == 0, threads);
             slices.add(slice);
             work.add(POOL.submit(() -> slice.run(parameters)));
         }
@@ -131,60 +164,6 @@ public final class ThreadDataParallel {
         }
     }
 
-    /**
-     * One worker's slice of a step, forward and backward in one {@link NDScope} on one pool thread: v_w, then,
-     * once the caller hands it g_w, its backward pass. The scope stays open until the backward pass has run
-     * because the autograd graph reads arrays that only the scope keeps alive: the token ids and masks a forward
-     * pass makes from Java arrays live in Java buffers, which PyTorch borrows, and closing them before the backward
-     * pass let a garbage collection free the ids that {@code gather}'s backward then read ("index 94405215794736 is
-     * out of bounds for dimension 2", seen in the text demo).
-     */
-    private static final class Slice {
-
-        private final RowLoss<?> loss;
-        private final int from;
-        private final int to;
-        private final boolean first;
-        private final CompletableFuture<NDArray> value = new CompletableFuture<>();
-        private final CompletableFuture<NDArray> upstream = new CompletableFuture<>();
-
-        Slice(RowLoss<?> loss, int from, int to, boolean first) {
-            this.loss = loss;
-            this.from = from;
-            this.to = to;
-            this.first = first;
-        }
-
-        /** The slice's gradients ∂v_w/∂θ ᵀ g_w (none for the first: its backward pass accumulates in place). */
-        List<NDArray> run(List<NDArray> parameters) {
-            JniUtils.setNumThreads(1);
-            try (NDScope scope = new NDScope()) {
-                NDArray values = forward();
-                value.complete(values);
-                NDArray gradient = upstream.join();
-                if (first) {
-                    JniUtils.backward((PtNDArray) values, (PtNDArray) gradient, false, false);
-                    return List.of();
-                }
-                List<NDArray> grads = TorchKernels.gradients(values, gradient, parameters);
-                grads.forEach(NDScope::unregister);
-                return grads;
-            } catch (RuntimeException e) {
-                value.completeExceptionally(e);
-                throw e;
-            }
-        }
-
-        private NDArray forward() {
-            JniUtils.setGradMode(true);
-            try {
-                return loss.values().of(from, to);
-            } finally {
-                JniUtils.setGradMode(false);
-            }
-        }
-    }
-
     /** W + 1 bounds of W contiguous slices of B rows whose sizes differ by at most one. */
     static int[] sliceBounds(int rows, int slices) {
         int[] bounds = new int[slices + 1];
@@ -205,7 +184,9 @@ public final class ThreadDataParallel {
                 leaf.setRequiresGradient(true);
                 leaves.add(leaf);
             }
-            RowLoss.Evaluation<M> total = loss.loss().of(NDArrays.concat(new NDList(leaves)));
+            // a single array's concatenation is a copy that autograd does not see
+            NDArray all = leaves.size() == 1 ? leaves.get(0) : NDArrays.concat(new NDList(leaves));
+            RowLoss.Evaluation<M> total = loss.loss().of(all);
             double value = total.loss().getFloat();
             lossCheck.accept(value);
             collector.backward(total.loss());

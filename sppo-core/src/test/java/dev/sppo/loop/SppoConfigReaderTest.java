@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sppo.loss.LossType;
 import dev.sppo.training.OptimizerConfig;
+import dev.sppo.training.ThreadDataParallel;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,21 @@ class SppoConfigReaderTest {
                 .hasMessageContaining("reference: unknown value \"frozen\" (known: recorded, recompute)");
         assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("iterations", 1.5)))
                 .hasMessageContaining("iterations: expected a whole number");
+    }
+
+    @Test
+    void microBatchesCountSequencesAndRefuseAnAdapterWithDropout() {
+        SppoConfig c = new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", 3)));
+        assertThat(c.training().microBatchSize()).isEqualTo(3);
+        assertThat(c.training().microBatchRows()).isEqualTo(3);
+        assertThat(new SppoConfigReader().defaults().training().microBatchRows())
+                .isEqualTo(ThreadDataParallel.WHOLE_SLICE);
+
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", -1))))
+                .hasMessageContaining("micro_batch_size must be >= 0");
+        assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", 2),
+                "lora", Map.of("r", 4, "dropout", 0.05))))
+                .hasMessageContaining("training.micro_batch_size").hasMessageContaining("lora.dropout 0.05");
     }
 
     @Test

@@ -74,6 +74,26 @@ class LoraTest {
     }
 
     @Test
+    void replacingTheAdapterGivesTheModelBuiltWithTheNewOneAndRefusesOtherSettings() {
+        LlamaConfig config = TestModels.everyFeature();
+        try (NDManager manager = NDManager.newBaseManager();
+                Llama model = noisyAdapted(config, SOME_TARGETS_RSLORA, manager);
+                Llama expected = new Llama(config, manager, LlamaWeights.adapted(TestModels.noisy(3),
+                        WeightPrecision.FLOAT32, new LoraAdapter(SOME_TARGETS_RSLORA, TestModels.noisy(11))))) {
+            String q = "model.layers.0.self_attn.q_proj.weight";
+            float[] baseQ = model.weight(q).toFloatArray();
+
+            model.replaceAdapter(new LoraAdapter(SOME_TARGETS_RSLORA, TestModels.noisy(11)));
+
+            assertThat(logits(manager, model)).containsExactly(logits(manager, expected));
+            assertThat(model.weight(q).toFloatArray()).as("the base weight, untouched").containsExactly(baseQ);
+            LoraConfig otherRank = new LoraConfig(2, 5.0, 0.0, SOME_TARGETS_RSLORA.targets(), true);
+            assertThatThrownBy(() -> model.replaceAdapter(LoraAdapter.fresh(otherRank, 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r=2");
+        }
+    }
+
+    @Test
     void halfPrecisionBaseComputesWithItsRoundedWeightsWidenedToFloat32() {
         LlamaConfig config = TestModels.everyFeature();
         for (WeightPrecision precision : List.of(WeightPrecision.BFLOAT16, WeightPrecision.FLOAT16)) {

@@ -35,7 +35,7 @@ class PolicyUpdateTest {
             Prompt.of("toy", "5+61=", "66"));
     private static final int K = 4;
     private static final PreferenceTrainingConfig TRAINING = new PreferenceTrainingConfig(LossType.SPPO_ALL, 0.1, 2, 5,
-            OptimizerConfig.builder().learningRate(1e-2).build(), 7);
+            PreferenceTrainingConfig.WHOLE_BATCH, OptimizerConfig.builder().learningRate(1e-2).build(), 7);
 
     private NDManager manager;
 

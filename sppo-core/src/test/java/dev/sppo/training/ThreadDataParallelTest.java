@@ -14,6 +14,7 @@ import dev.sppo.model.TestModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,15 @@ class ThreadDataParallelTest {
 
     /** Runs {@code steps} steps of the coupled loss and returns every parameter's values and the losses. */
     private List<float[]> train(int workers, int steps) {
+        return train(new ThreadDataParallel(workers), steps);
+    }
+
+    private List<float[]> train(ThreadDataParallel parallel, int steps) {
         List<float[]> out = new ArrayList<>();
         try (Llama model = Llama.random(TestModels.tiny(), manager, 3)) {
             model.setTrainable(true);
             ParameterUpdater updater = new ParameterUpdater(model.parameterList(), OptimizerConfig.defaults(), steps,
-                    new ThreadDataParallel(workers));
+                    parallel);
             float[] losses = new float[steps];
             for (int s = 0; s < steps; s++) {
                 losses[s] = (float) updater.step(coupledLoss(model)).step().loss();
@@ -84,6 +89,39 @@ class ThreadDataParallelTest {
         for (int i = 0; i < single.size(); i++) {
             assertThat(parallel.get(i)).containsExactly(single.get(i), Offset.offset(2e-5f));
         }
+    }
+
+    @Test
+    void microBatchesTrainLikeTheWholeSliceAtOnceOnOneOrTwoWorkers() {
+        List<float[]> whole = train(1, 3);
+
+        for (ThreadDataParallel micro : List.of(new ThreadDataParallel(1, 2), new ThreadDataParallel(2, 1),
+                new ThreadDataParallel(2, 2))) {
+            List<float[]> batched = train(micro, 3);
+            for (int i = 0; i < whole.size(); i++) {
+                assertThat(batched.get(i)).containsExactly(whole.get(i), Offset.offset(2e-5f));
+            }
+        }
+    }
+
+    @Test
+    void microBatchesLimitTheRowsOfEveryForwardPassWithAGraph() {
+        List<Integer> recorded = new CopyOnWriteArrayList<>();
+        List<Integer> unrecorded = new CopyOnWriteArrayList<>();
+        try (Llama model = Llama.random(TestModels.tiny(), manager, 3)) {
+            model.setTrainable(true);
+            RowLoss<Void> coupled = coupledLoss(model);
+            RowLoss<Void> counted = RowLoss.of(ROWS, (from, to) -> {
+                (JniUtils.isGradMode() ? recorded : unrecorded).add(to - from);
+                return coupled.values().of(from, to);
+            }, values -> coupled.loss().of(values).loss());
+            new ParameterUpdater(model.parameterList(), OptimizerConfig.defaults(), 1, new ThreadDataParallel(2, 2))
+                    .step(counted);
+        }
+
+        assertThat(recorded).allMatch(rows -> rows <= 2);
+        assertThat(recorded.stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROWS);
+        assertThat(unrecorded.stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROWS - 2);
     }
 
     @Test

@@ -55,6 +55,11 @@ final class MemoryCommand implements Callable<Integer> {
             description = "Winner/loser pairs per training step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    @Option(names = "--micro-batch", defaultValue = "0", paramLabel = "SEQUENCES",
+            description = "Sequences one data-parallel worker's forward pass holds (training.micro_batch_size); 0 runs a "
+                    + "worker's whole slice at once (default).")
+    private int microBatch;
+
     @Option(names = "--step", paramLabel = "NxL",
             description = "Instead of an iteration, one training step on N sequences of L tokens, e.g. 8x256.")
     private String step;
@@ -68,7 +73,8 @@ final class MemoryCommand implements Callable<Integer> {
         LoraConfig lora = loraR == 0 ? null
                 : new LoraConfig(loraR, 2.0 * loraR, 0, LoraTargets.named(LoraTargets.ALL_LINEAR), false);
         WeightPrecision dtype = lora == null ? WeightPrecision.FLOAT32 : WeightPrecision.parse("--base-dtype", baseDtype);
-        MemoryBench.Settings settings = new MemoryBench.Settings(model, lora, dtype, workload(), seed);
+        MemoryBench.Settings settings = new MemoryBench.Settings(model, lora, dtype, workload(), microBatch,
+                seed);
         String table = new MemoryBench(settings, line -> System.err.println("bench-memory: " + line)).run().markdown();
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();

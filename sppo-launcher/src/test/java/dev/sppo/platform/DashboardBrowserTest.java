@@ -104,6 +104,7 @@ class DashboardBrowserTest {
                 .map(checkpoint -> checkpoint.getAsJsonObject().get("id").getAsString()).toList();
         assertThat(page.checkpointIds()).as("v0 (the base) and one per iteration").hasSize(DEMO_ITERATIONS + 1)
                 .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ids).allSatisfy(checkpoint -> assertThat(page.shownKind(checkpoint)).isEqualTo("model"));
         page.screenshot(SCREENSHOT);
 
         String last = ids.get(ids.size() - 1);

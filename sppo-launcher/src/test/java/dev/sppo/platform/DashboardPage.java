@@ -168,6 +168,10 @@ final class DashboardPage {
                 .map(row -> row.getDomAttribute("data-checkpoint")).toList();
     }
 
+    String shownKind(String checkpointId) {
+        return element("tr[data-checkpoint='" + checkpointId + "'] .kind").getText();
+    }
+
     String shownSha256(String checkpointId) {
         return element("tr[data-checkpoint='" + checkpointId + "'] .sha").getText();
     }

@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -28,11 +30,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The four services over a real broker and a real PostgreSQL, driven through the gateway's REST API, with the
@@ -82,11 +87,7 @@ class PlatformIntegrationTest {
 
     @Test
     void aJobTrainedAgainstAnLlmJudgeRecordsThatJudgesOwnWinRateBesideTheGoldOne() throws Exception {
-        JsonObject config = JsonParser.parseString(PlatformHarness.tinyJob("llm-judge")).getAsJsonObject();
-        config.add("preference", JsonParser.parseString("{\"kind\": \"llm_judge\", \"judge\": \"local\"}"));
-        HttpResponse<String> created = harness.call("POST", "/api/jobs", config.toString(), PlatformHarness.API_KEY);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+        String id = submit("llm-judge", "preference", "{\"kind\": \"llm_judge\", \"judge\": \"local\"}");
 
         JsonObject job = harness.awaitTerminal(id, JOB_TIMEOUT);
 
@@ -101,6 +102,43 @@ class PlatformIntegrationTest {
         });
         assertThat(judge.asked()).as("training pairs and evaluation pairs, each asked in both orders")
                 .isGreaterThanOrEqualTo(2 * (8 + 8) * 2);
+    }
+
+    @Test
+    void aLoraJobRecordsAdaptersOnItsBaseAndTheGeneratorsSwapOnlyTheAdapterForIterationTwo() throws Exception {
+        String id = submit("lora", "lora", "{\"r\": 4, \"alpha\": 8}");
+
+        JsonObject job = harness.awaitTerminal(id, JOB_TIMEOUT);
+
+        assertThat(job.get("state").getAsString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        List<List<Object>> rows = harness.query("SELECT id, kind, uri, sha256, parent_id, base_id, base_uri, "
+                + "base_sha256 FROM checkpoints WHERE job_id = '" + id + "' ORDER BY policy_version");
+        assertThat(rows).hasSize(3);
+        List<Object> base = rows.get(0);
+        assertThat(base.subList(1, 2)).containsExactly("model");
+        assertThat(base.subList(5, 8)).containsOnlyNulls();
+        for (int version = 1; version <= 2; version++) {
+            List<Object> adapter = rows.get(version);
+            assertThat(adapter.get(1)).isEqualTo("adapter");
+            assertThat(adapter.get(4)).as("trained from").isEqualTo(rows.get(version - 1).get(0));
+            assertThat(adapter.subList(5, 8)).as("its base").containsExactly(base.get(0), base.get(2), base.get(3));
+            Path dir = Path.of(URI.create((String) adapter.get(2)));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder("adapter_config.json", "adapter_model.safetensors");
+            }
+            assertThat(Digests.sha256(dir.resolve("adapter_model.safetensors")))
+                    .isEqualTo(((String) adapter.get(3)).trim());
+        }
+        JsonObject view = job.getAsJsonArray("checkpoints").get(2).getAsJsonObject();
+        assertThat(view.get("kind").getAsString()).isEqualTo("adapter");
+        assertThat(view.getAsJsonObject("base").get("checkpointId").getAsString()).isEqualTo(base.get(0));
+        String v2 = (String) rows.get(2).get(0);
+        harness.await(() -> generatorCount("sppo.generator.adapter.swaps", v2) == 2,
+                "both generators swapping in the adapter of " + v2);
+        assertThat(generatorCount("sppo.generator.checkpoint.loads", v2)).as("whole loads of " + v2).isZero();
+        assertThat(generatorCount("sppo.generator.checkpoint.loads", (String) rows.get(1).get(0)))
+                .as("each generator loads the first adapter with its base").isEqualTo(2);
     }
 
     @Test
@@ -200,9 +238,26 @@ class PlatformIntegrationTest {
         }
     }
 
+    /** The count of a generator counter for one checkpoint, summed over the generator replicas. */
+    private static double generatorCount(String name, String checkpoint) {
+        return harness.platform.generators().stream().map(g -> g.getBean(MeterRegistry.class)
+                .find(name).tag("checkpoint", checkpoint).counter()).filter(Objects::nonNull)
+                .mapToDouble(Counter::count).sum();
+    }
+
     private static String submit(String name) throws Exception {
-        HttpResponse<String> created = harness.call("POST", "/api/jobs", PlatformHarness.tinyJob(name),
-                PlatformHarness.API_KEY);
+        return submitted(PlatformHarness.tinyJob(name));
+    }
+
+    /** Submits the tiny job {@code name} with its {@code section} set to the JSON {@code value}; returns its id. */
+    private static String submit(String name, String section, String value) throws Exception {
+        JsonObject config = JsonParser.parseString(PlatformHarness.tinyJob(name)).getAsJsonObject();
+        config.add(section, JsonParser.parseString(value));
+        return submitted(config.toString());
+    }
+
+    private static String submitted(String config) throws Exception {
+        HttpResponse<String> created = harness.call("POST", "/api/jobs", config, PlatformHarness.API_KEY);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonElement id = JsonParser.parseString(created.body()).getAsJsonObject().get("id");
         return id.getAsString();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.sppo.checkpoint.AdapterDirectory;
+import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.contracts.ContractVersion;
 import dev.sppo.contracts.GenerationRequest;
@@ -11,14 +13,18 @@ import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.loop.RunPreferences;
 import dev.sppo.loop.SppoConfig;
+import dev.sppo.model.LoraAdapter;
 import dev.sppo.model.Policy;
+import dev.sppo.model.WeightPrecision;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.preference.PreferenceModel;
 import dev.sppo.sampling.BatchedSampling;
 import dev.sppo.sampling.Sample;
 import dev.sppo.sampling.SamplingParams;
 import dev.sppo.source.RunPrompt;
+import dev.sppo.trainer.checkpoint.AdapterBase;
 import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.job.IterationRepository;
@@ -31,22 +37,27 @@ import dev.sppo.training.PromptOutcome;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The platform trains exactly what the in-process loop trains: from the same π_t and the same scored prompts,
  * iteration t through trainer-service's {@link IterationTrainer} (results read back from Postgres, π_t and π_{t+1}
  * in the checkpoint store) and the {@link PolicyUpdate} as {@code SppoLoop} calls it give bit-identical weights.
- * The job is recorded directly in the database, so no orchestration runs beside the test.
+ * So does a LoRA adapter, which the service saves as a PEFT adapter directory recorded on its base. The job is
+ * recorded directly in the database, so no orchestration runs beside the test.
  */
 class IterationTrainerTest {
 
@@ -92,6 +103,77 @@ class IterationTrainerTest {
                 assertThat(weights(service)).as("π_1 through the service vs in-process").isEqualTo(weights(inProcess));
                 assertThat(weights(service)).as("π_1 vs π_0").isNotEqualTo(weights(before));
             }
+        }
+    }
+
+    @Test
+    void aLoraIterationThroughTheServiceSavesTheInProcessAdapterAsAPeftDirectoryOnTheBase() throws Exception {
+        trainAdapterBothWays("continue", (base, trained, inProcess, manager) -> {
+            Path baseDir = Path.of(base.uri());
+            Path adapterDir = Path.of(trained.uri());
+            try (Stream<Path> files = Files.list(adapterDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                        AdapterDirectory.CONFIG_FILE, AdapterDirectory.WEIGHTS_FILE);
+            }
+            assertThat(trained.kind()).isEqualTo("adapter");
+            assertThat(trained.base()).isEqualTo(AdapterBase.of(base));
+            assertThat(trained.sha256()).isEqualTo(Digests.sha256(adapterDir.resolve(AdapterDirectory.WEIGHTS_FILE)));
+            assertThat(app.bean(CheckpointRepository.class).find(trained.id())).hasValue(trained);
+            try (Policy service = AdapterDirectory.load(baseDir, adapterDir, WeightPrecision.FLOAT32, manager);
+                    Policy fresh = AdapterDirectory.load(baseDir, adapterDir, WeightPrecision.FLOAT32, manager)) {
+                fresh.model().replaceAdapter(LoraAdapter.fresh(fresh.model().adapter().orElseThrow(), 0));
+                assertThat(weights(service)).as("π_1's adapter through the service vs in-process")
+                        .isEqualTo(weights(inProcess));
+                assertThat(weights(service)).as("π_1 vs a fresh adapter on π_0").isNotEqualTo(weights(fresh));
+            }
+        });
+    }
+
+    @Test
+    void aFreshAdapterPerIterationIsSavedAsTheInProcessModelMergedIntoTheBase() throws Exception {
+        trainAdapterBothWays("fresh", (base, trained, inProcess, manager) -> {
+            assertThat(trained.kind()).isEqualTo("model");
+            assertThat(trained.base()).isNull();
+            try (Policy service = ModelDirectory.load(Path.of(trained.uri()), manager);
+                    Policy before = ModelDirectory.load(Path.of(base.uri()), manager)) {
+                for (Parameter parameter : service.model().parameterList()) {
+                    assertThat(parameter.getArray().toFloatArray()).as(parameter.getName())
+                            .containsExactly(inProcess.model().mergedValues(parameter.getName()));
+                }
+                assertThat(weights(service)).as("π_1 vs π_0").isNotEqualTo(weights(before));
+            }
+        });
+    }
+
+    /** What to check once a LoRA job's iteration 0 has trained in process and through the service. */
+    @FunctionalInterface
+    private interface AdapterCheck {
+        void check(Checkpoint base, Checkpoint trained, Policy inProcess, NDManager manager) throws Exception;
+    }
+
+    /** Trains iteration 0 of a LoRA job with {@code per_iteration} as given in process and through the service. */
+    private static void trainAdapterBothWays(String perIteration, AdapterCheck check) throws Exception {
+        String jobId = "same-adapter-" + perIteration;
+        Map<String, Object> config = new HashMap<>(job("sppo", "recorded"));
+        config.put("lora", Map.of("r", 4, "alpha", 8, "per_iteration", perIteration));
+        app.bean(JobRepository.class).insert(jobId, "same adapter", null, config);
+        JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
+        Checkpoint base = app.bean(JobStarter.class).base(jobId);
+        Path baseDir = Path.of(base.uri());
+        List<RunPrompt> prompts = app.bean(JobPlans.class).prompts(app.bean(JobRepository.class).find(jobId)
+                .orElseThrow()).batch(0);
+        app.bean(IterationRepository.class).insert(jobId, 0, prompts.size());
+
+        try (NDManager manager = NDManager.newBaseManager();
+                Policy inProcess = plan.weights().trainable(baseDir, baseDir, 0, manager)) {
+            List<PromptOutcome> outcomes = scoredPrompts(plan, base, prompts, inProcess, manager);
+            PolicyUpdate update = new PolicyUpdate(plan.config().training(), plan.config().reference());
+            update.train(inProcess, update.select(outcomes), 0, step -> { });
+
+            Checkpoint trained = app.bean(IterationTrainer.class).train(jobId, plan, 0, base, prompts);
+
+            assertThat(trained.parentId()).isEqualTo(base.id());
+            check.check(base, trained, inProcess, manager);
         }
     }
 

@@ -6,9 +6,14 @@ import com.google.gson.JsonObject;
 
 import dev.sppo.checkpoint.WeightFiles;
 import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.checkpoint.AdapterBase;
+import dev.sppo.trainer.checkpoint.Checkpoint;
+import dev.sppo.trainer.checkpoint.CheckpointRepository;
+import dev.sppo.trainer.checkpoint.StoredCheckpoint;
 import dev.sppo.trainer.config.FieldProblem;
 import dev.sppo.trainer.config.JobReferences;
 import dev.sppo.trainer.config.Resolution;
+import dev.sppo.trainer.job.JobRepository;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +171,21 @@ class JobReferencesTest {
         assertThat(problem("{\"checkpoint\": \"no-such-job-v0\"}")).isEqualTo(new FieldProblem("base.checkpoint",
                 "no checkpoint with id 'no-such-job-v0'"));
         assertThat(problem("{\"checkpoint\": 7}")).isEqualTo(new FieldProblem("base.checkpoint", "expected text"));
+    }
+
+    @Test
+    void anAdapterCheckpointIsRefusedAsABaseNamingItsBase() {
+        String job = "adapter-source";
+        app.bean(JobRepository.class).insert(job, "adapter source", null, Map.of("iterations", 1));
+        CheckpointRepository checkpoints = app.bean(CheckpointRepository.class);
+        Checkpoint base = checkpoints.record(job, 0, new StoredCheckpoint(URI.create("file:/store/" + job + "-v0"),
+                "a".repeat(64), "b".repeat(64), 10), null);
+        checkpoints.record(job, 1, new StoredCheckpoint(URI.create("file:/store/" + job + "-v1"), "c".repeat(64),
+                "d".repeat(64), 2), base.id(), AdapterBase.of(base));
+
+        assertThat(problem("{\"checkpoint\": \"" + job + "-v1\"}")).isEqualTo(new FieldProblem("base.checkpoint",
+                "checkpoint 'adapter-source-v1' is a LoRA adapter on 'adapter-source-v0'; a job starts from a model "
+                        + "checkpoint (name the base, or `./sppo merge` the adapter into it and upload the result)"));
     }
 
     @Test

@@ -29,8 +29,9 @@ final class JobViews {
     }
 
     static CheckpointView checkpoint(Checkpoint c) {
-        return new CheckpointView(c.id(), c.jobId(), c.policyVersion(), c.uri().toString(), c.sha256(), c.bytes(),
-                c.parentId(), c.createdAt(), c.manifestSha256());
+        return new CheckpointView(c.id(), c.jobId(), c.policyVersion(), c.kind(), c.uri().toString(), c.sha256(),
+                c.bytes(), c.parentId(), c.createdAt(), c.manifestSha256(),
+                c.contractBase());
     }
 
     private static IterationView iteration(IterationRecord r) {

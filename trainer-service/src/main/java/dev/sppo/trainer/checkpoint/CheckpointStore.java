@@ -1,6 +1,5 @@
 package dev.sppo.trainer.checkpoint;
 
-import ai.djl.ndarray.NDManager;
 import dev.sppo.model.Policy;
 
 import java.io.IOException;
@@ -10,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where checkpoint bytes live: a Hugging Face model directory per checkpoint, named by a URI that other
- * services can read. Weights never travel on Kafka, only these URIs do.
+ * Where checkpoint bytes live: a Hugging Face model directory (or a PEFT adapter directory) per checkpoint, named by
+ * a URI that other services can read. Weights never travel on Kafka, only these URIs do. Policies are loaded from
+ * {@link #directory(URI)} ({@link CheckpointPolicies}).
  */
 public interface CheckpointStore {
 
@@ -23,9 +23,6 @@ public interface CheckpointStore {
      * into the store as checkpoint {@code id}, atomically, and describes it.
      */
     StoredCheckpoint adopt(String id, Path directory) throws IOException;
-
-    /** Loads the checkpoint at {@code uri}. */
-    Policy load(URI uri, NDManager manager) throws IOException;
 
     /** The local Hugging Face directory of the checkpoint at {@code uri}, for a job that starts from it. */
     Path directory(URI uri);

@@ -1,6 +1,6 @@
 package dev.sppo.trainer.checkpoint;
 
-import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.AdapterDirectory;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.DirectoryTrees;
 import dev.sppo.checkpoint.ModelDirectory;
@@ -55,13 +55,9 @@ public class DirectoryCheckpointStore implements CheckpointStore {
 
     private static StoredCheckpoint describe(Path dir) {
         CheckpointManifest manifest = CheckpointManifest.of(dir);
-        return new StoredCheckpoint(dir.toUri(), Digests.sha256(dir.resolve(ModelDirectory.WEIGHTS_FILE)),
-                manifest.digest(), manifest.totalBytes());
-    }
-
-    @Override
-    public Policy load(URI uri, NDManager manager) throws IOException {
-        return ModelDirectory.load(directory(uri), manager);
+        String weights = AdapterDirectory.isAdapter(dir) ? AdapterDirectory.WEIGHTS_FILE : ModelDirectory.WEIGHTS_FILE;
+        return new StoredCheckpoint(dir.toUri(), Digests.sha256(dir.resolve(weights)), manifest.digest(),
+                manifest.totalBytes());
     }
 
     @Override

@@ -86,7 +86,8 @@ public final class BaseReferences {
             case MODEL -> models.find(text, caller).map(root::directory).orElseThrow(() ->
                     new UnresolvedReferenceException(field(MODEL),
                             "no uploaded model with id '" + text + "' (GET /api/models lists them)"));
-            default -> checkpoints.find(text).filter(c -> ofVisibleJob(c, caller)).map(c -> store.directory(c.uri()))
+            default -> checkpoints.find(text).filter(c -> ofVisibleJob(c, caller)).map(BaseReferences::model)
+                    .map(c -> store.directory(c.uri()))
                     .orElseThrow(() -> new UnresolvedReferenceException(field(CHECKPOINT),
                             "no checkpoint with id '" + text + "'"));
         };
@@ -94,6 +95,16 @@ public final class BaseReferences {
 
     private boolean ofVisibleJob(Checkpoint checkpoint, Caller caller) {
         return jobs.find(checkpoint.jobId()).filter(job -> caller.sees(job.owner())).isPresent();
+    }
+
+    /** A model checkpoint a job can start from; an adapter is refused, naming its base. */
+    private static Checkpoint model(Checkpoint checkpoint) {
+        if (checkpoint.base() != null) {
+            throw new UnresolvedReferenceException(field(CHECKPOINT), "checkpoint '" + checkpoint.id()
+                    + "' is a LoRA adapter on '" + checkpoint.base().id() + "'; a job starts from a model checkpoint "
+                    + "(name the base, or `./sppo merge` the adapter into it and upload the result)");
+        }
+        return checkpoint;
     }
 
     private Path insideModelsRoot(String requested) {

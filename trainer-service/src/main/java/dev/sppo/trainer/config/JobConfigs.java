@@ -152,7 +152,7 @@ public class JobConfigs {
      */
     private List<FieldProblem> feasibility(SppoConfig config) {
         List<FieldProblem> problems = new ArrayList<>();
-        trainsEveryParameter(config, problems);
+        servedAsConfigured(config, problems);
         servable(config.preference(), problems);
         if (config.evaluation().judge() != null) {
             servable(config.evaluation().judge(), problems);
@@ -171,20 +171,21 @@ public class JobConfigs {
     }
 
     /**
-     * The platform's trainer and generators hold and save full float32 models: a job that asks for an adapter, a
-     * half-precision base or other checkpoint options is refused rather than trained otherwise than it says.
+     * What the platform cannot serve as it says: a half-precision base (generators sample π_t from the stored
+     * checkpoints in float32, so a base the trainer held in half precision would not be the policy that sampled, and
+     * the log-probs recorded at sampling would not be π_t's), and sharded checkpoints (a checkpoint row records the
+     * digest of one weights file). LoRA adapters and {@code save.dtype} are served.
      */
-    private static void trainsEveryParameter(SppoConfig config, List<FieldProblem> problems) {
+    private static void servedAsConfigured(SppoConfig config, List<FieldProblem> problems) {
         WeightsConfig weights = config.weights();
-        String runLocally = "runs in `./sppo train`; platform jobs train every parameter in float32 for now";
-        if (weights.adapter() != null) {
-            problems.add(new FieldProblem("lora", "LoRA " + runLocally));
-        }
         if (weights.baseDtype() != WeightPrecision.FLOAT32) {
-            problems.add(new FieldProblem("base.dtype", "a half-precision base " + runLocally));
+            problems.add(new FieldProblem("base.dtype", "a base held in " + weights.baseDtype().configName()
+                    + " runs in `./sppo train` only: platform generators sample from the stored checkpoints in "
+                    + "float32; leave base.dtype out (float32)"));
         }
-        if (!weights.save().equals(SaveOptions.DEFAULT)) {
-            problems.add(new FieldProblem("save", "half-precision or sharded checkpoints " + runLocally));
+        if (weights.save().maxShardBytes() != SaveOptions.DEFAULT.maxShardBytes()) {
+            problems.add(new FieldProblem("save.max_shard_size", "sharded checkpoints run in `./sppo train` only: "
+                    + "a platform checkpoint is one weights file; leave max_shard_size out"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.loop.PolicyWeights;
 import dev.sppo.loop.SppoConfig;
 
 /**
@@ -11,6 +12,11 @@ import dev.sppo.loop.SppoConfig;
  * @param preference the preference model that scores the job's responses
  */
 public record JobPlan(SppoConfig config, PreferenceSpec preference) {
+
+    /** How the job's policies are held, trained and saved: every parameter, or a LoRA adapter. */
+    public PolicyWeights weights() {
+        return new PolicyWeights(config.weights(), config.seed());
+    }
 
     /** The sampling seed of iteration t, seed·1000 + t as in {@code SppoLoop}. */
     public long samplingSeed(int t) {

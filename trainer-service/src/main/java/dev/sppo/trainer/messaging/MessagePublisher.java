@@ -38,11 +38,15 @@ public class MessagePublisher {
         send(GENERATION_REQUESTS, request.promptId(), request);
     }
 
-    /** Announces a recorded checkpoint: generators drop cached older versions of the job's policy. */
+    /**
+     * Announces a recorded checkpoint: generators drop cached older versions of the job's policy, or replace only the
+     * adapter of one on the same base.
+     */
     public void checkpoint(Checkpoint checkpoint) {
         send(CHECKPOINTS, checkpoint.jobId(), new CheckpointPublished(ContractVersion.CURRENT, checkpoint.jobId(),
                 checkpoint.id(), checkpoint.policyVersion(), checkpoint.uri().toString(), checkpoint.sha256(),
-                checkpoint.bytes(), checkpoint.parentId(), checkpoint.manifestSha256()));
+                checkpoint.bytes(), checkpoint.parentId(), checkpoint.manifestSha256(),
+                checkpoint.contractBase()));
     }
 
     public void event(JobEvent event) {

@@ -15,7 +15,7 @@ import dev.sppo.preference.Judge;
 import dev.sppo.preference.LlmJudgeResolver;
 import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
-import dev.sppo.trainer.checkpoint.CheckpointStore;
+import dev.sppo.trainer.checkpoint.CheckpointPolicies;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.config.JobPrompts;
 import dev.sppo.trainer.job.IterationRepository;
@@ -41,16 +41,16 @@ import java.util.Set;
 @Component
 public class IterationEvaluator {
 
-    private final CheckpointStore store;
+    private final CheckpointPolicies policies;
     private final EvaluationCache cache;
     private final IterationRepository iterations;
     private final TrainerMetrics metrics;
     private final LlmJudgeResolver llmJudges;
 
     /** @param llmJudges the LLM judges a job names (through the preference-service) */
-    public IterationEvaluator(CheckpointStore store, EvaluationCache cache, IterationRepository iterations,
+    public IterationEvaluator(CheckpointPolicies policies, EvaluationCache cache, IterationRepository iterations,
             TrainerMetrics metrics, LlmJudgeResolver llmJudges) {
-        this.store = store;
+        this.policies = policies;
         this.cache = cache;
         this.iterations = iterations;
         this.metrics = metrics;
@@ -146,9 +146,9 @@ public class IterationEvaluator {
     private Drift drift(JobPlan plan, List<int[]> ids, int t, Checkpoints c, HeldOutResponses current,
             HeldOutResponses base) {
         try (NDManager manager = NDManager.newBaseManager();
-                Policy pi0 = store.load(c.base().uri(), manager);
-                Policy reference = store.load(c.previous().uri(), manager);
-                Policy policy = store.load(c.current().uri(), manager)) {
+                Policy pi0 = policies.frozen(plan.weights(), c.base(), manager);
+                Policy reference = policies.frozen(plan.weights(), c.previous(), manager);
+                Policy policy = policies.frozen(plan.weights(), c.current(), manager)) {
             List<KlEstimate> kl = plan.config().evaluation().klEstimator(ids, t + 1)
                     .estimate(policy, List.of(reference, pi0));
             return new Drift(new IterationMetrics.Kl(kl.get(0), kl.get(1)),
@@ -166,7 +166,7 @@ public class IterationEvaluator {
     private HeldOutResponses responses(String jobId, JobPlan plan, List<int[]> ids, Checkpoint checkpoint) {
         return cache.get(jobId, checkpoint.policyVersion(), () -> {
             try (NDManager manager = NDManager.newBaseManager();
-                    Policy policy = store.load(checkpoint.uri(), manager)) {
+                    Policy policy = policies.frozen(plan.weights(), checkpoint, manager)) {
                 return HeldOutResponses.sample(policy, ids, plan.config().evaluation().sampling());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load " + checkpoint.id() + " for evaluation", e);

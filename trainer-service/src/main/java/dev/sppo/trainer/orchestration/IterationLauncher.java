@@ -80,7 +80,8 @@ public class IterationLauncher {
         for (RunPrompt prompt : prompts) {
             publisher.request(new GenerationRequest(ContractVersion.CURRENT, jobId, t, prompt.id(), prompt.text(),
                     policy.id(), policy.uri().toString(), policy.policyVersion(), sampling, preference,
-                    Arrays.stream(prompt.ids()).boxed().toList(), policy.manifestSha256()));
+                    Arrays.stream(prompt.ids()).boxed().toList(), policy.manifestSha256(),
+                    policy.contractBase()));
         }
         LOG.info("job {}: iteration {}: published {} generation requests for {}", jobId, t, prompts.size(),
                 policy.id());

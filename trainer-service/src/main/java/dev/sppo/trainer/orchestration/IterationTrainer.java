@@ -3,12 +3,11 @@ package dev.sppo.trainer.orchestration;
 import ai.djl.ndarray.NDManager;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
+import dev.sppo.loop.PolicyWeights;
 import dev.sppo.model.Policy;
 import dev.sppo.source.RunPrompt;
 import dev.sppo.trainer.checkpoint.Checkpoint;
-import dev.sppo.trainer.checkpoint.CheckpointRepository;
-import dev.sppo.trainer.checkpoint.CheckpointStore;
-import dev.sppo.trainer.checkpoint.StoredCheckpoint;
+import dev.sppo.trainer.checkpoint.CheckpointPolicies;
 import dev.sppo.trainer.config.JobPlan;
 import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.job.PromptResultRepository;
@@ -34,26 +33,24 @@ import java.util.Map;
  * <pre>  ( log π_θ(y|x) - log π_t(y|x) - η (P̂(y) - 1/2) )²,   η = 1/β</pre>
  *
  * where log π_t(y|x) is {@code ScoredResponse.reference} and P̂(y) is {@code ScoredResponse.winRate} (the other
- * losses are in {@code dev.sppo.loss}). π_{t+1} is then saved atomically into the store and recorded with its
- * digest and parent.
+ * losses are in {@code dev.sppo.loss}). π_t and π_{t+1} are held, trained and saved as {@code ./sppo train} holds
+ * them ({@link PolicyWeights}: every parameter, or a LoRA adapter); π_{t+1} is moved into the store and recorded with
+ * its digest, its parent and, for an adapter, its base.
  */
 @Component
 public class IterationTrainer {
 
     private final JobGuard guard;
-    private final CheckpointStore store;
-    private final CheckpointRepository checkpoints;
+    private final CheckpointPolicies policies;
     private final IterationRepository iterations;
     private final PromptResultRepository results;
     private final TrainingRowRepository trainingRows;
     private final TrainerMetrics metrics;
 
-    public IterationTrainer(JobGuard guard, CheckpointStore store, CheckpointRepository checkpoints,
-            IterationRepository iterations, PromptResultRepository results, TrainingRowRepository trainingRows,
-            TrainerMetrics metrics) {
+    public IterationTrainer(JobGuard guard, CheckpointPolicies policies, IterationRepository iterations,
+            PromptResultRepository results, TrainingRowRepository trainingRows, TrainerMetrics metrics) {
         this.guard = guard;
-        this.store = store;
-        this.checkpoints = checkpoints;
+        this.policies = policies;
         this.iterations = iterations;
         this.results = results;
         this.trainingRows = trainingRows;
@@ -75,16 +72,18 @@ public class IterationTrainer {
         if (data.rows().isEmpty()) {
             throw new NoPreferenceSignalException(data.responsesPerPrompt().size());
         }
-        try (NDManager manager = NDManager.newBaseManager(); Policy policy = store.load(parent.uri(), manager)) {
+        PolicyWeights weights = plan.weights();
+        try (NDManager manager = NDManager.newBaseManager();
+                Policy policy = policies.trainable(weights, parent, t, manager)) {
             PolicyUpdate.Result result = update.train(policy, data, t, step -> {
                 metrics.trainStep(step.nanos());
                 guard.check(jobId);
             });
             iterations.addMetrics(jobId, t,
                     IterationMetrics.training(result.summary(), data, IterationMetrics.secondsSince(began)));
-            StoredCheckpoint stored = store.save(Checkpoint.idOf(jobId, t + 1), policy, Map.of("sppo.job", jobId,
-                    "sppo.iteration", Integer.toString(t + 1), "sppo.loss", plan.config().training().loss().id()));
-            return checkpoints.record(jobId, t + 1, stored, parent.id());
+            return policies.save(weights, policy, parent, t, plan.config().runDir().resolve("checkpoint-v" + (t + 1)),
+                    Map.of("sppo.job", jobId, "sppo.iteration", Integer.toString(t + 1),
+                            "sppo.loss", plan.config().training().loss().id()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import dev.sppo.checkpoint.AdapterDirectory;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.model.Llama;
@@ -67,10 +68,28 @@ class DirectoryCheckpointStoreTest {
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             store.writeArchive(stored.uri(), zip);
             assertThat(Archives.entryDigests(zip.toByteArray())).isEqualTo(onDisk);
-            try (Policy loaded = store.load(stored.uri(), manager)) {
+            try (Policy loaded = ModelDirectory.load(store.directory(stored.uri()), manager)) {
                 assertThat(loaded.config()).isEqualTo(policy.config());
             }
         }
+    }
+
+    @Test
+    void anAdoptedAdapterDirectoryIsDescribedByTheDigestOfItsAdapterWeights() throws Exception {
+        DirectoryCheckpointStore store = new DirectoryCheckpointStore(
+                new TrainerProperties(root, Duration.ofSeconds(1), true, 10, 1000,
+                        Duration.ofMinutes(2), Duration.ofMinutes(60)));
+        Path adapter = Files.createDirectories(root.resolve("runs").resolve("staged"));
+        Files.writeString(adapter.resolve(AdapterDirectory.CONFIG_FILE), "{\"r\": 8}");
+        Files.write(adapter.resolve(AdapterDirectory.WEIGHTS_FILE), new byte[] {1, 2, 3});
+
+        StoredCheckpoint stored = store.adopt("job-1-v1", adapter);
+
+        Path dir = root.resolve("checkpoints").resolve("job-1-v1");
+        assertThat(Path.of(stored.uri())).isEqualTo(dir.toAbsolutePath());
+        assertThat(stored.sha256()).isEqualTo(Digests.sha256(new byte[] {1, 2, 3}));
+        assertThat(stored.bytes()).isEqualTo(3 + "{\"r\": 8}".length());
+        assertThat(adapter).doesNotExist();
     }
 
     @Test

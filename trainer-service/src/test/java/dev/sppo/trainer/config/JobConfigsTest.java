@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.sppo.config.InvalidConfigException;
 import dev.sppo.contracts.PreferenceMember;
 import dev.sppo.contracts.PreferenceSpec;
+import dev.sppo.loop.AdapterTraining;
 import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
+import dev.sppo.loop.WeightsConfig;
+import dev.sppo.model.WeightPrecision;
 import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 
@@ -150,13 +153,29 @@ class JobConfigsTest {
     }
 
     @Test
-    void loraHalfPrecisionBasesAndSaveOptionsAreRefusedBecauseJobsTrainFullFloat32Models() {
+    void aLoraJobWithHalfPrecisionCheckpointsIsAcceptedAndReadAsTheEngineReadsIt() {
+        Map<String, Object> tree = Map.of("iterations", 1, "lora", Map.of("r", 8, "per_iteration", "fresh"),
+                "save", Map.of("dtype", "bfloat16"));
+
+        configs().validate(tree, Caller.PLATFORM);
+        WeightsConfig weights = configs().effective("job-1", tree).weights();
+
+        assertThat(weights.adapter().lora().r()).isEqualTo(8);
+        assertThat(weights.adapter().perIteration()).isEqualTo(AdapterTraining.PerIteration.FRESH);
+        assertThat(weights.save().dtype()).isEqualTo(WeightPrecision.BFLOAT16);
+    }
+
+    @Test
+    void aHalfPrecisionBaseAndShardedCheckpointsAreRefusedByFieldBecauseGeneratorsSampleStoredFloat32() {
         Map<String, Object> body = Map.of("iterations", 1, "lora", Map.of("r", 8), "base", Map.of("dtype", "bfloat16"),
-                "save", Map.of("dtype", "float16"));
+                "save", Map.of("max_shard_size", "5GB"));
         assertThatThrownBy(() -> configs().validate(body, Caller.PLATFORM)).isInstanceOfSatisfying(
                 InvalidJobConfigException.class,
-                e -> assertThat(e.problems()).extracting(FieldProblem::field)
-                        .containsExactly("lora", "base.dtype", "save"));
+                e -> {
+                    assertThat(e.problems()).extracting(FieldProblem::field)
+                            .containsExactly("base.dtype", "save.max_shard_size");
+                    assertThat(e.problems().get(0).message()).contains("bfloat16", "float32");
+                });
     }
 
     @Test
