@@ -69,7 +69,8 @@ class GatewayRoutingTest extends RunningGatewayTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/jobs, trainer-service", "/api/pins, generator-service", "/api/preferences, preference-service"})
+    @CsvSource({"/api/jobs, trainer-service", "/api/generate, generator-service",
+            "/api/preferences, preference-service"})
     void aServiceKeyTheClientSendsIsOverwrittenByTheGatewaysOwn(String path, String service) {
         JsonNode echo = GatewayClient.json(gateway.get(path, "X-Service-Key", "forged-by-the-client"));
 

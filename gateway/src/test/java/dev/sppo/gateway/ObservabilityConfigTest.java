@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +48,16 @@ class ObservabilityConfigTest {
     }
 
     @Test
-    void gatewayScrapeSendsAnApiKeyTheGatewayAcceptsByDefault() {
-        Object keys = YamlFile.load(GatewayRoutes.CONFIG).get("sppo.gateway.api-keys");
-        List<String> accepted = Arrays.stream(YamlFile.defaultValue(keys).split(",")).map(String::strip).toList();
+    void gatewayScrapeSendsTheDefaultKeyOfTheComposeGatewaysMetricsUser() {
+        Map<String, String> gateway = compose.env("gateway");
+        String keys = gateway.get("SPPO_GATEWAY_USERS_0_KEYS");
 
         Map<String, Object> header = ComposeFile.map(ComposeFile.map(scrapeJobs().get("gateway"), "http_headers"),
                 "X-API-Key");
 
-        assertThat(header.get("secrets")).asInstanceOf(LIST)
-                .singleElement().isIn(accepted);
-        assertThat(compose.env("gateway").get("SPPO_API_KEYS")).contains(":-" + accepted.get(0) + "}");
+        assertThat(gateway.get("SPPO_GATEWAY_USERS_0_ROLE")).isEqualTo("metrics");
+        assertThat(header.get("secrets")).asInstanceOf(LIST).singleElement()
+                .satisfies(key -> assertThat(keys).isEqualTo("${SPPO_METRICS_KEY:-" + key + "}"));
     }
 
     @ParameterizedTest

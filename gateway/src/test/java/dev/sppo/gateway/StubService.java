@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A downstream service stand-in on a random loopback port. By default it answers every request 200 with a
  * JSON echo of what it received ({@code service, method, path, query, body, bodyBytes, bodySha256, contentType,
- * apiKey, serviceKey}; {@code body} is the text of a body up to {@value #ECHOED_BODY_BYTES} bytes, null for a larger one, which
- * is hashed as it streams in and never held),
- * except paths ending in {@code /missing}, which get a 404 problem body of its own. Started with canned answers, it gives those
+ * apiKey, serviceKey, user, role}; {@code body} is the text of a body up to {@value #ECHOED_BODY_BYTES} bytes, null
+ * for a larger one, which is hashed as it streams in and never held), except paths ending in {@code /missing},
+ * which get a 404 problem body of its own. Started with canned answers, it gives those
  * (keyed by path and decoded query, e.g. {@code /actuator/metrics/x?tag=group:g}) and 404 for anything else. Either
  * way it keeps the {@code X-Service-Key} of every request ({@link #serviceKeys()}).
  */
@@ -116,6 +116,8 @@ final class StubService implements AutoCloseable {
         echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         echo.put("apiKey", exchange.getRequestHeaders().getFirst("X-API-Key"));
         echo.put("serviceKey", serviceKey);
+        echo.put("user", exchange.getRequestHeaders().getFirst("X-Sppo-User"));
+        echo.put("role", exchange.getRequestHeaders().getFirst("X-Sppo-Role"));
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(echo));
     }
 

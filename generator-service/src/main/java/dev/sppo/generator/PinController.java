@@ -1,5 +1,7 @@
 package dev.sppo.generator;
 
+import dev.sppo.service.auth.Audit;
+import dev.sppo.service.auth.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,8 @@ import java.util.Collection;
 
 /**
  * Version pinning of this replica ({@code /pins}, under {@code /api} at the gateway): list the jobs it serves,
- * pin a job to a version ({@code PUT /pins/{jobId}} with {@code {"version": v}}), unpin it.
+ * pin a job to a version ({@code PUT /pins/{jobId}} with {@code {"version": v}}), unpin it. The gateway lets only
+ * admins through; each pin and unpin is an {@link Audit} line naming the admin.
  */
 @RestController
 class PinController {
@@ -35,13 +38,19 @@ class PinController {
     }
 
     @PutMapping("/pins/{jobId}")
-    PinView pin(@PathVariable String jobId, @Valid @RequestBody PinBody body) {
-        return pins.pin(jobId, body.version());
+    PinView pin(@PathVariable String jobId, @Valid @RequestBody PinBody body, Caller caller) {
+        PinView pinned = pins.pin(jobId, body.version());
+        Audit.line(caller, "pinned to version " + body.version(), "job", jobId);
+        return pinned;
     }
 
     /** 204 once unpinned; 404 when the job was not pinned. */
     @DeleteMapping("/pins/{jobId}")
-    ResponseEntity<Void> unpin(@PathVariable String jobId) {
-        return pins.unpin(jobId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    ResponseEntity<Void> unpin(@PathVariable String jobId, Caller caller) {
+        if (!pins.unpin(jobId)) {
+            return ResponseEntity.notFound().build();
+        }
+        Audit.line(caller, "unpinned", "job", jobId);
+        return ResponseEntity.noContent().build();
     }
 }

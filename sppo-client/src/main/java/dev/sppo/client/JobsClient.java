@@ -39,7 +39,8 @@ public final class JobsClient {
 
     /**
      * @param gateway the gateway's root URL, e.g. {@value #DEFAULT_GATEWAY}
-     * @param apiKey one of the keys in the gateway's {@code SPPO_API_KEYS}
+     * @param apiKey a key the gateway accepts (one of its {@code SPPO_API_KEYS}, or a key of one of its
+     *     {@code sppo.gateway.users}): the client sees and acts on that user's jobs, or every job for an admin
      * @throws IllegalArgumentException when {@code gateway} is not an http(s) URL or the key is blank
      */
     public JobsClient(String gateway, String apiKey) {
@@ -166,7 +167,8 @@ public final class JobsClient {
         String problem = Problem.of(response.body()).suffix();
         if (status == 401 || status == 403) {
             throw new IllegalArgumentException("the gateway at " + gateway + " refused the API key (" + status
-                    + problem + "); pass one of its SPPO_API_KEYS with --api-key");
+                    + problem + "); pass a key it accepts (one of its SPPO_API_KEYS or a user's key of "
+                    + "sppo.gateway.users) with --api-key");
         }
         throw new IOException(response.request().method() + " " + response.uri() + " answered " + status + problem);
     }

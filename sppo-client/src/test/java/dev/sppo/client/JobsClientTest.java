@@ -147,7 +147,8 @@ class JobsClientTest {
         assertThatThrownBy(() -> new JobsClient(url, "wrong").job("j-42"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the gateway at " + url + "/ refused the API key (403: The X-API-Key header does not "
-                        + "hold a configured API key.); pass one of its SPPO_API_KEYS with --api-key");
+                        + "hold a configured API key.); pass a key it accepts (one of its SPPO_API_KEYS or a user's "
+                        + "key of sppo.gateway.users) with --api-key");
         assertThatThrownBy(() -> new JobsClient(url, "k").job("broken")).isInstanceOf(IOException.class)
                 .hasMessage("GET " + url + "/api/jobs/broken answered 500");
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * gateway in front of them. Used by {@code ./sppo demo} and by the platform's integration tests. The backends listen
  * on the loopback address only ({@value #LOOPBACK}) and ask every caller for a service key made for this run, which
  * the gateway (and the trainer, calling the preference-service) sends; only the gateway is reachable from other
- * machines, with its API key.
+ * machines, with its API key, which is the key of the platform's admin ({@link ServiceSettings#ADMIN}).
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
@@ -69,13 +69,18 @@ public final class EmbeddedPlatform implements AutoCloseable {
         preference = ServiceContexts.start(PreferenceServiceApplication.class, "preference-service", false, false,
                 preferenceArgs);
         startTrainer();
-        gateway = ServiceContexts.start(GatewayApplication.class, "gateway", false, true, List.of(
+        List<String> gatewayArgs = new ArrayList<>(List.of(
                 "--server.port=" + settings.services().gatewayPort(),
                 "--TRAINER_URL=" + url(trainer),
                 "--GENERATOR_URL=" + url(generators.get(0)),
                 "--PREFERENCE_URL=" + url(preference),
-                "--sppo.gateway.api-keys=" + settings.services().apiKey(),
+                "--sppo.gateway.api-keys=",
+                "--sppo.gateway.users[0].name=" + ServiceSettings.ADMIN,
+                "--sppo.gateway.users[0].keys=" + settings.services().apiKey(),
+                "--sppo.gateway.users[0].role=admin",
                 "--sppo.service.key=" + serviceKey));
+        gatewayArgs.addAll(extra.gateway());
+        gateway = ServiceContexts.start(GatewayApplication.class, "gateway", false, true, gatewayArgs);
     }
 
     /**

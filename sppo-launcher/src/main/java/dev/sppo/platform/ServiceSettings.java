@@ -8,7 +8,7 @@ package dev.sppo.platform;
  * @param preferencePort preference-service's port (0: random)
  * @param trainerPort trainer-service's port (0: random)
  * @param generatorReplicas generator-service replicas sharing the {@code generator} consumer group
- * @param apiKey the gateway's API key
+ * @param apiKey the gateway's API key, the key of its one admin ({@value #ADMIN}), who sees every job
  */
 public record ServiceSettings(
         int gatewayPort,
@@ -17,6 +17,9 @@ public record ServiceSettings(
         int trainerPort,
         int generatorReplicas,
         String apiKey) {
+
+    /** The name of the platform's admin user, whose key is {@code apiKey}. */
+    public static final String ADMIN = "admin";
 
     public ServiceSettings {
         if (generatorReplicas < 1) {

@@ -57,7 +57,7 @@ class HttpCheckpointStoreIntegrationTest {
         proxy = new CorruptingProxy(URI.create("http://127.0.0.1:" + trainerPort), CorruptingProxy.ARCHIVES);
         ExtraSettings ownDirectories = new ExtraSettings(
                 replica -> readerSettings("generator-" + replica, "sppo.generator.checkpoint-root"),
-                readerSettings("preference", "sppo.preference.checkpoint-root"));
+                readerSettings("preference", "sppo.preference.checkpoint-root"), List.of());
         harness = new PlatformHarness(Files.createDirectories(tmp.resolve("trainer")), 2, trainerPort, ownDirectories);
     }
 

@@ -123,10 +123,15 @@ final class PlatformHarness implements AutoCloseable {
 
     /** POSTs {@code body} through the gateway as it is, streamed without a declared length (as {@code curl -T} does). */
     HttpResponse<String> upload(String path, String contentType, byte[] body) throws Exception {
+        return upload(path, contentType, body, API_KEY);
+    }
+
+    /** {@link #upload(String, String, byte[])} with {@code apiKey}. */
+    HttpResponse<String> upload(String path, String contentType, byte[] body, String apiKey) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.gatewayPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
-                .header("X-API-Key", API_KEY)
+                .header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

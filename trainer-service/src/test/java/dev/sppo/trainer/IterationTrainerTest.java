@@ -83,7 +83,7 @@ class IterationTrainerTest {
     void oneIterationThroughTheServiceGivesTheWeightsOfTheInProcessUpdate(String loss, String reference)
             throws Exception {
         String jobId = "same-update-" + loss + "-" + reference;
-        app.bean(JobRepository.class).insert(jobId, "same update", job(loss, reference));
+        app.bean(JobRepository.class).insert(jobId, "same update", null, job(loss, reference));
         JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
         Checkpoint base = app.bean(JobStarter.class).base(jobId);
         List<RunPrompt> prompts = app.bean(JobPlans.class).prompts(app.bean(JobRepository.class).find(jobId)
@@ -156,7 +156,7 @@ class IterationTrainerTest {
         String jobId = "same-adapter-" + perIteration;
         Map<String, Object> config = new HashMap<>(job("sppo", "recorded"));
         config.put("lora", Map.of("r", 4, "alpha", 8, "per_iteration", perIteration));
-        app.bean(JobRepository.class).insert(jobId, "same adapter", config);
+        app.bean(JobRepository.class).insert(jobId, "same adapter", null, config);
         JobPlan plan = app.bean(JobPlans.class).plan(app.bean(JobRepository.class).find(jobId).orElseThrow());
         Checkpoint base = app.bean(JobStarter.class).base(jobId);
         Path baseDir = Path.of(base.uri());

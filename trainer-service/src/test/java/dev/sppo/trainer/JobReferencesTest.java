@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 
 import dev.sppo.checkpoint.WeightFiles;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.checkpoint.AdapterBase;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
@@ -97,6 +98,37 @@ class JobReferencesTest {
     }
 
     @Test
+    void anotherUsersDatasetModelAndCheckpointAreNamedAsUnknownOnesWhileTheOwnerAndAnAdminResolveThem()
+            throws IOException {
+        String dataset = uploadDataset("?name=alices");
+        HttpResponse<String> uploaded = app.upload("/models?name=alices", "application/x-tar",
+                TinyModels.tar(model, "", false));
+        String modelId = TrainerApp.object(uploaded.body()).get("id").getAsString();
+        String job = app.submit(TinyJobs.json("alices", 1));
+        app.awaitCount("SELECT count(*) FROM checkpoints WHERE id = ?", 1, TIMEOUT, job + "-v0");
+        app.post("/jobs/" + job + "/cancel", "");
+        app.jdbc().update("UPDATE datasets SET owner = 'alice' WHERE id = ?::uuid", dataset);
+        app.jdbc().update("UPDATE models SET owner = 'alice' WHERE id = ?::uuid", modelId);
+        app.jdbc().update("UPDATE jobs SET owner = 'alice' WHERE id = ?", job);
+        Map<String, Object> byModel = Map.of("prompts", Map.of("dataset", dataset), "base", Map.of("model", modelId));
+        Map<String, Object> byCheckpoint = Map.of("base", Map.of("checkpoint", job + "-v0"));
+        JobReferences references = app.bean(JobReferences.class);
+        Caller bob = new Caller("bob", false);
+
+        assertThat(references.resolve(byModel, bob).problems()).containsExactlyInAnyOrder(
+                new FieldProblem("prompts.dataset", "no dataset with id '" + dataset
+                        + "' (GET /api/datasets lists them)"),
+                new FieldProblem("base.model", "no uploaded model with id '" + modelId
+                        + "' (GET /api/models lists them)"));
+        assertThat(references.resolve(byCheckpoint, bob).problems()).containsExactly(
+                new FieldProblem("base.checkpoint", "no checkpoint with id '" + job + "-v0'"));
+        for (Caller allowed : List.of(new Caller("alice", false), new Caller("root", true))) {
+            assertThat(references.resolve(byModel, allowed).problems()).as(allowed.toString()).isEmpty();
+            assertThat(references.resolve(byCheckpoint, allowed).problems()).as(allowed.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void aBasePathOutsideTheModelsRootIsRefusedInWordsThatTellNothingAboutTheDisk() throws IOException {
         Path models = Files.createDirectories(store.resolve("models"));
         Files.createSymbolicLink(models.resolve("escape"), model);
@@ -144,7 +176,7 @@ class JobReferencesTest {
     @Test
     void anAdapterCheckpointIsRefusedAsABaseNamingItsBase() {
         String job = "adapter-source";
-        app.bean(JobRepository.class).insert(job, "adapter source", Map.of("iterations", 1));
+        app.bean(JobRepository.class).insert(job, "adapter source", null, Map.of("iterations", 1));
         CheckpointRepository checkpoints = app.bean(CheckpointRepository.class);
         Checkpoint base = checkpoints.record(job, 0, new StoredCheckpoint(URI.create("file:/store/" + job + "-v0"),
                 "a".repeat(64), "b".repeat(64), 10), null);
@@ -161,9 +193,10 @@ class JobReferencesTest {
         String id = uploadDataset("?name=uf&prompt_field=instruction&messages_field=");
         JobReferences references = app.bean(JobReferences.class);
 
-        Resolution resolved = references.resolve(Map.of("prompts", Map.of("dataset", id, "eval_fraction", 0.1)));
+        Resolution resolved = references.resolve(Map.of("prompts", Map.of("dataset", id, "eval_fraction", 0.1)),
+                Caller.PLATFORM);
         Resolution refused = references.resolve(Map.of("prompts", Map.of("path", "/etc/passwd", "format", "csv",
-                "dataset", "00000000-0000-0000-0000-000000000000")));
+                "dataset", "00000000-0000-0000-0000-000000000000")), Caller.PLATFORM);
 
         Map<String, Object> expected = new HashMap<>(Map.of("path",
                 store.resolve("datasets").resolve(id + ".jsonl").toString(), "eval_fraction", 0.1, "id_field", "id",
@@ -184,7 +217,7 @@ class JobReferencesTest {
 
         JsonObject unknown = TrainerApp.object(app.post("/jobs", "{\"prompts\": {\"dataset\": \"nope\"}}").body());
         Resolution mismatched = app.bean(JobReferences.class).resolve(Map.of("prompts", Map.of("dataset", plain,
-                "eval_dataset", renamed)));
+                "eval_dataset", renamed)), Caller.PLATFORM);
 
         assertThat(unknown.get("status").getAsInt()).isEqualTo(400);
         assertThat(unknown.getAsJsonArray("errors").asList()).extracting(e -> e.getAsJsonObject().get("field")
@@ -200,13 +233,14 @@ class JobReferencesTest {
 
         Resolution resolved = references.resolve(Map.of(
                 "preference", Map.of("kind", "reward_model", "model_uri", inStore.toUri().toString()),
-                "evaluation", Map.of("judge", Map.of("kind", "ranker", "model_uri", "checkpoints/rm-test"))));
+                "evaluation", Map.of("judge", Map.of("kind", "ranker", "model_uri", "checkpoints/rm-test"))),
+                Caller.PLATFORM);
         Resolution refused = references.resolve(Map.of(
                 "preference", Map.of("kind", "ensemble", "members", List.of(
                         Map.of("spec", Map.of("kind", "ranker", "model_uri", model.toString()), "weight", 0.5),
                         Map.of("spec", Map.of("kind", "ranker", "model_uri", "/no/such/dir"), "weight", 0.5))),
                 "evaluation", Map.of("judge", Map.of("kind", "reward_model", "model_uri", "../" + outside.getFileName()
-                        + "/tiny"))));
+                        + "/tiny"))), Caller.PLATFORM);
 
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.tree()).extracting(tree -> ((Map<?, ?>) tree.get("preference")).get("model_uri"))

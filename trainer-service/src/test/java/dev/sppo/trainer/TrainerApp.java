@@ -3,6 +3,7 @@ package dev.sppo.trainer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.sppo.service.auth.Caller;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,6 +77,16 @@ final class TrainerApp implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (serviceKey != null) {
             request.header("X-Service-Key", serviceKey);
+        }
+        return send(request.build());
+    }
+
+    /** A request with the service key, acting for {@code caller} as the gateway names it. */
+    HttpResponse<String> as(Caller caller, String method, String path) {
+        HttpRequest.Builder request = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        if (caller.name() != null) {
+            request.header(Caller.USER_HEADER, caller.name())
+                    .header(Caller.ROLE_HEADER, caller.admin() ? Caller.ADMIN_ROLE : Caller.USER_ROLE);
         }
         return send(request.build());
     }

@@ -7,9 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +19,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Lets a request through only when its {@code X-API-Key} header holds one of the configured keys.
- * A missing key is answered 401 and a wrong one 403, both as RFC 9457 problem bodies rendered by the
- * MVC exception handlers. The health probe, the OpenAPI document and the dashboard's static files (which hold
- * no data: the page asks for a key and sends it on its own {@code /api} calls) are open.
+ * Lets a request through only when its {@code X-API-Key} header holds one of the configured keys ({@link ApiKeys}),
+ * as the user the key belongs to ({@link IdentifiedRequest}: the services see and act on that user's own jobs, or
+ * everyone's for an admin). A missing key is answered 401, a wrong one 403, a user's request to an admin-only
+ * route ({@code /api/pins}, the generator replicas' version pins of every job) 403, and a metrics key's request for
+ * anything but {@code GET /actuator/prometheus} 403, all as RFC 9457 problem bodies rendered by the MVC exception
+ * handlers. The health probe, the OpenAPI document and the dashboard's static files
+ * (which hold no data: the page asks for a key and sends it on its own {@code /api} calls) are open.
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
@@ -34,14 +36,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final String HEALTH = "/actuator/health";
     private static final Set<String> OPEN_PATHS = Set.of(HEALTH, OpenApiController.PATH, "/", "/index.html");
     private static final List<String> OPEN_PREFIXES = List.of(HEALTH + "/", "/dashboard/", "/webjars/");
+    private static final String ADMIN_ONLY = "/api/pins";
+    private static final String METRICS = "/actuator/prometheus";
 
-    private final List<byte[]> keys;
+    private final ApiKeys keys;
     private final HandlerExceptionResolver problems;
 
-    public ApiKeyFilter(
-            ApiKeyProperties properties,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        this.keys = properties.apiKeys().stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
+    public ApiKeyFilter(ApiKeys keys, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        this.keys = keys;
         this.problems = problems;
     }
 
@@ -60,21 +62,30 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     "The request has no " + HEADER + " header; send one of the configured API keys in it.");
             missing.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + HEADER + "\"");
             problems.resolveException(request, response, null, missing);
-        } else if (!accepted(key)) {
+            return;
+        }
+        Optional<ApiPrincipal> principal = keys.identify(key);
+        if (principal.isEmpty()) {
             problems.resolveException(request, response, null, ApiProblem.WRONG_API_KEY.exception(
                     "The " + HEADER + " header does not hold a configured API key."));
+        } else if (principal.get().metricsOnly() && !isMetrics(request)) {
+            problems.resolveException(request, response, null, ApiProblem.METRICS_ONLY.exception(
+                    "This " + HEADER + " is a metrics key: it reads GET " + METRICS + " and nothing else."));
+        } else if (!principal.get().admin() && isAdminOnly(request)) {
+            problems.resolveException(request, response, null, ApiProblem.ADMIN_ONLY.exception(
+                    "Only an admin's " + HEADER + " may use " + ADMIN_ONLY + ": the pins hold every user's jobs."));
         } else {
-            chain.doFilter(request, response);
+            chain.doFilter(new IdentifiedRequest(request, principal.get()), response);
         }
     }
 
-    /** Compares against every key in constant time, so the timing does not reveal a matching prefix. */
-    private boolean accepted(String key) {
-        byte[] offered = key.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (byte[] candidate : keys) {
-            match |= MessageDigest.isEqual(candidate, offered);
-        }
-        return match;
+    private static boolean isMetrics(HttpServletRequest request) {
+        return "GET".equals(request.getMethod())
+                && METRICS.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+    }
+
+    private static boolean isAdminOnly(HttpServletRequest request) {
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        return path.equals(ADMIN_ONLY) || path.startsWith(ADMIN_ONLY + "/");
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.web.ErrorResponseException;
 public enum ApiProblem {
     MISSING_API_KEY(HttpStatus.UNAUTHORIZED, "missing-api-key", "Missing API key"),
     WRONG_API_KEY(HttpStatus.FORBIDDEN, "invalid-api-key", "Invalid API key"),
+    ADMIN_ONLY(HttpStatus.FORBIDDEN, "admin-only", "Admins only"),
+    METRICS_ONLY(HttpStatus.FORBIDDEN, "metrics-only", "A metrics key"),
     NO_ROUTE(HttpStatus.NOT_FOUND, "no-route", "No such API route"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable");
 

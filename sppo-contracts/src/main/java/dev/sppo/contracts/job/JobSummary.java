@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param id its id
  * @param name the name it was submitted with, or null
+ * @param owner the user who submitted it (as the gateway names the API key's holder); null for a job from before
+ *     owners were recorded or submitted by the platform itself
  * @param kind batch, or continuous (a config with a {@code continuous} section)
  * @param state QUEUED, RUNNING, PAUSED, SUCCEEDED, FAILED or CANCELLED
  * @param iteration the current iteration t while RUNNING (the last one afterwards), null before the first
@@ -16,8 +18,8 @@ import java.time.Instant;
  * @param updatedAt when its state, iteration or phase last changed
  */
 public record JobSummary(
-        String id, String name, String kind, String state, Integer iteration, String phase, String failureReason,
-        Instant createdAt, Instant updatedAt) {
+        String id, String name, String owner, String kind, String state, Integer iteration, String phase,
+        String failureReason, Instant createdAt, Instant updatedAt) {
 
     /** Whether the job is in a state it never leaves. */
     public boolean ended() {

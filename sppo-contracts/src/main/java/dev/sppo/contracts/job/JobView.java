@@ -17,6 +17,8 @@ import java.util.Set;
  *
  * @param id its id
  * @param name the name it was submitted with, or null
+ * @param owner the user who submitted it (as the gateway names the API key's holder); null for a job from before
+ *     owners were recorded or submitted by the platform itself
  * @param kind batch, or continuous (a config with a {@code continuous} section)
  * @param state QUEUED, RUNNING, PAUSED, SUCCEEDED, FAILED or CANCELLED
  * @param iteration the current iteration t while RUNNING (the last one afterwards), null before the first
@@ -29,9 +31,9 @@ import java.util.Set;
  * @param checkpoints the checkpoints recorded so far
  */
 public record JobView(
-        String id, String name, String kind, String state, Integer iteration, String phase, String failureReason,
-        Instant createdAt, Instant updatedAt, Map<String, Object> config, List<IterationView> iterations,
-        List<CheckpointView> checkpoints) {
+        String id, String name, String owner, String kind, String state, Integer iteration, String phase,
+        String failureReason, Instant createdAt, Instant updatedAt, Map<String, Object> config,
+        List<IterationView> iterations, List<CheckpointView> checkpoints) {
 
     /** The states a job never leaves. */
     public static final Set<String> END_STATES = Set.of("SUCCEEDED", "FAILED", "CANCELLED");

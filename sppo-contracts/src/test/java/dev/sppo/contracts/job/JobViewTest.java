@@ -122,8 +122,8 @@ class JobViewTest {
     @Test
     void endStatesAreTheOnesAJobNeverLeaves() {
         assertThat(JobView.END_STATES).containsExactlyInAnyOrder("SUCCEEDED", "FAILED", "CANCELLED");
-        assertThat(new JobSummary("j", null, "batch", "PAUSED", 2, null, null, null, null).ended()).isFalse();
-        assertThat(new JobSummary("j", null, "batch", "CANCELLED", 2, null, null, null, null).ended()).isTrue();
+        assertThat(new JobSummary("j", null, null, "batch", "PAUSED", 2, null, null, null, null).ended()).isFalse();
+        assertThat(new JobSummary("j", null, null, "batch", "CANCELLED", 2, null, null, null, null).ended()).isTrue();
     }
 
     private static IterationView iteration(Map<String, Object> metrics) {

@@ -1,6 +1,7 @@
 package dev.sppo.trainer.api;
 
 import dev.sppo.contracts.job.CheckpointView;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Checkpoint metadata, and the checkpoint's Hugging Face directory as a zip download. */
+/**
+ * Checkpoint metadata, and the checkpoint's Hugging Face directory as a zip download; a checkpoint of another user's
+ * job is not found.
+ */
 @RestController
 @RequestMapping("/checkpoints")
 public class CheckpointController {
@@ -24,28 +28,32 @@ public class CheckpointController {
 
     private final CheckpointRepository checkpoints;
     private final CheckpointStore store;
+    private final OwnedJobs jobs;
 
-    public CheckpointController(CheckpointRepository checkpoints, CheckpointStore store) {
+    CheckpointController(CheckpointRepository checkpoints, CheckpointStore store, OwnedJobs jobs) {
         this.checkpoints = checkpoints;
         this.store = store;
+        this.jobs = jobs;
     }
 
     @GetMapping("/{id}")
-    public CheckpointView get(@PathVariable String id) {
-        return JobViews.checkpoint(find(id));
+    public CheckpointView get(@PathVariable String id, Caller caller) {
+        return JobViews.checkpoint(find(id, caller));
     }
 
     /** config.json, model.safetensors and the tokenizer files at the archive's root. */
     @GetMapping("/{id}/archive")
-    public ResponseEntity<StreamingResponseBody> archive(@PathVariable String id) {
-        Checkpoint checkpoint = find(id);
+    public ResponseEntity<StreamingResponseBody> archive(@PathVariable String id, Caller caller) {
+        Checkpoint checkpoint = find(id, caller);
         return ResponseEntity.ok().contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip").build()
                         .toString())
                 .body(out -> store.writeArchive(checkpoint.uri(), out));
     }
 
-    private Checkpoint find(String id) {
-        return checkpoints.find(id).orElseThrow(() -> new ResourceNotFoundException("checkpoint", id));
+    /** The checkpoint, if the caller may see its job; else the 404 of an unknown checkpoint. */
+    private Checkpoint find(String id, Caller caller) {
+        return checkpoints.find(id).filter(checkpoint -> jobs.sees(checkpoint.jobId(), caller))
+                .orElseThrow(() -> new ResourceNotFoundException("checkpoint", id));
     }
 }

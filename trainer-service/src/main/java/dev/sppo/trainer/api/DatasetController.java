@@ -1,5 +1,6 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.dataset.Dataset;
 import dev.sppo.trainer.dataset.DatasetStore;
@@ -37,11 +38,13 @@ public class DatasetController {
     private final DatasetUploads uploads;
     private final DatasetStore store;
     private final TrainerProperties properties;
+    private final AuditLog audit;
 
-    public DatasetController(DatasetUploads uploads, DatasetStore store, TrainerProperties properties) {
+    DatasetController(DatasetUploads uploads, DatasetStore store, TrainerProperties properties, AuditLog audit) {
         this.uploads = uploads;
         this.store = store;
         this.properties = properties;
+        this.audit = audit;
     }
 
     /**
@@ -56,23 +59,29 @@ public class DatasetController {
             @RequestParam(name = "id_field", required = false) String idField,
             @RequestParam(name = "prompt_field", required = false) String promptField,
             @RequestParam(name = "messages_field", required = false) String messagesField,
-            HttpServletRequest request) throws IOException {
+            HttpServletRequest request, Caller caller) throws IOException {
         DatasetUpload upload = DatasetUpload.of(name, fileName, MediaType.parseMediaType(request.getContentType()),
                 idField, promptField, messagesField);
-        Dataset dataset = uploads.upload(upload, request.getInputStream(), request.getContentLengthLong());
+        Dataset dataset = uploads.upload(upload, caller.name(), request.getInputStream(),
+                request.getContentLengthLong());
+        audit.record(caller, "uploaded", "dataset", dataset.id());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(dataset.id())
                 .toUri();
         return ResponseEntity.created(location).body(dataset);
     }
 
-    /** The newest datasets first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
+    /**
+     * The caller's newest datasets first (everyone's for an admin), at most {@code limit} (capped by
+     * {@code sppo.trainer.list-limit}).
+     */
     @GetMapping
-    public List<Dataset> list(@RequestParam(required = false) Integer limit) {
-        return store.newest(properties.listSize(limit));
+    public List<Dataset> list(@RequestParam(required = false) Integer limit, Caller caller) {
+        return store.newest(properties.listSize(limit), caller);
     }
 
+    /** One of the caller's datasets (anyone's for an admin); another user's is not found. */
     @GetMapping("/{id}")
-    public Dataset get(@PathVariable String id) {
-        return store.find(id).orElseThrow(() -> new ResourceNotFoundException("dataset", id));
+    public Dataset get(@PathVariable String id, Caller caller) {
+        return store.find(id, caller).orElseThrow(() -> new ResourceNotFoundException("dataset", id));
     }
 }

@@ -17,15 +17,15 @@ final class JobViews {
     private JobViews() {}
 
     static JobView of(Job job, List<IterationRecord> iterations, List<Checkpoint> checkpoints) {
-        return new JobView(job.id(), job.name(), kind(job), job.state().name(), job.iteration(), phase(job),
-                job.failureReason(), job.createdAt(), job.updatedAt(), job.config(),
+        return new JobView(job.id(), job.name(), job.owner(), kind(job), job.state().name(), job.iteration(),
+                phase(job), job.failureReason(), job.createdAt(), job.updatedAt(), job.config(),
                 iterations.stream().map(JobViews::iteration).toList(),
                 checkpoints.stream().map(JobViews::checkpoint).toList());
     }
 
     static JobSummary summary(Job job) {
-        return new JobSummary(job.id(), job.name(), kind(job), job.state().name(), job.iteration(), phase(job),
-                job.failureReason(), job.createdAt(), job.updatedAt());
+        return new JobSummary(job.id(), job.name(), job.owner(), kind(job), job.state().name(), job.iteration(),
+                phase(job), job.failureReason(), job.createdAt(), job.updatedAt());
     }
 
     static CheckpointView checkpoint(Checkpoint c) {

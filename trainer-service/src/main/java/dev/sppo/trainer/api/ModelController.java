@@ -1,5 +1,6 @@
 package dev.sppo.trainer.api;
 
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.basemodel.BaseModel;
 import dev.sppo.trainer.basemodel.BaseModelRepository;
@@ -35,31 +36,39 @@ public class ModelController {
     private final ModelUploads uploads;
     private final BaseModelRepository models;
     private final TrainerProperties properties;
+    private final AuditLog audit;
 
-    public ModelController(ModelUploads uploads, BaseModelRepository models, TrainerProperties properties) {
+    ModelController(ModelUploads uploads, BaseModelRepository models, TrainerProperties properties, AuditLog audit) {
         this.uploads = uploads;
         this.models = models;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = {"application/x-tar", "application/gzip", "application/x-gzip",
             "application/octet-stream"})
-    public ResponseEntity<BaseModel> upload(@RequestParam String name, HttpServletRequest request) throws IOException {
+    public ResponseEntity<BaseModel> upload(@RequestParam String name, HttpServletRequest request, Caller caller)
+            throws IOException {
         BaseModel model = uploads.upload(UploadParameters.requireText("Invalid model upload", "name", name),
-                request.getInputStream(), request.getContentLengthLong());
+                caller.name(), request.getInputStream(), request.getContentLengthLong());
+        audit.record(caller, "uploaded", "model", model.id());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(model.id())
                 .toUri();
         return ResponseEntity.created(location).body(model);
     }
 
-    /** The newest models first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
+    /**
+     * The caller's newest models first (everyone's for an admin), at most {@code limit} (capped by
+     * {@code sppo.trainer.list-limit}).
+     */
     @GetMapping
-    public List<BaseModel> list(@RequestParam(required = false) Integer limit) {
-        return models.newest(properties.listSize(limit));
+    public List<BaseModel> list(@RequestParam(required = false) Integer limit, Caller caller) {
+        return models.newest(properties.listSize(limit), caller);
     }
 
+    /** One of the caller's models (anyone's for an admin); another user's is not found. */
     @GetMapping("/{id}")
-    public BaseModel get(@PathVariable String id) {
-        return models.find(id).orElseThrow(() -> new ResourceNotFoundException("model", id));
+    public BaseModel get(@PathVariable String id, Caller caller) {
+        return models.find(id, caller).orElseThrow(() -> new ResourceNotFoundException("model", id));
     }
 }

@@ -1,5 +1,7 @@
 package dev.sppo.trainer.basemodel;
 
+import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.owner.Owners;
 import dev.sppo.trainer.upload.UploadIds;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,23 +27,29 @@ public class BaseModelRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records {@code model}; its {@code createdAt} is set by the database. */
-    public void insert(BaseModel model) {
-        jdbc.update("INSERT INTO models (id, name, model_type, sha256, bytes) VALUES (?, ?, ?, ?, ?)", model.id(),
-                model.name(), model.modelType(), model.sha256(), model.bytes());
-    }
-
-    /** The model with this id; empty for an unknown id or one that is not a UUID. */
-    public Optional<BaseModel> find(String id) {
-        return UploadIds.parse(id).flatMap(this::find);
+    /** Records {@code model}, uploaded by {@code owner} (null: no user); the database sets its {@code createdAt}. */
+    public void insert(BaseModel model, String owner) {
+        jdbc.update("INSERT INTO models (id, name, model_type, sha256, bytes, owner) VALUES (?, ?, ?, ?, ?, ?)",
+                model.id(), model.name(), model.modelType(), model.sha256(), model.bytes(), owner);
     }
 
     public Optional<BaseModel> find(UUID id) {
         return jdbc.query(SELECT + "WHERE id = ?", rows, id).stream().findFirst();
     }
 
-    public List<BaseModel> newest(int limit) {
-        return jdbc.query(SELECT + "ORDER BY created_at DESC, id LIMIT ?", rows, limit);
+    /**
+     * The model with this id, if {@code caller} may see it (their own, or any for an admin); empty for an unknown id
+     * or one that is not a UUID.
+     */
+    public Optional<BaseModel> find(String id, Caller caller) {
+        return UploadIds.parse(id).flatMap(uuid -> jdbc.query(SELECT + "WHERE id = ? AND " + Owners.VISIBLE, rows,
+                uuid, caller.admin(), caller.name()).stream().findFirst());
+    }
+
+    /** The newest models {@code caller} may see. */
+    public List<BaseModel> newest(int limit, Caller caller) {
+        return jdbc.query(SELECT + "WHERE " + Owners.VISIBLE + " ORDER BY created_at DESC, id LIMIT ?", rows,
+                caller.admin(), caller.name(), limit);
     }
 
     private static BaseModel map(ResultSet rs, int row) throws SQLException {

@@ -31,11 +31,12 @@ public class ModelUploads {
     }
 
     /**
+     * @param owner the user who uploads it; null for the platform
      * @param declaredLength the body's {@code Content-Length}, or -1
      * @throws dev.sppo.trainer.upload.UploadTooLargeException beyond the limit
      * @throws dev.sppo.trainer.upload.RejectedUploadException for an unsafe entry or a model the engine cannot load
      */
-    public BaseModel upload(String name, InputStream body, long declaredLength) throws IOException {
+    public BaseModel upload(String name, String owner, InputStream body, long declaredLength) throws IOException {
         UploadStream in = UploadStream.of(body, declaredLength, limit);
         Path staging = root.newStaging();
         try {
@@ -43,16 +44,16 @@ public class ModelUploads {
             in.drain();
             Path dir = UnpackedModel.locate(staging);
             String modelType = UnpackedModel.check(dir);
-            return keep(dir, new BaseModel(UUID.randomUUID(), name, modelType, in.sha256(), in.bytes(), null));
+            return keep(dir, new BaseModel(UUID.randomUUID(), name, modelType, in.sha256(), in.bytes(), null), owner);
         } finally {
             DirectoryTrees.delete(staging);
         }
     }
 
-    private BaseModel keep(Path unpacked, BaseModel model) throws IOException {
+    private BaseModel keep(Path unpacked, BaseModel model, String owner) throws IOException {
         Path dir = root.moveIn(unpacked, model);
         try {
-            rows.insert(model);
+            rows.insert(model, owner);
         } catch (RuntimeException e) {
             DirectoryTrees.delete(dir);
             throw e;

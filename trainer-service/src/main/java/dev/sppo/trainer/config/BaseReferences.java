@@ -1,11 +1,13 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.model.LlamaConfig;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.basemodel.BaseModelRepository;
 import dev.sppo.trainer.basemodel.ModelsRoot;
 import dev.sppo.trainer.checkpoint.Checkpoint;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
+import dev.sppo.trainer.job.JobRepository;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,10 @@ import java.util.stream.Stream;
  * <pre>
  *   path: DIR          a Hugging Face directory inside the models root (relative to it, or absolute)
  *   model: ID          a model uploaded with POST /models
- *   checkpoint: ID     a recorded checkpoint of any job (its π_0 then names it as parent)
+ *   checkpoint: ID     a recorded checkpoint of any job the caller may see (its π_0 then names it as parent)
  * </pre>
- * becomes {@code base.path}, the directory's absolute path on the trainer. A {@code path} outside the models root
+ * becomes {@code base.path}, the directory's absolute path on the trainer. A model or a checkpoint of another
+ * user's job is named in the same words as one that does not exist. A {@code path} outside the models root
  * is refused in the same words whether or not anything lies there, so that a refusal tells nothing about the
  * trainer's disk.
  */
@@ -38,13 +41,15 @@ public final class BaseReferences {
     private final ModelsRoot root;
     private final BaseModelRepository models;
     private final CheckpointRepository checkpoints;
+    private final JobRepository jobs;
     private final CheckpointStore store;
 
-    BaseReferences(ModelsRoot root, BaseModelRepository models, CheckpointRepository checkpoints,
+    BaseReferences(ModelsRoot root, BaseModelRepository models, CheckpointRepository checkpoints, JobRepository jobs,
             CheckpointStore store) {
         this.root = root;
         this.models = models;
         this.checkpoints = checkpoints;
+        this.jobs = jobs;
         this.store = store;
     }
 
@@ -55,7 +60,7 @@ public final class BaseReferences {
     }
 
     /** Replaces the reference in {@code base} by {@code base.path}; returns what could not be resolved. */
-    List<FieldProblem> resolve(Map<String, Object> base) {
+    List<FieldProblem> resolve(Map<String, Object> base, Caller caller) {
         List<String> named = Stream.of(PATH, MODEL, CHECKPOINT).filter(key -> base.get(key) != null).toList();
         if (named.size() > 1) {
             named.forEach(base::remove);
@@ -64,7 +69,7 @@ public final class BaseReferences {
         }
         for (String key : named) {
             try {
-                base.put(PATH, directory(key, base.remove(key)).toString());
+                base.put(PATH, directory(key, base.remove(key), caller).toString());
             } catch (UnresolvedReferenceException e) {
                 return List.of(e.problem());
             }
@@ -72,18 +77,24 @@ public final class BaseReferences {
         return List.of();
     }
 
-    private Path directory(String key, Object value) {
+    private Path directory(String key, Object value, Caller caller) {
         if (!(value instanceof String text)) {
             throw new UnresolvedReferenceException(field(key), "expected text");
         }
         return switch (key) {
             case PATH -> insideModelsRoot(text);
-            case MODEL -> models.find(text).map(root::directory).orElseThrow(() -> new UnresolvedReferenceException(
-                    field(MODEL), "no uploaded model with id '" + text + "' (GET /api/models lists them)"));
-            default -> checkpoints.find(text).map(BaseReferences::model).map(c -> store.directory(c.uri()))
+            case MODEL -> models.find(text, caller).map(root::directory).orElseThrow(() ->
+                    new UnresolvedReferenceException(field(MODEL),
+                            "no uploaded model with id '" + text + "' (GET /api/models lists them)"));
+            default -> checkpoints.find(text).filter(c -> ofVisibleJob(c, caller)).map(BaseReferences::model)
+                    .map(c -> store.directory(c.uri()))
                     .orElseThrow(() -> new UnresolvedReferenceException(field(CHECKPOINT),
                             "no checkpoint with id '" + text + "'"));
         };
+    }
+
+    private boolean ofVisibleJob(Checkpoint checkpoint, Caller caller) {
+        return jobs.find(checkpoint.jobId()).filter(job -> caller.sees(job.owner())).isPresent();
     }
 
     /** A model checkpoint a job can start from; an adapter is refused, naming its base. */

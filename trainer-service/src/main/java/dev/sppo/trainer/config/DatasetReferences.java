@@ -1,6 +1,7 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.prompts.PromptFields;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.dataset.Dataset;
 import dev.sppo.trainer.dataset.DatasetStore;
 
@@ -30,8 +31,11 @@ final class DatasetReferences {
         this.datasets = datasets;
     }
 
-    /** Replaces the dataset references in {@code prompts} by the stored files; returns what could not be resolved. */
-    List<FieldProblem> resolve(Map<String, Object> prompts) {
+    /**
+     * Replaces the dataset references in {@code prompts} by the stored files of datasets {@code caller} may see;
+     * returns what could not be resolved.
+     */
+    List<FieldProblem> resolve(Map<String, Object> prompts, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         for (String key : SET_BY_DATASET) {
             if (prompts.containsKey(key)) {
@@ -44,7 +48,7 @@ final class DatasetReferences {
         Object train = prompts.remove(DATASET);
         Object eval = prompts.remove(EVAL_DATASET);
         try {
-            Dataset dataset = find(DATASET, train);
+            Dataset dataset = find(DATASET, train, caller);
             prompts.put("path", datasets.path(dataset).toString());
             if (!dataset.fields().equals(PromptFields.DEFAULT)) {
                 prompts.put("id_field", dataset.fields().id());
@@ -52,7 +56,7 @@ final class DatasetReferences {
                 prompts.put("messages_field", dataset.fields().messages());
             }
             if (eval != null) {
-                prompts.put("eval_path", datasets.path(heldOut(eval, dataset)).toString());
+                prompts.put("eval_path", datasets.path(heldOut(eval, dataset, caller)).toString());
             }
         } catch (UnresolvedReferenceException e) {
             problems.add(e.problem());
@@ -60,7 +64,7 @@ final class DatasetReferences {
         return problems;
     }
 
-    private Dataset find(String key, Object id) {
+    private Dataset find(String key, Object id, Caller caller) {
         if (id == null) {
             throw new UnresolvedReferenceException(field(key),
                     "required: the trainer reads prompts only from uploaded datasets (POST /api/datasets)");
@@ -68,13 +72,13 @@ final class DatasetReferences {
         if (!(id instanceof String text)) {
             throw new UnresolvedReferenceException(field(key), "expected text");
         }
-        return datasets.find(text).orElseThrow(() -> new UnresolvedReferenceException(field(key),
+        return datasets.find(text, caller).orElseThrow(() -> new UnresolvedReferenceException(field(key),
                 "no dataset with id '" + text + "' (GET /api/datasets lists them)"));
     }
 
     /** The eval dataset; one reader reads both files, so it must have been checked with the same fields. */
-    private Dataset heldOut(Object id, Dataset train) {
-        Dataset eval = find(EVAL_DATASET, id);
+    private Dataset heldOut(Object id, Dataset train, Caller caller) {
+        Dataset eval = find(EVAL_DATASET, id, caller);
         if (!eval.fields().equals(train.fields())) {
             throw new UnresolvedReferenceException(field(EVAL_DATASET), "was checked with " + describe(eval.fields())
                     + ", prompts.dataset with " + describe(train.fields()) + "; both files are read with the same fields");

@@ -10,6 +10,7 @@ import dev.sppo.loop.WeightsConfig;
 import dev.sppo.model.WeightPrecision;
 import dev.sppo.preference.PreferenceModelSpec;
 import dev.sppo.prompts.PromptFileException;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.task.Split;
 import dev.sppo.tokenizer.TextTokenizer;
 import dev.sppo.tokenizer.Tokenizers;
@@ -60,7 +61,7 @@ public class JobConfigs {
      * @throws InvalidJobConfigException when something it names is no longer on this server
      */
     public SppoConfig effective(String jobId, Map<String, Object> tree) {
-        return read(jobId, references.resolve(tree).orThrow());
+        return read(jobId, references.resolve(tree, Caller.PLATFORM).orThrow());
     }
 
     private SppoConfig read(String jobId, Map<String, Object> resolved) {
@@ -85,7 +86,7 @@ public class JobConfigs {
      *     again, so one request shows all the mistakes; a reference that names nothing on this server is set
      *     aside the same way, and what the reader cannot see (enough prompts) is checked on the rest
      */
-    public JobSubmission validate(Map<String, Object> body) {
+    public JobSubmission validate(Map<String, Object> body, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, Object> config = ConfigTrees.deepCopy(body);
         Object name = config.remove(NAME);
@@ -104,7 +105,7 @@ public class JobConfigs {
                 check(section, remaining.get(section.key()), problems);
             }
         }
-        Resolution resolution = references.resolve(remaining);
+        Resolution resolution = references.resolve(remaining, caller);
         SppoConfig read = readCollecting(resolution.tree(), problems);
         if (read != null && problems.isEmpty()) {
             problems.addAll(feasibility(read));
@@ -113,7 +114,7 @@ public class JobConfigs {
         if (!problems.isEmpty()) {
             throw new InvalidJobConfigException(problems);
         }
-        return new JobSubmission((String) name, config);
+        return new JobSubmission((String) name, config, caller.name());
     }
 
     private static void check(JobSection section, Object value, List<FieldProblem> problems) {

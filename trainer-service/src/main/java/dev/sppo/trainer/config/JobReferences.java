@@ -1,5 +1,7 @@
 package dev.sppo.trainer.config;
 
+import dev.sppo.service.auth.Caller;
+
 import java.util.Map;
 
 /**
@@ -11,9 +13,10 @@ import java.util.Map;
 public interface JobReferences {
 
     /**
-     * Resolves {@code tree}, which it leaves as it is.
+     * Resolves {@code tree}, which it leaves as it is, as {@code caller} sees the server: another user's dataset,
+     * model or checkpoint is named in the same words as one that does not exist.
      *
      * @return a resolved copy, without the settings that could not be resolved, and a problem for each of those
      */
-    Resolution resolve(Map<String, Object> tree);
+    Resolution resolve(Map<String, Object> tree, Caller caller);
 }

@@ -1,12 +1,14 @@
 package dev.sppo.trainer.config;
 
 import dev.sppo.service.ConfinedDirectory;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.basemodel.BaseModelRepository;
 import dev.sppo.trainer.basemodel.ModelsRoot;
 import dev.sppo.trainer.checkpoint.CheckpointRepository;
 import dev.sppo.trainer.checkpoint.CheckpointStore;
 import dev.sppo.trainer.dataset.DatasetStore;
+import dev.sppo.trainer.job.JobRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +34,8 @@ public class StoredReferences implements JobReferences {
     private final PreferenceReferences preferences;
 
     public StoredReferences(ModelsRoot root, BaseModelRepository models, CheckpointRepository checkpoints,
-            CheckpointStore store, DatasetStore datasets, TrainerProperties properties) {
-        this.base = new BaseReferences(root, models, checkpoints, store);
+            JobRepository jobs, CheckpointStore store, DatasetStore datasets, TrainerProperties properties) {
+        this.base = new BaseReferences(root, models, checkpoints, jobs, store);
         this.prompts = new DatasetReferences(datasets);
         this.preferences = new PreferenceReferences(List.of(new ConfinedDirectory(properties.checkpointDir(), null),
                 new ConfinedDirectory(root.root(), null)));
@@ -41,14 +43,14 @@ public class StoredReferences implements JobReferences {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Resolution resolve(Map<String, Object> tree) {
+    public Resolution resolve(Map<String, Object> tree, Caller caller) {
         Map<String, Object> resolved = ConfigTrees.deepCopy(tree);
         List<FieldProblem> problems = new ArrayList<>();
         if (resolved.get(BaseReferences.SECTION) instanceof Map<?, ?> section) {
-            problems.addAll(base.resolve((Map<String, Object>) section));
+            problems.addAll(base.resolve((Map<String, Object>) section, caller));
         }
         if (resolved.get(DatasetReferences.SECTION) instanceof Map<?, ?> section) {
-            problems.addAll(prompts.resolve((Map<String, Object>) section));
+            problems.addAll(prompts.resolve((Map<String, Object>) section, caller));
         }
         if (resolved.get(PREFERENCE) instanceof Map<?, ?> section) {
             problems.addAll(preferences.resolve(PREFERENCE, (Map<String, Object>) section));

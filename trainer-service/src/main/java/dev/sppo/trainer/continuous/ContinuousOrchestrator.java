@@ -52,7 +52,7 @@ public class ContinuousOrchestrator {
                     + " first (one continuous job consumes " + Topics.PROMPTS + " at a time)");
         }
         String id = UUID.randomUUID().toString();
-        transitions.queued(id, submission.name(), submission.config());
+        transitions.queued(id, submission);
         worker.submit(id, "start", () -> start(id));
         return id;
     }

@@ -2,6 +2,9 @@ package dev.sppo.trainer.dataset;
 
 import dev.sppo.prompts.PromptFields;
 
+import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.owner.Owners;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -26,21 +29,29 @@ public class DatasetRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records {@code dataset}; its {@code createdAt} is set by the database. */
-    public void insert(Dataset dataset) {
+    /** Records {@code dataset}, uploaded by {@code owner} (null: no user); the database sets its {@code createdAt}. */
+    public void insert(Dataset dataset, String owner) {
         PromptFields fields = dataset.fields();
         jdbc.update("INSERT INTO datasets (id, name, file_name, format, id_field, prompt_field, messages_field, sha256, "
-                + "bytes, prompts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dataset.id(), dataset.name(),
+                + "bytes, prompts, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dataset.id(), dataset.name(),
                 dataset.fileName(), dataset.format(), fields.id(), fields.prompt(), fields.messages(), dataset.sha256(),
-                dataset.bytes(), dataset.prompts());
+                dataset.bytes(), dataset.prompts(), owner);
     }
 
     public Optional<Dataset> find(UUID id) {
         return jdbc.query(SELECT + "WHERE id = ?", rows, id).stream().findFirst();
     }
 
-    public List<Dataset> newest(int limit) {
-        return jdbc.query(SELECT + "ORDER BY created_at DESC, id LIMIT ?", rows, limit);
+    /** The dataset, if {@code caller} may see it: their own, or any for an admin. */
+    public Optional<Dataset> find(UUID id, Caller caller) {
+        return jdbc.query(SELECT + "WHERE id = ? AND " + Owners.VISIBLE, rows, id, caller.admin(), caller.name())
+                .stream().findFirst();
+    }
+
+    /** The newest datasets {@code caller} may see. */
+    public List<Dataset> newest(int limit, Caller caller) {
+        return jdbc.query(SELECT + "WHERE " + Owners.VISIBLE + " ORDER BY created_at DESC, id LIMIT ?", rows,
+                caller.admin(), caller.name(), limit);
     }
 
     private static Dataset map(ResultSet rs, int row) throws SQLException {

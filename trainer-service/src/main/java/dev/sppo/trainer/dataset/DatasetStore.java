@@ -1,5 +1,6 @@
 package dev.sppo.trainer.dataset;
 
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 import dev.sppo.trainer.upload.UploadIds;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * The uploaded prompt datasets: their files beside the checkpoints ({@code <checkpoint-dir>/datasets/<id>.<format>},
  * each written whole by one rename from {@code datasets/.incoming/}) and their rows in {@code datasets}. A job's
- * {@code prompts.dataset} is resolved here to the stored file ({@link #find}, {@link #path}).
+ * {@code prompts.dataset} is resolved here to the stored file ({@link #find(String, Caller)}, {@link #path}).
  */
 @Component
 public class DatasetStore {
@@ -37,15 +38,16 @@ public class DatasetStore {
     }
 
     /**
-     * Moves a received and checked file into the store as {@code dataset}, atomically, and records it.
+     * Moves a received and checked file into the store as {@code dataset}, atomically, and records it as
+     * {@code owner}'s.
      *
      * @return the row as stored
      */
-    Dataset keep(Path received, Dataset dataset) throws IOException {
+    Dataset keep(Path received, Dataset dataset, String owner) throws IOException {
         Path file = path(dataset);
         Files.move(received, file, StandardCopyOption.ATOMIC_MOVE);
         try {
-            rows.insert(dataset);
+            rows.insert(dataset, owner);
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -54,14 +56,17 @@ public class DatasetStore {
                 "dataset " + dataset.id() + " vanished after insert"));
     }
 
-    /** The dataset with this id; empty for an unknown id or one that is not a UUID. */
-    public Optional<Dataset> find(String id) {
-        return UploadIds.parse(id).flatMap(rows::find);
+    /**
+     * The dataset with this id, if {@code caller} may see it; empty for another user's, an unknown id and one that is
+     * not a UUID.
+     */
+    public Optional<Dataset> find(String id, Caller caller) {
+        return UploadIds.parse(id).flatMap(uuid -> rows.find(uuid, caller));
     }
 
-    /** The newest datasets first. */
-    public List<Dataset> newest(int limit) {
-        return rows.newest(limit);
+    /** The newest datasets {@code caller} may see first. */
+    public List<Dataset> newest(int limit, Caller caller) {
+        return rows.newest(limit, caller);
     }
 
     /** Where the dataset's file lies on the trainer's disk. */

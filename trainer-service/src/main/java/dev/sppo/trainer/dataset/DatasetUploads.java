@@ -36,17 +36,19 @@ public class DatasetUploads {
     }
 
     /**
+     * @param owner the user who uploads it; null for the platform
      * @param declaredLength the body's {@code Content-Length}, or -1
      * @throws dev.sppo.trainer.upload.UploadTooLargeException beyond the limit
      * @throws RejectedUploadException naming the line and field of the first bad line
      */
-    public Dataset upload(DatasetUpload upload, InputStream body, long declaredLength) throws IOException {
+    public Dataset upload(DatasetUpload upload, String owner, InputStream body, long declaredLength)
+            throws IOException {
         UploadStream in = UploadStream.of(body, declaredLength, limit);
         Path part = store.newIncomingFile();
         try {
             in.copyTo(part);
             long prompts = count(part, upload);
-            return store.keep(part, upload.toDataset(UUID.randomUUID(), in.sha256(), in.bytes(), prompts));
+            return store.keep(part, upload.toDataset(UUID.randomUUID(), in.sha256(), in.bytes(), prompts), owner);
         } finally {
             Files.deleteIfExists(part);
         }

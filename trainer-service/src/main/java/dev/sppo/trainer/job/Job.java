@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param id the job id
  * @param name an optional human-readable name
+ * @param owner the user who submitted it; null for a job from before owners were recorded or from the platform
  * @param config the submitted config tree (the keys of {@code ./sppo train} configs), defaults not applied
  * @param state its state
  * @param iteration the current iteration t while RUNNING (the last one afterwards), null before
@@ -19,6 +20,7 @@ import java.util.Map;
 public record Job(
         String id,
         String name,
+        String owner,
         Map<String, Object> config,
         JobState state,
         Integer iteration,

@@ -1,5 +1,8 @@
 package dev.sppo.trainer.job;
 
+import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.owner.Owners;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -18,7 +21,7 @@ import java.util.Optional;
 public class JobRepository {
 
     private static final String COLUMNS =
-            "id, name, config::text AS config, state, iteration, phase, failure_reason, created_at, updated_at";
+            "id, name, owner, config::text AS config, state, iteration, phase, failure_reason, created_at, updated_at";
     private static final String ACTIVE = "state IN ('QUEUED', 'RUNNING')";
     private static final String NOT_TERMINAL = "state IN ('QUEUED', 'RUNNING', 'PAUSED')";
 
@@ -31,18 +34,20 @@ public class JobRepository {
         this.json = json;
     }
 
-    public void insert(String id, String name, Map<String, Object> config) {
-        jdbc.update("INSERT INTO jobs (id, name, config, state) VALUES (?, ?, ?::jsonb, 'QUEUED')",
-                id, name, json.write(config));
+    /** A QUEUED job submitted by {@code owner} (null: by no user). */
+    public void insert(String id, String name, String owner, Map<String, Object> config) {
+        jdbc.update("INSERT INTO jobs (id, name, owner, config, state) VALUES (?, ?, ?, ?::jsonb, 'QUEUED')",
+                id, name, owner, json.write(config));
     }
 
     public Optional<Job> find(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", rows, id).stream().findFirst();
     }
 
-    /** The newest {@code limit} jobs, newest first. */
-    public List<Job> newest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, id LIMIT ?", rows, limit);
+    /** The newest {@code limit} jobs {@code caller} may see (their own, or all for an admin), newest first. */
+    public List<Job> newest(int limit, Caller caller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jobs WHERE " + Owners.VISIBLE
+                + " ORDER BY created_at DESC, id LIMIT ?", rows, caller.admin(), caller.name(), limit);
     }
 
     /** QUEUED and RUNNING jobs, oldest first. */
@@ -94,7 +99,8 @@ public class JobRepository {
 
     private Job map(ResultSet rs, int row) throws SQLException {
         String phase = rs.getString("phase");
-        return new Job(rs.getString("id"), rs.getString("name"), json.readMap(rs.getString("config")),
+        return new Job(rs.getString("id"), rs.getString("name"), rs.getString("owner"),
+                json.readMap(rs.getString("config")),
                 JobState.valueOf(rs.getString("state")), (Integer) rs.getObject("iteration"),
                 phase == null ? null : Phase.valueOf(phase), rs.getString("failure_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());

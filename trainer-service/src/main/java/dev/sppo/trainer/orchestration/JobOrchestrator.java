@@ -46,7 +46,7 @@ public class JobOrchestrator {
             return kind.get().submit(submission);
         }
         String id = UUID.randomUUID().toString();
-        transitions.queued(id, submission.name(), submission.config());
+        transitions.queued(id, submission);
         worker.submit(id, "start", () -> starter.start(id));
         return id;
     }

@@ -3,6 +3,7 @@ package dev.sppo.trainer.orchestration;
 import dev.sppo.contracts.ContractVersion;
 import dev.sppo.contracts.JobEvent;
 import dev.sppo.trainer.config.JobPlans;
+import dev.sppo.trainer.config.JobSubmission;
 import dev.sppo.trainer.job.IterationRepository;
 import dev.sppo.trainer.job.JobRepository;
 import dev.sppo.trainer.job.JobState;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -47,8 +47,9 @@ public class JobTransitions {
         this.metrics = metrics;
     }
 
-    public void queued(String jobId, String name, Map<String, Object> config) {
-        jobs.insert(jobId, name, config);
+    public void queued(String jobId, JobSubmission submission) {
+        String name = submission.name();
+        jobs.insert(jobId, name, submission.owner(), submission.config());
         announce(jobId, JobState.QUEUED, null, null, name == null ? "submitted" : "submitted: " + name);
     }
 

@@ -1,6 +1,8 @@
 package dev.sppo.trainer.preferencemodel;
 
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
+import dev.sppo.trainer.api.AuditLog;
 import dev.sppo.trainer.api.ResourceNotFoundException;
 
 import org.springframework.http.MediaType;
@@ -32,33 +34,40 @@ public class PreferenceModelController {
     private final PreferenceModelConfigs configs;
     private final PreferenceModelWorker worker;
     private final TrainerProperties properties;
+    private final AuditLog audit;
 
-    public PreferenceModelController(PreferenceModelRepository runs, PreferenceModelConfigs configs,
-            PreferenceModelWorker worker, TrainerProperties properties) {
+    PreferenceModelController(PreferenceModelRepository runs, PreferenceModelConfigs configs,
+            PreferenceModelWorker worker, TrainerProperties properties, AuditLog audit) {
         this.runs = runs;
         this.configs = configs;
         this.worker = worker;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PreferenceModelRun> submit(@RequestBody Map<String, Object> body) {
+    public ResponseEntity<PreferenceModelRun> submit(@RequestBody Map<String, Object> body, Caller caller) {
         PreferenceModelConfigs.Submission submission = configs.validate(body);
         String id = "pm-" + UUID.randomUUID();
-        runs.insert(id, submission.name(), submission.kind(), submission.config());
+        runs.insert(id, submission.name(), submission.kind(), submission.config(), caller.name());
+        audit.record(caller, "submitted", "preference model", id);
         worker.enqueue(id);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(location).body(get(id));
+        return ResponseEntity.created(location).body(get(id, caller));
     }
 
-    /** The newest runs first, at most {@code limit} (capped by {@code sppo.trainer.list-limit}). */
+    /**
+     * The caller's newest runs first (everyone's for an admin), at most {@code limit} (capped by
+     * {@code sppo.trainer.list-limit}).
+     */
     @GetMapping
-    public List<PreferenceModelRun> list(@RequestParam(required = false) Integer limit) {
-        return runs.newest(properties.listSize(limit));
+    public List<PreferenceModelRun> list(@RequestParam(required = false) Integer limit, Caller caller) {
+        return runs.newest(properties.listSize(limit), caller);
     }
 
+    /** One of the caller's runs (anyone's for an admin); another user's is not found. */
     @GetMapping("/{id}")
-    public PreferenceModelRun get(@PathVariable String id) {
-        return runs.find(id).orElseThrow(() -> new ResourceNotFoundException("preference model", id));
+    public PreferenceModelRun get(@PathVariable String id, Caller caller) {
+        return runs.find(id, caller).orElseThrow(() -> new ResourceNotFoundException("preference model", id));
     }
 }

@@ -3,6 +3,9 @@ package dev.sppo.trainer.preferencemodel;
 import dev.sppo.trainer.checkpoint.StoredCheckpoint;
 import dev.sppo.trainer.job.JsonColumns;
 
+import dev.sppo.service.auth.Caller;
+import dev.sppo.trainer.owner.Owners;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -32,9 +35,11 @@ public class PreferenceModelRepository {
         this.json = json;
     }
 
-    public void insert(String id, String name, String kind, Map<String, Object> config) {
-        jdbc.update("INSERT INTO preference_models (id, name, kind, config, state) VALUES (?, ?, ?, ?::jsonb, ?)",
-                id, name, kind, json.write(config), PreferenceModelRun.QUEUED);
+    /** A QUEUED run submitted by {@code owner} (null: no user). */
+    public void insert(String id, String name, String kind, Map<String, Object> config, String owner) {
+        jdbc.update("INSERT INTO preference_models (id, name, kind, config, state, owner) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?)",
+                id, name, kind, json.write(config), PreferenceModelRun.QUEUED, owner);
     }
 
     public Optional<PreferenceModelRun> find(String id) {
@@ -42,9 +47,16 @@ public class PreferenceModelRepository {
                 .findFirst();
     }
 
-    public List<PreferenceModelRun> newest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM preference_models ORDER BY created_at DESC, id LIMIT ?",
-                rows, limit);
+    /** The run, if {@code caller} may see it: their own, or any for an admin. */
+    public Optional<PreferenceModelRun> find(String id, Caller caller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM preference_models WHERE id = ? AND " + Owners.VISIBLE, rows, id,
+                caller.admin(), caller.name()).stream().findFirst();
+    }
+
+    /** The newest runs {@code caller} may see. */
+    public List<PreferenceModelRun> newest(int limit, Caller caller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM preference_models WHERE " + Owners.VISIBLE
+                + " ORDER BY created_at DESC, id LIMIT ?", rows, caller.admin(), caller.name(), limit);
     }
 
     /** QUEUED and RUNNING runs, oldest first: what a restarted service picks up again. */

@@ -12,6 +12,7 @@ import dev.sppo.loop.SppoConfig;
 import dev.sppo.loop.SppoConfigReader;
 import dev.sppo.loop.WeightsConfig;
 import dev.sppo.model.WeightPrecision;
+import dev.sppo.service.auth.Caller;
 import dev.sppo.trainer.TrainerProperties;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class JobConfigsTest {
     };
 
     /** These trees name nothing on a server; ReferencesApiTest resolves trees that do, over a real database. */
-    private static final JobReferences NO_REFERENCES = tree -> new Resolution(tree, List.of());
+    private static final JobReferences NO_REFERENCES = (tree, caller) -> new Resolution(tree, List.of());
 
     private JobConfigs configs(JobSection... sections) {
         return new JobConfigs(new TrainerProperties(store, Duration.ofSeconds(1), true, 10, 100_000,
@@ -57,7 +58,8 @@ class JobConfigsTest {
         Map<String, Object> body = Map.of("cache_dir", "/x", "sampling", Map.of("k", 1),
                 "training", Map.of("loss", "nope", "beta", 0));
 
-        assertThatThrownBy(() -> configs().validate(body)).isInstanceOfSatisfying(InvalidJobConfigException.class,
+        assertThatThrownBy(() -> configs().validate(body, Caller.PLATFORM)).isInstanceOfSatisfying(
+                InvalidJobConfigException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::field)
                         .containsExactly("cache_dir", "training.loss", "training.beta", "sampling.k"));
     }
@@ -66,7 +68,7 @@ class JobConfigsTest {
     void aServiceSectionIsCheckedByItsOwnerBesideTheRunConfigAndLeftOutOfIt() {
         Map<String, Object> bad = Map.of("schedule", Map.of("every", "x"), "training", Map.of("beta", 0));
 
-        assertThatThrownBy(() -> configs(SCHEDULE).validate(bad)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> configs(SCHEDULE).validate(bad, Caller.PLATFORM)).isInstanceOfSatisfying(
                 InvalidJobConfigException.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
                         .containsExactly("schedule.every", "training.beta"));
         assertThat(configs(SCHEDULE).effective("job-1", Map.of("schedule", Map.of("every", 2), "iterations", 2))
@@ -75,14 +77,14 @@ class JobConfigsTest {
 
     @Test
     void submissionSplitsTheNameFromTheConfigTree() {
-        JobSubmission submission = configs().validate(Map.of("name", "run-a", "iterations", 1));
+        JobSubmission submission = configs().validate(Map.of("name", "run-a", "iterations", 1), Caller.PLATFORM);
 
-        assertThat(submission).isEqualTo(new JobSubmission("run-a", Map.of("iterations", 1)));
+        assertThat(submission).isEqualTo(new JobSubmission("run-a", Map.of("iterations", 1), null));
     }
 
     @Test
     void nameMustBeShortText() {
-        assertThatThrownBy(() -> configs().validate(Map.of("name", "x".repeat(201))))
+        assertThatThrownBy(() -> configs().validate(Map.of("name", "x".repeat(201)), Caller.PLATFORM))
                 .isInstanceOfSatisfying(InvalidJobConfigException.class,
                         e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("name"));
     }
@@ -114,7 +116,7 @@ class JobConfigsTest {
         Map<String, Object> tree = Map.of("iterations", 1, "preference", Map.of("kind", "vader_sentiment"),
                 "evaluation", Map.of("judge", Map.of("kind", "vader_sentiment", "tau", 0.5)));
 
-        configs().validate(tree);
+        configs().validate(tree, Caller.PLATFORM);
         PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
 
         assertThat(spec.kind()).isEqualTo(PreferenceSpec.VADER_SENTIMENT);
@@ -140,7 +142,7 @@ class JobConfigsTest {
                 Map.of("spec", Map.of("kind", "gold_judge", "tau", 0.2), "weight", 0.3),
                 Map.of("spec", Map.of("kind", "llm_judge", "judge", "local"), "weight", 0.7))));
 
-        configs().validate(tree);
+        configs().validate(tree, Caller.PLATFORM);
         PreferenceSpec spec = configs().preference(configs().effective("job-1", tree));
 
         assertThat(spec.kind()).isEqualTo("ensemble");
@@ -155,7 +157,7 @@ class JobConfigsTest {
         Map<String, Object> tree = Map.of("iterations", 1, "lora", Map.of("r", 8, "per_iteration", "fresh"),
                 "save", Map.of("dtype", "bfloat16"));
 
-        configs().validate(tree);
+        configs().validate(tree, Caller.PLATFORM);
         WeightsConfig weights = configs().effective("job-1", tree).weights();
 
         assertThat(weights.adapter().lora().r()).isEqualTo(8);
@@ -167,7 +169,8 @@ class JobConfigsTest {
     void aHalfPrecisionBaseAndShardedCheckpointsAreRefusedByFieldBecauseGeneratorsSampleStoredFloat32() {
         Map<String, Object> body = Map.of("iterations", 1, "lora", Map.of("r", 8), "base", Map.of("dtype", "bfloat16"),
                 "save", Map.of("max_shard_size", "5GB"));
-        assertThatThrownBy(() -> configs().validate(body)).isInstanceOfSatisfying(InvalidJobConfigException.class,
+        assertThatThrownBy(() -> configs().validate(body, Caller.PLATFORM)).isInstanceOfSatisfying(
+                InvalidJobConfigException.class,
                 e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field)
                             .containsExactly("base.dtype", "save.max_shard_size");
@@ -199,7 +202,7 @@ class JobConfigsTest {
     private FieldProblem preferenceProblem(Map<String, Object> section) {
         Map<String, Object> body = Map.of("iterations", 1, "preference", section);
         InvalidJobConfigException refused = catchThrowableOfType(InvalidJobConfigException.class,
-                () -> configs().validate(body));
+                () -> configs().validate(body, Caller.PLATFORM));
         assertThat(refused.problems()).hasSize(1);
         return refused.problems().get(0);
     }
