@@ -1,5 +1,7 @@
 package dev.sppo.memory;
 
+import dev.sppo.markdown.MarkdownTable;
+
 import java.util.Locale;
 
 /**
@@ -23,14 +25,25 @@ public record MemoryReport(MemoryBench.Settings settings, MemoryAccount account,
                 : String.format(Locale.ROOT, "LoRA r %d on %s", settings.lora().r(),
                         settings.baseDtype().configName());
         String microBatch = settings.microBatch() == 0 ? "-" : Integer.toString(settings.microBatch());
-        return "| training | micro-batch | parameters | trainable | parameters GiB | gradients GiB | AdamW GiB "
-                + "| generate s | peak after generate GiB | train s | peak RSS GiB (VmHWM) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-                + String.format(Locale.ROOT,
-                        "| %s | %s | %,d | %,d | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f |%n",
-                        training, microBatch, account.parameters(), account.trainable(),
-                        account.parameterBytes() / GIB, account.gradientBytes() / GIB,
-                        account.optimizerBytes() / GIB, phases.generateSeconds(),
-                        phases.generatePeakKib() * 1024 / GIB, phases.trainSeconds(), peakRssKib * 1024 / GIB);
+        return new MarkdownTable("training", "micro-batch", "parameters", "trainable", "parameters GiB",
+                "gradients GiB", "AdamW GiB", "generate s", "peak after generate GiB", "train s",
+                "peak RSS GiB (VmHWM)")
+                .row(training, microBatch, count(account.parameters()), count(account.trainable()),
+                        gib(account.parameterBytes()), gib(account.gradientBytes()), gib(account.optimizerBytes()),
+                        seconds(phases.generateSeconds()), gib(phases.generatePeakKib() * 1024),
+                        seconds(phases.trainSeconds()), gib(peakRssKib * 1024))
+                .markdown();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f", bytes / GIB);
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.1f", s);
     }
 }
