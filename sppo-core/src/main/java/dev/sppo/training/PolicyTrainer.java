@@ -41,7 +41,7 @@ public final class PolicyTrainer {
         int steps = config.epochs() * ((units.size() + config.batchSize() - 1) / config.batchSize());
         listener.starting(steps);
         ParameterUpdater updater = new ParameterUpdater(
-                policy.model().parameterList(), config.optimizer(), steps, config.microBatchRows());
+                policy.model().parameterList(), config.optimizer(), steps, config.microBatchSize());
         SequenceScorer scorer = new SequenceScorer(policy.model(), policy.padId());
         SummaryAccumulator summary = new SummaryAccumulator();
         Random shuffle = new Random(config.seed());

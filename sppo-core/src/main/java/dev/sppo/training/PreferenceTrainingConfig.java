@@ -20,7 +20,7 @@ public record PreferenceTrainingConfig(LossType loss, double beta, int epochs, i
         OptimizerConfig optimizer, long seed) {
 
     /** {@code micro_batch_size} 0: each worker's whole slice of a batch in one forward pass. */
-    public static final int WHOLE_BATCH = 0;
+    public static final int WHOLE_BATCH = ThreadDataParallel.WHOLE_SLICE;
 
     public PreferenceTrainingConfig {
         if (loss == null) {
@@ -43,10 +43,5 @@ public record PreferenceTrainingConfig(LossType loss, double beta, int epochs, i
     /** These settings with another shuffling seed. */
     public PreferenceTrainingConfig withSeed(long newSeed) {
         return new PreferenceTrainingConfig(loss, beta, epochs, batchSize, microBatchSize, optimizer, newSeed);
-    }
-
-    /** The most rows one worker's forward pass with a graph takes. */
-    public int microBatchRows() {
-        return microBatchSize == WHOLE_BATCH ? ThreadDataParallel.WHOLE_SLICE : microBatchSize;
     }
 }

@@ -58,9 +58,10 @@ public final class ThreadDataParallel {
     public static final long MIN_PARAMETERS = 1L << 20;
 
     /** No limit on the rows of one forward pass: a worker's whole slice runs at once. */
-    public static final int WHOLE_SLICE = Integer.MAX_VALUE;
+    public static final int WHOLE_SLICE = 0;
 
     private final int workers;
+    /** The most rows a worker's forward pass with a graph takes; {@link Integer#MAX_VALUE} for no limit. */
     private final int microBatch;
 
     /** @param workers W, the most worker threads a step uses (fewer when there are fewer rows) */
@@ -78,11 +79,11 @@ public final class ThreadDataParallel {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
-        if (microBatch < 1) {
-            throw new IllegalArgumentException("micro_batch_size must be at least 1, got " + microBatch);
+        if (microBatch < 0) {
+            throw new IllegalArgumentException("micro_batch_size must be >= 0 (0: no limit), got " + microBatch);
         }
         this.workers = workers;
-        this.microBatch = microBatch;
+        this.microBatch = microBatch == WHOLE_SLICE ? Integer.MAX_VALUE : microBatch;
     }
 
     /** These workers, each forward pass with a graph limited to {@code rows} rows. */

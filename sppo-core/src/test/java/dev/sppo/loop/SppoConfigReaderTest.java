@@ -73,8 +73,7 @@ class SppoConfigReaderTest {
     void microBatchesCountSequencesAndRefuseAnAdapterWithDropout() {
         SppoConfig c = new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", 3)));
         assertThat(c.training().microBatchSize()).isEqualTo(3);
-        assertThat(c.training().microBatchRows()).isEqualTo(3);
-        assertThat(new SppoConfigReader().defaults().training().microBatchRows())
+        assertThat(new SppoConfigReader().defaults().training().microBatchSize())
                 .isEqualTo(ThreadDataParallel.WHOLE_SLICE);
 
         assertThatThrownBy(() -> new SppoConfigReader().read(Map.of("training", Map.of("micro_batch_size", -1))))
