@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Answers generation requests from Kafka and from REST with the cached policies. Metrics:
- * {@code sppo.generator.requests} (tag {@code source}: kafka or rest), {@code sppo.generator.tokens} and the
- * histogram {@code sppo.generator.batch.size} (prompts per sampling call of Kafka requests).
+ * {@code sppo.generator.requests} (tag {@code source}: kafka or rest), {@code sppo.generator.tokens}, the
+ * histogram {@code sppo.generator.batch.size} (requests per sampling call of Kafka requests) and the counter
+ * {@code sppo.generator.batch.fillers} (filler prompts those calls sampled, see {@link SamplingChunks}).
  */
 @Service
 class GenerationService {
@@ -37,6 +38,7 @@ class GenerationService {
     private final BatchingProperties batching;
     private final Counter tokens;
     private final DistributionSummary batchSize;
+    private final Counter fillers;
     private final String instanceId;
 
     GenerationService(CheckpointCache cache, MeterRegistry registry, GeneratorProperties properties,
@@ -49,14 +51,17 @@ class GenerationService {
         this.batchSize = DistributionSummary.builder("sppo.generator.batch.size").baseUnit("prompts")
                 .description("prompts sampled together in one call (Kafka requests)").publishPercentileHistogram()
                 .register(registry);
+        this.fillers = Counter.builder("sppo.generator.batch.fillers").baseUnit("prompts")
+                .description("filler prompts sampled to keep every call's shape fixed (their samples are dropped)")
+                .register(registry);
         this.instanceId = InstanceId.resolve(properties.instanceId(), InstanceId.hostname(), serverPort);
     }
 
     /**
      * Answers requests that share the checkpoint {@code ref} (resolved through the pins) and their sampling settings
-     * but for the seed, as the messages the preference-service consumes: sampled together in calls within the
-     * {@link BatchingProperties} bounds, each request with its own seed, so that its responses are those it would
-     * get alone.
+     * but for the seed, as the messages the preference-service consumes: sampled together in calls of a fixed shape
+     * ({@link SamplingChunks}) within the {@link BatchingProperties} bounds, each request with its own seed, so that
+     * its responses and log-probs are the same bits whichever requests it is batched with, or none.
      */
     void answerGroup(CheckpointRef ref, List<GenerationRequest> requests, GroupReplies replies) {
         cache.withPolicy(ref, policy -> {
@@ -71,20 +76,27 @@ class GenerationService {
                 }
             }
             SamplingSpec spec = requests.get(0).sampling();
-            for (List<Integer> chunk : SamplingChunks.of(prompts.stream().map(p -> p.length).toList(), spec.k(),
+            for (SamplingChunks.Call call : SamplingChunks.of(prompts.stream().map(p -> p.length).toList(), spec.k(),
                     spec.maxNewTokens(), batching)) {
-                answerChunk(policy, ref, chunk.stream().map(valid::get).toList(),
-                        chunk.stream().map(prompts::get).toList(), replies);
+                answerCall(policy, ref, call.indices().stream().map(valid::get).toList(),
+                        call.indices().stream().map(prompts::get).toList(), call.size(), replies);
             }
             return null;
         });
     }
 
-    private void answerChunk(Policy policy, CheckpointRef ref, List<GenerationRequest> requests, List<int[]> prompts,
-            GroupReplies replies) {
-        List<Long> seeds = requests.stream().map(r -> r.sampling().seed()).toList();
+    /** Samples {@code size} prompts, the given ones topped up with copies of the first (seed 0), and answers. */
+    private void answerCall(Policy policy, CheckpointRef ref, List<GenerationRequest> requests, List<int[]> given,
+            int size, GroupReplies replies) {
+        List<int[]> prompts = new ArrayList<>(given);
+        List<Long> seeds = new ArrayList<>(requests.stream().map(r -> r.sampling().seed()).toList());
+        while (prompts.size() < size) {
+            prompts.add(given.get(0));
+            seeds.add(0L);
+        }
         List<Generation> generations = ResponseSampler.sampleSeeded(policy, prompts, seeds, requests.get(0).sampling());
         batchSize.record(requests.size());
+        fillers.increment(size - requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Generation generation = generations.get(i);
             count(generation, "kafka");

@@ -2,6 +2,7 @@ package dev.sppo.generator;
 
 import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.GeneratedResponse;
+import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.SamplingSpec;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * Continuous batching against the real broker: a backlog of requests is taken at most {@link #MAX_REQUESTS} a poll
- * and sampled at most {@link #MAX_SEQUENCES} rows a call, every request answered once, by the version it names, with
- * the responses it gets alone.
+ * Batching against the real broker: a backlog of requests is taken at most {@link #MAX_REQUESTS} a poll and sampled
+ * at most {@link #MAX_SEQUENCES} rows a call, every request answered once, by the version it names, with the very
+ * bits it gets alone in a poll.
  */
 class BatchingTest extends GeneratorContextTest {
 
@@ -36,10 +38,12 @@ class BatchingTest extends GeneratorContextTest {
     @Autowired
     CheckpointCache cache;
     @Autowired
+    GenerationService service;
+    @Autowired
     MeterRegistry registry;
 
     @Test
-    void aBacklogIsAnsweredInBoundedBatchesWithTheResponsesEachRequestGetsAlone() throws Exception {
+    void aBacklogIsAnsweredInBoundedBatchesWithTheBitsEachRequestGetsAloneInItsPoll() throws Exception {
         List<GenerationRequest> requests = IntStream.range(0, 24).mapToObj(i -> seeded(
                 request("job-batch", "ckpt-0", 0, "p-batch-" + i, i + "+" + (i * 37) + "="), 100 + i % 5)).toList();
         double callsBefore = batchSize().count();
@@ -52,17 +56,24 @@ class BatchingTest extends GeneratorContextTest {
         assertThat(batchSize().max()).isLessThanOrEqualTo(MAX_SEQUENCES / 4);
         assertThat(registry.get("sppo.generator.poll.size").summary().max()).isEqualTo(MAX_REQUESTS);
         for (GenerationRequest request : requests) {
-            Generation alone = cache.withPolicy(CheckpointRef.of(request),
-                    policy -> ResponseSampler.sample(policy, PromptInput.of(request), request.sampling()));
+            List<GeneratedResponse> alone = aloneInAPoll(request).responses();
             List<GeneratedResponse> batched = answers.get(request.promptId()).responses();
-            assertThat(batched).hasSize(alone.responses().size());
-            for (int k = 0; k < batched.size(); k++) {
-                assertThat(batched.get(k).tokenIds()).as("%s sample %d", request.promptId(), k)
-                        .isEqualTo(alone.responses().get(k).tokenIds());
-                assertThat(batched.get(k).text()).isEqualTo(alone.responses().get(k).text());
-                assertThat(batched.get(k).referenceLogprob()).as("%s sample %d", request.promptId(), k)
-                        .isCloseTo(alone.responses().get(k).referenceLogprob(), offset(1e-4));
-            }
+            assertThat(batched).as(request.promptId()).isEqualTo(alone);
+        }
+    }
+
+    @Test
+    void aRequestAloneGetsItsLoneSamplingUpToFloatRounding() {
+        GenerationRequest request = seeded(request("job-batch", "ckpt-0", 0, "p-lone", "12+30="), 7);
+
+        Generation lone = cache.withPolicy(CheckpointRef.of(request),
+                policy -> ResponseSampler.sample(policy, PromptInput.of(request), request.sampling()));
+        List<GeneratedResponse> inAPoll = aloneInAPoll(request).responses();
+
+        for (int k = 0; k < inAPoll.size(); k++) {
+            assertThat(inAPoll.get(k).tokenIds()).isEqualTo(lone.responses().get(k).tokenIds());
+            assertThat(inAPoll.get(k).referenceLogprob())
+                    .isCloseTo(lone.responses().get(k).referenceLogprob(), offset(1e-4));
         }
     }
 
@@ -96,6 +107,23 @@ class BatchingTest extends GeneratorContextTest {
         assertThat(BrokerProbe.keys(ours)).doesNotHaveDuplicates();
         return ours.stream().collect(Collectors.toMap(ConsumerRecord::key,
                 r -> MessageCodec.decode(r.value(), SampledResponses.class), (a, b) -> a));
+    }
+
+    /** The reply the generator gives a request that comes alone in its poll. */
+    private SampledResponses aloneInAPoll(GenerationRequest request) {
+        List<SampledResponses> replies = new ArrayList<>();
+        service.answerGroup(CheckpointRef.of(request), List.of(request), new GenerationService.GroupReplies() {
+            @Override
+            public void answered(GenerationRequest answered, SampledResponses responses) {
+                replies.add(responses);
+            }
+
+            @Override
+            public void refused(GenerationRequest refused, InvalidMessageException reason) {
+                throw reason;
+            }
+        });
+        return replies.get(0);
     }
 
     private DistributionSummary batchSize() {

@@ -106,6 +106,20 @@ class SamplerTest {
     }
 
     @Test
+    void aPromptsSamplesDependOnTheBatchsShapeOnlyNotOnItsNeighbours() {
+        SamplingParams params = new SamplingParams(12, 0.7, 0, 0.9, 4, 0);
+        int[] prompt = {1, 5, 9};
+        List<Sample> first = sampler.sampleSeeded(List.of(prompt, new int[] {1, 7, 3}, new int[] {4, 5, 6}),
+                List.of(5L, 6L, 7L), params);
+        List<Sample> middle = sampler.sampleSeeded(List.of(new int[] {8, 8, 8}, prompt, new int[] {3, 3, 1}),
+                List.of(9L, 5L, 1L), params);
+        for (int s = 0; s < 4; s++) {
+            assertThat(middle.get(4 + s).responseWithStop()).containsExactly(first.get(s).responseWithStop());
+            assertThat(middle.get(4 + s).sequenceLogprob()).isEqualTo(first.get(s).sequenceLogprob());
+        }
+    }
+
+    @Test
     void perPromptSeedsMustMatchThePrompts() {
         assertThatThrownBy(() -> sampler.sampleSeeded(PROMPTS, List.of(1L), SamplingParams.official(4, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seeds");
