@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * these bounds (they fix the calls' shape), so replicas that share a job should share the settings.
  *
  * @param maxRequests requests in flight per replica: the consumer's {@code max.poll.records}. Default 512, one
- *     iteration of the default job
+ *     iteration of the default job. Answering a poll must take less than the consumer's {@code max.poll.interval.ms}
+ *     (5 minutes), or the group takes its partitions away and the poll is delivered again: lower it for large models
  * @param maxSequences rows (prompts × K) in one sampling call. Default 160: 32 prompts × K = 5 (more rows amortise
  *     each decode step better, but a poll's last call per prompt length is mostly fillers)
  * @param maxCacheTokens key/value-cache positions in one sampling call: rows × (prompt length + max new tokens).
