@@ -26,10 +26,10 @@ import java.util.concurrent.Future;
  * Answers the requests of one poll of {@code sppo.generation.requests} together: a malformed record is parked on the
  * dead-letter topic, a request of a stopped job is dropped ({@link StoppedJobFilter}), and the rest are grouped by
  * the checkpoint that serves them ({@link VersionPins}) and their sampling settings but the seed, each group sampled
- * in as few calls as the {@link BatchingProperties} bounds allow ({@link GenerationService#answerGroup}). Each reply
- * is sent as soon as its call is done; {@link #answer} returns once every reply and dead letter is acknowledged by
- * the broker, so that the caller commits the poll's offsets only then. A group whose sampling fails is tried again
- * as {@link RetryProperties} says (without the requests already answered), then parked. Histogram:
+ * in calls of a fixed shape within the {@link BatchingProperties} bounds ({@link GenerationService#answerGroup}).
+ * Each reply is sent as soon as its call is done; {@link #answer} returns once every reply and dead letter is
+ * acknowledged by the broker, so that the caller commits the poll's offsets only then. A group whose sampling fails
+ * is tried again as {@link RetryProperties} says (without the requests already answered), then parked. Histogram:
  * {@code sppo.generator.poll.size} (requests per poll).
  */
 @Component

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +31,8 @@ import java.util.function.Consumer;
  * {@code sppo.responses}, keyed by prompt id, unless the request's job has stopped ({@link BatchAnswerer}); {@code
  * jobEvents} learns which jobs have stopped from {@code sppo.job-events}; {@code checkpoints} hot-reloads on every
  * {@link CheckpointPublished} (one anonymous group per replica, so every replica sees every event). Payloads are raw
- * bytes: {@link MessageCodec} is the only JSON codec, and a request it refuses goes to the dead-letter topic. The topics are declared with their partitions before the
- * bindings start ({@link TopicDeclarationConfiguration}).
+ * bytes: {@link MessageCodec} is the only JSON codec, and a request it refuses goes to the dead-letter topic. The
+ * topics are declared with their partitions before the bindings start ({@link TopicDeclarationConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TopicDeclarationConfiguration.class)

@@ -22,7 +22,8 @@ record PolledRequest(int partition, byte[] key, byte[] payload) {
         List<?> partitions = batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, List.class);
         List<PolledRequest> out = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            out.add(new PolledRequest((Integer) partitions.get(i), keys == null ? null : (byte[]) keys.get(i), payloads.get(i)));
+            byte[] key = keys == null ? null : (byte[]) keys.get(i);
+            out.add(new PolledRequest((Integer) partitions.get(i), key, payloads.get(i)));
         }
         return out;
     }

@@ -26,7 +26,8 @@ import java.util.List;
 @Validated
 @ConfigurationProperties("sppo.generator.retry")
 public record RetryProperties(@DefaultValue("3") @Min(1) int maxAttempts,
-        @DefaultValue("200ms") @NotNull Duration backOffInitial, @DefaultValue("2") @DecimalMin("1") double backOffMultiplier,
+        @DefaultValue("200ms") @NotNull Duration backOffInitial,
+        @DefaultValue("2") @DecimalMin("1") double backOffMultiplier,
         @DefaultValue("2s") @NotNull Duration backOffMax) {
 
     private static final List<Class<? extends Exception>> NEVER_RETRIED = List.of(InvalidMessageException.class,
