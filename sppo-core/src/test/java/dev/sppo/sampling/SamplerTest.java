@@ -122,6 +122,44 @@ class SamplerTest {
     }
 
     @Test
+    void aPromptSeededOnItsOwnSamplesInABatchWhatItSamplesAlone() {
+        SamplingParams params = new SamplingParams(12, 0.7, 0, 0.9, 4, 0);
+        List<Long> seeds = List.of(5L, 6L, 5L);
+        List<Sample> batched = sampler.sampleSeeded(PROMPTS, seeds, params);
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            List<Sample> alone = sampler.sample(List.of(PROMPTS.get(p)), params.withSeed(seeds.get(p)));
+            for (int s = 0; s < 4; s++) {
+                Sample inBatch = batched.get(p * 4 + s);
+                assertThat(inBatch.promptIndex()).isEqualTo(p);
+                assertThat(inBatch.responseWithStop()).as("prompt %d sample %d", p, s)
+                        .containsExactly(alone.get(s).responseWithStop());
+                assertThat(inBatch.sequenceLogprob()).as("prompt %d sample %d", p, s)
+                        .isCloseTo(alone.get(s).sequenceLogprob(), within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void aPromptsSamplesDependOnTheBatchsShapeOnlyNotOnItsNeighbours() {
+        SamplingParams params = new SamplingParams(12, 0.7, 0, 0.9, 4, 0);
+        int[] prompt = {1, 5, 9};
+        List<Sample> first = sampler.sampleSeeded(List.of(prompt, new int[] {1, 7, 3}, new int[] {4, 5, 6}),
+                List.of(5L, 6L, 7L), params);
+        List<Sample> middle = sampler.sampleSeeded(List.of(new int[] {8, 8, 8}, prompt, new int[] {3, 3, 1}),
+                List.of(9L, 5L, 1L), params);
+        for (int s = 0; s < 4; s++) {
+            assertThat(middle.get(4 + s).responseWithStop()).containsExactly(first.get(s).responseWithStop());
+            assertThat(middle.get(4 + s).sequenceLogprob()).isEqualTo(first.get(s).sequenceLogprob());
+        }
+    }
+
+    @Test
+    void perPromptSeedsMustMatchThePrompts() {
+        assertThatThrownBy(() -> sampler.sampleSeeded(PROMPTS, List.of(1L), SamplingParams.official(4, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seeds");
+    }
+
+    @Test
     void samplesAreGroupedKPerPromptAndRespectTheLengthLimit() {
         List<Sample> samples = sampler.sample(PROMPTS, new SamplingParams(5, 1.0, 0, 1.0, 2, 1));
         for (int i = 0; i < samples.size(); i++) {
