@@ -27,6 +27,7 @@ public final class ChaosRun {
     /** @param trials each trial's faults, injected in order into one run of the job */
     public ChaosReport run(List<List<Fault>> trials) throws IOException, InterruptedException, SQLException {
         long start = System.nanoTime();
+        MachineLoad load = MachineLoad.start().sampled();
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
                 TrialRunner runner = new TrialRunner(platform, progress)) {
             platform.addGenerator();
@@ -36,6 +37,8 @@ public final class ChaosRun {
                 throw new IOException("the undisturbed job ended " + baseline.state() + ": "
                         + baseline.failureReason());
             }
+            double setup = (System.nanoTime() - start) / 1e9;
+            load = load.sampled();
             List<TrialResult> results = new ArrayList<>();
             for (int i = 0; i < trials.size(); i++) {
                 TrialResult result = runner.run(ChaosJob.body("chaos trial " + (i + 1)), trials.get(i),
@@ -43,8 +46,9 @@ public final class ChaosRun {
                 progress.accept("trial " + (i + 1) + ": " + result.state() + (result.sameAsBaseline()
                         ? ", same metrics as the baseline" : ", metrics differ: " + result.metrics()));
                 results.add(result);
+                load = load.sampled();
             }
-            return new ChaosReport(baseline, results, (System.nanoTime() - start) / 1e9);
+            return new ChaosReport(baseline, results, (System.nanoTime() - start) / 1e9, setup, load);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.perf.ProcessPlatform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +152,25 @@ final class JobProbe {
         }
     }
 
+    /** The size of the {@code model.safetensors} of the job's checkpoint {@code version}. */
+    long weightsBytes(String jobId, int version) throws SQLException, IOException {
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT uri FROM checkpoints WHERE job_id = ? AND policy_version = ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, version);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("job " + jobId + " has no checkpoint version " + version);
+                }
+                return Files.size(weights(rs.getString(1)));
+            }
+        }
+    }
+
+    private static Path weights(String uri) {
+        return Path.of(URI.create(uri)).resolve("model.safetensors");
+    }
+
     /** Checkpoint rows whose {@code model.safetensors} is missing or does not match the recorded sha256. */
     int incompleteCheckpoints(String jobId) throws SQLException {
         int incomplete = 0;
@@ -159,7 +179,7 @@ final class JobProbe {
             s.setString(1, jobId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Path weights = Path.of(URI.create(rs.getString(1))).resolve("model.safetensors");
+                    Path weights = weights(rs.getString(1));
                     if (!Files.isRegularFile(weights) || !Digests.sha256(weights).equals(rs.getString(2).trim())) {
                         incomplete++;
                     }

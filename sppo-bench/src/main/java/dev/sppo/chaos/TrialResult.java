@@ -33,9 +33,21 @@ public record TrialResult(
         return state.equals("SUCCEEDED");
     }
 
-    /** Succeeded, nothing lost or counted twice, every checkpoint complete, and the baseline's metrics exactly. */
+    /**
+     * FAILED with a reason under a fault that may fail a job by design ({@link Fault.Target#mayFailJob}): the
+     * failure the platform owes its user instead of a wrong result.
+     */
+    public boolean failedCleanly() {
+        return state.equals("FAILED") && failureReason != null && !failureReason.isBlank()
+                && faults.stream().anyMatch(f -> f.fault().target().mayFailJob());
+    }
+
+    /**
+     * Nothing lost or counted twice, every checkpoint complete, and either SUCCEEDED with the baseline's metrics
+     * exactly or {@link #failedCleanly}.
+     */
     public boolean clean() {
-        return succeeded() && lostPrompts == 0 && duplicatedPrompts == 0 && incompleteCheckpoints == 0
-                && sameAsBaseline;
+        return (succeeded() && sameAsBaseline || failedCleanly()) && lostPrompts == 0 && duplicatedPrompts == 0
+                && incompleteCheckpoints == 0;
     }
 }

@@ -80,18 +80,22 @@ final class TrialRunner implements AutoCloseable {
             progress.accept("missed " + fault.describe() + ": the job was already at " + at);
             return FaultOutcome.missed(fault);
         }
+        FaultScene scene = new FaultScene(platform, probe, id);
         long hit = System.nanoTime();
-        fault.hit(platform);
-        JobProbe.Position stopped = fault.target() == Fault.Target.DATABASE ? at
-                : await(id, deadline, "to be readable", p -> true);
+        fault.hit(scene);
+        JobProbe.Position stopped = databaseDown(fault) ? at : await(id, deadline, "to be readable", p -> true);
         recovering.put(fault.target(), restarts.submit(() -> {
-            fault.recover(platform);
+            fault.recover(scene);
             return null;
         }));
         await(id, deadline, "to move after " + fault.describe(), p -> !p.equals(stopped));
         double seconds = (System.nanoTime() - hit) / 1e9;
         progress.accept(String.format(Locale.ROOT, "%s: the job moved again after %.1f s", fault.describe(), seconds));
         return new FaultOutcome(fault, true, seconds);
+    }
+
+    private static boolean databaseDown(Fault fault) {
+        return fault.target() == Fault.Target.DATABASE || fault.target() == Fault.Target.DATABASE_CRASH;
     }
 
     /** Waits until the recovery of {@code target} in progress, if any, has ended. */

@@ -141,6 +141,30 @@ public final class ProcessPlatform implements AutoCloseable {
         restarted.awaitHealthy(START_TIMEOUT);
     }
 
+    /**
+     * Kills service {@code name} and starts it again on its port under a file-size limit of {@code maxFileBytes}
+     * (a full disk: writes past it fail), its output in {@code <name>.limited.log}; waits until it is healthy.
+     * {@link #restart} starts it again without the limit.
+     */
+    public void restartWithFileLimit(String name, long maxFileBytes) throws IOException, InterruptedException {
+        ServiceProcess service = service(name);
+        service.kill();
+        ServiceProcess limited = service.restartedWithFileLimit(maxFileBytes,
+                settings.dataDir().resolve("logs").resolve(name + ".limited.log"));
+        services.put(name, limited);
+        limited.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Freezes service {@code name} (SIGSTOP): it holds its sockets and its partitions but does nothing. */
+    public void freeze(String name) throws IOException, InterruptedException {
+        service(name).signal("STOP");
+    }
+
+    /** Lets a {@link #freeze frozen} service {@code name} go on (SIGCONT). */
+    public void thaw(String name) throws IOException, InterruptedException {
+        service(name).signal("CONT");
+    }
+
     /** Stops the broker (a controlled shutdown); {@link #startBroker} starts it on the same log directory. */
     public void stopBroker() {
         kafka.close();
@@ -149,6 +173,14 @@ public final class ProcessPlatform implements AutoCloseable {
     /** Stops PostgreSQL (a fast shutdown: open sessions are ended); {@link #startDatabase} starts it again. */
     public void stopDatabase() throws IOException {
         database.close();
+    }
+
+    /**
+     * Crashes PostgreSQL (SIGKILL to its postmaster: no checkpoint, no shutdown record); {@link #startDatabase}
+     * starts it again, with crash recovery.
+     */
+    public void crashDatabase() throws IOException {
+        database.crash();
     }
 
     private List<ServiceProcess> running() {

@@ -15,33 +15,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code sppo chaos}: runs the platform as separate processes ({@link ChaosRun}), runs a small job undisturbed and
  * then once per fault of {@link ChaosSchedule} (kill -9 of each service in each phase, broker and PostgreSQL
- * restarts), and writes the reliability report ({@link ChaosDocument}) to {@code --out}; exit code 1 when a trial
- * did not end clean ({@code TrialResult.clean}). Scratch data goes to a temporary directory that is deleted
- * afterwards.
+ * restarts and a PostgreSQL crash, a frozen generator, a full disk under a checkpoint write), and writes
+ * {@code docs/reliability.md} ({@link ChaosDocument}) to {@code --out}; exit code 1 when a trial did not end clean
+ * ({@code TrialResult.clean}). Scratch data goes to a temporary directory that is deleted afterwards.
  */
 @Command(
         name = "chaos",
         mixinStandardHelpOptions = true,
         description = {
             "Fault injection: kills each service (kill -9) in each phase of a small job, restarts the broker and "
-                    + "PostgreSQL under it, and reports recovery times and whether the job's results equal an "
-                    + "undisturbed run; exit code 1 when a trial is not clean (needs the services' jars: ./mvnw -pl "
-                    + "sppo-launcher -am package -DskipTests)."
+                    + "PostgreSQL under it and crashes PostgreSQL, freezes a generator, fills the trainer's disk "
+                    + "under a checkpoint write, and writes the reliability document with recovery times and "
+                    + "whether the job's results equal an undisturbed run; exit code 1 when a trial is not clean "
+                    + "(needs the services' jars: ./mvnw -pl sppo-launcher -am package -DskipTests)."
         })
 public final class ChaosCommand implements Callable<Integer> {
 
     private static final String SERVICE_HEAP = "768m";
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "1",
-            description = "trials per fault kind (default: ${DEFAULT-VALUE}; 10 kinds, about 25 s a trial)")
+            description = "trials per fault kind (default: ${DEFAULT-VALUE}; 23 kinds, about 25 s a trial)")
     private int trials;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/chaos-report.md",
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/reliability.md",
             description = "where the report goes (default: ${DEFAULT-VALUE})")
     private Path out;
 
@@ -54,7 +56,7 @@ public final class ChaosCommand implements Callable<Integer> {
                     Files.createDirectories(work.resolve("models")));
             ChaosReport report = new ChaosRun(settings, line -> System.err.println("chaos: " + line))
                     .run(ChaosSchedule.of(trials));
-            String document = ChaosDocument.render("./sppo chaos --trials " + trials, report);
+            String document = ChaosDocument.render("./sppo chaos --trials " + trials, report, Optional.empty());
             Files.writeString(out, document);
             System.out.print(document);
             return report.trials().stream().allMatch(TrialResult::clean) ? 0 : 1;
