@@ -18,8 +18,9 @@ import java.util.Optional;
  * {@code docs/reliability.md} from a chaos run: the fixed prose of {@value #TEMPLATE} (guarantees, resume points,
  * how it is tested, what is not covered) with its {@value #MEASURED} placeholder replaced by the run's measurements
  * (the command, the machine's load, the wall time and the estimated time of {@code --trials 10}, the undisturbed
- * run's loss and win rate per iteration, one table row per fault, and the reason of every FAILED trial), and its
- * {@value #FUZZ} placeholder by the fuzz totals when the caller has them.
+ * run's loss and win rate per iteration, one table row per fault, and the reason of every FAILED trial), its
+ * {@value #SOAK} placeholder by the training soak's steps and crashes, and its {@value #FUZZ} placeholder by the
+ * fuzz totals when the caller has them.
  */
 public final class ChaosDocument {
 
@@ -27,6 +28,8 @@ public final class ChaosDocument {
     static final String TEMPLATE = "reliability-template.md";
     /** Where the measured section goes. */
     static final String MEASURED = "{{measured}}";
+    /** Where the training soak goes. */
+    static final String SOAK = "{{soak}}";
     /** Where the fuzz totals go. */
     static final String FUZZ = "{{fuzz}}";
     /** The trials per fault kind the acceptance asks for, whose run time the document estimates. */
@@ -37,16 +40,39 @@ public final class ChaosDocument {
             + "`sppo.responses` and `sppo.preferences`, and asserts 0 responses of 500, 0 stack traces in bodies, "
             + "every 4xx a JSON problem, all 75 records dead-lettered with a reason and a job after them SUCCEEDED.\n";
 
+    private static final String NO_SOAK = "This run did not soak (`--soak-minutes 0`).\n";
+
     private ChaosDocument() {}
 
     /**
      * @param command the command line that produced (and regenerates) the document
+     * @param soak the run's training soak; empty when it ran none
      * @param fuzzTotals a markdown section with the fuzz totals, put where the template says; empty when this run
      *     did not fuzz
      */
-    public static String render(String command, ChaosReport report, Optional<String> fuzzTotals) {
+    public static String render(String command, ChaosReport report, Optional<SoakResult> soak,
+            Optional<String> fuzzTotals) {
         String template = template();
-        return template.replace(MEASURED, measured(command, report)).replace(FUZZ, fuzzTotals.orElse(NO_FUZZ));
+        return template.replace(MEASURED, measured(command, report))
+                .replace(SOAK, soak.map(ChaosDocument::soak).orElse(NO_SOAK))
+                .replace(FUZZ, fuzzTotals.orElse(NO_FUZZ));
+    }
+
+    private static String soak(SoakResult soak) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%,d training steps in %.0f s at %d "
+                + "intra-op threads, each step's forward and backward passes split over %d data-parallel workers "
+                + "(a random LLaMA of %,d parameters, SFT on random tokens, batch 8, a garbage collection every 10 "
+                + "steps), in %d JVM%s: %d crash%s.", soak.steps(), soak.seconds(), soak.threads(), soak.workers(),
+                soak.parameters(), soak.runs(), soak.runs() == 1 ? "" : "s", soak.crashes().size(),
+                soak.crashes().size() == 1 ? "" : "es"));
+        if (soak.crashes().isEmpty()) {
+            out.append(" The `torchBackward` SIGSEGV seen once on the text demo did not come back.\n");
+        } else {
+            out.append('\n');
+            soak.crashes().forEach(c -> out.append("\n- ").append(c));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static String template() {
@@ -55,7 +81,7 @@ public final class ChaosDocument {
                 throw new IllegalStateException("resource " + TEMPLATE + " is missing beside " + ChaosDocument.class);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String placeholder : List.of(MEASURED, FUZZ)) {
+            for (String placeholder : List.of(MEASURED, SOAK, FUZZ)) {
                 if (text.indexOf(placeholder) < 0 || text.indexOf(placeholder) != text.lastIndexOf(placeholder)) {
                     throw new IllegalStateException(TEMPLATE + " must hold " + placeholder + " exactly once");
                 }
@@ -100,7 +126,7 @@ public final class ChaosDocument {
     private static String table(ChaosReport report) {
         MarkdownTable table = new MarkdownTable(List.of(Column.left("fault"), Column.right("trials"),
                 Column.right("hit"), Column.right("SUCCEEDED"), Column.right("clean FAILED"),
-                Column.right("prompts lost"), Column.right("counted twice"),
+                Column.right("prompts lost"), Column.right("counted twice"), Column.right("reported dropped"),
                 Column.right("checkpoints without a complete file"), Column.right("same metrics"),
                 Column.right("median recovery s"), Column.right("max recovery s")));
         for (Map.Entry<String, List<TrialResult>> group : byFaults(report.trials()).entrySet()) {
@@ -114,14 +140,23 @@ public final class ChaosDocument {
             table.row(group.getKey(), count(trials.size()), count(n),
                     count(trials.stream().filter(TrialResult::succeeded).count()),
                     count(trials.stream().filter(TrialResult::failedCleanly).count()),
-                    count(trials.stream().mapToLong(TrialResult::lostPrompts).sum()),
-                    count(trials.stream().mapToLong(TrialResult::duplicatedPrompts).sum()),
+                    count(trials.stream().mapToLong(t -> t.prompts().lost()).sum()),
+                    count(trials.stream().mapToLong(t -> t.prompts().duplicated()).sum()),
+                    count(trials.stream().mapToLong(t -> t.prompts().dropped()).sum()),
                     count(trials.stream().mapToLong(TrialResult::incompleteCheckpoints).sum()),
-                    count(trials.stream().filter(TrialResult::sameAsBaseline).count()),
+                    sameMetrics(trials),
                     seconds(n == 0 ? Double.NaN : (recoveries.get((n - 1) / 2) + recoveries.get(n / 2)) / 2),
                     seconds(n == 0 ? Double.NaN : recoveries.get(n - 1)));
         }
         return table.markdown();
+    }
+
+    /** Trials with the undisturbed run's metrics; "n/a" when none was compared (continuous jobs). */
+    private static String sameMetrics(List<TrialResult> trials) {
+        if (trials.stream().allMatch(t -> t.metricsCheck() == TrialResult.MetricsCheck.NOT_COMPARED)) {
+            return "n/a";
+        }
+        return count(trials.stream().filter(TrialResult::sameAsBaseline).count());
     }
 
     private static Map<String, List<TrialResult>> byFaults(List<TrialResult> trials) {

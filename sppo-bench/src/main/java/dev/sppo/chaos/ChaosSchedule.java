@@ -1,5 +1,6 @@
 package dev.sppo.chaos;
 
+import dev.sppo.chaos.Fault.JobKind;
 import dev.sppo.chaos.Fault.JobPhase;
 import dev.sppo.chaos.Fault.Target;
 
@@ -19,9 +20,11 @@ public final class ChaosSchedule {
 
     /**
      * Every service killed in every phase (GENERATE, TRAIN and EVALUATE of iteration 0, and between iterations:
-     * once iteration 1 has stored its first result); the broker restarted mid-generation; PostgreSQL restarted
+     * once iteration 1 has stored its first result); the broker restarted mid-generation, and killed
+     * mid-generation and in training; PostgreSQL restarted
      * and crashed in generation and in training; a generator frozen mid-generation past its session timeout; the
-     * trainer's checkpoint write failing part-way on a full disk.
+     * trainer's checkpoint write failing part-way on a full disk; and every service killed in the middle of a
+     * continuous job's first round.
      */
     public static final List<Fault> KINDS = kinds();
 
@@ -35,11 +38,15 @@ public final class ChaosSchedule {
             }
         }
         kinds.addAll(List.of(new Fault(Target.BROKER, 0, JobPhase.GENERATE),
+                new Fault(Target.BROKER_KILL, 0, JobPhase.GENERATE), new Fault(Target.BROKER_KILL, 0, JobPhase.TRAIN),
                 new Fault(Target.DATABASE, 0, JobPhase.GENERATE), new Fault(Target.DATABASE, 0, JobPhase.TRAIN),
                 new Fault(Target.DATABASE_CRASH, 0, JobPhase.GENERATE),
                 new Fault(Target.DATABASE_CRASH, 0, JobPhase.TRAIN),
                 new Fault(Target.GENERATOR_FREEZE, 0, JobPhase.GENERATE),
                 new Fault(Target.TRAINER_FULL_DISK, 0, JobPhase.TRAIN)));
+        for (Target target : KILLED) {
+            kinds.add(new Fault(target, 0, JobPhase.GENERATE, JobKind.CONTINUOUS));
+        }
         return List.copyOf(kinds);
     }
 

@@ -10,10 +10,11 @@ import java.util.Locale;
  * One fault of a trial: what is hit, and when, as the job's row in PostgreSQL says (its iteration and phase).
  *
  * @param target the process that is killed and started again, or the server that is restarted
- * @param iteration the job's iteration at which it is injected (from 0)
+ * @param iteration the job's iteration (a continuous job's round) at which it is injected (from 0)
  * @param phase the job's phase at which it is injected
+ * @param job the kind of job the trial runs
  */
-public record Fault(Target target, int iteration, JobPhase phase) {
+public record Fault(Target target, int iteration, JobPhase phase, JobKind job) {
 
     /**
      * How long a frozen generator stays frozen: longer than the services' {@code session.timeout.ms} (10 s), so
@@ -36,6 +37,8 @@ public record Fault(Target target, int iteration, JobPhase phase) {
         GATEWAY("kill -9 gateway"),
         /** The broker stopped (a controlled shutdown) and started again on the same log directory. */
         BROKER("broker restart"),
+        /** {@code kill -9} of the broker's process, then a start on the same log directory. */
+        BROKER_KILL("kill -9 broker"),
         /** PostgreSQL stopped (fast shutdown) and started again on the same cluster. */
         DATABASE("postgres restart"),
         /** PostgreSQL crashed ({@code kill -9} of its postmaster) and started again: crash recovery. */
@@ -68,13 +71,21 @@ public record Fault(Target target, int iteration, JobPhase phase) {
     /** The job phases a fault can be timed to (the {@code phase} column of {@code jobs}). */
     public enum JobPhase { GENERATE, TRAIN, EVALUATE }
 
+    /** The job a trial runs: the batch {@link ChaosJob}, or the {@link ContinuousJob} fed through Kafka. */
+    public enum JobKind { BATCH, CONTINUOUS }
+
     public Fault {
-        if (target == null || phase == null) {
-            throw new IllegalArgumentException("a fault needs a target and a phase");
+        if (target == null || phase == null || job == null) {
+            throw new IllegalArgumentException("a fault needs a target, a phase and a job kind");
         }
         if (iteration < 0) {
             throw new IllegalArgumentException("fault iteration must be >= 0, got " + iteration);
         }
+    }
+
+    /** A fault of a batch job's trial. */
+    public Fault(Target target, int iteration, JobPhase phase) {
+        this(target, iteration, phase, JobKind.BATCH);
     }
 
     /** Hits the target: kills or freezes the service, or stops the server. */
@@ -82,6 +93,7 @@ public record Fault(Target target, int iteration, JobPhase phase) {
         ProcessPlatform platform = scene.platform();
         switch (target) {
             case BROKER -> platform.stopBroker();
+            case BROKER_KILL -> platform.killBroker();
             case DATABASE -> platform.stopDatabase();
             case DATABASE_CRASH -> platform.crashDatabase();
             case GENERATOR_FREEZE -> platform.freeze(service());
@@ -94,7 +106,7 @@ public record Fault(Target target, int iteration, JobPhase phase) {
     void recover(FaultScene scene) throws IOException, InterruptedException {
         ProcessPlatform platform = scene.platform();
         switch (target) {
-            case BROKER -> platform.startBroker();
+            case BROKER, BROKER_KILL -> platform.startBroker();
             case DATABASE, DATABASE_CRASH -> platform.startDatabase();
             case GENERATOR_FREEZE -> {
                 Thread.sleep(FREEZE.toMillis());
@@ -119,8 +131,9 @@ public record Fault(Target target, int iteration, JobPhase phase) {
         };
     }
 
-    /** Such as "kill -9 trainer in iteration 0 TRAIN". */
+    /** Such as "kill -9 trainer in iteration 0 TRAIN" or "kill -9 trainer in continuous round 0 GENERATE". */
     public String describe() {
-        return target.label() + " in iteration " + iteration + " " + phase.name().toUpperCase(Locale.ROOT);
+        return target.label() + (job == JobKind.CONTINUOUS ? " in continuous round " : " in iteration ") + iteration
+                + " " + phase.name().toUpperCase(Locale.ROOT);
     }
 }
