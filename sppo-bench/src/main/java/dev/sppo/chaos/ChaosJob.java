@@ -11,6 +11,10 @@ public final class ChaosJob {
     /** The job's seed (sampling, shuffling, evaluation). */
     public static final long SEED = 7;
 
+    /** The warm start's settings, shared with {@link ContinuousJob} so that the trainer trains it once. */
+    static final String WARM_START = "{\"hidden_size\": 32, \"layers\": 1, \"heads\": 2, \"demonstrations\": 500, "
+            + "\"epochs\": 4, \"learning_rate\": 0.02}";
+
     private ChaosJob() {}
 
     /** The job's JSON, named {@code name}. */
@@ -18,10 +22,9 @@ public final class ChaosJob {
         return """
                 {"name": "%s", "seed": %d, "iterations": 2, "prompts_per_iteration": 16,
                  "sampling": {"k": 4, "max_new_tokens": 4},
-                 "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500,
-                                         "epochs": 4, "learning_rate": 0.02}},
+                 "base": {"warm_start": %s},
                  "training": {"epochs": 4, "batch_size": 4},
                  "evaluation": {"prompts": 48, "samples_per_prompt": 2}}
-                """.formatted(name, SEED);
+                """.formatted(name, SEED, WARM_START);
     }
 }

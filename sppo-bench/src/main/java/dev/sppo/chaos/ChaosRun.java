@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Starts the platform as separate processes ({@link ProcessPlatform}, with two generator replicas), runs the
- * {@link ChaosJob} once undisturbed, then once per trial with that trial's faults, and reports every run.
+ * {@link ChaosJob} once undisturbed, then once per trial with that trial's faults (a {@link ContinuousJob} for a
+ * trial of continuous faults), and reports every run, all on the one platform: a fault restarts only what it hit.
  */
 public final class ChaosRun {
 
@@ -27,24 +28,39 @@ public final class ChaosRun {
     /** @param trials each trial's faults, injected in order into one run of the job */
     public ChaosReport run(List<List<Fault>> trials) throws IOException, InterruptedException, SQLException {
         long start = System.nanoTime();
+        MachineLoad load = MachineLoad.start().sampled();
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
                 TrialRunner runner = new TrialRunner(platform, progress)) {
             platform.addGenerator();
-            TrialResult baseline = runner.run(ChaosJob.body("chaos baseline"), List.of(), null);
+            TrialResult baseline = runner.run("chaos baseline", List.of(), null);
             progress.accept("baseline: " + baseline.state() + " " + baseline.metrics());
             if (!baseline.succeeded()) {
                 throw new IOException("the undisturbed job ended " + baseline.state() + ": "
                         + baseline.failureReason());
             }
+            double setup = (System.nanoTime() - start) / 1e9;
+            load = load.sampled();
             List<TrialResult> results = new ArrayList<>();
             for (int i = 0; i < trials.size(); i++) {
-                TrialResult result = runner.run(ChaosJob.body("chaos trial " + (i + 1)), trials.get(i),
-                        baseline.metrics());
-                progress.accept("trial " + (i + 1) + ": " + result.state() + (result.sameAsBaseline()
-                        ? ", same metrics as the baseline" : ", metrics differ: " + result.metrics()));
+                List<Fault> faults = trials.get(i);
+                String name = "chaos trial " + (i + 1);
+                TrialResult result = continuous(faults) ? runner.runContinuous(name, faults)
+                        : runner.run(name, faults, baseline.metrics());
+                progress.accept("trial " + (i + 1) + ": " + result.state() + ", " + result.prompts() + ", metrics "
+                        + result.metricsCheck() + (result.metricsCheck() == TrialResult.MetricsCheck.DIFFERENT
+                                ? ": " + result.metrics() : ""));
                 results.add(result);
+                load = load.sampled();
             }
-            return new ChaosReport(baseline, results, (System.nanoTime() - start) / 1e9);
+            return new ChaosReport(baseline, results, (System.nanoTime() - start) / 1e9, setup, load);
         }
+    }
+
+    private static boolean continuous(List<Fault> faults) {
+        boolean continuous = faults.stream().anyMatch(f -> f.job() == Fault.JobKind.CONTINUOUS);
+        if (continuous && faults.stream().anyMatch(f -> f.job() == Fault.JobKind.BATCH)) {
+            throw new IllegalArgumentException("a trial runs one job: batch and continuous faults in " + faults);
+        }
+        return continuous;
     }
 }

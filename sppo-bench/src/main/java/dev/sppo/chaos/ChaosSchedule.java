@@ -1,5 +1,6 @@
 package dev.sppo.chaos;
 
+import dev.sppo.chaos.Fault.JobKind;
 import dev.sppo.chaos.Fault.JobPhase;
 import dev.sppo.chaos.Fault.Target;
 
@@ -9,19 +10,45 @@ import java.util.List;
 /** The faults {@code sppo chaos} injects, one per trial. */
 public final class ChaosSchedule {
 
+    /** The points of a job every service is killed at: each phase of iteration 0, and iteration 1's start. */
+    private static final List<Fault> POINTS = List.of(new Fault(Target.TRAINER, 0, JobPhase.GENERATE),
+            new Fault(Target.TRAINER, 0, JobPhase.TRAIN), new Fault(Target.TRAINER, 0, JobPhase.EVALUATE),
+            new Fault(Target.TRAINER, 1, JobPhase.GENERATE));
+
+    private static final List<Target> KILLED = List.of(Target.TRAINER, Target.GENERATOR, Target.PREFERENCE,
+            Target.GATEWAY);
+
     /**
-     * Every process in every phase it matters in: the trainer in each phase of the first iteration and at the start
-     * of the second (between iterations), a generator, the preference-service and the gateway mid-generation, the
-     * broker mid-generation and PostgreSQL in generation and in training.
+     * Every service killed in every phase (GENERATE, TRAIN and EVALUATE of iteration 0, and between iterations:
+     * once iteration 1 has stored its first result); the broker restarted mid-generation, and killed
+     * mid-generation and in training; PostgreSQL restarted
+     * and crashed in generation and in training; a generator frozen mid-generation past its session timeout; the
+     * trainer's checkpoint write failing part-way on a full disk; and every service killed in the middle of a
+     * continuous job's first round.
      */
-    public static final List<Fault> KINDS = List.of(
-            new Fault(Target.TRAINER, 0, JobPhase.GENERATE), new Fault(Target.TRAINER, 0, JobPhase.TRAIN),
-            new Fault(Target.TRAINER, 0, JobPhase.EVALUATE), new Fault(Target.TRAINER, 1, JobPhase.GENERATE),
-            new Fault(Target.GENERATOR, 0, JobPhase.GENERATE), new Fault(Target.PREFERENCE, 0, JobPhase.GENERATE),
-            new Fault(Target.GATEWAY, 0, JobPhase.GENERATE), new Fault(Target.BROKER, 0, JobPhase.GENERATE),
-            new Fault(Target.DATABASE, 0, JobPhase.GENERATE), new Fault(Target.DATABASE, 0, JobPhase.TRAIN));
+    public static final List<Fault> KINDS = kinds();
 
     private ChaosSchedule() {}
+
+    private static List<Fault> kinds() {
+        List<Fault> kinds = new ArrayList<>();
+        for (Target target : KILLED) {
+            for (Fault point : POINTS) {
+                kinds.add(new Fault(target, point.iteration(), point.phase()));
+            }
+        }
+        kinds.addAll(List.of(new Fault(Target.BROKER, 0, JobPhase.GENERATE),
+                new Fault(Target.BROKER_KILL, 0, JobPhase.GENERATE), new Fault(Target.BROKER_KILL, 0, JobPhase.TRAIN),
+                new Fault(Target.DATABASE, 0, JobPhase.GENERATE), new Fault(Target.DATABASE, 0, JobPhase.TRAIN),
+                new Fault(Target.DATABASE_CRASH, 0, JobPhase.GENERATE),
+                new Fault(Target.DATABASE_CRASH, 0, JobPhase.TRAIN),
+                new Fault(Target.GENERATOR_FREEZE, 0, JobPhase.GENERATE),
+                new Fault(Target.TRAINER_FULL_DISK, 0, JobPhase.TRAIN)));
+        for (Target target : KILLED) {
+            kinds.add(new Fault(target, 0, JobPhase.GENERATE, JobKind.CONTINUOUS));
+        }
+        return List.copyOf(kinds);
+    }
 
     /** {@code trialsPerKind} trials of each of {@link #KINDS}, kind after kind, each trial one fault. */
     public static List<List<Fault>> of(int trialsPerKind) {

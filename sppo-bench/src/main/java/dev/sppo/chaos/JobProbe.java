@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.perf.ProcessPlatform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -125,15 +129,8 @@ final class JobProbe {
         return kept;
     }
 
-    /**
-     * How each iteration's prompts were counted in training, summed over the iterations.
-     *
-     * @param lost prompts of an iteration with no training row
-     * @param duplicated training rows beyond one per prompt
-     */
-    record PromptCounts(long lost, long duplicated) {}
-
-    PromptCounts prompts(String jobId) throws SQLException {
+    /** How each iteration's prompts were counted in training, summed over the iterations. */
+    TrialResult.PromptCounts prompts(String jobId) throws SQLException {
         try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
                 "SELECT i.expected_prompts, count(t.prompt_id), count(DISTINCT t.prompt_id) FROM iterations i"
                         + " LEFT JOIN training_rows t ON t.job_id = i.job_id AND t.iteration = i.iteration"
@@ -147,8 +144,73 @@ final class JobProbe {
                     duplicated += rs.getLong(2) - rs.getLong(3);
                 }
             }
-            return new PromptCounts(lost, duplicated);
+            return new TrialResult.PromptCounts(lost, duplicated, 0);
         }
+    }
+
+    /**
+     * How the prompts {@code fed} to a continuous job were counted in training: each once, or reported dropped
+     * (stored in no round when the job ended).
+     */
+    TrialResult.PromptCounts streamPrompts(String jobId, List<String> fed) throws SQLException {
+        Map<String, Long> trained = new HashMap<>();
+        Set<String> dropped = new HashSet<>();
+        try (Connection c = platform.database()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT prompt_id, count(*) FROM training_rows WHERE job_id = ? GROUP BY prompt_id")) {
+                s.setString(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        trained.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT prompt_id FROM stream_prompts WHERE job_id = ? AND round IS NULL")) {
+                s.setString(1, jobId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        dropped.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        long lost = fed.stream().filter(id -> !trained.containsKey(id) && !dropped.contains(id)).count();
+        long duplicated = fed.stream().mapToLong(id -> Math.max(0, trained.getOrDefault(id, 0L) - 1)).sum();
+        return new TrialResult.PromptCounts(lost, duplicated, fed.stream().filter(dropped::contains).count());
+    }
+
+    /** The rounds of a continuous job that were decided (promoted or not). */
+    long decidedRounds(String jobId) {
+        try (Connection c = platform.database();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM promotions WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** The size of the {@code model.safetensors} of the job's checkpoint {@code version}. */
+    long weightsBytes(String jobId, int version) throws SQLException, IOException {
+        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT uri FROM checkpoints WHERE job_id = ? AND policy_version = ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, version);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("job " + jobId + " has no checkpoint version " + version);
+                }
+                return Files.size(weights(rs.getString(1)));
+            }
+        }
+    }
+
+    private static Path weights(String uri) {
+        return Path.of(URI.create(uri)).resolve("model.safetensors");
     }
 
     /** Checkpoint rows whose {@code model.safetensors} is missing or does not match the recorded sha256. */
@@ -159,7 +221,7 @@ final class JobProbe {
             s.setString(1, jobId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Path weights = Path.of(URI.create(rs.getString(1))).resolve("model.safetensors");
+                    Path weights = weights(rs.getString(1));
                     if (!Files.isRegularFile(weights) || !Digests.sha256(weights).equals(rs.getString(2).trim())) {
                         incomplete++;
                     }

@@ -46,13 +46,49 @@ final class TrialRunner implements AutoCloseable {
     }
 
     /**
-     * @param body the job's JSON
+     * Runs the batch {@link ChaosJob} through {@code faults}.
+     *
+     * @param name the job's name
      * @param baseline the undisturbed run's metrics (null for the undisturbed run itself)
      */
-    TrialResult run(String body, List<Fault> faults, Map<Integer, JsonObject> baseline)
+    TrialResult run(String name, List<Fault> faults, Map<Integer, JsonObject> baseline)
             throws IOException, InterruptedException, SQLException {
-        String id = platform.jobs().submit(body);
+        String id = platform.jobs().submit(ChaosJob.body(name));
         long deadline = System.nanoTime() + LIMIT.toNanos();
+        List<FaultOutcome> outcomes = injectAll(id, faults, deadline);
+        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
+        Map<Integer, JsonObject> metrics = probe.metrics(id);
+        return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.prompts(id),
+                probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline)
+                        ? TrialResult.MetricsCheck.SAME : TrialResult.MetricsCheck.DIFFERENT);
+    }
+
+    /**
+     * Runs a {@link ContinuousJob} through {@code faults}: feeds it {@link ContinuousJob#ROUNDS} rounds of prompts,
+     * waits until both are decided, stops it, and checks that every prompt fed was trained once or reported
+     * dropped.
+     */
+    TrialResult runContinuous(String name, List<Fault> faults)
+            throws IOException, InterruptedException, SQLException {
+        String id = platform.jobs().submit(ContinuousJob.body(name));
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        List<String> fed;
+        try (PromptFeed feed = new PromptFeed(platform.kafkaBootstrap())) {
+            fed = feed.produce(id, ContinuousJob.ROUNDS * ContinuousJob.ROUND_PROMPTS);
+        } catch (ExecutionException e) {
+            throw new IOException("could not feed job " + id + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        List<FaultOutcome> outcomes = injectAll(id, faults, deadline);
+        await(id, deadline, "to decide " + ContinuousJob.ROUNDS + " rounds",
+                p -> p.ended() || probe.decidedRounds(id) >= ContinuousJob.ROUNDS);
+        platform.jobs().stop(id);
+        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
+        return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.streamPrompts(id, fed),
+                probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+    }
+
+    private List<FaultOutcome> injectAll(String id, List<Fault> faults, long deadline)
+            throws IOException, InterruptedException {
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (Fault fault : faults) {
             awaitRecovery(fault.target());
@@ -61,12 +97,11 @@ final class TrialRunner implements AutoCloseable {
         for (Fault.Target target : Fault.Target.values()) {
             awaitRecovery(target);
         }
-        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
-        Map<Integer, JsonObject> metrics = probe.metrics(id);
-        JobProbe.PromptCounts prompts = probe.prompts(id);
-        return new TrialResult(id, outcomes, end.state(),
-                end.state().equals("FAILED") ? probe.failureReason(id) : null, prompts.lost(), prompts.duplicated(),
-                probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline));
+        return outcomes;
+    }
+
+    private String reason(String id, JobProbe.Position end) throws SQLException {
+        return end.state().equals("FAILED") ? probe.failureReason(id) : null;
     }
 
     /**
@@ -80,18 +115,22 @@ final class TrialRunner implements AutoCloseable {
             progress.accept("missed " + fault.describe() + ": the job was already at " + at);
             return FaultOutcome.missed(fault);
         }
+        FaultScene scene = new FaultScene(platform, probe, id);
         long hit = System.nanoTime();
-        fault.hit(platform);
-        JobProbe.Position stopped = fault.target() == Fault.Target.DATABASE ? at
-                : await(id, deadline, "to be readable", p -> true);
+        fault.hit(scene);
+        JobProbe.Position stopped = databaseDown(fault) ? at : await(id, deadline, "to be readable", p -> true);
         recovering.put(fault.target(), restarts.submit(() -> {
-            fault.recover(platform);
+            fault.recover(scene);
             return null;
         }));
         await(id, deadline, "to move after " + fault.describe(), p -> !p.equals(stopped));
         double seconds = (System.nanoTime() - hit) / 1e9;
         progress.accept(String.format(Locale.ROOT, "%s: the job moved again after %.1f s", fault.describe(), seconds));
         return new FaultOutcome(fault, true, seconds);
+    }
+
+    private static boolean databaseDown(Fault fault) {
+        return fault.target() == Fault.Target.DATABASE || fault.target() == Fault.Target.DATABASE_CRASH;
     }
 
     /** Waits until the recovery of {@code target} in progress, if any, has ended. */

@@ -48,9 +48,9 @@ final class PipelineSections {
         return format("One SPPO iteration on addition: %d prompts × K = %d, max_new_tokens %d, %d held-out evaluation "
                 + "prompts, the default seed and training, both from the same base checkpoint (`base.path`, so "
                 + "neither trains a warm start). In-process: `SppoLoop` in the bench JVM. Platform: %s, against a "
-                + "Kafka broker and PostgreSQL embedded in the bench JVM, the job submitted through the gateway and "
-                + "polled every 100 ms; the services had started in %.1f s and had run a warm-up job (%d prompts: "
-                + "%.1f s) first.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(), run.processes(),
+                + "Kafka broker in a JVM of its own and PostgreSQL started by the bench JVM, the job submitted "
+                + "through the gateway and polled every 100 ms; the services had started in %.1f s and had run a "
+                + "warm-up job (%d prompts: %.1f s) first.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(), run.processes(),
                 run.platformStartSeconds(), run.warmUpPrompts(), run.warmUp().endToEnd());
     }
 

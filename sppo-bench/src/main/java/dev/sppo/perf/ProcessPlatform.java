@@ -2,7 +2,6 @@ package dev.sppo.perf;
 
 import dev.sppo.client.JobsClient;
 import dev.sppo.embedded.EmbeddedDatabase;
-import dev.sppo.embedded.EmbeddedKafka;
 import dev.sppo.embedded.FreePorts;
 import dev.sppo.embedded.ServiceKeys;
 
@@ -30,9 +29,10 @@ import java.util.Map;
  * made for this run, which the gateway sends. Closing stops the services (the gateway first, the generators
  * last), then the database, then the broker.
  *
- * <p>For fault injection ({@code dev.sppo.chaos}) a service can be killed hard ({@link #kill}: SIGKILL) and started
- * again on the same port ({@link #restart}), and the broker and the database stopped and started again on the
- * same directories and ports.
+ * <p>The broker runs as a process of its own too ({@link BrokerProcess}). For fault injection ({@code dev.sppo.chaos})
+ * a service can be killed hard ({@link #kill}: SIGKILL) or frozen, and started again on the same port
+ * ({@link #restart}), and the broker and the database stopped, killed or crashed, and started again on the same
+ * directories and ports.
  */
 public final class ProcessPlatform implements AutoCloseable {
 
@@ -56,7 +56,7 @@ public final class ProcessPlatform implements AutoCloseable {
     private final int kafkaPort = FreePorts.next();
     private final int kafkaControllerPort = FreePorts.next();
     private final int databasePort = FreePorts.next();
-    private volatile EmbeddedKafka kafka;
+    private volatile BrokerProcess kafka;
     private volatile EmbeddedDatabase database;
     private int generators;
 
@@ -141,14 +141,54 @@ public final class ProcessPlatform implements AutoCloseable {
         restarted.awaitHealthy(START_TIMEOUT);
     }
 
+    /**
+     * Kills service {@code name} and starts it again on its port under a file-size limit of {@code maxFileBytes}
+     * (a full disk: writes past it fail), its output in {@code <name>.limited.log}; waits until it is healthy.
+     * {@link #restart} starts it again without the limit.
+     */
+    public void restartWithFileLimit(String name, long maxFileBytes) throws IOException, InterruptedException {
+        ServiceProcess service = service(name);
+        service.kill();
+        ServiceProcess limited = service.restartedWithFileLimit(maxFileBytes,
+                settings.dataDir().resolve("logs").resolve(name + ".limited.log"));
+        services.put(name, limited);
+        limited.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** Freezes service {@code name} (SIGSTOP): it holds its sockets and its partitions but does nothing. */
+    public void freeze(String name) throws IOException, InterruptedException {
+        service(name).signal("STOP");
+    }
+
+    /** Lets a {@link #freeze frozen} service {@code name} go on (SIGCONT). */
+    public void thaw(String name) throws IOException, InterruptedException {
+        service(name).signal("CONT");
+    }
+
     /** Stops the broker (a controlled shutdown); {@link #startBroker} starts it on the same log directory. */
-    public void stopBroker() {
+    public void stopBroker() throws InterruptedException {
         kafka.close();
+    }
+
+    /**
+     * Kills the broker's process (SIGKILL: no flush, no clean-shutdown marker); {@link #startBroker} starts it again
+     * on the same log directory, which it recovers.
+     */
+    public void killBroker() throws InterruptedException {
+        kafka.kill();
     }
 
     /** Stops PostgreSQL (a fast shutdown: open sessions are ended); {@link #startDatabase} starts it again. */
     public void stopDatabase() throws IOException {
         database.close();
+    }
+
+    /**
+     * Crashes PostgreSQL (SIGKILL to its postmaster: no checkpoint, no shutdown record); {@link #startDatabase}
+     * starts it again, with crash recovery.
+     */
+    public void crashDatabase() throws IOException {
+        database.crash();
     }
 
     private List<ServiceProcess> running() {
@@ -165,10 +205,17 @@ public final class ProcessPlatform implements AutoCloseable {
         return service;
     }
 
-    /** Starts the broker on its log directory and ports (formatting the directory on the first start). */
-    public void startBroker() throws IOException {
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort,
-                BROKER_PARTITIONS);
+    /**
+     * Starts the broker on its log directory and ports (formatting the directory on the first start), and waits
+     * until it accepts clients.
+     */
+    public void startBroker() throws IOException, InterruptedException {
+        if (kafka == null) {
+            kafka = BrokerProcess.start(settings.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort,
+                    BROKER_PARTITIONS, settings.dataDir().resolve("logs").resolve("broker.log"));
+        } else {
+            kafka.startAgain();
+        }
     }
 
     /** Starts PostgreSQL on its cluster directory and port (creating the cluster on the first start). */

@@ -27,10 +27,15 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ServiceProcess(String name, ProcessBuilder builder, int port, Path log) throws IOException {
+    /**
+     * @param builder how the service is started again by {@link #restarted}
+     * @param launch how this instance is started ({@code builder}, or it under a limit)
+     */
+    private ServiceProcess(String name, ProcessBuilder builder, ProcessBuilder launch, int port, Path log)
+            throws IOException {
         this.name = name;
         this.builder = builder;
-        this.process = builder.start();
+        this.process = launch.start();
         this.port = port;
         this.log = log;
     }
@@ -51,12 +56,37 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, builder, port, log);
+        return new ServiceProcess(name, builder, builder, port, log);
     }
 
     /** The same service started again: same jar, settings, port and log file (appended to). */
     ServiceProcess restarted() throws IOException {
-        return new ServiceProcess(name, builder, port, log);
+        return new ServiceProcess(name, builder, builder, port, log);
+    }
+
+    /**
+     * The same service started again under a file-size limit ({@code ulimit -f}, RLIMIT_FSIZE) as a full disk
+     * would impose: a write that would grow a file past {@code maxFileBytes} fails (EFBIG; the JVM ignores
+     * SIGXFSZ). Its output goes to {@code limitedLog}, a new file, since the usual log may already be larger;
+     * {@link #restarted} of it starts the service without the limit.
+     */
+    ServiceProcess restartedWithFileLimit(long maxFileBytes, Path limitedLog) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "ulimit -f " + Math.max(1, maxFileBytes / 1024) + " && exec \"$@\"", "bash"));
+        command.addAll(builder.command());
+        ProcessBuilder limited = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(limitedLog.toFile()));
+        limited.environment().putAll(builder.environment());
+        return new ServiceProcess(name, builder, limited, port, limitedLog);
+    }
+
+    /** Sends {@code signal} (a name such as STOP or CONT) to the process with {@code kill}. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " (" + name + ") exited with status "
+                    + kill.exitValue());
+        }
     }
 
     String name() {

@@ -114,6 +114,26 @@ public final class JobsClient {
         }
     }
 
+    /**
+     * Stops a continuous job ({@code POST /api/jobs/{id}/stop}): it takes no more prompts and ends SUCCEEDED.
+     *
+     * @return the job as it is after the stop
+     * @throws IllegalArgumentException when the job does not exist or is not the key's
+     * @throws IOException when the gateway cannot be reached or answers with another error (409 for a batch job)
+     */
+    public JobView stop(String id) throws IOException, InterruptedException {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("the job id must not be blank");
+        }
+        HttpResponse<String> response = send(request("api/jobs/" + pathSegment(id) + "/stop")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() == 404) {
+            throw new IllegalArgumentException("no job " + id + " at " + gateway + " (404"
+                    + Problem.of(response.body()).suffix() + ")");
+        }
+        return decode(expect(200, response), JobView.class);
+    }
+
     /** The newest jobs first, as many as the trainer lists. */
     public List<JobSummary> list() throws IOException, InterruptedException {
         return List.of(decode(expect(200, send(request("api/jobs").GET().build())), JobSummary[].class));

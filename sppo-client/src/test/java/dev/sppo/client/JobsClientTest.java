@@ -76,7 +76,9 @@ class JobsClientTest {
         if (!"k".equals(key)) {
             send(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"The X-API-Key header does "
                     + "not hold a configured API key.\"}");
-        } else if (exchange.getRequestMethod().equals("POST")) {
+        } else if (path.equals("/api/jobs/c-7/stop") && exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 200, "{\"id\":\"c-7\",\"state\":\"SUCCEEDED\",\"iterations\":[]}");
+        } else if (path.equals("/api/jobs") && exchange.getRequestMethod().equals("POST")) {
             submitted(exchange, body);
         } else if (path.equals("/api/jobs")) {
             send(exchange, 200, JOBS);
@@ -125,6 +127,16 @@ class JobsClientTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    @Test
+    void stopPostsToTheJobsStopRouteAndReturnsTheStoppedJob() throws Exception {
+        JobView stopped = new JobsClient(url, "k").stop("c-7");
+
+        assertThat(requests).containsExactly("POST /api/jobs/c-7/stop key=k");
+        assertThat(stopped.state()).isEqualTo("SUCCEEDED");
+        assertThatThrownBy(() -> new JobsClient(url, "k").stop("j-9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no job j-9");
     }
 
     @Test

@@ -4,6 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 
 /**
@@ -19,10 +26,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private static final Duration CRASH_TIMEOUT = Duration.ofSeconds(30);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -35,7 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .start());
+                .start(), dataDir);
     }
 
     /**
@@ -60,6 +71,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Any password works: the embedded cluster trusts local connections. */
     public String password() {
         return USER;
+    }
+
+    /**
+     * Crashes the server: SIGKILL to its postmaster, as the OOM killer or a power cut would end it (no checkpoint,
+     * no shutdown record), then waits until its backends, which exit when their postmaster dies, are gone. The
+     * next {@link #start} on the directory runs PostgreSQL's crash recovery from the write-ahead log.
+     *
+     * @throws IOException when no postmaster runs on the directory, or its processes outlive the kill by 30 s
+     */
+    public void crash() throws IOException {
+        ProcessHandle postmaster = OrphanedPostgres.running(dataDir).orElseThrow(() -> new IOException(
+                "no PostgreSQL postmaster runs on " + dataDir + " (" + OrphanedPostgres.PID_FILE + ")"));
+        List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+        processes.add(postmaster);
+        postmaster.destroyForcibly();
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(CRASH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IOException("PostgreSQL's processes on " + dataDir + " still run " + CRASH_TIMEOUT.toSeconds()
+                    + " s after their postmaster " + postmaster.pid() + " was killed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while PostgreSQL on " + dataDir + " went down", e);
+        }
+        postgres.close();
     }
 
     /** Stops the server. Idempotent. */

@@ -51,8 +51,8 @@ class HardKillResumeTest {
             assertThat(trial.metrics()).as("losses, win rates and every other metric of both iterations")
                     .hasSize(2).isEqualTo(report.baseline().metrics());
             assertThat(trial.metrics().get(1).has("loss")).isTrue();
-            assertThat(trial.lostPrompts()).isZero();
-            assertThat(trial.duplicatedPrompts()).isZero();
+            assertThat(trial.prompts().lost()).isZero();
+            assertThat(trial.prompts().duplicated()).isZero();
             assertThat(trial.incompleteCheckpoints()).isZero();
         }
     }

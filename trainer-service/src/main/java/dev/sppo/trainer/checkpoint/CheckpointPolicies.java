@@ -2,12 +2,17 @@ package dev.sppo.trainer.checkpoint;
 
 import ai.djl.ndarray.NDManager;
 import dev.sppo.checkpoint.AdapterDirectory;
+import dev.sppo.checkpoint.Digests;
+import dev.sppo.checkpoint.MalformedCheckpointException;
+import dev.sppo.checkpoint.ModelDirectory;
 import dev.sppo.loop.PolicyWeights;
 import dev.sppo.model.Policy;
 
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,15 +33,41 @@ public class CheckpointPolicies {
         this.checkpoints = checkpoints;
     }
 
-    /** {@code checkpoint}'s policy to sample or score with. */
+    /** {@code checkpoint}'s policy to sample or score with, its weights checked against their recorded sha256. */
     public Policy frozen(PolicyWeights weights, Checkpoint checkpoint, NDManager manager) throws IOException {
-        return weights.frozen(store.directory(checkpoint.uri()), baseDirectory(checkpoint), manager);
+        Path dir = verified(checkpoint.id(), checkpoint.uri(), checkpoint.sha256());
+        return weights.frozen(dir, baseDirectory(checkpoint, dir), manager);
     }
 
-    /** π_t to train in iteration (or round) t, from {@code checkpoint}, π_t's checkpoint. */
+    /**
+     * π_t to train in iteration (or round) t, from {@code checkpoint}, π_t's checkpoint, its weights checked
+     * against their recorded sha256.
+     */
     public Policy trainable(PolicyWeights weights, Checkpoint checkpoint, int t, NDManager manager)
             throws IOException {
-        return weights.trainable(store.directory(checkpoint.uri()), baseDirectory(checkpoint), t, manager);
+        Path dir = verified(checkpoint.id(), checkpoint.uri(), checkpoint.sha256());
+        return weights.trainable(dir, baseDirectory(checkpoint, dir), t, manager);
+    }
+
+    /**
+     * The directory of checkpoint {@code id} once its weights file has the sha256 its row recorded when it was
+     * written; a file changed or cut short since is refused, named.
+     *
+     * @throws MalformedCheckpointException naming the weights file, the recorded and the found digest
+     */
+    private Path verified(String id, URI uri, String sha256) {
+        Path dir = store.directory(uri);
+        Path file = dir.resolve(AdapterDirectory.isAdapter(dir) ? AdapterDirectory.WEIGHTS_FILE
+                : ModelDirectory.WEIGHTS_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new MalformedCheckpointException(file, "checkpoint " + id + "'s weights are missing");
+        }
+        String found = Digests.sha256(file);
+        if (!found.equals(sha256)) {
+            throw new MalformedCheckpointException(file, "checkpoint " + id + " was recorded with sha256 " + sha256
+                    + ", the file has " + found + " (changed or cut short since)");
+        }
+        return dir;
     }
 
     /**
@@ -52,8 +83,9 @@ public class CheckpointPolicies {
         return checkpoints.record(parent.jobId(), t + 1, stored, parent.id(), adapterBase);
     }
 
-    /** The model directory an adapter checkpoint loads on; for a model, its own directory. */
-    private Path baseDirectory(Checkpoint checkpoint) {
-        return store.directory(checkpoint.base() == null ? checkpoint.uri() : checkpoint.base().uri());
+    /** The model directory an adapter checkpoint loads on, verified; for a model, its own {@code dir}. */
+    private Path baseDirectory(Checkpoint checkpoint, Path dir) {
+        AdapterBase base = checkpoint.base();
+        return base == null ? dir : verified(base.id(), base.uri(), base.sha256());
     }
 }

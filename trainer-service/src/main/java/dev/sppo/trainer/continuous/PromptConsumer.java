@@ -44,6 +44,14 @@ public class PromptConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptConsumer.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /**
+     * A trainer that dies without leaving the group (kill -9) holds its {@code sppo.prompts} partitions until the
+     * broker has missed its heartbeats this long; Kafka's default is 45 s. 10 s, as the services' binder consumers
+     * use, is shorter than the trainer's restart; the broker's minimum is 6 s.
+     */
+    private static final int SESSION_TIMEOUT_MS = 10_000;
+    /** A third of {@link #SESSION_TIMEOUT_MS}, as Kafka advises. */
+    private static final int HEARTBEAT_INTERVAL_MS = 3_000;
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "sppo-prompt-consumer");
@@ -189,6 +197,8 @@ public class PromptConsumer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, roundPrompts);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return config;
