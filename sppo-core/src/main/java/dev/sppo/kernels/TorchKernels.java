@@ -28,7 +28,8 @@ import java.util.Map;
  *   <li>{@link #siluMul}: {@code silu(gate) ⊙ up} with the fused {@code aten::silu} and its fused backward;</li>
  *   <li>{@link #rotate}: the rotary embedding {@code x ⊙ cos + roll(x, d/2) ⊙ sin±} ({@code roll} and
  *       {@code addcmul});</li>
- *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
+ *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place, grouped-query heads
+ *       without copies of the keys and values;</li>
  *   <li>{@link #toBfloat16}: the cast to bfloat16, which DJL cannot name;</li>
  *   <li>{@link #halfLinear}: a product with a weight held in half precision, computed in it;</li>
  *   <li>{@link #decodeStep}: a whole decode step of a plain LLaMA in one call;</li>
@@ -83,7 +84,11 @@ public final class TorchKernels {
         return Module.INSTANCE.record("rotate", x, cos, sinSigned);
     }
 
-    /** {@code softmax(q kᵀ + bias) v} for q (B, H, T, d) already scaled by 1/√d, k and v (B, H, S, d). */
+    /**
+     * {@code softmax(q kᵀ + bias) v} for q (B, H, T, d) already scaled by 1/√d, k and v (B, H_kv, S, d) and a bias
+     * (B or 1, 1, T, S). With grouped-query attention (H = G·H_kv) key/value head j serves query heads j·G ..
+     * j·G+G-1; each group's G·T query rows meet their key head in one product, without copies of k and v.
+     */
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias) {
         return Module.INSTANCE.record("attention", q, k, v, bias);
     }

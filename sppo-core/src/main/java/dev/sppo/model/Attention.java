@@ -2,7 +2,6 @@ package dev.sppo.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.sppo.kernels.TorchKernels;
 
@@ -20,7 +19,9 @@ import dev.sppo.kernels.TorchKernels;
  *   y = concat_heads(A v) W_oᵀ
  * </pre>
  *
- * Key/value head j serves the G = H / H_kv query heads j·G .. j·G+G-1 (HF {@code repeat_kv}).
+ * Key/value head j serves the G = H / H_kv query heads j·G .. j·G+G-1 (HF {@code repeat_kv}); {@link
+ * TorchKernels#attention} stacks each group's queries against its one key head instead of copying keys and values
+ * G times.
  */
 final class Attention {
 
@@ -40,8 +41,6 @@ final class Attention {
             k = kv.get(0);
             v = kv.get(1);
         }
-        k = repeatKv(k, c.kvGroups());
-        v = repeatKv(v, c.kvGroups());
         NDArray out = TorchKernels.attention(q, k, v, bias);
         NDArray merged = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) c.numAttentionHeads() * c.headDim());
         return layer.oProj().apply(merged);
@@ -54,15 +53,5 @@ final class Attention {
             split = RmsNorm.apply(split, Float32.of(norm), c.rmsNormEps());
         }
         return split.transpose(0, 2, 1, 3);
-    }
-
-    private static NDArray repeatKv(NDArray kv, int groups) {
-        if (groups == 1) {
-            return kv;
-        }
-        Shape s = kv.getShape();
-        return kv.expandDims(2)
-                .broadcast(new Shape(s.get(0), s.get(1), groups, s.get(2), s.get(3)))
-                .reshape(s.get(0), s.get(1) * groups, s.get(2), s.get(3));
     }
 }

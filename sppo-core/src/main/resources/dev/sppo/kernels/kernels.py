@@ -13,9 +13,21 @@ class Kernels(Module):
     swapped = torch.roll(x, [torch.floordiv(x.size(-1), 2)], [-1])
     return torch.addcmul(torch.mul(x, cos), swapped, sin_signed)
   # softmax(q k^T + bias) v, q already scaled by 1/sqrt(d); the bias is added in place to the fresh scores.
+  # q: (B, H, T, d); k, v: (B, H_kv, S, d) with H = G * H_kv, key/value head j serving query heads j*G .. j*G+G-1
+  # (HF repeat_kv): the G query heads of a group are stacked as G*T rows against their one key head, so no key
+  # or value is copied G times. bias: (B or 1, 1, T, S).
   def attention(self: __torch__.Kernels, q: Tensor, k: Tensor, v: Tensor, bias: Tensor) -> Tensor:
-    scores = torch.add_(torch.matmul(q, torch.transpose(k, -1, -2)), bias)
-    return torch.matmul(torch.softmax(scores, -1), v)
+    batch = q.size(0)
+    heads = q.size(1)
+    t = q.size(2)
+    d = q.size(3)
+    kv_heads = k.size(1)
+    groups = torch.floordiv(heads, kv_heads)
+    grouped = torch.reshape(q, [batch, kv_heads, groups * t, d])
+    scores = torch.matmul(grouped, torch.transpose(k, -1, -2))
+    scores = torch.add_(torch.reshape(scores, [batch, kv_heads, groups, t, k.size(2)]), torch.unsqueeze(bias, 2))
+    probabilities = torch.reshape(torch.softmax(scores, -1), [batch, kv_heads, groups * t, k.size(2)])
+    return torch.reshape(torch.matmul(probabilities, v), [batch, heads, t, d])
   # One decode step of a LLaMA without biases or per-head norms: every layer and the head on each row's newest
   # column, its rotated key and value written in place at `column` of each layer's (B, H_kv, capacity, d) cache.
   # weights: the embedding; per layer input norm, q, k, v, o, post-attention norm, gate, up, down; the final norm
@@ -23,7 +35,6 @@ class Kernels(Module):
   def decode_step(self: __torch__.Kernels, ids: Tensor, cos: Tensor, sin_signed: Tensor, query_cos: Tensor, query_sin_signed: Tensor, bias: Tensor, column: int, weights: List[Tensor], keys: List[Tensor], values: List[Tensor], heads: int, kv_heads: int, eps: float) -> Tensor:
     batch = ids.size(0)
     d = cos.size(-1)
-    groups = torch.floordiv(heads, kv_heads)
     x = torch.embedding(weights[0], ids)
     for layer in range(len(keys)):
       w = 1 + 9 * layer
@@ -37,12 +48,7 @@ class Kernels(Module):
       value_cache = values[layer]
       key_cache[:, :, column:column + 1] = k
       value_cache[:, :, column:column + 1] = v
-      cached_keys = key_cache[:, :, :column + 1]
-      cached_values = value_cache[:, :, :column + 1]
-      if groups > 1:
-        cached_keys = torch.repeat_interleave(cached_keys, groups, 1)
-        cached_values = torch.repeat_interleave(cached_values, groups, 1)
-      a = self.attention(q, cached_keys, cached_values, bias)
+      a = self.attention(q, key_cache[:, :, :column + 1], value_cache[:, :, :column + 1], bias)
       merged = torch.reshape(torch.transpose(a, 1, 2), [batch, 1, heads * d])
       x = torch.add(torch.linear(merged, weights[w + 4]), x)
       h = self.rms_norm(x, weights[w + 5], eps)
