@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,10 @@ public final class ConsumerLag implements AutoCloseable {
                 .sorted().toList();
     }
 
-    /** True once {@code group} has a member with partitions, false if it has none after {@code timeout}. */
+    /**
+     * True once {@code group} has a member with partitions, false if it has none after {@code timeout}; a group
+     * the broker does not know yet has none.
+     */
     public boolean awaitMember(String group, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -58,7 +62,9 @@ public final class ConsumerLag implements AutoCloseable {
                     return true;
                 }
             } catch (ExecutionException e) {
-                throw new IllegalStateException("could not describe group " + group + ": " + e.getCause(), e);
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw new IllegalStateException("could not describe group " + group + ": " + e.getCause(), e);
+                }
             }
             Thread.sleep(500);
         }
