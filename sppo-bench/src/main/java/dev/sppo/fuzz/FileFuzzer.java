@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,14 +71,13 @@ public final class FileFuzzer {
                 FileMutations.Damaged damaged = mutations.damage(original);
                 Files.write(target.file(), damaged.bytes());
                 try {
-                    String hole = verdict(target);
-                    if (hole == null) {
-                        accepted++;
-                    } else if (hole.isEmpty()) {
-                        clean++;
-                    } else if (holes.size() < HOLES_KEPT) {
-                        holes.add(target.file().getFileName() + " " + damaged.how() + ": " + hole);
-                    }
+                    target.loader().load();
+                    accepted++;
+                } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                    Optional<String> bad = badRefusal(target.file(), e);
+                    clean += bad.isEmpty() ? 1 : 0;
+                    bad.filter(b -> holes.size() < HOLES_KEPT)
+                            .ifPresent(b -> holes.add(target.file().getFileName() + " " + damaged.how() + ": " + b));
                 } finally {
                     Files.write(target.file(), original);
                 }
@@ -88,19 +88,14 @@ public final class FileFuzzer {
         }
     }
 
-    /** Null when the file loaded, "" when it was refused cleanly, else what was wrong with the refusal. */
-    private static String verdict(Target target) {
-        try {
-            target.loader().load();
-            return null;
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            String name = target.file().getFileName().toString();
-            if (e instanceof Error || RAW.stream().anyMatch(raw -> raw.isInstance(e))) {
-                return "raw " + e;
-            }
-            String message = String.valueOf(e.getMessage());
-            return message.contains(name) ? "" : "message does not name " + name + ": " + e;
+    /** What is wrong with {@code refusal} of {@code file}, if anything: a raw JVM exception, or no file name. */
+    private static Optional<String> badRefusal(Path file, Throwable refusal) {
+        if (refusal instanceof Error || RAW.stream().anyMatch(raw -> raw.isInstance(refusal))) {
+            return Optional.of("raw " + refusal);
         }
+        String name = file.getFileName().toString();
+        return String.valueOf(refusal.getMessage()).contains(name) ? Optional.empty()
+                : Optional.of("message does not name " + name + ": " + refusal);
     }
 
     private static List<Target> targets(Path work, NDManager manager) throws IOException {

@@ -46,33 +46,66 @@ public final class KafkaFuzzer {
         this.payloads = new MalformedPayloads(seed);
     }
 
+    /**
+     * What was sent, recognisable by the SHA-256 of each value.
+     *
+     * @param malformed by dead-lettering topic, the digests of its malformed records
+     * @param oddKeys the digests of the valid prompts sent under odd keys
+     * @param skipped malformed records sent to the topics that log and skip
+     */
+    private record Sent(Map<String, List<String>> malformed, List<String> oddKeys, long skipped) {
+    }
+
     /** Sends {@code perTopic} malformed records to each consumed topic and checks where they went. */
     public KafkaTotals run(int perTopic) throws IOException, InterruptedException {
-        String continuous = jobs.submit(GatewayJobs.continuousJob("fuzz-prompts"));
+        String continuous = startContinuousJob();
+        Map<String, TopicTail> tails = new LinkedHashMap<>();
+        for (String topic : Topics.DEAD_LETTERED) {
+            tails.put(topic, TopicTail.mark(Topics.deadLetter(topic), target.kafkaBootstrap()));
+        }
+        Sent sent = send(perTopic);
+        long deadLettered = 0;
+        for (Map.Entry<String, TopicTail> tail : tails.entrySet()) {
+            deadLettered += deadLettered(tail.getKey(), tail.getValue(), sent.malformed().get(tail.getKey()),
+                    sent.oddKeys());
+            tail.getValue().close();
+        }
+        long stored = awaitStored(continuous, ODD_KEYS);
+        long stuck = stuck() + stopAndRunAnother(continuous);
+        long refused = new OversizeRecords(target.kafkaBootstrap()).refused(holes);
+        return new KafkaTotals((long) perTopic * Topics.DEAD_LETTERED.size(), deadLettered, sent.skipped(), ODD_KEYS,
+                stored, stuck, OversizeRecords.SENT, refused, holes);
+    }
+
+    /** Submits the continuous job and waits until it consumes {@code sppo.prompts}; returns its id. */
+    private String startContinuousJob() throws IOException, InterruptedException {
+        String id = jobs.submit(GatewayJobs.continuousJob("fuzz-prompts"));
         try (ConsumerLag lag = new ConsumerLag(target.kafkaBootstrap())) {
             if (!lag.awaitMember(PROMPTS_GROUP, START)) {
-                holes.add("the continuous job " + continuous + " did not start consuming " + Topics.PROMPTS
-                        + " within " + START);
+                holes.add("the continuous job " + id + " did not start consuming " + Topics.PROMPTS + " within "
+                        + START);
             }
         }
-        Map<String, TopicTail> tails = new LinkedHashMap<>();
-        Map<String, List<String>> expected = new HashMap<>();
+        return id;
+    }
+
+    private Sent send(int perTopic) throws IOException, InterruptedException {
+        Map<String, List<String>> malformed = new HashMap<>();
+        List<String> oddKeys = new ArrayList<>();
         long skipped = 0;
-        List<String> oddKeyValues = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = producer(target.kafkaBootstrap(), Map.of())) {
             for (String topic : Topics.DEAD_LETTERED) {
-                tails.put(topic, TopicTail.mark(Topics.deadLetter(topic), target.kafkaBootstrap()));
                 for (int i = 0; i < perTopic; i++) {
                     byte[] value = payloads.payload(topic, i);
                     send(producer, topic, payloads.key(i), value);
-                    expected.computeIfAbsent(topic, t -> new ArrayList<>()).add(TopicTail.sha256(value));
+                    malformed.computeIfAbsent(topic, t -> new ArrayList<>()).add(TopicTail.sha256(value));
                 }
             }
             for (int i = 0; i < ODD_KEYS; i++) {
                 byte[] value = ("{\"id\": \"odd-key-" + i + "-" + System.nanoTime() + "\", \"prompt\": \"12+30=\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 send(producer, Topics.PROMPTS, payloads.key(i), value);
-                oddKeyValues.add(TopicTail.sha256(value));
+                oddKeys.add(TopicTail.sha256(value));
             }
             for (String topic : SKIPPING) {
                 for (int i = 0; i < perTopic; i++, skipped++) {
@@ -80,30 +113,27 @@ public final class KafkaFuzzer {
                 }
             }
         }
-        long deadLettered = 0;
-        for (Map.Entry<String, TopicTail> tail : tails.entrySet()) {
-            deadLettered += deadLettered(tail.getKey(), tail.getValue(), expected.get(tail.getKey()), oddKeyValues);
-            tail.getValue().close();
-        }
-        long stored = awaitStored(continuous, ODD_KEYS);
-        long stuck = stuck();
+        return new Sent(malformed, oddKeys, skipped);
+    }
+
+    /** Stops the continuous job, then runs a tiny batch job; 1 (a stuck pipeline) unless that one succeeds. */
+    private long stopAndRunAnother(String continuous) throws IOException, InterruptedException {
         jobs.post("/api/jobs/" + continuous + "/stop");
         jobs.awaitTerminal(continuous, WAIT);
         String after = jobs.awaitTerminal(jobs.submit(GatewayJobs.tinyJob("after-fuzz")), Duration.ofMinutes(5));
-        if (!after.equals("SUCCEEDED")) {
-            holes.add("a job submitted after the fuzz ended " + after);
-            stuck++;
+        if (after.equals("SUCCEEDED")) {
+            return 0;
         }
-        long refused = new OversizeRecords(target.kafkaBootstrap()).refused(holes);
-        return new KafkaTotals((long) perTopic * Topics.DEAD_LETTERED.size(), deadLettered, skipped, ODD_KEYS, stored,
-                stuck, OversizeRecords.SENT, refused, holes);
+        holes.add("a job submitted after the fuzz ended " + after);
+        return 1;
     }
 
     private long deadLettered(String topic, TopicTail tail, List<String> values, List<String> mustNotAppear) {
         List<TopicTail.Tailed> found = tail.read(records -> missing(values, records).isEmpty(), WAIT);
         List<String> missing = missing(values, found);
         if (!missing.isEmpty()) {
-            holes.add(missing.size() + " malformed record(s) of " + topic + " never reached " + Topics.deadLetter(topic));
+            holes.add(missing.size() + " malformed record(s) of " + topic + " never reached "
+                    + Topics.deadLetter(topic));
         }
         long unexplained = found.stream().filter(r -> values.contains(r.valueSha256()) && r.reason().isBlank())
                 .count();

@@ -32,8 +32,9 @@ public final class RestFuzzer {
     private static final String PREFERENCE_MODELS = "POST /api/preference-models";
     private static final JsonObject TINY_PREFERENCE_MODEL = object("{\"pairs\": 64, \"model\": {\"hidden_size\": 16,"
             + " \"layers\": 1, \"heads\": 2}, \"training\": {\"epochs\": 1, \"batch_size\": 16}}");
-    private static final Map<String, JsonObject> OVERLAYS = Map.of("POST /api/jobs", object(GatewayJobs.tinyJob("fuzz")),
-            PREFERENCE_MODELS, TINY_PREFERENCE_MODEL);
+    private static final Map<String, JsonObject> OVERLAYS = Map.of(
+            "POST /api/jobs", object(GatewayJobs.tinyJob("fuzz")), PREFERENCE_MODELS, TINY_PREFERENCE_MODEL);
+    private static final Map<String, JsonObject> PINS = Map.of(PREFERENCE_MODELS, TINY_PREFERENCE_MODEL);
 
     private final FuzzTarget target;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,7 +55,7 @@ public final class RestFuzzer {
 
     /** Sends {@code count} requests of the stream seeded with {@code seed}. */
     public RestTotals run(int count, long seed) throws IOException, InterruptedException {
-        HostileRequests requests = new HostileRequests(operations(), seed, OVERLAYS, Map.of(PREFERENCE_MODELS, TINY_PREFERENCE_MODEL));
+        HostileRequests requests = new HostileRequests(operations(), seed, OVERLAYS, PINS);
         Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         long unanswered = 0;
         List<String> holes = new ArrayList<>();

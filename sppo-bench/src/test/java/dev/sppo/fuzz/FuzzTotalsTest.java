@@ -21,7 +21,8 @@ class FuzzTotalsTest {
         assertThat(table).contains("| 120 records |").contains("120 dead-lettered with a reason | 0 |");
         assertThat(table).contains("| 60 records |").contains("logged and skipped");
         assertThat(table).contains("6 stored as usual").contains("2 refused at the producer");
-        assertThat(table).contains("| 3,000 files |").contains("2,600 refused naming the file, 400 still valid |  | 0 |");
+        assertThat(table).contains("| 3,000 files |")
+                .contains("2,600 refused naming the file, 400 still valid |  | 0 |");
     }
 
     @Test

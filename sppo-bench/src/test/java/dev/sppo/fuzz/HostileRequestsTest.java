@@ -58,7 +58,8 @@ class HostileRequestsTest {
             if (request.path().startsWith("/api/things?") && request.contentType().equals("application/json")
                     && body.startsWith("{\"") && isObject(body)) {
                 objects++;
-                assertThat(JsonParser.parseString(body).getAsJsonObject().get("size")).as(body.substring(0, Math.min(300, body.length()))).hasToString("3");
+                assertThat(JsonParser.parseString(body).getAsJsonObject().get("size"))
+                        .as(body.substring(0, Math.min(300, body.length()))).hasToString("3");
             }
         }
         assertThat(objects).isGreaterThan(50);

@@ -71,7 +71,8 @@ class OpenApiOperationsTest {
     @Test
     void aDocumentWithoutPathsOrWithADanglingReferenceIsRefused() {
         assertThatThrownBy(() -> OpenApiOperations.parse("openapi: 3.0.3\n")).hasMessageContaining("paths");
-        assertThatThrownBy(() -> OpenApiOperations.parse(DOCUMENT.replace("schema: {$ref: '#/components/schemas/Thing'}",
-                "schema: {$ref: '#/components/schemas/Nope'}"))).hasMessageContaining("#/components/schemas/Nope");
+        String dangling = DOCUMENT.replace("schema: {$ref: '#/components/schemas/Thing'}",
+                "schema: {$ref: '#/components/schemas/Nope'}");
+        assertThatThrownBy(() -> OpenApiOperations.parse(dangling)).hasMessageContaining("#/components/schemas/Nope");
     }
 }

@@ -32,7 +32,8 @@ class SchemaSamplesTest {
                 assertThat(sample.get("name").getAsString()).hasSizeBetween(3, 5);
             }
             if (sample.has("tags")) {
-                assertThat(sample.getAsJsonArray("tags")).isNotEmpty().allMatch(t -> t.getAsJsonPrimitive().isBoolean());
+                assertThat(sample.getAsJsonArray("tags")).isNotEmpty()
+                        .allMatch(t -> t.getAsJsonPrimitive().isBoolean());
             }
         }
     }
