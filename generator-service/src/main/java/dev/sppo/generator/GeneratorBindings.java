@@ -9,28 +9,30 @@ import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.Topics;
 import dev.sppo.service.topics.ServiceTopics;
 import dev.sppo.service.topics.TopicDeclarationConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.support.ConsumerConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * The Kafka side, bound in {@code generator-service.yml}: {@code generate} turns a {@link GenerationRequest} from
- * {@code sppo.generation.requests} (group {@code generator}) into {@link SampledResponses} on {@code sppo.responses},
- * keyed by prompt id, unless the request's job has stopped ({@link StoppedJobFilter}); {@code jobEvents} learns which
- * jobs have stopped from {@code sppo.job-events}; {@code checkpoints} hot-reloads on every {@link
- * CheckpointPublished} (one anonymous group per replica, so every replica sees every event). Payloads are raw bytes: {@link MessageCodec} is the only JSON codec,
- * and a message it refuses goes to the dead-letter topic. The topics are declared with their partitions before the
- * bindings start ({@link TopicDeclarationConfiguration}).
+ * The Kafka side, bound in {@code generator-service.yml}: {@code generate} turns the {@link GenerationRequest}s of
+ * each poll of {@code sppo.generation.requests} (group {@code generator}) into {@link SampledResponses} on
+ * {@code sppo.responses}, keyed by prompt id, unless the request's job has stopped ({@link BatchAnswerer}); {@code
+ * jobEvents} learns which jobs have stopped from {@code sppo.job-events}; {@code checkpoints} hot-reloads on every
+ * {@link CheckpointPublished} (one anonymous group per replica, so every replica sees every event). Payloads are raw
+ * bytes: {@link MessageCodec} is the only JSON codec, and a request it refuses goes to the dead-letter topic. The
+ * topics are declared with their partitions before the bindings start ({@link TopicDeclarationConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TopicDeclarationConfiguration.class)
@@ -38,23 +40,47 @@ class GeneratorBindings {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorBindings.class);
 
+    /** How long a poll whose answers could not be published waits before it is delivered again. */
+    static final Duration REDELIVERY_PAUSE = Duration.ofSeconds(1);
+
     @Bean
     ServiceTopics generatorTopics() {
         return new ServiceTopics(List.of(Topics.GENERATION_REQUESTS, Topics.CHECKPOINTS, Topics.JOB_EVENTS),
                 List.of(Topics.RESPONSES));
     }
 
+    /**
+     * A batch of requests per poll ({@code batch-mode}, at most {@link BatchingProperties#maxRequests()} records),
+     * answered together ({@link BatchAnswerer}); the poll's offsets are committed (a manual acknowledgement) only
+     * once every reply and dead letter is on the broker. When that fails the whole poll is delivered again after
+     * {@link #REDELIVERY_PAUSE}: a request may then be answered twice, which the trainer's store absorbs.
+     */
     @Bean
-    Function<Message<byte[]>, Message<byte[]>> generate(GenerationService service, StoppedJobFilter stopped) {
+    Consumer<Message<List<byte[]>>> generate(BatchAnswerer answerer) {
         return message -> {
-            GenerationRequest request = MessageCodec.decode(message.getPayload(), GenerationRequest.class);
-            if (stopped.drops(request)) {
-                return null;
+            Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT,
+                    Acknowledgment.class);
+            try {
+                answerer.answer(PolledRequest.of(message));
+                acknowledgment.acknowledge();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                acknowledgment.nack(0, REDELIVERY_PAUSE);
+            } catch (ExecutionException | RuntimeException e) {
+                LOG.warn("Answering {} generation requests failed; they will be delivered again: {}",
+                        message.getPayload().size(), e.toString());
+                acknowledgment.nack(0, REDELIVERY_PAUSE);
             }
-            SampledResponses responses = service.answer(request);
-            return MessageBuilder.withPayload(MessageCodec.encode(responses))
-                    .setHeader(KafkaHeaders.KEY, request.promptId().getBytes(StandardCharsets.UTF_8))
-                    .build();
+        };
+    }
+
+    /** Each poll of {@code sppo.generation.requests} takes at most {@link BatchingProperties#maxRequests()}. */
+    @Bean
+    ConsumerConfigCustomizer requestsPerPoll(BatchingProperties batching) {
+        return (config, binding, destination) -> {
+            if (Topics.GENERATION_REQUESTS.equals(destination)) {
+                config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batching.maxRequests());
+            }
         };
     }
 

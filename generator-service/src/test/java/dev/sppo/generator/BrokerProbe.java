@@ -36,7 +36,17 @@ final class BrokerProbe implements AutoCloseable {
     }
 
     void send(String topic, String key, byte[] value) {
+        sendUnflushed(topic, key, value);
+        flush();
+    }
+
+    /** Sends without waiting, so that records sent one after the other may travel together; see {@link #flush}. */
+    void sendUnflushed(String topic, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Returns once every record sent so far is on the broker. */
+    void flush() {
         producer.flush();
     }
 

@@ -14,12 +14,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,23 +40,13 @@ class GeneratorServiceTest extends GeneratorContextTest {
 
     private static final Duration TIMEOUT = BrokerProbe.TIMEOUT;
 
-    static BrokerProbe probe;
 
-    @Autowired
-    EmbeddedKafkaBroker kafka;
     @Autowired
     CheckpointCache cache;
     @Autowired
     MeterRegistry registry;
     @Autowired
     VersionPins pins;
-
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
 
     @Test
     void requestYieldsKResponsesWhoseReferenceLogprobsMatchTheScorer() throws Exception {
@@ -176,13 +164,6 @@ class GeneratorServiceTest extends GeneratorContextTest {
     private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
             Predicate<List<ConsumerRecord<String, byte[]>>> done) {
         return probe().awaitRecords(topic, done);
-    }
-
-    private BrokerProbe probe() {
-        if (probe == null) {
-            probe = new BrokerProbe(kafka);
-        }
-        return probe;
     }
 
     private void awaitGroupMembersWithPartitions(String group, int members) throws Exception {

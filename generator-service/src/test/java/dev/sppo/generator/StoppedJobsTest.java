@@ -11,12 +11,10 @@ import dev.sppo.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.util.List;
 
@@ -26,21 +24,11 @@ import java.util.List;
  */
 class StoppedJobsTest extends GeneratorContextTest {
 
-    private static BrokerProbe probe;
 
-    @Autowired
-    EmbeddedKafkaBroker kafka;
     @Autowired
     EndedJobs ended;
     @Autowired
     MeterRegistry registry;
-
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
 
     @Test
     void requestsOfACancelledJobAreDroppedAndCountedUntilTheJobRunsAgain() {
@@ -112,12 +100,5 @@ class StoppedJobsTest extends GeneratorContextTest {
 
     private void send(GenerationRequest request) {
         probe().send(Topics.GENERATION_REQUESTS, request.promptId(), MessageCodec.encode(request));
-    }
-
-    private BrokerProbe probe() {
-        if (probe == null) {
-            probe = new BrokerProbe(kafka);
-        }
-        return probe;
     }
 }

@@ -59,15 +59,11 @@ public final class FullBench {
             all.addAll(onnx.scorers());
             sections.addAll(new FullBenchmark(FullBenchConfig.defaults(), all, base, work.resolve("growth"), progress)
                     .run());
-            IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
-            IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
-            ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
-                    threads(), SERVICE_HEAP, API_KEY, base.getParent());
-            sections.addAll(new PipelineBench(job, warmUp, settings, progress).run());
+            sections.addAll(pipeline(base, work));
         } finally {
             deleteQuietly(work);
         }
-        String document = PerformanceDocument.render(command(), sections, (System.nanoTime() - start) / 1e9);
+        String document = PerformanceDocument.render(command("--full"), sections, (System.nanoTime() - start) / 1e9);
         Path parent = out.toAbsolutePath().getParent();
         Path charts = parent.resolve(PerformanceDocument.CHART_DIR);
         Files.createDirectories(charts);
@@ -76,10 +72,34 @@ public final class FullBench {
         return document;
     }
 
-    /** The command that regenerates the report, with this JVM's thread setting. */
-    static String command() {
+    /**
+     * {@code sppo bench --pipeline}: only the platform sections (pipeline overhead with its stage trace, service
+     * memory, generator replicas), as a markdown document; nothing is written.
+     */
+    public String runPipeline(PrintStream log) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Path base = WarmStart.basePolicy(new SppoConfigReader().defaults(), log);
+        Path work = Files.createTempDirectory("sppo-bench-pipeline");
+        try {
+            List<ReportSection> sections = pipeline(base, work);
+            return PerformanceDocument.render(command("--pipeline"), sections, (System.nanoTime() - start) / 1e9);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private List<ReportSection> pipeline(Path base, Path work) throws IOException, InterruptedException {
+        IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
+        IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
+        ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
+                threads(), SERVICE_HEAP, API_KEY, base.getParent());
+        return new PipelineBench(job, warmUp, settings, progress).run();
+    }
+
+    /** The command that regenerates the report ({@code option}: --full or --pipeline), with this JVM's threads. */
+    private static String command(String option) {
         String threads = System.getProperty(Machine.THREADS_PROPERTY);
-        return (threads == null ? "" : "SPPO_THREADS=" + threads + " ") + "./sppo bench --full";
+        return (threads == null ? "" : "SPPO_THREADS=" + threads + " ") + "./sppo bench " + option;
     }
 
     /** ONNX Runtime with as many intra-op threads as PyTorch has, batches of the default size. */

@@ -39,7 +39,7 @@ record PipelineRun(
         return warmUpJob.prompts();
     }
 
-    /** Platform end-to-end / loop end-to-end, the pipeline overhead (target at most 1.10). */
+    /** Platform end-to-end / loop end-to-end: the pipeline overhead ({@link PipelineSections#TARGET_RATIO}). */
     double ratio() {
         return oneGenerator.endToEnd() / loop.endToEnd();
     }

@@ -13,7 +13,8 @@ import java.util.Locale;
 /** The report sections of a {@link PipelineRun}: pipeline overhead, service memory, generator replicas. */
 final class PipelineSections {
 
-    static final double TARGET_RATIO = 1.10;
+    /** The most the platform may take over the in-process loop for the same job (issue 20). */
+    static final double TARGET_RATIO = 1.25;
 
     private PipelineSections() {}
 
@@ -64,16 +65,16 @@ final class PipelineSections {
                 + "%+.1f s, evaluation %+.1f s, the rest %+.1f s). Stage by stage: the trainer had published all %d "
                 + "generation requests %.1f s after the job was submitted (%.0f ms a request, sent "
                 + "asynchronously with linger.ms 0), whereas the "
-                + "loop sampled and scored everything in %.1f s; the generator, answering one prompt per message with "
-                + "K = %d rows per forward pass, finished %.1f s after the last request; the preference-service and "
-                + "the trainer's intake kept pace (all scored %.1f s and all stored %.1f s after the last answer). "
-                + "Sampling alone, in-process, measured just before: %.1f s batched (`BatchedSampling`, %d prompts a "
-                + "call), %.1f s one prompt per call (×%.1f), so the small batches cost about %.1f s; the rest of the "
-                + "generator's time is per-message handling and the 2 cores it shares with four other JVMs, the "
-                + "broker and the database. With two generators (the replica section) all requests were out at "
-                + "%.1f s and all answered %.1f s later. The generator works prompt by prompt, so the ratio cannot "
-                + "come near %.2f until it samples many prompts per forward pass (a batch consumer) and fewer JVMs "
-                + "share the cores (the one-JVM `./sppo demo` platform runs the same stages in one process).", platform.endToEnd() - loop.endToEnd(),
+                + "loop sampled and scored everything in %.1f s; the generator (a batch consumer: each poll's "
+                + "requests sampled together in calls of a fixed shape, K = %d rows per prompt) finished %.1f s after "
+                + "the last request; the preference-service and the trainer's intake kept pace (all scored %.1f s and "
+                + "all stored %.1f s after the last answer). Sampling alone, in-process, measured just before: %.1f s "
+                + "batched (`BatchedSampling`, %d prompts a call), %.1f s one prompt per call (×%.1f), so answering "
+                + "prompt by prompt would cost about %.1f s more. With two generators (the replica section) all "
+                + "requests were out at %.1f s and all answered %.1f s later. The rest of the gap is publishing the "
+                + "requests one message each, the hand-offs between the JVMs and the 2 cores that four service JVMs, "
+                + "the broker and the database share (the one-JVM `./sppo demo` platform runs the same stages in one "
+                + "process); the target is a ratio of at most %.2f.", platform.endToEnd() - loop.endToEnd(),
                 platform.generate() - loop.generate(), platform.train() - loop.train(),
                 platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(), prompts, one.requested(),
                 1000 * one.requested() / prompts, loop.generate(), run.job().k(), one.answered() - one.requested(),

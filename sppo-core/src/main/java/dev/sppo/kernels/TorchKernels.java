@@ -30,6 +30,7 @@ import java.util.Map;
  *       {@code addcmul});</li>
  *   <li>{@link #attention}: {@code softmax(q kᵀ + bias) v}, the bias added in place;</li>
  *   <li>{@link #toBfloat16}: the cast to bfloat16, which DJL cannot name;</li>
+ *   <li>{@link #halfLinear}: a product with a weight held in half precision, computed in it;</li>
  *   <li>{@link #decodeStep}: a whole decode step of a plain LLaMA in one call;</li>
  *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
  *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations;</li>
@@ -37,7 +38,7 @@ import java.util.Map;
  *       its results into leaf gradients, for backward passes run on several threads at once.</li>
  * </ul>
  *
- * The first three are differentiable: autograd records the operations inside a call exactly as eager ops.
+ * The first five are differentiable: autograd records the operations inside a call exactly as eager ops.
  * TorchScript's graph optimizer is switched off before every call, so the calls run those eager kernels:
  * with it on, the profiling executor swaps {@code silu_backward} for a symbolic derivative made of five
  * element-wise ops. The switch is a thread-local flag in PyTorch (hence every call, on the caller's thread;
@@ -63,6 +64,15 @@ public final class TorchKernels {
      */
     public static NDArray toBfloat16(NDArray x) {
         return Module.INSTANCE.record("to_bfloat16", x);
+    }
+
+    /**
+     * {@code x wᵀ} for a weight {@code w} held in bfloat16 or float16, computed in that precision: {@code x} (float32)
+     * rounded to it, the products summed in float32, the (…, out) result widened to float32. Autograd keeps {@code
+     * w} for the backward pass, where a float32 product would keep a float32 copy of it.
+     */
+    public static NDArray halfLinear(NDArray x, NDArray w) {
+        return Module.INSTANCE.record("half_linear", x, w);
     }
 
     /**
@@ -177,7 +187,8 @@ public final class TorchKernels {
     /** The loaded module and one named marker array per differentiable method (DJL's method selector). */
     private static final class Module {
 
-        private static final List<String> RECORDED = List.of("silu_mul", "rotate", "attention", "to_bfloat16");
+        private static final List<String> RECORDED = List.of("silu_mul", "rotate", "attention", "to_bfloat16",
+                "half_linear");
         static final Module INSTANCE = new Module();
 
         final PtSymbolBlock block;

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -131,10 +130,7 @@ public final class Llama extends AbstractBlock implements AutoCloseable {
     /** The language-model head applied to final hidden states z: (..., D) to (..., V) logits z W_headᵀ. */
     public NDArray logits(NDArray hiddenStates) {
         Parameter head = parameters.get(config.tieWordEmbeddings() ? LlamaLayout.EMBED : LlamaLayout.LM_HEAD);
-        NDArray w = Float32.of(head);
-        NDArray logits = Linear.linear(hiddenStates, w).head();
-        Float32.release(w, head);
-        return logits;
+        return Float32.linear(hiddenStates, head, null);
     }
 
     /**

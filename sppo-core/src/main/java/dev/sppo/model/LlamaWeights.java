@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param base the values of the checkpoint tensors of {@link LlamaLayout}
  * @param precision how the base weights are held in memory; a base in half precision is frozen (only an adapter on
- *     it trains) and widened to float32 wherever the forward pass uses it
+ *     it trains) and computes its products in that precision (see {@code Float32})
  * @param adapter a LoRA adapter on the base, or null
  */
 public record LlamaWeights(WeightSource base, WeightPrecision precision, LoraAdapter adapter) {

@@ -42,13 +42,40 @@ public final class Sampler {
      */
     public List<Sample> sample(List<int[]> prompts, SamplingParams params, Decoding decoding) {
         validate(prompts);
-        DecodeState state = new DecodeState(prompts, params.numSamples(), params.maxNewTokens(), padId, stopIds);
-        TokenChooser chooser = new TokenChooser(params);
         SplittableRandom master = new SplittableRandom(params.seed());
-        SplittableRandom[] rngs = new SplittableRandom[state.rows()];
+        SplittableRandom[] rngs = new SplittableRandom[prompts.size() * params.numSamples()];
         for (int r = 0; r < rngs.length; r++) {
             rngs[r] = master.split();
         }
+        return run(prompts, params, decoding, rngs);
+    }
+
+    /**
+     * Samples {@code params.numSamples()} responses for each prompt, each prompt seeded on its own: the K rows of
+     * prompt p draw from generators split from {@code seeds.get(p)} (and {@code params.seed()} is not used), as
+     * {@link #sample(List, SamplingParams)} seeds a lone prompt. So a prompt's responses are those it gets alone
+     * with its seed, whichever prompts share the batch (up to float rounding of the logits).
+     */
+    public List<Sample> sampleSeeded(List<int[]> prompts, List<Long> seeds, SamplingParams params) {
+        validate(prompts);
+        if (seeds.size() != prompts.size()) {
+            throw new IllegalArgumentException("seeds: one per prompt is needed, got " + seeds.size() + " for "
+                    + prompts.size() + " prompts");
+        }
+        int k = params.numSamples();
+        SplittableRandom[] rngs = new SplittableRandom[prompts.size() * k];
+        for (int p = 0; p < prompts.size(); p++) {
+            SplittableRandom master = new SplittableRandom(seeds.get(p));
+            for (int s = 0; s < k; s++) {
+                rngs[p * k + s] = master.split();
+            }
+        }
+        return run(prompts, params, Decoding.COMPILED, rngs);
+    }
+
+    private List<Sample> run(List<int[]> prompts, SamplingParams params, Decoding decoding, SplittableRandom[] rngs) {
+        DecodeState state = new DecodeState(prompts, params.numSamples(), params.maxNewTokens(), padId, stopIds);
+        TokenChooser chooser = new TokenChooser(params);
         try (NDManager manager = NDManager.newBaseManager();
                 StepLogits logits = open(decoding, state, manager)) {
             for (int step = 0; step < params.maxNewTokens(); step++) {

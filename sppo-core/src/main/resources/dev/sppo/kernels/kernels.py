@@ -58,6 +58,11 @@ class Kernels(Module):
   # x.to(torch.bfloat16) (dtype 15), rounding to nearest even: DJL 0.36 cannot name bfloat16 to the engine.
   def to_bfloat16(self: __torch__.Kernels, x: Tensor) -> Tensor:
     return torch.to(x, 15, False, False, None)
+  # x W^T for a weight held in half precision, computed in it: x rounded to W's dtype, the product accumulated in
+  # float32 by the CPU kernel (oneDNN), the result widened to float32. Autograd keeps W itself for the backward
+  # pass, not a float32 copy of it.
+  def half_linear(self: __torch__.Kernels, x: Tensor, w: Tensor) -> Tensor:
+    return torch.to(torch.linear(torch.to(x, ops.prim.dtype(w), False, False, None), w), 6, False, False, None)
   # torch.optim.AdamW(fused=True): one multi-tensor kernel over every parameter; steps are counted first.
   def adamw(self: __torch__.Kernels, weights: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, weight_decay: float, eps: float) -> None:
     torch._foreach_add_(steps, 1.)

@@ -97,7 +97,7 @@ class LoraRunTest {
                 "iterations", 2, "prompts_per_iteration", 32,
                 "base", base,
                 "lora", lora,
-                "training", Map.of("learning_rate", 0.01, "epochs", 2, "batch_size", 4),
+                "training", Map.of("learning_rate", 0.05, "epochs", 2, "batch_size", 4),
                 "evaluation", Map.of("prompts", 16));
     }
 }

@@ -93,8 +93,13 @@ class LoraTest {
         }
     }
 
+    /**
+     * The base's products are computed in its precision (inputs and sums rounded, see HalfPrecisionProductTest), so
+     * the logits differ from a float32 model with the same rounded weights by that rounding: measured 0.046
+     * (bfloat16) and 0.0071 (float16) at most here, about 2⁻⁸ and 2⁻¹¹ of their size.
+     */
     @Test
-    void halfPrecisionBaseComputesWithItsRoundedWeightsWidenedToFloat32() {
+    void halfPrecisionBaseHoldsRoundedWeightsAndComputesCloseToThemWidened() {
         LlamaConfig config = TestModels.everyFeature();
         for (WeightPrecision precision : List.of(WeightPrecision.BFLOAT16, WeightPrecision.FLOAT16)) {
             try (NDManager manager = NDManager.newBaseManager();
@@ -112,7 +117,8 @@ class LoraTest {
                 }
                 assertThat(half.weight("model.layers.0.self_attn.q_proj.lora_A.weight").getDataType())
                         .isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
-                assertClose(logits(manager, half), logits(manager, widened), 1e-5);
+                assertClose(logits(manager, half), logits(manager, widened),
+                        precision == WeightPrecision.BFLOAT16 ? 0.1 : 0.02);
             }
         }
     }

@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import dev.sppo.model.Llama;
 import dev.sppo.model.LlamaWeights;
@@ -35,30 +36,62 @@ class SequenceScorerGradientTest {
         "model.layers.0.mlp.up_proj.weight", "model.layers.1.input_layernorm.weight", "model.norm.weight",
         "lm_head.weight", "model.layers.0.self_attn.v_proj.bias"
     };
+    private static final String[] ADAPTER_PROBED = {
+        "model.layers.0.self_attn.q_proj.lora_A.weight", "model.layers.0.self_attn.q_proj.lora_B.weight",
+        "model.layers.1.self_attn.v_proj.lora_A.weight", "model.layers.0.mlp.down_proj.lora_B.weight",
+        "model.layers.1.mlp.gate_proj.lora_A.weight"
+    };
 
     @Test
     void autogradMatchesCentralFiniteDifferencesForEveryKindOfWeight() {
         try (NDManager manager = NDManager.newBaseManager(); Llama model = Llama.random(TestModels.everyFeature(), manager, 5)) {
-            assertGradientsMatchFiniteDifferences(manager, model, PROBED);
+            assertGradientsMatchFiniteDifferences(model, gradients(manager, model, PROBED));
         }
     }
 
-    /** The adapter's A and B on a bfloat16 base: gradients flow through the widened base into both factors. */
+    /**
+     * The adapter's A and B on a base held in bfloat16: the base's products are rounded to bfloat16
+     * (HalfPrecisionProductTest), which makes f(θ) step-shaped at the scale of a finite difference. So the
+     * differences are taken on the same rounded weights held in float32, and the bfloat16 model's autograd
+     * gradients must follow that model's within bfloat16's rounding.
+     */
     @Test
     void loraAdapterGradientsMatchCentralFiniteDifferences() {
         LoraConfig lora = new LoraConfig(3, 6.0, 0.0, LoraTargets.named(LoraTargets.ALL_LINEAR), false);
-        LlamaWeights weights = LlamaWeights.adapted(TestModels.noisy(5), WeightPrecision.BFLOAT16,
-                new LoraAdapter(lora, TestModels.noisy(6)));
         try (NDManager manager = NDManager.newBaseManager();
-                Llama model = new Llama(TestModels.everyFeature(), manager, weights)) {
-            assertGradientsMatchFiniteDifferences(manager, model, new String[] {
-                "model.layers.0.self_attn.q_proj.lora_A.weight", "model.layers.0.self_attn.q_proj.lora_B.weight",
-                "model.layers.1.self_attn.v_proj.lora_A.weight", "model.layers.0.mlp.down_proj.lora_B.weight",
-                "model.layers.1.mlp.gate_proj.lora_A.weight"});
+                Llama half = new Llama(TestModels.everyFeature(), manager, LlamaWeights.adapted(TestModels.noisy(5),
+                        WeightPrecision.BFLOAT16, new LoraAdapter(lora, TestModels.noisy(6))));
+                Llama widened = new Llama(TestModels.everyFeature(), manager, LlamaWeights.adapted(
+                        spec -> half.weight(spec.name()).toType(DataType.FLOAT32, false).toFloatArray(),
+                        WeightPrecision.FLOAT32, new LoraAdapter(lora, TestModels.noisy(6))))) {
+            Map<String, float[]> expected = gradients(manager, widened, ADAPTER_PROBED);
+            Map<String, float[]> actual = gradients(manager, half, ADAPTER_PROBED);
+            for (String name : ADAPTER_PROBED) {
+                float[] e = expected.get(name);
+                float[] a = actual.get(name);
+                for (int i = 0; i < e.length; i++) {
+                    assertThat((double) a[i]).as(name + "[" + i + "] on the bfloat16 base")
+                            .isCloseTo(e[i], within(3e-2 * Math.max(1, Math.abs(e[i]))));
+                }
+            }
+            assertGradientsMatchFiniteDifferences(widened, expected);
         }
     }
 
-    private static void assertGradientsMatchFiniteDifferences(NDManager manager, Llama model, String[] probed) {
+    private static void assertGradientsMatchFiniteDifferences(Llama model, Map<String, float[]> gradients) {
+        SequenceScorer scorer = new SequenceScorer(model, 0);
+        for (String name : gradients.keySet()) {
+            NDArray weight = model.weight(name);
+            float[] grad = gradients.get(name);
+            int index = argmaxAbs(grad);
+            double numeric = centralDifference(scorer, weight, index, 1e-2f);
+            assertThat((double) grad[index]).as(name + "[" + index + "]")
+                    .isCloseTo(numeric, within(2e-2 * Math.max(1, Math.abs(numeric))));
+        }
+    }
+
+    /** Autograd's ∂f/∂θ for each probed parameter: one backward pass, whose gradients stay accumulated. */
+    private static Map<String, float[]> gradients(NDManager manager, Llama model, String[] probed) {
         SequenceScorer scorer = new SequenceScorer(model, 0);
         model.setTrainable(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -69,14 +102,7 @@ class SequenceScorerGradientTest {
             gradients.put(name, model.weight(name).getGradient().toFloatArray());
         }
         model.setTrainable(false);
-        for (String name : probed) {
-            NDArray weight = model.weight(name);
-            float[] grad = gradients.get(name);
-            int index = argmaxAbs(grad);
-            double numeric = centralDifference(scorer, weight, index, 1e-2f);
-            assertThat((double) grad[index]).as(name + "[" + index + "]")
-                    .isCloseTo(numeric, within(2e-2 * Math.max(1, Math.abs(numeric))));
-        }
+        return gradients;
     }
 
     private static double centralDifference(SequenceScorer scorer, NDArray weight, int index, float h) {

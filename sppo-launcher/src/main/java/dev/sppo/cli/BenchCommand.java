@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code sppo bench}: measures the matmul peak, training and sampling throughput side by side in one run and
  * prints a markdown table to stdout (progress goes to stderr). Set the threads at start-up with {@code
  * -Dai.djl.pytorch.num_threads=N} (the {@code sppo} script's {@code SPPO_THREADS}). With {@code --full} it writes the
- * whole performance report ({@link FullBench}) to {@code --out}; with {@code --onnx} only the ONNX preference kinds'
+ * whole performance report ({@link FullBench}) to {@code --out}, with {@code --pipeline} prints only its platform
+ * sections; with {@code --onnx} only the ONNX preference kinds'
  * pairs/s ({@link OnnxJudgeBench}); with {@code --decode} greedy decoding's steady-state tokens/s ({@link
  * DecodeThroughput}).
  */
@@ -53,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " preference pairs/s, SPPO cost growth and a GPU projection, pipeline overhead, service memory and "
             + "generator replicas (about 10 minutes; needs the services' jars: ./mvnw -pl sppo-launcher -am install)")
     private boolean full;
+
+    @Option(names = "--pipeline", description = "only --full's platform sections: one SPPO iteration (512 prompts × "
+            + "K = 5) in-process and through Kafka and the four services as separate JVMs with its stage trace, the "
+            + "services' memory, 1 vs 2 generators (about 2 minutes; needs the services' jars); printed, not written")
+    private boolean pipeline;
 
     @Option(names = "--onnx", description = "preference pairs/s of the ONNX kinds (encoder_head, onnx_reward, "
             + "onnx_pairwise) at all-MiniLM-L6-v2's size, on task answers and on sentences (about a minute)")
@@ -85,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
             new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
                     .run(out, System.err);
             System.err.println("bench: report written to " + out);
+            return 0;
+        }
+        if (pipeline) {
+            System.out.print(new FullBench(Path.of("").toAbsolutePath(), line -> System.err.println("bench: " + line))
+                    .runPipeline(System.err));
             return 0;
         }
         if (text) {
