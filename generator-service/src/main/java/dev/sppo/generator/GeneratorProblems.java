@@ -1,5 +1,6 @@
 package dev.sppo.generator;
 
+import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.service.FieldProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,12 @@ class GeneratorProblems extends FieldProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Checkpoint unavailable");
         return problem;
+    }
+
+    /** A body that passed validation but breaks the message contract it becomes (a temperature of 1e999). */
+    @ExceptionHandler(InvalidMessageException.class)
+    ProblemDetail invalidRequest(InvalidMessageException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(UnknownVersionException.class)

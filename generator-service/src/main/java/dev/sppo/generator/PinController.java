@@ -1,10 +1,12 @@
 package dev.sppo.generator;
 
 import dev.sppo.service.auth.Audit;
+import dev.sppo.service.FieldProblems;
 import dev.sppo.service.auth.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 import java.util.Collection;
 
@@ -44,11 +47,12 @@ class PinController {
         return pinned;
     }
 
-    /** 204 once unpinned; 404 when the job was not pinned. */
+    /** 204 once unpinned; a 404 problem when the job was not pinned. */
     @DeleteMapping("/pins/{jobId}")
     ResponseEntity<Void> unpin(@PathVariable String jobId, Caller caller) {
         if (!pins.unpin(jobId)) {
-            return ResponseEntity.notFound().build();
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, FieldProblems.problem(HttpStatus.NOT_FOUND,
+                    "Not pinned", "job " + jobId + " is not pinned on this replica"), null);
         }
         Audit.line(caller, "unpinned", "job", jobId);
         return ResponseEntity.noContent().build();

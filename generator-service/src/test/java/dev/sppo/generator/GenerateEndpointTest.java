@@ -66,6 +66,17 @@ class GenerateEndpointTest extends GeneratorContextTest {
     }
 
     @Test
+    void anInfiniteTemperatureIsA400ProblemNamingItNotA500() throws Exception {
+        HttpResponse<String> response = post("/generate", generateBody("ckpt", "2", "0.9", "4")
+                .replace("\"temperature\": 1.0", "\"temperature\": 1e999"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(response.body(), "$.detail"))
+                .isEqualTo("SamplingSpec.temperature: must be a finite number >= 0, got Infinity");
+    }
+
+    @Test
     void missingCheckpointGives404AndBrokenOneGives422() throws Exception {
         Path broken = Files.createDirectories(store.resolve("broken"));
         Files.writeString(broken.resolve("config.json"), "{\"vocab_size\": -1}");
@@ -107,8 +118,11 @@ class GenerateEndpointTest extends GeneratorContextTest {
         assertThat((String) JsonPath.read(unseen.body(), "$.detail")).contains("version 2 of job 'no-such-job'");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<Map<String, String>>read(negative.body(), "$.errors")).containsOnlyKeys("version");
-        assertThat(HTTP.send(request("/pins/no-such-job").DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        HttpResponse<String> unpinned = HTTP.send(request("/pins/no-such-job").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unpinned.statusCode()).isEqualTo(404);
+        assertThat(unpinned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(unpinned.body(), "$.detail")).contains("job no-such-job is not pinned");
     }
 
     @Test

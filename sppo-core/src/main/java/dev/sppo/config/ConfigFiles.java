@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class ConfigFiles {
         }
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            throw new InvalidConfigException(file + ": not UTF-8 text");
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException(file + ": " + e.getMessage());
         }

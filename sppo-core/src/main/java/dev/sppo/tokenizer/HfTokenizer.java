@@ -2,12 +2,15 @@ package dev.sppo.tokenizer;
 
 import ai.djl.engine.EngineException;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,15 +75,18 @@ public final class HfTokenizer implements TextTokenizer {
                 tokenizer, dir, config.withAddBosToken(special.addBos()), special, vocabulary.size());
     }
 
+    /**
+     * The native tokenizer of {@code file}. The native library aborts the whole JVM (a Rust panic it does not
+     * catch) on some malformed JSON, for example an unescaped control character inside the decoder's section, so
+     * it is given the document only after Gson has read all of it strictly ({@link JsonFiles#readTree}), in Gson's
+     * own serialization.
+     */
     private static HuggingFaceTokenizer open(Path file) {
         System.setProperty("OPT_OUT_TRACKING", "true");
+        byte[] canonical = JsonFiles.readTree(file).toString().getBytes(StandardCharsets.UTF_8);
         try {
-            return HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(file)
-                    .optAddSpecialTokens(false)
-                    .optTruncation(false)
-                    .optPadding(false)
-                    .build();
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(canonical),
+                    Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read tokenizer file " + file, e);
         } catch (EngineException e) {

@@ -1,9 +1,11 @@
 package dev.sppo.tokenizer;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
@@ -28,6 +30,10 @@ final class JsonFiles {
 
     private static final String LENIENCY_ADVICE =
             "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+
+    /** Deeper than the native tokenizers library's JSON reader goes (128 levels), with room to spare. */
+    static final int MAX_DEPTH = 64;
+    private static final TypeAdapter<JsonElement> TREE = new Gson().getAdapter(JsonElement.class);
 
     private JsonFiles() {}
 
@@ -58,6 +64,37 @@ final class JsonFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read tokenizer file " + file, e);
         }
+    }
+
+    /**
+     * Reads {@code file} as one strict JSON document, whole (every string decoded, every number read), nested at
+     * most {@value #MAX_DEPTH} levels deep.
+     *
+     * @throws MalformedTokenizerException as {@link #read} does, and for a document nested deeper
+     */
+    static JsonElement readTree(Path file) {
+        JsonElement tree = read(file, TREE::read);
+        if (depth(tree, 0) > MAX_DEPTH) {
+            throw new MalformedTokenizerException(file, "JSON nested more than " + MAX_DEPTH + " levels deep");
+        }
+        return tree;
+    }
+
+    private static int depth(JsonElement node, int level) {
+        if (level > MAX_DEPTH) {
+            return level;
+        }
+        int deepest = level;
+        if (node.isJsonObject()) {
+            for (JsonElement child : node.getAsJsonObject().asMap().values()) {
+                deepest = Math.max(deepest, depth(child, level + 1));
+            }
+        } else if (node.isJsonArray()) {
+            for (JsonElement child : node.getAsJsonArray()) {
+                deepest = Math.max(deepest, depth(child, level + 1));
+            }
+        }
+        return deepest;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.sppo.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
@@ -80,7 +79,7 @@ public final class ParameterUpdater {
         double lossValue;
         M measured;
         try (NDScope ignored = new NDScope();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientCollector collector = ExclusiveGradients.open()) {
             RowLoss.Evaluation<M> evaluation = loss.get();
             lossValue = evaluation.loss().getFloat();
             requireFinite(lossValue);

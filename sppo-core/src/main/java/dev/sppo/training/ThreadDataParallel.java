@@ -178,7 +178,7 @@ public final class ThreadDataParallel {
     private static <M> Evaluated<M> lossAndUpstream(
             RowLoss<M> loss, List<NDArray> values, List<NDArray> upstream, DoubleConsumer lossCheck) {
         try (NDScope scope = new NDScope();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientCollector collector = ExclusiveGradients.open()) {
             List<NDArray> leaves = new ArrayList<>();
             for (NDArray value : values) {
                 NDArray leaf = value.stopGradient();

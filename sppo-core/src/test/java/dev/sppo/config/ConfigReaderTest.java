@@ -47,6 +47,16 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheFile() throws Exception {
+        Path file = Files.write(tmp.resolve("flipped.yaml"), new byte[] {'s', 'i', 'z', 'e', ':', ' ', (byte) 0xC3,
+            (byte) 0x28, '\n'});
+
+        assertThatThrownBy(() -> new LayeredReader().read(file))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(file + ": not UTF-8 text");
+    }
+
+    @Test
     void mistakesNameTheFileAndTheFieldPath() throws Exception {
         Path file = Files.writeString(tmp.resolve("typo.yaml"), "section:\n  middle: 2\n");
 

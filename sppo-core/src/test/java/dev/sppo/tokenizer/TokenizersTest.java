@@ -116,4 +116,32 @@ class TokenizersTest {
                 .isInstanceOf(MalformedTokenizerException.class)
                 .hasMessageContaining("Malformed tokenizer file " + dir.resolve(fileName) + ": " + problem);
     }
+
+    @Test
+    void aRawControlCharacterInTheDecoderIsRefusedNamingTheFileInsteadOfAbortingTheJvm() throws IOException {
+        Path dir = TokenizerFixtures.modelDir(tmp, BYTE_LEVEL_BPE, CONFIG);
+        Path file = dir.resolve("tokenizer.json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("\"decoder\": {\"type\": \"ByteLevel\"",
+                "\"decoder\": {\"type\": \"Byte\u0001Level\""));
+
+        assertThatThrownBy(() -> Tokenizers.load(dir))
+                .isInstanceOf(MalformedTokenizerException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("invalid JSON");
+    }
+
+    @Test
+    void aDocumentNestedDeeperThanTheNativeReaderGoesIsRefusedNamingTheFile() throws IOException {
+        Path dir = TokenizerFixtures.modelDir(tmp, BYTE_LEVEL_BPE, CONFIG);
+        Path file = dir.resolve("tokenizer.json");
+        String deep = "[".repeat(JsonFiles.MAX_DEPTH + 1) + "]".repeat(JsonFiles.MAX_DEPTH + 1);
+        Files.writeString(file, Files.readString(file).replace("\"decoder\": {", "\"deep\": " + deep
+                + ", \"decoder\": {"));
+
+        assertThatThrownBy(() -> Tokenizers.load(dir))
+                .isInstanceOf(MalformedTokenizerException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("nested more than 64 levels");
+    }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {GenerateCommand.class, ScoreCommand.class, InitCommand.class, TrainCommand.class,
             TrainPreferenceCommand.class, BenchCommand.class, ReportCommand.class, StudyCommand.class,
             DemoCommand.class, TextDemoAssetsCommand.class, MergeCommand.class, MemoryCommand.class,
-            ChaosCommand.class, CommandLine.HelpCommand.class})
+            ChaosCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
 public final class SppoCli implements Runnable {
 
     @Spec

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sppo.contracts.Topics;
 import dev.sppo.embedded.FreePorts;
+import dev.sppo.fuzz.GatewayJobs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -190,14 +191,7 @@ final class PlatformHarness implements AutoCloseable {
      * differ in quality (with fewer demonstrations every answer scores 0 and there is nothing to prefer).
      */
     static String tinyJob(String name) {
-        return """
-                {"name": "%s", "iterations": 2, "prompts_per_iteration": 8,
-                 "sampling": {"k": 2, "max_new_tokens": 4},
-                 "base": {"warm_start": {"hidden_size": 32, "layers": 1, "heads": 2, "demonstrations": 500, "epochs": 4,
-                                         "learning_rate": 0.02}},
-                 "training": {"epochs": 1, "batch_size": 4},
-                 "evaluation": {"prompts": 8, "samples_per_prompt": 1}}
-                """.formatted(name);
+        return GatewayJobs.tinyJob(name);
     }
 
     @Override

@@ -12,6 +12,7 @@ public enum ApiProblem {
     ADMIN_ONLY(HttpStatus.FORBIDDEN, "admin-only", "Admins only"),
     METRICS_ONLY(HttpStatus.FORBIDDEN, "metrics-only", "A metrics key"),
     NO_ROUTE(HttpStatus.NOT_FOUND, "no-route", "No such API route"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable");
 
     private static final String TYPE_BASE = "https://sppo.dev/problems/";

@@ -1,4 +1,4 @@
-package dev.sppo.platform;
+package dev.sppo.fuzz;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -16,7 +16,7 @@ import java.util.Random;
  * boundary value, a key removed, an unknown key added, deep nesting, or the text truncated or given raw tokens that
  * JSON parsers treat differently (huge integers, 1e999, NaN). The same seed gives the same sequence.
  */
-final class JsonMutator {
+public final class JsonMutator {
 
     private static final List<String> RAW_VALUES = List.of("1e999", "-1e999", "NaN", "Infinity",
             "99999999999999999999999999", "-9223372036854775809", "2147483648", "-0", "0.0000001", "1.5",
@@ -26,12 +26,12 @@ final class JsonMutator {
 
     private final Random random;
 
-    JsonMutator(long seed) {
+    public JsonMutator(long seed) {
         this.random = new Random(seed);
     }
 
     /** One mutant of {@code json}, as text (it may not be valid JSON). */
-    String mutate(String json) {
+    public String mutate(String json) {
         return switch (random.nextInt(10)) {
             case 0 -> json.substring(0, random.nextInt(json.length()));
             case 1 -> nested(1 + random.nextInt(3000));
@@ -80,20 +80,21 @@ final class JsonMutator {
         }
     }
 
-    /** {@code depth} nested arrays or objects. */
-    private String nested(int depth) {
+    /** {@code depth} nested arrays or objects around a number. */
+    public String nested(int depth) {
         boolean arrays = random.nextBoolean();
         String open = arrays ? "[" : "{\"a\":";
         String close = arrays ? "]" : "}";
         return open.repeat(depth) + "1" + close.repeat(depth);
     }
 
-    int nextInt(int bound) {
+    /** The next seeded int in [0, bound). */
+    public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
     /** {@code length} random bytes: usually invalid UTF-8. */
-    byte[] bytes(int length) {
+    public byte[] bytes(int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
