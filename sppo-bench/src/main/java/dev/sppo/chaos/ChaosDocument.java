@@ -35,10 +35,10 @@ public final class ChaosDocument {
     /** The trials per fault kind the acceptance asks for, whose run time the document estimates. */
     static final int FULL_TRIALS = 10;
 
-    private static final String NO_FUZZ = "This run did not fuzz. `HostileInputFuzzTest` (CI) sends 1,000 seeded "
-            + "REST requests through the gateway and 25 malformed records to each of `sppo.generation.requests`, "
-            + "`sppo.responses` and `sppo.preferences`, and asserts 0 responses of 500, 0 stack traces in bodies, "
-            + "every 4xx a JSON problem, all 75 records dead-lettered with a reason and a job after them SUCCEEDED.\n";
+    private static final String NO_FUZZ = "This run did not fuzz (`--fuzz-requests 0`). `HostileInputFuzzTest` (CI) "
+            + "runs the same engine (`dev.sppo.fuzz`) with 1,000 REST requests and 25 malformed records per consumed "
+            + "topic, and asserts no hole: 0 responses of 500, 0 stack traces in bodies, every 4xx a JSON problem, "
+            + "every record dead-lettered with a reason, no consumer stuck, a job after them SUCCEEDED.\n";
 
     private static final String NO_SOAK = "This run did not soak (`--soak-minutes 0`).\n";
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code sppo fuzz}: starts the whole platform in this JVM on free ports over a temporary data directory (as
@@ -52,25 +53,29 @@ public final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FuzzRun run = new FuzzRun(requests, records, files, seed);
-        Path data = Files.createTempDirectory("sppo-fuzz");
-        StackSettings settings = new StackSettings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                new ServiceSettings(0, 0, 0, FreePorts.next(), 1, API_KEY));
-        PlatformLog.toFile(settings.logFile());
         long begin = System.nanoTime();
-        FuzzTotals totals;
-        try (EmbeddedStack stack = EmbeddedStack.start(settings, System.err)) {
-            FuzzTarget target = new FuzzTarget(URI.create("http://127.0.0.1:" + stack.gatewayPort()), API_KEY,
-                    "127.0.0.1:" + settings.kafkaPort());
-            totals = run.run(target, line -> System.err.println("sppo fuzz: " + line));
-        } finally {
-            DirectoryTrees.delete(data);
-        }
+        FuzzTotals totals = onEmbeddedPlatform(new FuzzRun(requests, records, files, seed),
+                line -> System.err.println("sppo fuzz: " + line));
         totals.holes().forEach(hole -> System.err.println("hole: " + hole));
         System.out.printf("./sppo fuzz --requests %d --records-per-topic %d --files %d --seed %d: %.0f s%n%n",
                 requests, records, files, seed, (System.nanoTime() - begin) / 1e9);
         System.out.print(totals.markdown());
         System.out.flush();
         return totals.clean() ? 0 : 1;
+    }
+
+    /** Runs {@code run} against the whole platform started in this JVM on free ports and a temporary directory. */
+    static FuzzTotals onEmbeddedPlatform(FuzzRun run, Consumer<String> progress) throws Exception {
+        Path data = Files.createTempDirectory("sppo-fuzz");
+        StackSettings settings = new StackSettings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                new ServiceSettings(0, 0, 0, FreePorts.next(), 1, API_KEY));
+        PlatformLog.toFile(settings.logFile());
+        try (EmbeddedStack stack = EmbeddedStack.start(settings, System.err)) {
+            FuzzTarget target = new FuzzTarget(URI.create("http://127.0.0.1:" + stack.gatewayPort()), API_KEY,
+                    "127.0.0.1:" + settings.kafkaPort());
+            return run.run(target, progress);
+        } finally {
+            DirectoryTrees.delete(data);
+        }
     }
 }
