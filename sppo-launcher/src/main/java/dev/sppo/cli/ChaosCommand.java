@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * ({@link SoakRun}, {@code --soak-minutes}) and the fuzz of {@code sppo fuzz} on the platform started in this JVM
  * ({@code --fuzz-requests}); writes {@code docs/reliability.md} ({@link ChaosDocument}) to {@code --out}. Exit code 1
  * when a trial did not end clean ({@code TrialResult.clean}), the soak crashed or the fuzz found a hole. Scratch
- * data goes to a temporary directory that is deleted afterwards.
+ * data goes to a temporary directory, deleted after a clean run and kept, with the services' logs, after any other.
  */
 @Command(
         name = "chaos",
@@ -74,27 +74,39 @@ public final class ChaosCommand implements Callable<Integer> {
                     + soakMinutes + " and " + fuzzRequests);
         }
         Path work = Files.createTempDirectory("sppo-chaos");
+        boolean passed = false;
         try {
-            ProcessSettings settings = new ProcessSettings(work.resolve("platform"),
-                    new ServiceJars(Path.of("").toAbsolutePath()), 1, SERVICE_HEAP, "chaos-key",
-                    Files.createDirectories(work.resolve("models")));
-            ChaosReport report = new ChaosRun(settings, line -> System.err.println("chaos: " + line))
-                    .run(ChaosSchedule.of(trials));
-            Optional<SoakResult> soak = soakMinutes == 0 ? Optional.empty()
-                    : Optional.of(new SoakRun(work, line -> System.err.println("chaos: " + line))
-                            .run(Duration.ofMinutes(soakMinutes), SOAK_THREADS));
-            Optional<FuzzTotals> fuzz = fuzzRequests == 0 ? Optional.empty()
-                    : Optional.of(FuzzCommand.onEmbeddedPlatform(fuzzRun(), line -> System.err.println("fuzz: " + line)));
-            String document = ChaosDocument.render("./sppo chaos --trials " + trials + " --soak-minutes "
-                    + soakMinutes + " --fuzz-requests " + fuzzRequests, report, soak, fuzz.map(this::fuzzSection));
-            Files.writeString(out, document);
-            System.out.print(document);
-            boolean clean = report.trials().stream().allMatch(TrialResult::clean);
-            return clean && soak.map(s -> s.crashes().isEmpty()).orElse(true)
-                    && fuzz.map(FuzzTotals::clean).orElse(true) ? 0 : 1;
+            int code = runIn(work);
+            passed = code == 0;
+            return code;
         } finally {
-            DirectoryTrees.delete(work);
+            if (passed) {
+                DirectoryTrees.delete(work);
+            } else {
+                System.err.println("chaos: kept the services' logs and data for a look: " + work
+                        + " (platform/logs/)");
+            }
         }
+    }
+
+    private int runIn(Path work) throws Exception {
+        ProcessSettings settings = new ProcessSettings(work.resolve("platform"),
+                new ServiceJars(Path.of("").toAbsolutePath()), 1, SERVICE_HEAP, "chaos-key",
+                Files.createDirectories(work.resolve("models")));
+        ChaosReport report = new ChaosRun(settings, line -> System.err.println("chaos: " + line))
+                .run(ChaosSchedule.of(trials));
+        Optional<SoakResult> soak = soakMinutes == 0 ? Optional.empty()
+                : Optional.of(new SoakRun(work, line -> System.err.println("chaos: " + line))
+                        .run(Duration.ofMinutes(soakMinutes), SOAK_THREADS));
+        Optional<FuzzTotals> fuzz = fuzzRequests == 0 ? Optional.empty() : Optional.of(
+                FuzzCommand.onEmbeddedPlatform(fuzzRun(), line -> System.err.println("fuzz: " + line)));
+        String document = ChaosDocument.render("./sppo chaos --trials " + trials + " --soak-minutes "
+                + soakMinutes + " --fuzz-requests " + fuzzRequests, report, soak, fuzz.map(this::fuzzSection));
+        Files.writeString(out, document);
+        System.out.print(document);
+        boolean clean = report.trials().stream().allMatch(TrialResult::clean);
+        return clean && soak.map(s -> s.crashes().isEmpty()).orElse(true)
+                && fuzz.map(FuzzTotals::clean).orElse(true) ? 0 : 1;
     }
 
     private FuzzRun fuzzRun() {
