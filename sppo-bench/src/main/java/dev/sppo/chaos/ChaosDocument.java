@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code docs/reliability.md} from a chaos run: the fixed prose of {@value #TEMPLATE} (guarantees, resume points,
  * how it is tested, what is not covered) with its {@value #MEASURED} placeholder replaced by the run's measurements
  * (the command, the machine's load, the wall time and the estimated time of {@code --trials 10}, the undisturbed
- * run's loss and win rate per iteration, one table row per fault, and the reason of every FAILED trial), its
+ * run's loss and win rate per iteration, one table row per fault, and the reason of every FAILED or STUCK trial), its
  * {@value #SOAK} placeholder by the training soak's steps and crashes, and its {@value #FUZZ} placeholder by the
  * fuzz totals when the caller has them.
  */
@@ -111,6 +111,9 @@ public final class ChaosDocument {
             if (t.state().equals("FAILED")) {
                 failures.add("- job " + t.jobId() + " (" + describe(t) + ") FAILED" + (t.failedCleanly()
                         ? " as it may by design" : "") + ": " + t.failureReason());
+            } else if (t.stuck()) {
+                failures.add("- job " + t.jobId() + " (" + describe(t) + ") STUCK, then cancelled: "
+                        + t.failureReason());
             }
         }
         if (!failures.isEmpty()) {
@@ -125,7 +128,7 @@ public final class ChaosDocument {
 
     private static String table(ChaosReport report) {
         MarkdownTable table = new MarkdownTable(List.of(Column.left("fault"), Column.right("trials"),
-                Column.right("hit"), Column.right("SUCCEEDED"), Column.right("clean FAILED"),
+                Column.right("hit"), Column.right("SUCCEEDED"), Column.right("clean FAILED"), Column.right("stuck"),
                 Column.right("prompts lost"), Column.right("counted twice"), Column.right("reported dropped"),
                 Column.right("checkpoints without a complete file"), Column.right("same metrics"),
                 Column.right("median recovery s"), Column.right("max recovery s")));
@@ -140,6 +143,7 @@ public final class ChaosDocument {
             table.row(group.getKey(), count(trials.size()), count(n),
                     count(trials.stream().filter(TrialResult::succeeded).count()),
                     count(trials.stream().filter(TrialResult::failedCleanly).count()),
+                    count(trials.stream().filter(TrialResult::stuck).count()),
                     count(trials.stream().mapToLong(t -> t.prompts().lost()).sum()),
                     count(trials.stream().mapToLong(t -> t.prompts().duplicated()).sum()),
                     count(trials.stream().mapToLong(t -> t.prompts().dropped()).sum()),

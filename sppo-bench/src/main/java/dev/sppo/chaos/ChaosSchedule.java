@@ -6,6 +6,7 @@ import dev.sppo.chaos.Fault.Target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The faults {@code sppo chaos} injects, one per trial. */
 public final class ChaosSchedule {
@@ -52,12 +53,28 @@ public final class ChaosSchedule {
 
     /** {@code trialsPerKind} trials of each of {@link #KINDS}, kind after kind, each trial one fault. */
     public static List<List<Fault>> of(int trialsPerKind) {
+        return of(trialsPerKind, "");
+    }
+
+    /**
+     * {@code trialsPerKind} trials of each of the {@link #KINDS} whose {@link Fault#describe description} contains
+     * {@code only} (ignoring case; blank for all), kind after kind, each trial one fault.
+     *
+     * @throws IllegalArgumentException when no kind matches, listing the kinds
+     */
+    public static List<List<Fault>> of(int trialsPerKind, String only) {
         if (trialsPerKind < 1) {
             throw new IllegalArgumentException("--trials must be at least 1, got " + trialsPerKind);
         }
+        String wanted = only.toLowerCase(Locale.ROOT);
+        List<Fault> kinds = KINDS.stream().filter(k -> k.describe().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("--faults '" + only + "' matches no fault kind; the kinds are: "
+                    + String.join("; ", KINDS.stream().map(Fault::describe).toList()));
+        }
         List<List<Fault>> trials = new ArrayList<>();
         for (int round = 0; round < trialsPerKind; round++) {
-            for (Fault kind : KINDS) {
+            for (Fault kind : kinds) {
                 trials.add(List.of(kind));
             }
         }

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param jobId the job
  * @param faults each fault's outcome, in order
- * @param state the job's final state
- * @param failureReason why it failed; null unless FAILED
+ * @param state the job's final state, or {@link #STUCK}
+ * @param failureReason why it failed, or where it was stuck; null unless FAILED or {@link #STUCK}
  * @param prompts how its prompts were counted in training
  * @param incompleteCheckpoints checkpoint rows without a complete file of the recorded sha256
  * @param metrics each iteration's metrics without the timing ones
@@ -26,6 +26,12 @@ public record TrialResult(
         int incompleteCheckpoints,
         Map<Integer, JsonObject> metrics,
         MetricsCheck metricsCheck) {
+
+    /**
+     * The state of a trial whose job did not get to its next point within the trial's time limit (the job is then
+     * cancelled so that the run goes on): never clean.
+     */
+    public static final String STUCK = "STUCK";
 
     /**
      * How a job's prompts were counted in training.
@@ -52,6 +58,10 @@ public record TrialResult(
 
     public boolean succeeded() {
         return state.equals("SUCCEEDED");
+    }
+
+    public boolean stuck() {
+        return state.equals(STUCK);
     }
 
     public boolean sameAsBaseline() {

@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * phase (for GENERATE, once the iteration has stored a first result, so mid-iteration), starts it again, and
  * times the recovery (the restart runs beside the watching, so a fault the job rides through, such as one of two
  * generators killed, recovers before its restart ends, and the next fault need not wait for it). Then it waits for
- * every restart and for the job to end, and checks it ({@link TrialResult}).
+ * every restart and for the job to end, and checks it ({@link TrialResult}). A job that does not get to its next
+ * point within {@link #LIMIT} is recorded {@link TrialResult#STUCK}, with where it stood, and cancelled once every
+ * restart has ended, so that the run goes on with the next trial.
  */
 final class TrialRunner implements AutoCloseable {
 
@@ -55,12 +57,19 @@ final class TrialRunner implements AutoCloseable {
             throws IOException, InterruptedException, SQLException {
         String id = platform.jobs().submit(ChaosJob.body(name));
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        List<FaultOutcome> outcomes = injectAll(id, faults, deadline);
-        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
-        Map<Integer, JsonObject> metrics = probe.metrics(id);
-        return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.prompts(id),
-                probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline)
-                        ? TrialResult.MetricsCheck.SAME : TrialResult.MetricsCheck.DIFFERENT);
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        try {
+            injectAll(id, faults, deadline, outcomes);
+            JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
+            Map<Integer, JsonObject> metrics = probe.metrics(id);
+            return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.prompts(id),
+                    probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline)
+                            ? TrialResult.MetricsCheck.SAME : TrialResult.MetricsCheck.DIFFERENT);
+        } catch (StuckJobException e) {
+            cancelStuck(id, e);
+            return new TrialResult(id, outcomes, TrialResult.STUCK, e.getMessage(), probe.prompts(id),
+                    probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+        }
     }
 
     /**
@@ -78,26 +87,36 @@ final class TrialRunner implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("could not feed job " + id + ": " + e.getCause().getMessage(), e.getCause());
         }
-        List<FaultOutcome> outcomes = injectAll(id, faults, deadline);
-        await(id, deadline, "to decide " + ContinuousJob.ROUNDS + " rounds",
-                p -> p.ended() || probe.decidedRounds(id) >= ContinuousJob.ROUNDS);
-        platform.jobs().stop(id);
-        JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
-        return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.streamPrompts(id, fed),
-                probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+        List<FaultOutcome> outcomes = new ArrayList<>();
+        try {
+            injectAll(id, faults, deadline, outcomes);
+            await(id, deadline, "to decide " + ContinuousJob.ROUNDS + " rounds",
+                    p -> p.ended() || probe.decidedRounds(id) >= ContinuousJob.ROUNDS);
+            platform.jobs().stop(id);
+            JobProbe.Position end = await(id, deadline, "to end", JobProbe.Position::ended);
+            return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.streamPrompts(id, fed),
+                    probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+        } catch (StuckJobException e) {
+            cancelStuck(id, e);
+            return new TrialResult(id, outcomes, TrialResult.STUCK, e.getMessage(), probe.streamPrompts(id, fed),
+                    probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+        }
     }
 
-    private List<FaultOutcome> injectAll(String id, List<Fault> faults, long deadline)
+    private void injectAll(String id, List<Fault> faults, long deadline, List<FaultOutcome> outcomes)
             throws IOException, InterruptedException {
-        List<FaultOutcome> outcomes = new ArrayList<>();
         for (Fault fault : faults) {
             awaitRecovery(fault.target());
             outcomes.add(inject(id, fault, deadline));
         }
-        for (Fault.Target target : Fault.Target.values()) {
-            awaitRecovery(target);
-        }
-        return outcomes;
+        awaitAllRecoveries();
+    }
+
+    /** Lets every restart end, so the platform is whole again, then cancels the stuck job. */
+    private void cancelStuck(String id, StuckJobException stuck) throws IOException, InterruptedException {
+        progress.accept("job " + id + " is stuck: " + stuck.getMessage() + "; cancelling it");
+        awaitAllRecoveries();
+        platform.jobs().cancel(id);
     }
 
     private String reason(String id, JobProbe.Position end) throws SQLException {
@@ -133,6 +152,12 @@ final class TrialRunner implements AutoCloseable {
         return fault.target() == Fault.Target.DATABASE || fault.target() == Fault.Target.DATABASE_CRASH;
     }
 
+    private void awaitAllRecoveries() throws IOException, InterruptedException {
+        for (Fault.Target target : Fault.Target.values()) {
+            awaitRecovery(target);
+        }
+    }
+
     /** Waits until the recovery of {@code target} in progress, if any, has ended. */
     private void awaitRecovery(Fault.Target target) throws IOException, InterruptedException {
         Future<?> recovery = recovering.remove(target);
@@ -161,8 +186,15 @@ final class TrialRunner implements AutoCloseable {
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new IOException("job " + id + " did not get " + what + " within " + LIMIT.toMinutes() + " min; it is at "
+        throw new StuckJobException("job " + id + " did not get " + what + " within " + LIMIT.toMinutes() + " min; it is at "
                 + probe.position(id).map(Object::toString).orElse("(unreadable)"));
+    }
+
+    /** A job that did not get where a trial waited for it within {@link #LIMIT}. */
+    private static final class StuckJobException extends IOException {
+        StuckJobException(String message) {
+            super(message);
+        }
     }
 
     @Override

@@ -45,9 +45,9 @@ class ChaosDocumentTest {
         assertThat(doc).startsWith("# Reliability").contains("## Guarantees", "## How it is tested",
                 "## Not covered yet").doesNotContain("{{");
         assertThat(doc).contains(
-                "| kill -9 trainer in iteration 0 TRAIN | 2 | 2 | 2 | 0 | 2 | 0 | 0 | 0 | 2 | 4.0 | 5.0 |");
+                "| kill -9 trainer in iteration 0 TRAIN | 2 | 2 | 2 | 0 | 0 | 2 | 0 | 0 | 0 | 2 | 4.0 | 5.0 |");
         assertThat(doc).contains("| trainer on a full disk, checkpoint write fails in iteration 0 TRAIN | 1 | 1 | 0 "
-                + "| 1 | 0 | 0 | 0 | 0 | 0 | 20.0 | 20.0 |");
+                + "| 1 | 0 | 0 | 0 | 0 | 0 | 0 | 20.0 | 20.0 |");
         assertThat(doc).contains("FAILED as it may by design: train: File too large");
         assertThat(doc).contains("`./sppo chaos --trials 2` on 2 cores (1-minute load average 6.0 on average and 8.0 "
                 + "at most");
@@ -55,6 +55,22 @@ class ChaosDocumentTest {
         assertThat(doc).contains("3 trials of 20.0 s on average. At that pace `--trials 10` takes about 98 min.");
         assertThat(doc).contains("iteration 0 loss 1.500000, win rate vs π_0 0.5417;");
         assertThat(doc).contains("This run did not fuzz (", "This run did not soak");
+    }
+
+    @Test
+    void aStuckTrialIsCountedAndExplainedAndNeverClean() {
+        Fault restart = new Fault(Target.DATABASE, 0, JobPhase.TRAIN);
+        TrialResult stuck = new TrialResult("s", List.of(new FaultOutcome(restart, true, 1.5)), TrialResult.STUCK,
+                "job s did not get to end within 10 min; it is at RUNNING iteration 0 TRAIN",
+                new PromptCounts(0, 0, 0), 0, Map.of(), MetricsCheck.NOT_COMPARED);
+
+        String doc = ChaosDocument.render("./sppo chaos", report(List.of(stuck)), Optional.empty(),
+                Optional.empty());
+
+        assertThat(stuck.clean()).isFalse();
+        assertThat(doc).contains("| postgres restart in iteration 0 TRAIN | 1 | 1 | 0 | 0 | 1 | 0 |")
+                .contains("- job s (postgres restart in iteration 0 TRAIN) STUCK, then cancelled: job s did not get "
+                        + "to end within 10 min; it is at RUNNING iteration 0 TRAIN");
     }
 
     @Test
@@ -81,8 +97,8 @@ class ChaosDocumentTest {
                 Optional.empty());
 
         assertThat(trial.clean()).isTrue();
-        assertThat(doc).contains("| kill -9 preference in continuous round 0 GENERATE | 1 | 1 | 1 | 0 | 0 | 0 | 3 "
-                + "| 0 | n/a | 12.5 | 12.5 |");
+        assertThat(doc).contains("| kill -9 preference in continuous round 0 GENERATE | 1 | 1 | 1 | 0 | 0 | 0 | 0 "
+                + "| 3 | 0 | n/a | 12.5 | 12.5 |");
     }
 
     @Test

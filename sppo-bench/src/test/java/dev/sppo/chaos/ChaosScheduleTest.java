@@ -40,6 +40,17 @@ class ChaosScheduleTest {
     }
 
     @Test
+    void aFilterKeepsTheKindsWhoseDescriptionContainsItIgnoringCase() {
+        assertThat(ChaosSchedule.of(3, "POSTGRES").stream().map(t -> t.get(0).describe()).distinct())
+                .containsExactly("postgres restart in iteration 0 GENERATE", "postgres restart in iteration 0 TRAIN",
+                        "postgres crash (kill -9 postmaster) in iteration 0 GENERATE",
+                        "postgres crash (kill -9 postmaster) in iteration 0 TRAIN");
+        assertThat(ChaosSchedule.of(3, "postgres")).hasSize(12);
+        assertThatThrownBy(() -> ChaosSchedule.of(1, "meteor strike")).hasMessageContaining("--faults")
+                .hasMessageContaining("kill -9 trainer in iteration 0 TRAIN");
+    }
+
+    @Test
     void onlyTheFullDiskMayFailAJobAndOnlyWithAReason() {
         FaultOutcome fullDisk = new FaultOutcome(new Fault(Target.TRAINER_FULL_DISK, 0, Fault.JobPhase.TRAIN), true,
                 1);

@@ -122,10 +122,26 @@ public final class JobsClient {
      * @throws IOException when the gateway cannot be reached or answers with another error (409 for a batch job)
      */
     public JobView stop(String id) throws IOException, InterruptedException {
+        return act(id, "stop");
+    }
+
+    /**
+     * Cancels a job ({@code POST /api/jobs/{id}/cancel}): it ends CANCELLED and its in-flight messages are ignored.
+     *
+     * @return the job as it is after the cancel
+     * @throws IllegalArgumentException when the job does not exist or is not the key's
+     * @throws IOException when the gateway cannot be reached or answers with another error (409 for a job that has
+     *     already ended)
+     */
+    public JobView cancel(String id) throws IOException, InterruptedException {
+        return act(id, "cancel");
+    }
+
+    private JobView act(String id, String action) throws IOException, InterruptedException {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("the job id must not be blank");
         }
-        HttpResponse<String> response = send(request("api/jobs/" + pathSegment(id) + "/stop")
+        HttpResponse<String> response = send(request("api/jobs/" + pathSegment(id) + "/" + action)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (response.statusCode() == 404) {
             throw new IllegalArgumentException("no job " + id + " at " + gateway + " (404"

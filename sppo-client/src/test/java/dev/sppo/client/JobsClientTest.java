@@ -78,6 +78,8 @@ class JobsClientTest {
                     + "not hold a configured API key.\"}");
         } else if (path.equals("/api/jobs/c-7/stop") && exchange.getRequestMethod().equals("POST")) {
             send(exchange, 200, "{\"id\":\"c-7\",\"state\":\"SUCCEEDED\",\"iterations\":[]}");
+        } else if (path.equals("/api/jobs/j-42/cancel") && exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 200, "{\"id\":\"j-42\",\"state\":\"CANCELLED\",\"iterations\":[]}");
         } else if (path.equals("/api/jobs") && exchange.getRequestMethod().equals("POST")) {
             submitted(exchange, body);
         } else if (path.equals("/api/jobs")) {
@@ -137,6 +139,16 @@ class JobsClientTest {
         assertThat(stopped.state()).isEqualTo("SUCCEEDED");
         assertThatThrownBy(() -> new JobsClient(url, "k").stop("j-9")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no job j-9");
+    }
+
+    @Test
+    void cancelPostsToTheJobsCancelRouteAndReturnsTheCancelledJob() throws Exception {
+        JobView cancelled = new JobsClient(url, "k").cancel("j-42");
+
+        assertThat(requests).containsExactly("POST /api/jobs/j-42/cancel key=k");
+        assertThat(cancelled.state()).isEqualTo("CANCELLED");
+        assertThatThrownBy(() -> new JobsClient(url, "k").cancel("j-9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no job j-9");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.sppo.chaos.ChaosDocument;
 import dev.sppo.chaos.ChaosReport;
 import dev.sppo.chaos.ChaosRun;
 import dev.sppo.chaos.ChaosSchedule;
+import dev.sppo.chaos.Fault;
 import dev.sppo.chaos.SoakResult;
 import dev.sppo.chaos.SoakRun;
 import dev.sppo.chaos.TrialResult;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -52,6 +54,11 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "trials per fault kind (default: ${DEFAULT-VALUE}; 29 kinds, about 30 s a trial)")
     private int trials;
 
+    @Option(names = "--faults", paramLabel = "TEXT", defaultValue = "",
+            description = "only the fault kinds whose description contains TEXT, ignoring case, such as 'postgres' "
+                    + "or 'in iteration 0 TRAIN' (default: all)")
+    private String faults;
+
     @Option(names = "--soak-minutes", paramLabel = "M", defaultValue = "3",
             description = "minutes of multithreaded training (2 intra-op threads) in a JVM of its own, watching for "
                     + "native crashes, after the trials; 0 for none (default: ${DEFAULT-VALUE})")
@@ -69,6 +76,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<List<Fault>> schedule = ChaosSchedule.of(trials, faults);
         if (soakMinutes < 0 || fuzzRequests < 0) {
             throw new IllegalArgumentException("--soak-minutes and --fuzz-requests must be 0 or more, got "
                     + soakMinutes + " and " + fuzzRequests);
@@ -76,7 +84,7 @@ public final class ChaosCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("sppo-chaos");
         boolean passed = false;
         try {
-            int code = runIn(work);
+            int code = runIn(work, schedule);
             passed = code == 0;
             return code;
         } finally {
@@ -89,18 +97,19 @@ public final class ChaosCommand implements Callable<Integer> {
         }
     }
 
-    private int runIn(Path work) throws Exception {
+    private int runIn(Path work, List<List<Fault>> schedule) throws Exception {
         ProcessSettings settings = new ProcessSettings(work.resolve("platform"),
                 new ServiceJars(Path.of("").toAbsolutePath()), 1, SERVICE_HEAP, "chaos-key",
                 Files.createDirectories(work.resolve("models")));
         ChaosReport report = new ChaosRun(settings, line -> System.err.println("chaos: " + line))
-                .run(ChaosSchedule.of(trials));
+                .run(schedule);
         Optional<SoakResult> soak = soakMinutes == 0 ? Optional.empty()
                 : Optional.of(new SoakRun(work, line -> System.err.println("chaos: " + line))
                         .run(Duration.ofMinutes(soakMinutes), SOAK_THREADS));
         Optional<FuzzTotals> fuzz = fuzzRequests == 0 ? Optional.empty() : Optional.of(
                 FuzzCommand.onEmbeddedPlatform(fuzzRun(), line -> System.err.println("fuzz: " + line)));
-        String document = ChaosDocument.render("./sppo chaos --trials " + trials + " --soak-minutes "
+        String document = ChaosDocument.render("./sppo chaos --trials " + trials
+                + (faults.isBlank() ? "" : " --faults '" + faults + "'") + " --soak-minutes "
                 + soakMinutes + " --fuzz-requests " + fuzzRequests, report, soak, fuzz.map(this::fuzzSection));
         Files.writeString(out, document);
         System.out.print(document);

@@ -84,7 +84,27 @@ public class JobWorker {
                 return;
             }
             LOG.error("job {}: {} failed", jobId, step, e);
-            transitions.fail(jobId, step + ": " + reason(e));
+            fail(jobId, step + ": " + reason(e), 1);
+        }
+    }
+
+    /**
+     * Records the job's failure; when that too loses the database it is tried again like a step, so that a job
+     * whose step failed while PostgreSQL restarted does not stay RUNNING with nothing left to move it.
+     */
+    private void fail(String jobId, String reason, int attempt) {
+        try {
+            transitions.fail(jobId, reason);
+        } catch (RuntimeException e) {
+            if (stopping || attempt >= MAX_ATTEMPTS) {
+                LOG.error("job {}: could not record its failure ({}); it is resumed on the next start", jobId,
+                        reason, e);
+                return;
+            }
+            LOG.warn("job {}: could not record its failure ({}); trying again in {} (attempt {} of {})", jobId,
+                    reason(e), RETRY_DELAY, attempt + 1, MAX_ATTEMPTS);
+            executor.schedule(() -> fail(jobId, reason, attempt + 1), RETRY_DELAY.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
