@@ -105,6 +105,11 @@ class GenerationService {
         }
     }
 
+    /** This replica's name, as its replies carry it ({@code SampledResponses.generator}). */
+    String instanceId() {
+        return instanceId;
+    }
+
     /** Samples K responses to {@code prompt} from the checkpoint {@code ref}. */
     Generation generate(CheckpointRef ref, PromptInput prompt, SamplingSpec sampling, String source) {
         Generation generation = cache.withPolicy(ref, policy -> ResponseSampler.sample(policy, prompt, sampling));

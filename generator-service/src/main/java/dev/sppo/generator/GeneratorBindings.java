@@ -7,12 +7,14 @@ import dev.sppo.contracts.JobEvent;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.Topics;
+import dev.sppo.service.auth.AuditPublisher;
 import dev.sppo.service.topics.ServiceTopics;
 import dev.sppo.service.topics.TopicDeclarationConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.support.ConsumerConfigCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -46,7 +48,13 @@ class GeneratorBindings {
     @Bean
     ServiceTopics generatorTopics() {
         return new ServiceTopics(List.of(Topics.GENERATION_REQUESTS, Topics.CHECKPOINTS, Topics.JOB_EVENTS),
-                List.of(Topics.RESPONSES));
+                List.of(Topics.RESPONSES, Topics.AUDIT));
+    }
+
+    /** The pins' audit records, for the trainer-service's {@code audit_log} ({@link PinController}). */
+    @Bean(destroyMethod = "close")
+    AuditPublisher auditPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+        return new AuditPublisher(brokers, AuditPublisher.DEFAULT_TIMEOUT);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.sppo.generator;
 
-import dev.sppo.service.auth.Audit;
+import dev.sppo.service.auth.AuditPublisher;
 import dev.sppo.service.FieldProblems;
 import dev.sppo.service.auth.Caller;
 import jakarta.validation.Valid;
@@ -21,7 +21,8 @@ import java.util.Collection;
 /**
  * Version pinning of this replica ({@code /pins}, under {@code /api} at the gateway): list the jobs it serves,
  * pin a job to a version ({@code PUT /pins/{jobId}} with {@code {"version": v}}), unpin it. The gateway lets only
- * admins through; each pin and unpin is an {@link Audit} line naming the admin.
+ * admins through; each pin and unpin is recorded, naming the admin and this replica, in the trainer-service's
+ * {@code audit_log} ({@link AuditPublisher}) before it is made, and not made when it cannot be recorded.
  */
 @RestController
 class PinController {
@@ -30,9 +31,13 @@ class PinController {
     record PinBody(@NotNull @Min(0) Integer version) {}
 
     private final VersionPins pins;
+    private final AuditPublisher audit;
+    private final String replica;
 
-    PinController(VersionPins pins) {
+    PinController(VersionPins pins, AuditPublisher audit, GenerationService generation) {
         this.pins = pins;
+        this.audit = audit;
+        this.replica = generation.instanceId();
     }
 
     @GetMapping("/pins")
@@ -42,19 +47,20 @@ class PinController {
 
     @PutMapping("/pins/{jobId}")
     PinView pin(@PathVariable String jobId, @Valid @RequestBody PinBody body, Caller caller) {
-        PinView pinned = pins.pin(jobId, body.version());
-        Audit.line(caller, "pinned to version " + body.version(), "job", jobId);
-        return pinned;
+        pins.requireKnown(jobId, body.version());
+        audit.record(caller, "pinned to version " + body.version() + " on " + replica, "job", jobId);
+        return pins.pin(jobId, body.version());
     }
 
     /** 204 once unpinned; a 404 problem when the job was not pinned. */
     @DeleteMapping("/pins/{jobId}")
     ResponseEntity<Void> unpin(@PathVariable String jobId, Caller caller) {
-        if (!pins.unpin(jobId)) {
+        if (!pins.isPinned(jobId)) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, FieldProblems.problem(HttpStatus.NOT_FOUND,
                     "Not pinned", "job " + jobId + " is not pinned on this replica"), null);
         }
-        Audit.line(caller, "unpinned", "job", jobId);
+        audit.record(caller, "unpinned on " + replica, "job", jobId);
+        pins.unpin(jobId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -52,12 +52,21 @@ class VersionPins {
      * @throws UnknownVersionException when this replica has not seen that version of the job
      */
     PinView pin(String jobId, int version) {
+        requireKnown(jobId, version);
+        pins.put(jobId, version);
+        return view(jobId);
+    }
+
+    /** @throws UnknownVersionException when this replica has not seen that version of the job */
+    void requireKnown(String jobId, int version) {
         if (!known.getOrDefault(jobId, Map.of()).containsKey(version)) {
             throw new UnknownVersionException(jobId, version, new TreeMap<>(known.getOrDefault(jobId, Map.of()))
                     .keySet());
         }
-        pins.put(jobId, version);
-        return view(jobId);
+    }
+
+    boolean isPinned(String jobId) {
+        return pins.containsKey(jobId);
     }
 
     /** Lets the job follow the versions its requests name again; false when it was not pinned. */

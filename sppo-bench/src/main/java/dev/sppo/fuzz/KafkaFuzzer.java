@@ -32,7 +32,8 @@ public final class KafkaFuzzer {
     private static final Duration START = Duration.ofMinutes(3);
     private static final String PROMPTS_GROUP = "trainer-prompts";
     private static final Map<String, String> GROUPS = Map.of("generator", Topics.GENERATION_REQUESTS,
-            "preference", Topics.RESPONSES, "trainer", Topics.PREFERENCES, PROMPTS_GROUP, Topics.PROMPTS);
+            "preference", Topics.RESPONSES, "trainer", Topics.PREFERENCES, "trainer-audit", Topics.AUDIT,
+            PROMPTS_GROUP, Topics.PROMPTS);
     private static final List<String> SKIPPING = List.of(Topics.CHECKPOINTS, Topics.JOB_EVENTS);
 
     private final FuzzTarget target;

@@ -29,6 +29,13 @@ final class Require {
         return value;
     }
 
+    static long positive(String record, String field, long value) {
+        if (value <= 0) {
+            throw new InvalidMessageException(record, field, "must be > 0, got " + value);
+        }
+        return value;
+    }
+
     static double finite(String record, String field, double value) {
         if (!Double.isFinite(value)) {
             throw new InvalidMessageException(record, field, "must be a finite number, got " + value);

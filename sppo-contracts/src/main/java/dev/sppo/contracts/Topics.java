@@ -19,18 +19,22 @@ public final class Topics {
     /** {@link JobEvent}: job state changes, for dashboards and audit. */
     public static final String JOB_EVENTS = "sppo.job-events";
 
+    /** {@link AuditEvent}: changes made through services without a database, to trainer-service's audit log. */
+    public static final String AUDIT = "sppo.audit";
+
     /** {@link StreamPrompt}: outside producers to trainer-service's continuous jobs (group {@code trainer-prompts}). */
     public static final String PROMPTS = "sppo.prompts";
 
     /** Every topic above: what a deployment declares, each with {@link #DEAD_LETTERED}'s dead-letter topics. */
     public static final List<String> ALL =
-            List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, CHECKPOINTS, JOB_EVENTS, PROMPTS);
+            List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, CHECKPOINTS, JOB_EVENTS, AUDIT, PROMPTS);
 
     /**
      * The topics whose consumers park a record they cannot process on its {@link #deadLetter(String)} topic, at
      * the record's own partition (the binder's default), so a dead-letter topic has its topic's partitions.
      */
-    public static final List<String> DEAD_LETTERED = List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, PROMPTS);
+    public static final List<String> DEAD_LETTERED = List.of(GENERATION_REQUESTS, RESPONSES, PREFERENCES, AUDIT,
+            PROMPTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

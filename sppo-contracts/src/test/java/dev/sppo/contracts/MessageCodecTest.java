@@ -71,10 +71,21 @@ class MessageCodecTest {
                         "a".repeat(64)),
                 new CheckpointPublished(1, "job-1", "ckpt-2", 2, "file:/store/ckpt-2", "cd34", 1024, "ckpt-1",
                         "b".repeat(64), new AdapterBase("ckpt-0", "file:/store/ckpt-0", "ef56", "c".repeat(64))),
-                new JobEvent(1, "job-1", "RUNNING", 0, "GENERATE", "started", 1700000000000L))) {
+                new JobEvent(1, "job-1", "RUNNING", 0, "GENERATE", "started", 1700000000000L),
+                new AuditEvent(1, "8c1d0f6e-3b7a-4f0e-9a55-2f1e4c9d7b10", "alice", true,
+                        "pinned to version 2 on generator-1", "job", "job-1", 1700000000000L),
+                new AuditEvent(1, "0b6f", null, true, "unpinned on generator-2", "job", "job-1", 1L))) {
             Object decoded = MessageCodec.decode(MessageCodec.encode(message), message.getClass());
             assertThat(decoded).isEqualTo(message);
         }
+    }
+
+    @Test
+    void anAuditEventWithoutItsActionOrTimeIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new AuditEvent(1, "e", "alice", false, " ", "job", "job-1", 1L))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("AuditEvent.action");
+        assertThatThrownBy(() -> new AuditEvent(1, "e", "alice", false, "unpinned", "job", "job-1", 0L))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("AuditEvent.timestampMillis");
     }
 
     @Test

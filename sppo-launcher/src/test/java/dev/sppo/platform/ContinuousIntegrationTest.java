@@ -107,6 +107,11 @@ class ContinuousIntegrationTest {
         harness.await(() -> harness.count(PromptStream.decided(id)) == 2, "round 1 decided while pinned to v0");
         assertThat(harness.call("DELETE", "/api/pins/" + id, null, PlatformHarness.API_KEY).statusCode())
                 .isEqualTo(204);
+        String pins = "FROM audit_log WHERE kind = 'job' AND target = '" + id + "' AND event_id IS NOT NULL";
+        harness.await(() -> harness.count("SELECT count(*) " + pins) == 2, "the pin and the unpin in the audit log");
+        assertThat(harness.query("SELECT username, admin, action " + pins + " ORDER BY at")).as("by the admin, "
+                + "naming the replica").containsExactly(List.<Object>of("admin", true, "pinned to version 0 on generator-1"),
+                        List.<Object>of("admin", true, "unpinned on generator-1"));
         stream.produce(4);
         harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "round 2 decided after unpinning");
 

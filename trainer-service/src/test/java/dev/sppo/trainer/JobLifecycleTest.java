@@ -8,7 +8,10 @@ import com.google.gson.JsonObject;
 
 import dev.sppo.checkpoint.Digests;
 import dev.sppo.checkpoint.ModelDirectory;
+import dev.sppo.contracts.AuditEvent;
+import dev.sppo.contracts.ContractVersion;
 import dev.sppo.contracts.GenerationRequest;
+import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.ScoredPrompt;
 import dev.sppo.contracts.Topics;
 
@@ -22,13 +25,17 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Whole jobs against a real broker and Postgres, the test playing generator and preference services with
- * sppo-core: a two-iteration job runs to SUCCEEDED, and a malformed preference is dead-lettered.
+ * sppo-core: a two-iteration job runs to SUCCEEDED, and a malformed preference is dead-lettered; and the audit
+ * events of the other services are recorded once each.
  */
 class JobLifecycleTest {
 
@@ -89,8 +96,8 @@ class JobLifecycleTest {
         ScoredPrompt valid = peer.answer(requests.get(0));
         String key = valid.key();
 
-        peer.sendRaw(key, "{not json".getBytes(StandardCharsets.UTF_8));
-        peer.sendRaw(key, "{\"version\": 1}".getBytes(StandardCharsets.UTF_8));
+        peer.sendRaw(Topics.PREFERENCES, key, "{not json".getBytes(StandardCharsets.UTF_8));
+        peer.sendRaw(Topics.PREFERENCES, key, "{\"version\": 1}".getBytes(StandardCharsets.UTF_8));
         peer.send(valid);
 
         app.awaitCount("SELECT count(*) FROM prompt_results WHERE job_id = ? AND prompt_id = ?", 1,
@@ -108,6 +115,25 @@ class JobLifecycleTest {
         assertThat(app.metric(IGNORED_FOR_CANCELLED_JOB)).isEqualTo(ignoredBefore + 1);
         assertThat(app.count("SELECT count(*) FROM prompt_results WHERE job_id = ?", id))
                 .as("a late answer for a cancelled job is not stored").isEqualTo(1);
+    }
+
+    @Test
+    void anAuditEventIsRecordedOnceHoweverOftenDeliveredAndAMalformedOneIsDeadLettered() {
+        long at = 1_765_000_000_123L;
+        byte[] pinned = MessageCodec.encode(new AuditEvent(ContractVersion.CURRENT, UUID.randomUUID().toString(),
+                "alice", true, "pinned to version 1 on generator-2", "job", "job-audited", at));
+
+        peer.sendRaw(Topics.AUDIT, "job-audited", pinned);
+        peer.sendRaw(Topics.AUDIT, "job-audited", pinned);
+        peer.sendRaw(Topics.AUDIT, "job-audited", "{\"version\": 1}".getBytes(StandardCharsets.UTF_8));
+
+        List<String> parked = TopicReader.valuesWithKey(Topics.deadLetter(Topics.AUDIT), "job-audited",
+                values -> !values.isEmpty(), Duration.ofSeconds(30));
+        assertThat(parked).containsExactly("{\"version\": 1}");
+        assertThat(app.jdbc().queryForList("SELECT username, admin, action, at FROM audit_log WHERE kind = 'job' "
+                + "AND target = 'job-audited'")).as("the records before it on its partition, the second a duplicate")
+                .containsExactly(Map.of("username", "alice", "admin", true, "action",
+                        "pinned to version 1 on generator-2", "at", Timestamp.from(Instant.ofEpochMilli(at))));
     }
 
     @Test

@@ -147,13 +147,13 @@ final class SelfPlayPeer implements AutoCloseable {
     }
 
     void send(ScoredPrompt scored) {
-        sendRaw(scored.key(), MessageCodec.encode(scored));
+        sendRaw(Topics.PREFERENCES, scored.key(), MessageCodec.encode(scored));
     }
 
-    void sendRaw(String key, byte[] payload) {
+    /** Sends {@code payload} as it is to {@code topic} and waits for the broker to take it. */
+    void sendRaw(String topic, String key, byte[] payload) {
         try {
-            producer.send(new ProducerRecord<>(Topics.PREFERENCES, key.getBytes(StandardCharsets.UTF_8), payload))
-                    .get();
+            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), payload)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("send failed", e);
         } catch (InterruptedException e) {

@@ -42,7 +42,10 @@ final class TrainerApp implements AutoCloseable {
         this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Starts an instance; instances sharing {@code group} share the {@code sppo.preferences} partitions. */
+    /**
+     * Starts an instance; instances sharing {@code group} share the {@code sppo.preferences} and {@code sppo.audit}
+     * partitions.
+     */
     static TrainerApp start(String jdbcUrl, Path checkpointDir, String group, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -51,6 +54,7 @@ final class TrainerApp implements AutoCloseable {
                 "--spring.datasource.password=postgres",
                 "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.brokers(),
                 "--spring.cloud.stream.bindings.preferences-in-0.group=" + group,
+                "--spring.cloud.stream.bindings.audit-in-0.group=" + group + "-audit",
                 "--sppo.trainer.checkpoint-dir=" + checkpointDir,
                 "--sppo.trainer.shutdown-timeout=20s",
                 "--sppo.service.key=" + SERVICE_KEY));

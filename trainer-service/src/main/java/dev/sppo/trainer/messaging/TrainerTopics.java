@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The trainer's topics, declared with their partitions before its bindings and its prompt consumer start
- * ({@link TopicDeclarationConfiguration}): it reads scored prompts and the prompt stream, and writes generation
- * requests, checkpoint events and job events.
+ * ({@link TopicDeclarationConfiguration}): it reads scored prompts, the prompt stream and the other services' audit
+ * events, and writes generation requests, checkpoint events and job events.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TopicDeclarationConfiguration.class)
@@ -20,7 +20,7 @@ public class TrainerTopics {
 
     @Bean
     ServiceTopics serviceTopics() {
-        return new ServiceTopics(List.of(Topics.PREFERENCES, Topics.PROMPTS),
+        return new ServiceTopics(List.of(Topics.PREFERENCES, Topics.PROMPTS, Topics.AUDIT),
                 List.of(Topics.GENERATION_REQUESTS, Topics.CHECKPOINTS, Topics.JOB_EVENTS));
     }
 }
