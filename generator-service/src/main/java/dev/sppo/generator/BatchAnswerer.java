@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * in calls of a fixed shape within the {@link BatchingProperties} bounds ({@link GenerationService#answerGroup}).
  * Each reply is sent as soon as its call is done; {@link #answer} returns once every reply and dead letter is
  * acknowledged by the broker, so that the caller commits the poll's offsets only then. A group whose sampling fails
- * is tried again as {@link RetryProperties} says (without the requests already answered), then parked. Histogram:
+ * is tried again as {@link RetryProperties} says (without the requests already answered), then parked; so is a
+ * request whose reply is too large to send ({@link ReplyTooLargeException}). Histogram:
  * {@code sppo.generator.poll.size} (requests per poll).
  */
 @Component
@@ -95,7 +96,11 @@ class BatchAnswerer {
         GenerationService.GroupReplies replies = new GenerationService.GroupReplies() {
             @Override
             public void answered(GenerationRequest request, SampledResponses responses) {
-                sent.add(publisher.reply(responses));
+                try {
+                    sent.add(publisher.reply(responses));
+                } catch (ReplyTooLargeException e) {
+                    sent.add(park(records.get(request), e));
+                }
                 done.add(request);
             }
 

@@ -20,7 +20,9 @@ import java.util.concurrent.Future;
  * on, parked unchanged on {@code sppo.generation.requests.dlt} (same key and partition) with the reason in the
  * {@code x-exception-message} header, as the stream binder's dead-letter queue writes it. Sends are asynchronous;
  * the caller waits on the returned futures before it commits the requests' offsets. Acknowledged by all in-sync
- * replicas.
+ * replicas. A reply larger than the producer may send ({@code max.request.size}, the binder's producer setting; 1
+ * MiB by default) is refused before it is sent ({@link ReplyTooLargeException}), so that its request is parked
+ * instead of the poll failing again on every redelivery.
  */
 @Component
 class ReplyPublisher implements AutoCloseable {
@@ -28,18 +30,30 @@ class ReplyPublisher implements AutoCloseable {
     static final String REASON_HEADER = "x-exception-message";
     static final String REASON_CLASS_HEADER = "x-exception-fqcn";
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    /** Room left in a request for the record's framing and headers beside its key and value. */
+    static final int RECORD_OVERHEAD_BYTES = 1024;
 
-    ReplyPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final int maxRequestBytes;
+
+    ReplyPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${spring.cloud.stream.kafka.binder.producer-properties.max.request.size:1048576}")
+            int maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
+    /** @throws ReplyTooLargeException when the encoded reply does not fit in one producer request */
     Future<RecordMetadata> reply(SampledResponses responses) {
-        return producer.send(new ProducerRecord<>(Topics.RESPONSES,
-                responses.request().promptId().getBytes(StandardCharsets.UTF_8), MessageCodec.encode(responses)));
+        byte[] key = responses.request().promptId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = MessageCodec.encode(responses);
+        if (key.length + value.length + RECORD_OVERHEAD_BYTES > maxRequestBytes) {
+            throw new ReplyTooLargeException(value.length, maxRequestBytes, responses.request().sampling());
+        }
+        return producer.send(new ProducerRecord<>(Topics.RESPONSES, key, value));
     }
 
     Future<RecordMetadata> deadLetter(PolledRequest request, Exception reason) {

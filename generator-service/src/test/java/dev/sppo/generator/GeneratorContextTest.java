@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * One generator context, shared by the test classes that extend this, against a real KRaft broker whose topics
  * have two partitions; a tiny random checkpoint lies in {@link #checkpoint}, inside the checkpoint store {@link #store}.
  * Every route but health and Prometheus asks for the service key {@value #SERVICE_KEY}. Batches are kept small
- * ({@link #MAX_REQUESTS}, {@link #MAX_SEQUENCES}) so that their bounds show.
+ * ({@link #MAX_REQUESTS}, {@link #MAX_SEQUENCES}) so that their bounds show, and so is the producers' request size
+ * ({@link #MAX_REQUEST_BYTES}), so that a reply can outgrow it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         GeneratorServiceApplication.CONFIG,
@@ -30,6 +31,8 @@ import java.nio.file.Path;
         "sppo.generator.retry.back-off-initial=50ms",
         "sppo.generator.batching.max-requests=" + GeneratorContextTest.MAX_REQUESTS,
         "sppo.generator.batching.max-sequences=" + GeneratorContextTest.MAX_SEQUENCES,
+        "spring.cloud.stream.kafka.binder.producer-properties.max.request.size="
+                + GeneratorContextTest.MAX_REQUEST_BYTES,
         "logging.level.org.apache.kafka=WARN"})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers",
         topics = {Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.CHECKPOINTS, Topics.JOB_EVENTS})
@@ -40,6 +43,8 @@ abstract class GeneratorContextTest {
     static final int MAX_REQUESTS = 16;
     /** Rows per sampling call: 3 prompts of {@link #request}'s K = 4. */
     static final int MAX_SEQUENCES = 12;
+    /** The producers' max.request.size: room for a reply of K = 4 short responses, not for one of 64. */
+    static final int MAX_REQUEST_BYTES = 4096;
 
     /**
      * The checkpoint store of the shared context: one per JVM, since every subclass shares the context and with it

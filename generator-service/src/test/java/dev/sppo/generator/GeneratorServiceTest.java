@@ -6,6 +6,7 @@ import dev.sppo.contracts.CheckpointPublished;
 import dev.sppo.contracts.GenerationRequest;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
+import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.contracts.Topics;
 import dev.sppo.model.Policy;
 import dev.sppo.scoring.SequenceScorer;
@@ -89,6 +90,27 @@ class GeneratorServiceTest extends GeneratorContextTest {
         assertThat(dead).filteredOn(r -> r.key().equals("p-garbage")).first()
                 .satisfies(r -> assertThat(r.value()).isEqualTo(garbage));
         assertThat(awaitRecord(Topics.RESPONSES, "p-after-bad").value()).isNotEmpty();
+    }
+
+    @Test
+    void aRequestWhoseReplyIsTooLargeToSendIsParkedWithTheReasonAndTheConsumerGoesOn() {
+        GenerationRequest small = request("job-1", "ckpt-0", 0, "p-big", "5+5=");
+        GenerationRequest big = new GenerationRequest(1, small.jobId(), 0, "p-big", small.prompt(),
+                small.checkpointId(), small.checkpointUri(), 0, new SamplingSpec(64, 1.0, 1.0, 0, 40, 3L),
+                small.preference());
+        GenerationRequest after = request("job-1", "ckpt-0", 0, "p-after-big", "6+6=");
+
+        send(Topics.GENERATION_REQUESTS, big.promptId(), MessageCodec.encode(big));
+        send(Topics.GENERATION_REQUESTS, after.promptId(), MessageCodec.encode(after));
+
+        ConsumerRecord<String, byte[]> parked = awaitRecords(Topics.deadLetter(Topics.GENERATION_REQUESTS),
+                records -> keys(records).contains("p-big")).stream().filter(r -> r.key().equals("p-big"))
+                .findFirst().orElseThrow();
+        assertThat(parked.value()).isEqualTo(MessageCodec.encode(big));
+        assertThat(new String(parked.headers().lastHeader(ReplyPublisher.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).contains("(k = 64 responses of up to max_new_tokens = 40) is larger than a "
+                        + "Kafka producer request may be (max.request.size 4,096 bytes");
+        assertThat(awaitRecord(Topics.RESPONSES, "p-after-big").value()).isNotEmpty();
     }
 
     @Test
