@@ -57,8 +57,8 @@ final class PipelineBench {
             Thread.sleep(REBALANCE_SECONDS * 1000);
             measured(platform, topics, "warm-up, second generator", warmUp);
             PlatformJob.Result two = measured(platform, topics, "two generators", job);
-            PipelineRun run = new PipelineRun(job, loop, one.split(), one.stages(), two.split(), two.stages(), warmUp,
-                    warm.split(), startSeconds, batching, platform.memory(), settings.describe());
+            PipelineRun run = new PipelineRun(job, loop, one, two, warmUp, warm.split(), startSeconds, batching,
+                    platform.memory(), settings.describe());
             return PipelineSections.render(run, clock);
         }
     }
@@ -75,13 +75,13 @@ final class PipelineBench {
 
     private PlatformJob.Result measured(ProcessPlatform platform, TopicCounter topics, String name, IterationJob what)
             throws IOException, InterruptedException {
-        PlatformJob.Result result = PlatformJob.run(platform.jobs(), topics, "bench " + name, what);
+        PlatformJob.Result result = PlatformJob.run(platform, topics, "bench " + name, what);
         PhaseSplit split = result.split();
         StageTimes stages = result.stages();
         progress.accept(String.format(Locale.ROOT, "pipeline: platform job (%s) %.1f s: generate %.1f, train %.1f, "
-                + "evaluate %.1f; all requested at %.1f s, answered %.1f, scored %.1f, stored %.1f", name,
-                split.endToEnd(), split.generate(), split.train(), split.evaluate(), stages.requested(),
-                stages.answered(), stages.scored(), stages.stored()));
+                + "evaluate %.1f; all requested at %.1f s, answered %.1f, scored %.1f, stored %.1f; generators: %s",
+                name, split.endToEnd(), split.generate(), split.train(), split.evaluate(), stages.requested(),
+                stages.answered(), stages.scored(), stages.stored(), result.polls().describe()));
         return result;
     }
 }

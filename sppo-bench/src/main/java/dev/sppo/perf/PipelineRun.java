@@ -10,10 +10,8 @@ import java.util.List;
  *
  * @param job the iteration job run both ways
  * @param loop the job in-process ({@code SppoLoop})
- * @param oneGenerator the job through the services with one generator replica
- * @param oneStages when its pipeline stages finished
- * @param twoGenerators the job again with two generator replicas
- * @param twoStages when their stages finished
+ * @param one the job through the services with one generator replica
+ * @param two the job again with two generator replicas
  * @param warmUpJob the small job that warmed the services up before each measured platform job
  * @param warmUp its time on the freshly started services
  * @param platformStartSeconds broker, database and the four service JVMs until all were healthy
@@ -24,10 +22,8 @@ import java.util.List;
 record PipelineRun(
         IterationJob job,
         PhaseSplit loop,
-        PhaseSplit oneGenerator,
-        StageTimes oneStages,
-        PhaseSplit twoGenerators,
-        StageTimes twoStages,
+        PlatformJob.Result one,
+        PlatformJob.Result two,
         IterationJob warmUpJob,
         PhaseSplit warmUp,
         double platformStartSeconds,
@@ -41,6 +37,6 @@ record PipelineRun(
 
     /** Platform end-to-end / loop end-to-end: the pipeline overhead ({@link PipelineSections#TARGET_RATIO}). */
     double ratio() {
-        return oneGenerator.endToEnd() / loop.endToEnd();
+        return one.split().endToEnd() / loop.endToEnd();
     }
 }

@@ -24,7 +24,7 @@ final class PipelineSections {
 
     private static ReportSection overhead(PipelineRun run, SectionClock clock) {
         PhaseSplit loop = run.loop();
-        PhaseSplit platform = run.oneGenerator();
+        PhaseSplit platform = run.one().split();
         MarkdownTable table = new MarkdownTable("seconds", "in-process loop", "platform (Kafka + 4 services)",
                 "difference");
         row(table, "end-to-end (submit → SUCCEEDED)", loop.endToEnd(), platform.endToEnd());
@@ -32,7 +32,7 @@ final class PipelineSections {
         row(table, "train (+ checkpoint)", loop.train(), platform.train());
         row(table, "evaluate π_0 and π_1", loop.evaluate(), platform.evaluate());
         row(table, "rest (loading, start-up, hand-offs, polling)", loop.rest(), platform.rest());
-        StageTimes stages = run.oneStages();
+        StageTimes stages = run.one().stages();
         stage(table, "… all 512 generation requests published (trainer), at", stages.requested(), run);
         stage(table, "… all prompts answered (generator), at", stages.answered(), run);
         stage(table, "… all prompts scored (preference-service), at", stages.scored(), run);
@@ -56,9 +56,9 @@ final class PipelineSections {
 
     private static String overheadNotes(PipelineRun run) {
         PhaseSplit loop = run.loop();
-        PhaseSplit platform = run.oneGenerator();
-        StageTimes one = run.oneStages();
-        StageTimes two = run.twoStages();
+        PhaseSplit platform = run.one().split();
+        StageTimes one = run.one().stages();
+        StageTimes two = run.two().stages();
         PromptBatching b = run.batching();
         int prompts = run.job().prompts();
         return format("The platform took %+.1f s more than the loop, %+.1f s of it in the generate phase (training "
@@ -66,8 +66,8 @@ final class PipelineSections {
                 + "generation requests %.1f s after the job was submitted (%.0f ms a request, sent "
                 + "asynchronously with linger.ms 0), whereas the "
                 + "loop sampled and scored everything in %.1f s; the generator (a batch consumer: each poll's "
-                + "requests sampled together in calls of a fixed shape, K = %d rows per prompt) finished %.1f s after "
-                + "the last request; the preference-service and the trainer's intake kept pace (all scored %.1f s and "
+                + "requests sampled together in calls of a fixed shape, K = %d rows per prompt; it took %s) "
+                + "finished %.1f s after the last request; the preference-service and the trainer's intake kept pace (all scored %.1f s and "
                 + "all stored %.1f s after the last answer). Sampling alone, in-process, measured just before: %.1f s "
                 + "batched (`BatchedSampling`, %d prompts a call), %.1f s one prompt per call (×%.1f), so answering "
                 + "prompt by prompt would cost about %.1f s more. With two generators (the replica section) all "
@@ -77,7 +77,8 @@ final class PipelineSections {
                 + "process); the target is a ratio of at most %.2f.", platform.endToEnd() - loop.endToEnd(),
                 platform.generate() - loop.generate(), platform.train() - loop.train(),
                 platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(), prompts, one.requested(),
-                1000 * one.requested() / prompts, loop.generate(), run.job().k(), one.answered() - one.requested(),
+                1000 * one.requested() / prompts, loop.generate(), run.job().k(), run.one().polls().describe(),
+                one.answered() - one.requested(),
                 one.scored() - one.answered(), one.stored() - one.answered(), b.batchedSeconds(),
                 BatchedSampling.PROMPTS_PER_BATCH, b.perPromptSeconds(), b.perPromptSeconds() / b.batchedSeconds(),
                 b.perPromptSeconds() - b.batchedSeconds(), two.requested(), two.answered() - two.requested(),
@@ -100,17 +101,18 @@ final class PipelineSections {
 
     private static ReportSection replicas(PipelineRun run, SectionClock clock) {
         int prompts = run.job().prompts();
-        double oneRate = prompts / run.oneGenerator().generate();
-        double twoRate = prompts / run.twoGenerators().generate();
+        PhaseSplit one = run.one().split();
+        PhaseSplit two = run.two().split();
+        double oneRate = prompts / one.generate();
+        double twoRate = prompts / two.generate();
         MarkdownTable table = new MarkdownTable("generator replicas", "generate + prefer s", "prompts/s",
                 "speed-up", "all requested / answered / stored at (s)", "end-to-end s");
         table.row("in-process loop (batched, for reference)", format("%.1f", run.loop().generate()),
                 format("%.1f", prompts / run.loop().generate()), "", "", format("%.1f", run.loop().endToEnd()));
-        table.row("1", format("%.1f", run.oneGenerator().generate()), format("%.1f", oneRate), "1.00×",
-                stages(run.oneStages()), format("%.1f", run.oneGenerator().endToEnd()));
-        table.row("2", format("%.1f", run.twoGenerators().generate()), format("%.1f", twoRate),
-                format("%.2f×", twoRate / oneRate), stages(run.twoStages()),
-                format("%.1f", run.twoGenerators().endToEnd()));
+        table.row("1", format("%.1f", one.generate()), format("%.1f", oneRate), "1.00×",
+                stages(run.one().stages()), format("%.1f", one.endToEnd()));
+        table.row("2", format("%.1f", two.generate()), format("%.1f", twoRate), format("%.2f×", twoRate / oneRate),
+                stages(run.two().stages()), format("%.1f", two.endToEnd()));
         return clock.finish("Generator replicas: 1 vs 2", format("The job of the pipeline-overhead section (%d prompts × K = %d) with one "
                 + "generator-service replica, then again after a second replica (a separate JVM, same consumer group, "
                 + "the requests topic has 2 partitions) joined, waited %d s for the group to rebalance and answered "

@@ -28,14 +28,17 @@ final class PlatformJob {
     /**
      * @param split the phase times
      * @param stages when each stage had handled every prompt
+     * @param polls what the generator replicas did for the job
      */
-    record Result(PhaseSplit split, StageTimes stages) {}
+    record Result(PhaseSplit split, StageTimes stages, GeneratorPolls polls) {}
 
     /**
      * @throws IOException if the job does not succeed within {@link #LIMIT}, naming its state and reason
      */
-    static Result run(JobsClient jobs, TopicCounter topics, String name, IterationJob job)
+    static Result run(ProcessPlatform platform, TopicCounter topics, String name, IterationJob job)
             throws IOException, InterruptedException {
+        JobsClient jobs = platform.jobs();
+        GeneratorPolls before = platform.generatorPolls();
         Map<String, Object> body = new LinkedHashMap<>(job.tree());
         body.put("name", name);
         StageClock stages = new StageClock(topics.counts(), job.prompts());
@@ -56,7 +59,7 @@ final class PlatformJob {
             throw new IOException("job " + name + " (" + id + ") ended " + ended.state() + ": "
                     + ended.failureReason());
         }
-        return new Result(split(ended, seconds), stages.times());
+        return new Result(split(ended, seconds), stages.times(), platform.generatorPolls().minus(before));
     }
 
     /** Prompts the trainer has stored for the job's first iteration (0 before it begins). */

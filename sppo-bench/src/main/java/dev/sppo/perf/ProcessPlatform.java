@@ -223,6 +223,15 @@ public final class ProcessPlatform implements AutoCloseable {
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), databasePort);
     }
 
+    /** What every generator replica has done so far ({@link GeneratorPolls}). */
+    GeneratorPolls generatorPolls() throws InterruptedException {
+        GeneratorPolls all = GeneratorPolls.NONE;
+        for (int n = 1; n <= generators; n++) {
+            all = all.plus(GeneratorPolls.of(service(generator(n)).prometheus(settings.apiKey())));
+        }
+        return all;
+    }
+
     /** Every service's memory, read now (peak RSS is the peak since its start). */
     List<ServiceMemory> memory() throws IOException, InterruptedException {
         List<ServiceMemory> all = new ArrayList<>();

@@ -19,4 +19,23 @@ final class PrometheusText {
         }
         return found ? Math.round(sum) : -1;
     }
+
+    /**
+     * The sum over every series of the samples whose metric name starts with {@code prefix} and ends with {@code
+     * suffix}, whatever base unit the naming convention put between them ({@code sppo_generator_poll_size} and
+     * {@code _count} match {@code sppo_generator_poll_size_requests_count}); 0 when none does.
+     */
+    static double sum(String text, String prefix, String suffix) {
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            int end = line.indexOf('{') >= 0 ? line.indexOf('{') : line.indexOf(' ');
+            if (!line.startsWith("#") && end > 0) {
+                String name = line.substring(0, end);
+                if (name.startsWith(prefix) && name.endsWith(suffix)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
 }

@@ -117,9 +117,15 @@ final class ServiceProcess implements AutoCloseable {
     /** Peak and current RSS from {@code /proc}, and the heap in use from {@code /actuator/prometheus}. */
     ServiceMemory memory(String apiKey) throws IOException, InterruptedException {
         ProcStatus status = ProcStatus.of(process.pid());
-        long heap = get("actuator/prometheus", apiKey).filter(r -> r.statusCode() == 200)
-                .map(r -> PrometheusText.heapUsedBytes(r.body())).orElse(-1L);
+        String text = prometheus(apiKey);
+        long heap = text.isEmpty() ? -1L : PrometheusText.heapUsedBytes(text);
         return new ServiceMemory(name, status, heap);
+    }
+
+    /** The service's {@code /actuator/prometheus} text; empty when it does not answer it. */
+    String prometheus(String apiKey) throws InterruptedException {
+        return get("actuator/prometheus", apiKey).filter(r -> r.statusCode() == 200).map(HttpResponse::body)
+                .orElse("");
     }
 
     /** GET {@code path} with the API key (the gateway asks for it on every path but health); empty if unreachable. */

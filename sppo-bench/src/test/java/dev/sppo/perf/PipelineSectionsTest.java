@@ -21,8 +21,10 @@ class PipelineSectionsTest {
     private static final IterationJob JOB = new IterationJob(512, 5, 8, 500, Path.of("/base"));
 
     private static PipelineRun run(double platformSeconds) {
-        return new PipelineRun(JOB, new PhaseSplit(10, 6, 2, 1.5), new PhaseSplit(platformSeconds, 8, 2.2, 1.6),
-                new StageTimes(3, 8.5, 8.6, 8.7), new PhaseSplit(9, 4, 2.2, 1.6), new StageTimes(3, 4.5, 4.6, 4.7),
+        return new PipelineRun(JOB, new PhaseSplit(10, 6, 2, 1.5), new PlatformJob.Result(
+                new PhaseSplit(platformSeconds, 8, 2.2, 1.6), new StageTimes(3, 8.5, 8.6, 8.7),
+                new GeneratorPolls(9, 512, 20, 512, 88)), new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6),
+                new StageTimes(3, 4.5, 4.6, 4.7), GeneratorPolls.NONE),
                 new IterationJob(32, 5, 8, 16, Path.of("/base")),
                 new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
                         new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
@@ -53,10 +55,31 @@ class PipelineSectionsTest {
                 .startsWith("The platform took +2.5 s more than the loop, +2.0 s of it in the generate phase (training "
                         + "+0.2 s, evaluation +0.1 s, the rest +0.2 s). Stage by stage: the trainer had published all "
                         + "512 generation requests 3.0 s after the job was submitted (6 ms a request, sent asynchronously")
-                .contains("finished 5.5 s after the last request", "(all scored 0.1 s and all stored 0.2 s after",
+                .contains("it took 512 requests in 9 polls (56.9 a poll), sampled in 20 calls of which 15 % filler "
+                        + "prompts) finished 5.5 s after the last request", "(all scored 0.1 s and all stored 0.2 s after",
                         "1.5 s batched (`BatchedSampling`, 64 prompts a call), 4.0 s one prompt per call (×2.7), so "
                                 + "answering prompt by prompt would cost about 2.5 s more",
                         "all requests were out at 3.0 s and all answered 1.5 s later");
+    }
+
+    @Test
+    void generatorCountersAreSummedOverTheirSeriesWhateverTheUnitSuffix() {
+        String text = """
+                # HELP sppo_generator_poll_size_requests generation requests taken in one poll
+                sppo_generator_poll_size_requests_count{application="generator-service"} 3
+                sppo_generator_poll_size_requests_sum{application="generator-service"} 70.0
+                sppo_generator_batch_size_prompts_bucket{le="1.0"} 2
+                sppo_generator_batch_size_prompts_count 5
+                sppo_generator_batch_size_prompts_sum 70
+                sppo_generator_batch_fillers_prompts_total{application="generator-service"} 10.0
+                sppo_generator_tokens_total 999
+                """;
+
+        GeneratorPolls polls = GeneratorPolls.of(text);
+
+        assertThat(polls).isEqualTo(new GeneratorPolls(3, 70, 5, 70, 10));
+        assertThat(polls.minus(new GeneratorPolls(1, 20, 2, 20, 4)).describe())
+                .isEqualTo("50 requests in 2 polls (25.0 a poll), sampled in 3 calls of which 11 % filler prompts");
     }
 
     @Test
