@@ -4,6 +4,7 @@ import dev.sppo.service.store.StoreUnavailableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -29,11 +30,17 @@ final class TransientFailures {
 
     /**
      * True when {@code failure} or any of its causes (and chained SQL exceptions) says the database was lost or the
-     * checkpoint store unreachable.
+     * checkpoint store unreachable. A transaction whose rollback failed too ({@link TransactionSystemException}:
+     * "JDBC rollback failed", caused by the pool's "Connection is closed") is judged by the exception that made it roll
+     * back: the chaos run found a PostgreSQL restart in TRAIN failing the job through such a rollback.
      */
     static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable e = failure; e != null && seen.add(e); e = e.getCause()) {
+            if (e instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isTransient(rollback.getApplicationException())) {
+                return true;
+            }
             if (e instanceof StoreUnavailableException || e instanceof DataAccessResourceFailureException
                     || e instanceof TransientDataAccessException
                     || e instanceof RecoverableDataAccessException || e instanceof SQLTransientException

@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.io.IOException;
 import java.sql.BatchUpdateException;
@@ -27,6 +28,21 @@ class TransientFailuresTest {
                 "INSERT INTO training_rows ...", batch);
 
         assertThat(TransientFailures.isTransient(new RuntimeException("iteration 0", translated))).isTrue();
+    }
+
+    @Test
+    void aTransactionWhoseRollbackFailedIsJudgedByWhatMadeItRollBackAsTheChaosRunSawIt() {
+        TransactionSystemException lost = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        lost.initApplicationException(new UncategorizedSQLException("PreparedStatementCallback", "UPDATE jobs ...",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        TransactionSystemException bug = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        bug.initApplicationException(new IllegalStateException("no stored result for prompt p"));
+
+        assertThat(TransientFailures.isTransient(new RuntimeException("iteration 0", lost))).isTrue();
+        assertThat(TransientFailures.isTransient(bug)).isFalse();
+        assertThat(TransientFailures.isTransient(new TransactionSystemException("JDBC rollback failed"))).isFalse();
     }
 
     @Test
