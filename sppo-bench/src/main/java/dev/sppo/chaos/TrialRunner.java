@@ -112,11 +112,18 @@ final class TrialRunner implements AutoCloseable {
         awaitAllRecoveries();
     }
 
-    /** Lets every restart end, so the platform is whole again, then cancels the stuck job. */
+    /**
+     * Lets every restart end, so the platform is whole again, then cancels the stuck job (a job that ended meanwhile
+     * answers the cancel with a 409, which is reported and leaves it as it ended).
+     */
     private void cancelStuck(String id, StuckJobException stuck) throws IOException, InterruptedException {
         progress.accept("job " + id + " is stuck: " + stuck.getMessage() + "; cancelling it");
         awaitAllRecoveries();
-        platform.jobs().cancel(id);
+        try {
+            platform.jobs().cancel(id);
+        } catch (IOException e) {
+            progress.accept("job " + id + " could not be cancelled: " + e.getMessage());
+        }
     }
 
     private String reason(String id, JobProbe.Position end) throws SQLException {
