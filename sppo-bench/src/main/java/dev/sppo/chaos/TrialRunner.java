@@ -193,8 +193,8 @@ final class TrialRunner implements AutoCloseable {
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new StuckJobException("job " + id + " did not get " + what + " within " + LIMIT.toMinutes() + " min; it is at "
-                + probe.position(id).map(Object::toString).orElse("(unreadable)"));
+        throw new StuckJobException("job " + id + " did not get " + what + " within " + LIMIT.toMinutes()
+                + " min; it is at " + probe.position(id).map(Object::toString).orElse("(unreadable)"));
     }
 
     /** A job that did not get where a trial waited for it within {@link #LIMIT}. */

@@ -109,8 +109,9 @@ class ContinuousIntegrationTest {
                 .isEqualTo(204);
         String pins = "FROM audit_log WHERE kind = 'job' AND target = '" + id + "' AND event_id IS NOT NULL";
         harness.await(() -> harness.count("SELECT count(*) " + pins) == 2, "the pin and the unpin in the audit log");
-        assertThat(harness.query("SELECT username, admin, action " + pins + " ORDER BY at")).as("by the admin, "
-                + "naming the replica").containsExactly(List.<Object>of("admin", true, "pinned to version 0 on generator-1"),
+        assertThat(harness.query("SELECT username, admin, action " + pins + " ORDER BY at"))
+                .as("by the admin, naming the replica")
+                .containsExactly(List.<Object>of("admin", true, "pinned to version 0 on generator-1"),
                         List.<Object>of("admin", true, "unpinned on generator-1"));
         stream.produce(4);
         harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "round 2 decided after unpinning");
