@@ -80,17 +80,21 @@ class ContinuousIntegrationTest {
     @Order(2)
     void trainerRestartInTheMiddleOfARoundLosesNoPromptAndDuplicatesNone() throws Exception {
         String id = stream.createJob("restart", 6, 5, "0.0", REGENERATE);
-        List<String> ids = new ArrayList<>(stream.produce(12));
-        harness.await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
-                "a first answer");
-        harness.platform.stopTrainer();
-        ids.addAll(stream.produce(6));
-        harness.platform.startTrainer();
+        try {
+            List<String> ids = new ArrayList<>(stream.produce(12));
+            harness.await(() -> harness.count("SELECT count(*) FROM prompt_results WHERE job_id = '" + id + "'") > 0,
+                    "a first answer");
+            harness.platform.stopTrainer();
+            ids.addAll(stream.produce(6));
+            harness.platform.startTrainer();
 
-        harness.await(() -> harness.count(PromptStream.decided(id)) == 3, "three rounds decided after the restart");
+            harness.await(() -> harness.count(PromptStream.decided(id)) == 3,
+                    "three rounds decided after the restart");
 
-        assertEveryPromptUsedOnce(id, ids, 3);
-        stream.stopJob(id);
+            assertEveryPromptUsedOnce(id, ids, 3);
+        } finally {
+            stream.stopJob(id);
+        }
     }
 
     @Test
