@@ -32,7 +32,8 @@ import java.util.Map;
  *       without copies of the keys and values;</li>
  *   <li>{@link #toBfloat16}: the cast to bfloat16, which DJL cannot name;</li>
  *   <li>{@link #halfLinear}: a product with a weight held in half precision, computed in it;</li>
- *   <li>{@link #decodeStep}: a whole decode step of a plain LLaMA in one call;</li>
+ *   <li>{@link #decoder}: whole decode steps of a plain LLaMA, one call each;</li>
+ *   <li>{@link #sampleTokens}: the sampling transform and the draw of every row at once;</li>
  *   <li>{@link #adamW}: {@code torch._fused_adamw_}, one multi-tensor kernel for every parameter;</li>
  *   <li>{@link #zero}, {@link #globalNorm}, {@link #scale}: the {@code torch._foreach_*} list operations;</li>
  *   <li>{@link #gradients}, {@link #accumulateGradients}: {@code torch.autograd.grad} and the accumulation of
@@ -94,28 +95,33 @@ public final class TorchKernels {
     }
 
     /**
-     * One decode step as a single call: every layer and the head of a LLaMA without biases or per-head norms on one
-     * new column per row, the new keys and values written in place into the caches. The eager path makes some 190
-     * calls into native code for the same step.
-     *
-     * @return (B, V) float32 logits of the new column
+     * The decode steps of one batch of a LLaMA without biases or per-head norms, each a single call: every layer and
+     * the head on one new column per row, the new keys and values written in place into the caches.
      */
-    public static NDArray decodeStep(DecodeStepArgs args) {
-        PtNDManager manager = (PtNDManager) args.ids().getManager();
-        IValue[] arguments = {IValue.from((PtNDArray) args.ids()), IValue.from((PtNDArray) args.cos()),
-            IValue.from((PtNDArray) args.sinSigned()), IValue.from((PtNDArray) args.queryCos()),
-            IValue.from((PtNDArray) args.querySinSigned()), IValue.from((PtNDArray) args.bias()),
-            IValue.from((long) args.column()), IValue.listFrom(pt(args.weights())), IValue.listFrom(pt(args.keys())),
-            IValue.listFrom(pt(args.values())), IValue.from((long) args.heads()), IValue.from((long) args.kvHeads()),
-            IValue.from(args.eps())};
-        try {
+    public static Decoder decoder(DecodeInputs inputs) {
+        return new Decoder(Module.INSTANCE.block, inputs);
+    }
+
+    /**
+     * One draw per row of (R, V) logits in float64 with the Hugging Face warper order (temperature, top-k, top-p,
+     * then the first token whose cumulative probability exceeds the row's uniform), as {@code
+     * dev.sppo.sampling.TokenChooser} documents it.
+     *
+     * @param uniforms (R,) float64 draws from [0, 1)
+     * @param topK 0 for none
+     * @param topP 1 for none
+     * @return the tokens (R,) int64 and their untempered log-probs log softmax(logits) (R,) float64
+     */
+    public static NDList sampleTokens(NDArray logits, NDArray uniforms, double temperature, int topK, double topP) {
+        PtNDManager manager = (PtNDManager) logits.getManager();
+        try (IValue z = IValue.from((PtNDArray) logits);
+                IValue u = IValue.from((PtNDArray) uniforms);
+                IValue t = IValue.from(temperature);
+                IValue k = IValue.from((long) topK);
+                IValue p = IValue.from(topP)) {
             JniUtils.setGraphExecutorOptimize(false);
-            try (IValue logits = IValueUtils.runMethod(Module.INSTANCE.block, "decode_step", arguments)) {
-                return logits.toTensor(manager);
-            }
-        } finally {
-            for (IValue argument : arguments) {
-                argument.close();
+            try (IValue drawn = IValueUtils.runMethod(Module.INSTANCE.block, "sample_tokens", z, u, t, k, p)) {
+                return new NDList(drawn.toTensorArray(manager));
             }
         }
     }
@@ -185,7 +191,7 @@ public final class TorchKernels {
         Module.INSTANCE.call("accumulate_grad", List.of(leaves, grads));
     }
 
-    private static PtNDArray[] pt(List<NDArray> arrays) {
+    static PtNDArray[] pt(List<NDArray> arrays) {
         return arrays.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new);
     }
 

@@ -16,26 +16,27 @@ import dev.sppo.model.Llama;
  * decode steps' attention bias are made once per batch; a step slices them and sends only the R newest ids.
  *
  * <p>With a shared prefix the first call runs one row per prompt (all K rows of a prompt hold the same prompt),
- * then forks the cache and the logits K ways. Compiled, each later call is one TorchScript call.
+ * then forks the cache and the logits K ways. Compiled, each later call is one TorchScript call, which gets only the
+ * newest ids: the tables, the bias and the cache are handed over once, at the first step.
  */
 final class CachedLogits implements StepLogits {
 
     private final Llama model;
     private final NDManager manager;
     private final boolean sharePrefix;
-    private final CompiledDecoding compiled;
+    private final boolean compile;
     private final KvCache cache;
     private final NDArray positions;
     private final NDArray decodeBias;
     private boolean prefilled;
+    private CompiledDecoding compiled;
 
     /** @param decoding {@link Decoding#CACHED}, {@link Decoding#SHARED_PREFIX} or {@link Decoding#COMPILED} */
     CachedLogits(Llama model, DecodeState state, NDManager manager, Decoding decoding) {
         this.model = model;
         this.manager = manager;
         this.sharePrefix = decoding != Decoding.CACHED;
-        this.compiled = decoding == Decoding.COMPILED && CompiledDecoding.supports(model)
-                ? new CompiledDecoding(model) : null;
+        this.compile = decoding == Decoding.COMPILED && CompiledDecoding.supports(model);
         int width = state.width();
         this.cache = new KvCache(model.config().numHiddenLayers(), width);
         this.positions = manager.create(state.positionColumns(0, width, 1), new Shape(state.rows(), width));
@@ -50,9 +51,15 @@ final class CachedLogits implements StepLogits {
         }
         int column = state.length() - 1;
         NDArray ids = manager.create(state.idColumns(column, 1), new Shape(state.rows(), 1));
+        if (compile) {
+            if (compiled == null) {
+                compiled = new CompiledDecoding(model, positions, decodeBias, cache);
+            }
+            return compiled.step(ids);
+        }
         NDArray at = positions.get(new NDIndex(":, {}:{}", column, column + 1));
         NDArray bias = decodeBias.get(new NDIndex(":, :, :, :{}", column + 1));
-        return compiled != null ? compiled.step(ids, at, bias, cache) : model.forward(ids, at, bias, cache).squeeze(1);
+        return model.forward(ids, at, bias, cache).squeeze(1);
     }
 
     private NDArray prefill(DecodeState state) {
@@ -72,6 +79,9 @@ final class CachedLogits implements StepLogits {
 
     @Override
     public void close() {
+        if (compiled != null) {
+            compiled.close();
+        }
         cache.close();
     }
 }

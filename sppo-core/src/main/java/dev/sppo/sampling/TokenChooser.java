@@ -1,12 +1,13 @@
 package dev.sppo.sampling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.sppo.kernels.TorchKernels;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Picks the next token from one row of logits, with the Hugging Face warper order: temperature, then top-k,
+ * Picks each row's next token from its logits, with the Hugging Face warper order: temperature, then top-k,
  * then top-p, then a draw from the renormalised distribution.
  *
  * <pre>
@@ -15,8 +16,10 @@ import java.util.SplittableRandom;
  *   top-p: sort ascending, drop the tokens whose cumulative probability is ≤ 1 - top_p (the most likely stays)
  * </pre>
  *
- * Greedy decoding (T = 0) takes the first argmax. The draw is an inverse-CDF lookup with a seeded uniform, so
- * the same generator state gives the same token.
+ * Greedy decoding (T = 0) takes the first argmax. Otherwise the draw is an inverse-CDF lookup, in float64, with
+ * one uniform per row from the row's own seeded generator, so the same generator state gives the same token. Both
+ * run in native code ({@link TorchKernels#sampleTokens}): only the R uniforms go in and the R tokens and log-probs
+ * come back, where reading a text model's logits into Java would copy R × 49,152 floats a step.
  */
 final class TokenChooser {
 
@@ -26,136 +29,41 @@ final class TokenChooser {
         this.params = params;
     }
 
-    /**
-     * Draws each unfinished row's next token from (R, V) logits, with its untempered log-prob. Greedy decoding
-     * stays in native code, so that only the R ids and log-probs cross into Java; otherwise the logits do and
-     * each row draws from its own generator.
-     */
+    /** Draws each unfinished row's next token from (R, V) logits, with its untempered log-prob. */
     Draws draw(NDArray logits, DecodeState state, SplittableRandom[] rngs) {
-        int rows = state.rows();
-        int[] tokens = new int[rows];
-        double[] logprobs = new double[rows];
         if (params.isGreedy()) {
-            long[] best = logits.argMax(-1).toLongArray();
-            float[] top = logits.logSoftmax(-1).max(new int[] {-1}).toFloatArray();
-            for (int r = 0; r < rows; r++) {
-                tokens[r] = Math.toIntExact(best[r]);
-                logprobs[r] = top[r];
-            }
-            return new Draws(tokens, logprobs);
+            return greedy(logits);
         }
-        float[] z = logits.toFloatArray();
-        int vocab = z.length / rows;
-        for (int r = 0; r < rows; r++) {
+        double[] uniforms = new double[state.rows()];
+        for (int r = 0; r < uniforms.length; r++) {
             if (!state.finished(r)) {
-                tokens[r] = choose(z, r * vocab, vocab, rngs[r]);
-                logprobs[r] = logProb(z, r * vocab, vocab, tokens[r]);
+                uniforms[r] = rngs[r].nextDouble();
             }
+        }
+        return draw(logits, uniforms);
+    }
+
+    /** The tokens that (R, V) logits give for R uniforms in [0, 1), with their untempered log-probs. */
+    Draws draw(NDArray logits, double[] uniforms) {
+        NDList drawn = TorchKernels.sampleTokens(logits, logits.getManager().create(uniforms), params.temperature(),
+                params.topK(), params.topP());
+        long[] ids = drawn.get(0).toLongArray();
+        int[] tokens = new int[ids.length];
+        for (int r = 0; r < ids.length; r++) {
+            tokens[r] = Math.toIntExact(ids[r]);
+        }
+        return new Draws(tokens, drawn.get(1).toDoubleArray());
+    }
+
+    private static Draws greedy(NDArray logits) {
+        long[] best = logits.argMax(-1).toLongArray();
+        float[] top = logits.logSoftmax(-1).max(new int[] {-1}).toFloatArray();
+        int[] tokens = new int[best.length];
+        double[] logprobs = new double[best.length];
+        for (int r = 0; r < best.length; r++) {
+            tokens[r] = Math.toIntExact(best[r]);
+            logprobs[r] = top[r];
         }
         return new Draws(tokens, logprobs);
-    }
-
-    int choose(float[] logits, int offset, int vocab, SplittableRandom rng) {
-        if (params.isGreedy()) {
-            return argmax(logits, offset, vocab);
-        }
-        double[] z = new double[vocab];
-        for (int i = 0; i < vocab; i++) {
-            z[i] = logits[offset + i] / params.temperature();
-        }
-        if (params.topK() > 0 && params.topK() < vocab) {
-            double kth = kthLargest(z, params.topK());
-            for (int i = 0; i < vocab; i++) {
-                if (z[i] < kth) {
-                    z[i] = Double.NEGATIVE_INFINITY;
-                }
-            }
-        }
-        double[] p = softmax(z);
-        if (params.topP() < 1.0) {
-            nucleus(p, params.topP());
-        }
-        return draw(p, rng.nextDouble());
-    }
-
-    static int argmax(float[] logits, int offset, int vocab) {
-        int best = 0;
-        for (int i = 1; i < vocab; i++) {
-            if (logits[offset + i] > logits[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** log softmax(logits)[token] in double precision. */
-    static double logProb(float[] logits, int offset, int vocab, int token) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < vocab; i++) {
-            max = Math.max(max, logits[offset + i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < vocab; i++) {
-            sum += Math.exp(logits[offset + i] - max);
-        }
-        return logits[offset + token] - max - Math.log(sum);
-    }
-
-    private static double kthLargest(double[] z, int k) {
-        double[] sorted = z.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length - k];
-    }
-
-    private static double[] softmax(double[] z) {
-        double max = Arrays.stream(z).max().orElseThrow();
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Math.exp(z[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    /** Zeroes the tail outside the nucleus (HF TopPLogitsWarper) and renormalises. */
-    private static void nucleus(double[] p, double topP) {
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < p.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
-        double cumulative = 0;
-        double kept = 0;
-        for (int rank = 0; rank < order.length; rank++) {
-            int i = order[rank];
-            cumulative += p[i];
-            if (cumulative <= 1 - topP && rank < order.length - 1) {
-                p[i] = 0;
-            } else {
-                kept += p[i];
-            }
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= kept;
-        }
-    }
-
-    private static int draw(double[] p, double u) {
-        double cumulative = 0;
-        int last = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0) {
-                cumulative += p[i];
-                last = i;
-                if (u < cumulative) {
-                    return i;
-                }
-            }
-        }
-        return last;
     }
 }

@@ -30,11 +30,20 @@ class Kernels(Module):
     return torch.reshape(torch.matmul(probabilities, v), [batch, heads, t, d])
   # One decode step of a LLaMA without biases or per-head norms: every layer and the head on each row's newest
   # column, its rotated key and value written in place at `column` of each layer's (B, H_kv, capacity, d) cache.
+  # The rotary tables (B, 1, capacity, d) and the bias (B, 1, 1, capacity) cover every column of the batch and are
+  # sliced here, so that a step's only new input is its ids. Attention is PyTorch's fused kernel, each group's G
+  # query heads as G rows against their one key/value head (the bias is the same for every query row).
   # weights: the embedding; per layer input norm, q, k, v, o, post-attention norm, gate, up, down; the final norm
   # and the head. The same operations as the eager path, so the same logits up to float rounding.
-  def decode_step(self: __torch__.Kernels, ids: Tensor, cos: Tensor, sin_signed: Tensor, query_cos: Tensor, query_sin_signed: Tensor, bias: Tensor, column: int, weights: List[Tensor], keys: List[Tensor], values: List[Tensor], heads: int, kv_heads: int, eps: float) -> Tensor:
+  def decode_step(self: __torch__.Kernels, ids: Tensor, column: int, cos: Tensor, sin_signed: Tensor, query_cos: Tensor, query_sin_signed: Tensor, bias: Tensor, weights: List[Tensor], keys: List[Tensor], values: List[Tensor], heads: int, kv_heads: int, eps: float) -> Tensor:
     batch = ids.size(0)
     d = cos.size(-1)
+    groups = torch.floordiv(heads, kv_heads)
+    key_cos = cos[:, :, column:column + 1]
+    key_sin = sin_signed[:, :, column:column + 1]
+    q_cos = query_cos[:, :, column:column + 1]
+    q_sin = query_sin_signed[:, :, column:column + 1]
+    visible = bias[:, :, :, :column + 1]
     x = torch.embedding(weights[0], ids)
     for layer in range(len(keys)):
       w = 1 + 9 * layer
@@ -42,20 +51,42 @@ class Kernels(Module):
       q = torch.transpose(torch.reshape(torch.linear(h, weights[w + 1]), [batch, 1, heads, d]), 1, 2)
       k = torch.transpose(torch.reshape(torch.linear(h, weights[w + 2]), [batch, 1, kv_heads, d]), 1, 2)
       v = torch.transpose(torch.reshape(torch.linear(h, weights[w + 3]), [batch, 1, kv_heads, d]), 1, 2)
-      q = self.rotate(q, query_cos, query_sin_signed)
-      k = self.rotate(k, cos, sin_signed)
+      q = torch.reshape(self.rotate(q, q_cos, q_sin), [batch, kv_heads, groups, d])
       key_cache = keys[layer]
       value_cache = values[layer]
-      key_cache[:, :, column:column + 1] = k
+      key_cache[:, :, column:column + 1] = self.rotate(k, key_cos, key_sin)
       value_cache[:, :, column:column + 1] = v
-      a = self.attention(q, key_cache[:, :, :column + 1], value_cache[:, :, :column + 1], bias)
-      merged = torch.reshape(torch.transpose(a, 1, 2), [batch, 1, heads * d])
-      x = torch.add(torch.linear(merged, weights[w + 4]), x)
+      a = torch.scaled_dot_product_attention(q, key_cache[:, :, :column + 1], value_cache[:, :, :column + 1], visible, 0., False, scale=1.)
+      x = torch.add(torch.linear(torch.reshape(a, [batch, 1, heads * d]), weights[w + 4]), x)
       h = self.rms_norm(x, weights[w + 5], eps)
       up = self.silu_mul(torch.linear(h, weights[w + 6]), torch.linear(h, weights[w + 7]))
       x = torch.add(torch.linear(up, weights[w + 8]), x)
     last = len(weights)
     return torch.squeeze(torch.linear(self.rms_norm(x, weights[last - 2], eps), weights[last - 1]), 1)
+  # One draw per row from (R, V) logits, with the Hugging Face warper order of dev.sppo.sampling.TokenChooser, in
+  # float64: z = logits / T; top-k keeps z >= the k-th largest (ties kept); p = softmax(z); top-p sorts p ascending
+  # (stable) and drops the tokens whose cumulative probability is <= 1 - top_p, the most likely always kept, then
+  # renormalises; the token is the first whose cumulative probability exceeds the row's uniform u (the last token
+  # kept when rounding leaves u past the total). Returns the tokens (R,) and their untempered log-probs (R,).
+  def sample_tokens(self: __torch__.Kernels, logits: Tensor, uniforms: Tensor, temperature: float, top_k: int, top_p: float) -> List[Tensor]:
+    wide = torch.to(logits, 7, False, False, None)
+    z = torch.div(wide, temperature)
+    vocab = z.size(-1)
+    if top_k > 0 and top_k < vocab:
+      kth = torch.narrow(torch.topk(z, top_k, -1)[0], -1, top_k - 1, 1)
+      z = torch.masked_fill(z, torch.lt(z, kth), -inf)
+    p = torch.softmax(z, -1)
+    if top_p < 1.:
+      ascending, order = torch.sort(p, stable=True, dim=-1, descending=False)
+      drop = torch.le(torch.cumsum(ascending, -1), 1. - top_p)
+      drop[:, vocab - 1] = False
+      p = torch.scatter(p, -1, order, torch.masked_fill(ascending, drop, 0.))
+      p = torch.div(p, torch.sum(p, [-1], True))
+    kept = torch.gt(p, 0.)
+    last = torch.sub(vocab - 1, torch.argmax(torch.to(torch.flip(kept, [-1]), 3, False, False, None), -1, True))
+    token = torch.minimum(torch.searchsorted(torch.cumsum(p, -1), torch.unsqueeze(uniforms, -1), right=True), last)
+    logprob = torch.gather(torch.log_softmax(wide, -1), -1, token)
+    return [torch.squeeze(token, -1), torch.squeeze(logprob, -1)]
   # RMSNorm as dev.sppo.model.RmsNorm computes it: x / sqrt(|x|^2 / D + eps) * g.
   def rms_norm(self: __torch__.Kernels, x: Tensor, weight: Tensor, eps: float) -> Tensor:
     mean_square = torch.mul(torch.square(torch.linalg_vector_norm(x, 2., [-1], True)), 1. / x.size(-1))

@@ -57,7 +57,7 @@ class CompiledDecodingTest {
     void modelsWithBiasesAreRefused() {
         try (Llama model = new Llama(TestModels.everyFeature(), manager, TestModels.noisy(1))) {
             assertThat(CompiledDecoding.supports(model)).isFalse();
-            assertThatThrownBy(() -> new CompiledDecoding(model)).hasMessageContaining("biases");
+            assertThatThrownBy(() -> new CompiledDecoding(model, null, null, null)).hasMessageContaining("biases");
         }
     }
 
@@ -69,22 +69,24 @@ class CompiledDecodingTest {
         try (Llama model = new Llama(config, manager, TestModels.noisy(5));
                 KvCache eager = new KvCache(config.numHiddenLayers(), capacity);
                 KvCache compiled = new KvCache(config.numHiddenLayers(), capacity)) {
-            CompiledDecoding step = new CompiledDecoding(model);
             NDArray prompt = ids(rows, width, 3);
             NDArray positions = positions(promptValid, 0, width);
             NDArray bias = AttentionMask.padded(manager, promptValid, 0, width);
             model.forward(prompt, positions, bias, eager);
             model.forward(prompt, positions, bias, compiled);
             boolean[][] valid = extend(promptValid, capacity);
-            for (int t = width; t < capacity; t++) {
-                NDArray next = ids(rows, 1, t);
-                NDArray at = positions(valid, t, t + 1);
-                NDArray stepBias = AttentionMask.padded(manager, valid, t, 1);
-                float[] expected = model.forward(next, at, stepBias, eager).squeeze(1).toFloatArray();
-                float[] actual = step.step(next, at, stepBias, compiled).toFloatArray();
-                assertThat(actual).hasSameSizeAs(expected);
-                for (int i = 0; i < expected.length; i++) {
-                    assertThat(actual[i]).as("column %d logit %d", t, i).isCloseTo(expected[i], within(1e-4f));
+            try (CompiledDecoding step = new CompiledDecoding(model, positions(valid, 0, capacity),
+                    AttentionMask.padded(manager, valid, capacity - 1, 1), compiled)) {
+                for (int t = width; t < capacity; t++) {
+                    NDArray next = ids(rows, 1, t);
+                    NDArray at = positions(valid, t, t + 1);
+                    NDArray stepBias = AttentionMask.padded(manager, valid, t, 1);
+                    float[] expected = model.forward(next, at, stepBias, eager).squeeze(1).toFloatArray();
+                    float[] actual = step.step(next).toFloatArray();
+                    assertThat(actual).hasSameSizeAs(expected);
+                    for (int i = 0; i < expected.length; i++) {
+                        assertThat(actual[i]).as("column %d logit %d", t, i).isCloseTo(expected[i], within(1e-4f));
+                    }
                 }
             }
             assertThat(compiled.length()).isEqualTo(eager.length()).isEqualTo(capacity);

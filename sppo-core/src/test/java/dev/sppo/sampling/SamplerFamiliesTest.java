@@ -69,6 +69,7 @@ class SamplerFamiliesTest {
         }
     }
 
+    /** Both by eager steps: compiled ones (which llama would take) round attention differently in the last bits. */
     @Test
     void mistralWithAWindowAtLeastTheSequenceSamplesExactlyAsLlama() {
         LlamaConfig mistral = TestModels.mistral(PROMPTS.get(1).length + 10);
@@ -77,8 +78,8 @@ class SamplerFamiliesTest {
                 Llama llama = new Llama(TestModels.asLlama(mistral), manager,
                         spec -> windowed.weight(spec.name()).toFloatArray())) {
             SamplingParams params = new SamplingParams(10, 1.0, 0, 1.0, 2, 5);
-            List<Sample> a = new Sampler(windowed, List.of(EOS), PAD).sample(PROMPTS, params);
-            List<Sample> b = new Sampler(llama, List.of(EOS), PAD).sample(PROMPTS, params);
+            List<Sample> a = new Sampler(windowed, List.of(EOS), PAD).sample(PROMPTS, params, Decoding.SHARED_PREFIX);
+            List<Sample> b = new Sampler(llama, List.of(EOS), PAD).sample(PROMPTS, params, Decoding.SHARED_PREFIX);
             for (int i = 0; i < a.size(); i++) {
                 assertThat(a.get(i).tokenIds()).containsExactly(b.get(i).tokenIds());
                 assertThat(a.get(i).logprob()).isEqualTo(b.get(i).logprob());
