@@ -3,11 +3,11 @@ package dev.sppo.generator;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.Topics;
+import dev.sppo.service.topics.RecordProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +40,8 @@ class ReplyPublisher implements AutoCloseable {
             @Value("${spring.cloud.stream.kafka.binder.producer-properties.max.request.size:1048576}")
             int maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this.producer = RecordProducers.bytes(brokers,
+                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes));
     }
 
     /** @throws ReplyTooLargeException when the encoded reply does not fit in one producer request */

@@ -66,9 +66,7 @@ final class TrialRunner implements AutoCloseable {
                     probe.incompleteCheckpoints(id), metrics, baseline == null || metrics.equals(baseline)
                             ? TrialResult.MetricsCheck.SAME : TrialResult.MetricsCheck.DIFFERENT);
         } catch (StuckJobException e) {
-            cancelStuck(id, e);
-            return new TrialResult(id, outcomes, TrialResult.STUCK, e.getMessage(), probe.prompts(id),
-                    probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+            return stuck(id, outcomes, e, () -> probe.prompts(id));
         }
     }
 
@@ -97,9 +95,7 @@ final class TrialRunner implements AutoCloseable {
             return new TrialResult(id, outcomes, end.state(), reason(id, end), probe.streamPrompts(id, fed),
                     probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
         } catch (StuckJobException e) {
-            cancelStuck(id, e);
-            return new TrialResult(id, outcomes, TrialResult.STUCK, e.getMessage(), probe.streamPrompts(id, fed),
-                    probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+            return stuck(id, outcomes, e, () -> probe.streamPrompts(id, fed));
         }
     }
 
@@ -116,7 +112,12 @@ final class TrialRunner implements AutoCloseable {
      * Lets every restart end, so the platform is whole again, then cancels the stuck job (a job that ended meanwhile
      * answers the cancel with a 409, which is reported and leaves it as it ended).
      */
-    private void cancelStuck(String id, StuckJobException stuck) throws IOException, InterruptedException {
+    /**
+     * Cancels a stuck job once every restart has ended, then records the trial as STUCK with its prompts counted
+     * after the cancel (by {@code prompts}, which differs for batch and continuous jobs).
+     */
+    private TrialResult stuck(String id, List<FaultOutcome> outcomes, StuckJobException stuck, PromptCount prompts)
+            throws IOException, InterruptedException, SQLException {
         progress.accept("job " + id + " is stuck: " + stuck.getMessage() + "; cancelling it");
         awaitAllRecoveries();
         try {
@@ -124,6 +125,14 @@ final class TrialRunner implements AutoCloseable {
         } catch (IOException e) {
             progress.accept("job " + id + " could not be cancelled: " + e.getMessage());
         }
+        return new TrialResult(id, outcomes, TrialResult.STUCK, stuck.getMessage(), prompts.read(),
+                probe.incompleteCheckpoints(id), probe.metrics(id), TrialResult.MetricsCheck.NOT_COMPARED);
+    }
+
+    /** How a trial counts its job's prompts. */
+    @FunctionalInterface
+    private interface PromptCount {
+        TrialResult.PromptCounts read() throws SQLException;
     }
 
     private String reason(String id, JobProbe.Position end) throws SQLException {

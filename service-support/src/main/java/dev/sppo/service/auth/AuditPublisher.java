@@ -5,10 +5,10 @@ import dev.sppo.contracts.ContractVersion;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.Topics;
 import dev.sppo.service.FieldProblems;
+import dev.sppo.service.topics.RecordProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -37,11 +37,8 @@ public final class AuditPublisher implements AutoCloseable {
     /** @param timeout how long a change waits for the broker to take its record before it is refused */
     public AuditPublisher(String brokers, Duration timeout) {
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this.producer = RecordProducers.bytes(brokers, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sppo.trainer.continuous;
 
 import dev.sppo.contracts.Topics;
+import dev.sppo.service.topics.RecordProducers;
 import dev.sppo.trainer.config.JobPlans;
 import dev.sppo.trainer.job.Job;
 import dev.sppo.trainer.job.JobRepository;
@@ -13,10 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,7 +121,7 @@ public class PromptConsumer {
     private void consume(Job job) throws Exception {
         ContinuousSettings settings = ContinuousSettings.read(job.config().get(ContinuousSettings.KEY));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings.roundPrompts()));
-                KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(producerConfig())) {
+                KafkaProducer<byte[], byte[]> deadLetters = RecordProducers.bytes(bootstrap, Map.of())) {
             consumer.subscribe(List.of(Topics.PROMPTS));
             LOG.info("job {}: consuming {} as group {}", job.id(), Topics.PROMPTS, properties.group());
             boolean paused = false;
@@ -202,13 +201,6 @@ public class PromptConsumer {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return config;
-    }
-
-    private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     }
 
     @PreDestroy
