@@ -67,7 +67,8 @@ class Kernels(Module):
   # float64: z = logits / T; top-k keeps z >= the k-th largest (ties kept); p = softmax(z); top-p sorts p ascending
   # (stable) and drops the tokens whose cumulative probability is <= 1 - top_p, the most likely always kept, then
   # renormalises; the token is the first whose cumulative probability exceeds the row's uniform u (the last token
-  # kept when rounding leaves u past the total). Returns the tokens (R,) and their untempered log-probs (R,).
+  # kept when rounding leaves u past the total). Returns the tokens (R,) and their untempered log-probs (R,), the
+  # latter as z_t - logsumexp(z) without the whole log-softmax.
   def sample_tokens(self: __torch__.Kernels, logits: Tensor, uniforms: Tensor, temperature: float, top_k: int, top_p: float) -> List[Tensor]:
     wide = torch.to(logits, 7, False, False, None)
     z = torch.div(wide, temperature)
@@ -82,10 +83,11 @@ class Kernels(Module):
       drop[:, vocab - 1] = False
       p = torch.scatter(p, -1, order, torch.masked_fill(ascending, drop, 0.))
       p = torch.div(p, torch.sum(p, [-1], True))
-    kept = torch.gt(p, 0.)
-    last = torch.sub(vocab - 1, torch.argmax(torch.to(torch.flip(kept, [-1]), 3, False, False, None), -1, True))
-    token = torch.minimum(torch.searchsorted(torch.cumsum(p, -1), torch.unsqueeze(uniforms, -1), right=True), last)
-    logprob = torch.gather(torch.log_softmax(wide, -1), -1, token)
+    token = torch.searchsorted(torch.cumsum(p, -1), torch.unsqueeze(uniforms, -1), right=True)
+    if bool(torch.any(torch.ge(token, vocab))):
+      kept = torch.to(torch.flip(torch.gt(p, 0.), [-1]), 3, False, False, None)
+      token = torch.minimum(token, torch.sub(vocab - 1, torch.argmax(kept, -1, True)))
+    logprob = torch.sub(torch.gather(wide, -1, token), torch.logsumexp(wide, [-1], True))
     return [torch.squeeze(token, -1), torch.squeeze(logprob, -1)]
   # RMSNorm as dev.sppo.model.RmsNorm computes it: x / sqrt(|x|^2 / D + eps) * g.
   def rms_norm(self: __torch__.Kernels, x: Tensor, weight: Tensor, eps: float) -> Tensor:

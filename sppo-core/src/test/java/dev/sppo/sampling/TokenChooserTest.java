@@ -74,6 +74,16 @@ class TokenChooserTest {
     }
 
     @Test
+    void aUniformPastTheTotalTakesTheLastTokenKept() {
+        // top_p 0.75 keeps ids 0 and 2 of {2,0,2,1,-1}; a sum rounded below u leaves the draw at the last one kept
+        float[] logits = {2f, 0f, 2f, 1f, -1f};
+        double[] uniforms = {1.0, Math.nextDown(1.0)};
+        Draws draws = new TokenChooser(new SamplingParams(1, 1.0, 0, 0.75, 1, 0)).draw(rows(logits, 2), uniforms);
+        assertThat(draws.tokens()).containsExactly(2, 2);
+        assertThat(ReferenceWarpers.draw(logits, new SamplingParams(1, 1.0, 0, 0.75, 1, 0), 1.0)).isEqualTo(2);
+    }
+
+    @Test
     void nucleusDropsTheTailOutsideTopP() {
         // ascending cumulative: 0.0195 (id 3), 0.0725 (id 0), 0.2166 (id 2), 0.6083 (id 1), 1 (id 4)
         // top_p 0.75 drops the tokens with cumulative <= 0.25: ids 3, 0 and 2
