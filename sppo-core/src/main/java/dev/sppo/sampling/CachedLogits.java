@@ -17,7 +17,7 @@ import dev.sppo.model.Llama;
  *
  * <p>With a shared prefix the first call runs one row per prompt (all K rows of a prompt hold the same prompt),
  * then forks the cache and the logits K ways. Compiled, each later call is one TorchScript call, which gets only the
- * newest ids: the tables, the bias and the cache are handed over once, at the first step.
+ * newest ids: the tables, the bias and the cache are handed over once, when the prefill has filled the cache.
  */
 final class CachedLogits implements StepLogits {
 
@@ -51,10 +51,7 @@ final class CachedLogits implements StepLogits {
         }
         int column = state.length() - 1;
         NDArray ids = manager.create(state.idColumns(column, 1), new Shape(state.rows(), 1));
-        if (compile) {
-            if (compiled == null) {
-                compiled = new CompiledDecoding(model, positions, decodeBias, cache);
-            }
+        if (compiled != null) {
             return compiled.step(ids);
         }
         NDArray at = positions.get(new NDIndex(":, {}:{}", column, column + 1));
@@ -70,11 +67,14 @@ final class CachedLogits implements StepLogits {
         NDArray at = manager.create(state.positionColumns(0, width, stride), new Shape(rows, width));
         NDArray bias = AttentionMask.padded(manager, state.keyValid(stride), 0, width);
         NDArray last = model.logits(model.hiddenStates(ids, at, bias, cache).get(new NDIndex(":, -1, :")));
-        if (stride == 1) {
-            return last;
+        if (stride > 1) {
+            cache.fork(stride);
+            last = last.repeat(0, stride);
         }
-        cache.fork(stride);
-        return last.repeat(0, stride);
+        if (compile) {
+            compiled = new CompiledDecoding(model, positions, decodeBias, cache);
+        }
+        return last;
     }
 
     @Override
