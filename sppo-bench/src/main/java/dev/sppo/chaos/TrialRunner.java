@@ -110,11 +110,8 @@ final class TrialRunner implements AutoCloseable {
 
     /**
      * Lets every restart end, so the platform is whole again, then cancels the stuck job (a job that ended meanwhile
-     * answers the cancel with a 409, which is reported and leaves it as it ended).
-     */
-    /**
-     * Cancels a stuck job once every restart has ended, then records the trial as STUCK with its prompts counted
-     * after the cancel (by {@code prompts}, which differs for batch and continuous jobs).
+     * answers the cancel with a 409, which is reported and leaves it as it ended), and records the trial as STUCK
+     * with its prompts counted after the cancel (by {@code prompts}, which differs for batch and continuous jobs).
      */
     private TrialResult stuck(String id, List<FaultOutcome> outcomes, StuckJobException stuck, PromptCount prompts)
             throws IOException, InterruptedException, SQLException {

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The decode steps of one batch as one TorchScript call each ({@link TorchKernels#decoder}) instead of the eager
- * path's per-operation calls: the same operations, so the same logits up to float rounding. Only for the plain LLaMA
- * layout ({@link #supports}): float32 weights, no adapter, no biases, no per-head norms, no sliding window.
+ * path's per-operation calls: the same operations but PyTorch's fused attention kernel, so the same logits up to
+ * float rounding. Only for the plain LLaMA layout ({@link #supports}): float32 weights, no adapter, no biases, no
+ * per-head norms, no sliding window.
  *
  * <p>Opened once the prompts have filled the cache: the rotary tables of every column are computed then, and they,
  * the bias, the weights and the cache's buffers are handed to the engine once for all the batch's steps.

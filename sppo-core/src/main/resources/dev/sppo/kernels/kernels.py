@@ -34,7 +34,8 @@ class Kernels(Module):
   # sliced here, so that a step's only new input is its ids. Attention is PyTorch's fused kernel, each group's G
   # query heads as G rows against their one key/value head (the bias is the same for every query row).
   # weights: the embedding; per layer input norm, q, k, v, o, post-attention norm, gate, up, down; the final norm
-  # and the head. The same operations as the eager path, so the same logits up to float rounding.
+  # and the head. The eager path's operations but for attention (there its own `attention` above), so the same
+  # logits up to float rounding.
   def decode_step(self: __torch__.Kernels, ids: Tensor, column: int, cos: Tensor, sin_signed: Tensor, query_cos: Tensor, query_sin_signed: Tensor, bias: Tensor, weights: List[Tensor], keys: List[Tensor], values: List[Tensor], heads: int, kv_heads: int, eps: float) -> Tensor:
     batch = ids.size(0)
     d = cos.size(-1)
