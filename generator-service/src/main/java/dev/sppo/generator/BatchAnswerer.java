@@ -5,6 +5,7 @@ import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.SamplingSpec;
+import dev.sppo.service.topics.PolledRecord;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -42,7 +43,7 @@ class BatchAnswerer {
     private record GroupKey(CheckpointRef ref, SamplingSpec sampling) {}
 
     /** A decoded request and the record it came in. */
-    private record Pending(GenerationRequest request, PolledRequest record) {}
+    private record Pending(GenerationRequest request, PolledRecord record) {}
 
     private final GenerationService service;
     private final StoppedJobFilter stopped;
@@ -63,11 +64,11 @@ class BatchAnswerer {
     }
 
     /** Answers, drops or parks every polled request; returns once the broker has acknowledged what was sent. */
-    void answer(List<PolledRequest> polled) throws InterruptedException, ExecutionException {
+    void answer(List<PolledRecord> polled) throws InterruptedException, ExecutionException {
         pollSize.record(polled.size());
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         Map<GroupKey, List<Pending>> groups = new LinkedHashMap<>();
-        for (PolledRequest record : polled) {
+        for (PolledRecord record : polled) {
             GenerationRequest request;
             try {
                 request = MessageCodec.decode(record.payload(), GenerationRequest.class);
@@ -90,7 +91,7 @@ class BatchAnswerer {
 
     private void answerGroup(CheckpointRef ref, List<Pending> group, List<Future<RecordMetadata>> sent)
             throws InterruptedException {
-        Map<GenerationRequest, PolledRequest> records = new IdentityHashMap<>();
+        Map<GenerationRequest, PolledRecord> records = new IdentityHashMap<>();
         group.forEach(p -> records.put(p.request(), p.record()));
         Set<GenerationRequest> done = Collections.newSetFromMap(new IdentityHashMap<>());
         GenerationService.GroupReplies replies = new GenerationService.GroupReplies() {
@@ -128,7 +129,7 @@ class BatchAnswerer {
         }
     }
 
-    private Future<RecordMetadata> park(PolledRequest record, Exception reason) {
+    private Future<RecordMetadata> park(PolledRecord record, Exception reason) {
         LOG.warn("Generation request at partition {} parked on the dead-letter topic: {}", record.partition(),
                 reason.getMessage());
         return publisher.deadLetter(record, reason);

@@ -8,6 +8,7 @@ import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.Topics;
 import dev.sppo.service.auth.AuditPublisher;
+import dev.sppo.service.topics.AcknowledgedPolls;
 import dev.sppo.service.topics.ServiceTopics;
 import dev.sppo.service.topics.TopicDeclarationConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,13 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -65,21 +64,7 @@ class GeneratorBindings {
      */
     @Bean
     Consumer<Message<List<byte[]>>> generate(BatchAnswerer answerer) {
-        return message -> {
-            Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT,
-                    Acknowledgment.class);
-            try {
-                answerer.answer(PolledRequest.of(message));
-                acknowledgment.acknowledge();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                acknowledgment.nack(0, REDELIVERY_PAUSE);
-            } catch (ExecutionException | RuntimeException e) {
-                LOG.warn("Answering {} generation requests failed; they will be delivered again: {}",
-                        message.getPayload().size(), e.toString());
-                acknowledgment.nack(0, REDELIVERY_PAUSE);
-            }
-        };
+        return AcknowledgedPolls.consumer("generation requests", REDELIVERY_PAUSE, answerer::answer);
     }
 
     /** Each poll of {@code sppo.generation.requests} takes at most {@link BatchingProperties#maxRequests()}. */

@@ -3,6 +3,8 @@ package dev.sppo.generator;
 import dev.sppo.contracts.MessageCodec;
 import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.Topics;
+import dev.sppo.service.topics.DeadLetters;
+import dev.sppo.service.topics.PolledRecord;
 import dev.sppo.service.topics.RecordProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,8 +19,7 @@ import java.util.concurrent.Future;
 
 /**
  * What the batch consumer writes: replies on {@code sppo.responses}, keyed by prompt id, and the requests it gives up
- * on, parked unchanged on {@code sppo.generation.requests.dlt} (same key and partition) with the reason in the
- * {@code x-exception-message} header, as the stream binder's dead-letter queue writes it. Sends are asynchronous;
+ * on, parked on {@code sppo.generation.requests.dlt} ({@link DeadLetters}). Sends are asynchronous;
  * the caller waits on the returned futures before it commits the requests' offsets. Acknowledged by all in-sync
  * replicas. A reply larger than the producer may send ({@code max.request.size}, the binder's producer setting; 1
  * MiB by default) is refused before it is sent ({@link ReplyTooLargeException}), so that its request is parked
@@ -27,13 +28,11 @@ import java.util.concurrent.Future;
 @Component
 class ReplyPublisher implements AutoCloseable {
 
-    static final String REASON_HEADER = "x-exception-message";
-    static final String REASON_CLASS_HEADER = "x-exception-fqcn";
-
     /** Room left in a request for the record's framing and headers beside its key and value. */
     static final int RECORD_OVERHEAD_BYTES = 1024;
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final DeadLetters deadLetters;
     private final int maxRequestBytes;
 
     ReplyPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
@@ -42,6 +41,7 @@ class ReplyPublisher implements AutoCloseable {
         this.maxRequestBytes = maxRequestBytes;
         this.producer = RecordProducers.bytes(brokers,
                 Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes));
+        this.deadLetters = new DeadLetters(producer, Topics.GENERATION_REQUESTS);
     }
 
     /** @throws ReplyTooLargeException when the encoded reply does not fit in one producer request */
@@ -54,12 +54,8 @@ class ReplyPublisher implements AutoCloseable {
         return producer.send(new ProducerRecord<>(Topics.RESPONSES, key, value));
     }
 
-    Future<RecordMetadata> deadLetter(PolledRequest request, Exception reason) {
-        ProducerRecord<byte[], byte[]> parked = new ProducerRecord<>(Topics.deadLetter(Topics.GENERATION_REQUESTS),
-                request.partition(), request.key(), request.payload());
-        parked.headers().add(REASON_HEADER, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
-        parked.headers().add(REASON_CLASS_HEADER, reason.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        return producer.send(parked);
+    Future<RecordMetadata> deadLetter(PolledRecord request, Exception reason) {
+        return deadLetters.park(request, reason);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sppo.generator;
 
 import dev.sppo.contracts.InvalidMessageException;
 import dev.sppo.service.store.CheckpointRefusedException;
+import dev.sppo.service.topics.RetrySettings;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +14,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How often a generation request whose sampling failed is tried again before it is parked on
- * {@code sppo.generation.requests.dlt}, under {@code sppo.generator.retry}. A request that breaks its contract
- * ({@link InvalidMessageException}) or names a checkpoint the store refuses ({@link CheckpointRefusedException}) is
- * parked at once: it would never succeed.
+ * How often a generation request whose sampling failed is tried again before it is parked on {@code
+ * sppo.generation.requests.dlt} ({@link RetrySettings}), under {@code sppo.generator.retry}. A request that breaks its
+ * contract ({@link InvalidMessageException}) or names a checkpoint the store refuses ({@link
+ * CheckpointRefusedException}) is parked at once: it would never succeed.
  *
  * @param maxAttempts tries in all, the first included. Default 3
  * @param backOffInitial the wait before the second try. Default 200 ms
@@ -28,19 +29,13 @@ import java.util.List;
 public record RetryProperties(@DefaultValue("3") @Min(1) int maxAttempts,
         @DefaultValue("200ms") @NotNull Duration backOffInitial,
         @DefaultValue("2") @DecimalMin("1") double backOffMultiplier,
-        @DefaultValue("2s") @NotNull Duration backOffMax) {
+        @DefaultValue("2s") @NotNull Duration backOffMax) implements RetrySettings {
 
     private static final List<Class<? extends Exception>> NEVER_RETRIED = List.of(InvalidMessageException.class,
             CheckpointRefusedException.class);
 
-    /** Whether a try that failed with {@code failure} may be followed by another. */
-    boolean retries(Exception failure, int attempt) {
-        return attempt < maxAttempts && NEVER_RETRIED.stream().noneMatch(c -> c.isInstance(failure));
-    }
-
-    /** The wait after failed try {@code attempt} (1 for the first). */
-    Duration backOff(int attempt) {
-        double millis = backOffInitial.toMillis() * Math.pow(backOffMultiplier, attempt - 1);
-        return Duration.ofMillis((long) Math.min(millis, backOffMax.toMillis()));
+    @Override
+    public List<Class<? extends Exception>> neverRetried() {
+        return NEVER_RETRIED;
     }
 }

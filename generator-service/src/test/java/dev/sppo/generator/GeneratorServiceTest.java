@@ -9,6 +9,7 @@ import dev.sppo.contracts.SampledResponses;
 import dev.sppo.contracts.SamplingSpec;
 import dev.sppo.contracts.Topics;
 import dev.sppo.model.Policy;
+import dev.sppo.service.topics.DeadLetters;
 import dev.sppo.scoring.SequenceScorer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -107,7 +108,7 @@ class GeneratorServiceTest extends GeneratorContextTest {
                 records -> keys(records).contains("p-big")).stream().filter(r -> r.key().equals("p-big"))
                 .findFirst().orElseThrow();
         assertThat(parked.value()).isEqualTo(MessageCodec.encode(big));
-        assertThat(new String(parked.headers().lastHeader(ReplyPublisher.REASON_HEADER).value(),
+        assertThat(new String(parked.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).contains("(k = 64 responses of up to max_new_tokens = 40) is larger than a "
                         + "Kafka producer request may be (max.request.size 4,096 bytes");
         assertThat(awaitRecord(Topics.RESPONSES, "p-after-big").value()).isNotEmpty();

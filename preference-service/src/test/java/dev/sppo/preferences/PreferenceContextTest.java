@@ -22,7 +22,7 @@ import java.nio.file.Path;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         PreferenceServiceApplication.CONFIG,
-        "spring.cloud.stream.bindings.score-in-0.consumer.back-off-initial-interval=50",
+        "sppo.preference.retry.back-off-initial=50ms",
         "logging.level.org.apache.kafka=WARN",
         "FAKE_JUDGE_KEY=" + PreferenceContextTest.KEY,
         "sppo.service.key=" + PreferenceContextTest.SERVICE_KEY,

@@ -87,6 +87,11 @@ final class BrokerProcess implements AutoCloseable {
         return HOST + ":" + port;
     }
 
+    /** The broker's process, for its CPU time. */
+    synchronized ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Kills the broker at once (SIGKILL) and waits until it is gone. */
     synchronized void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -32,6 +32,8 @@ public final class FullBench {
 
     /** The pipeline job: the default iteration size (512 prompts × K = 5, 8 new tokens, 500 evaluation prompts). */
     static final int PIPELINE_PROMPTS = 512;
+    /** The pipeline sections' larger job: four times the prompts, up to 32 new tokens a response. */
+    static final int LARGER_PIPELINE_PROMPTS = 2048;
     private static final String SERVICE_HEAP = "1g";
     private static final String API_KEY = "bench-key";
 
@@ -90,10 +92,10 @@ public final class FullBench {
 
     private List<ReportSection> pipeline(Path base, Path work) throws IOException, InterruptedException {
         IterationJob job = new IterationJob(PIPELINE_PROMPTS, 5, 8, 500, base);
-        IterationJob warmUp = new IterationJob(32, 5, 8, 16, base);
+        IterationJob larger = new IterationJob(LARGER_PIPELINE_PROMPTS, 5, 32, 500, base);
         ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
                 threads(), SERVICE_HEAP, API_KEY, base.getParent());
-        return new PipelineBench(job, warmUp, settings, progress).run();
+        return new PipelineBench(job, larger, job, settings, progress).run();
     }
 
     /** The command that regenerates the report ({@code option}: --full or --pipeline), with this JVM's threads. */

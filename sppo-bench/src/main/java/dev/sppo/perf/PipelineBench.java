@@ -11,14 +11,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The platform sections of {@code sppo bench --full}: the same one-iteration job (same config, seed and base
  * checkpoint) first in-process by {@code SppoLoop}, then through Kafka and the four services running as separate
  * processes ({@link ProcessPlatform}) with one generator replica, then again after a second replica has joined;
- * last, every service's memory. Before each measured platform job a small job warms the services up (class
- * loading, JIT, DJL's native library), as a long-running deployment would be.
+ * last, every service's memory. Each measured run follows an unmeasured one that warms it up (class loading, the
+ * JIT, DJL's native library), as a long-running deployment would be: the loop runs the job twice in this JVM, and
+ * before each measured platform job the services run a warm-up job. A warm-up of the measured job's own size leaves
+ * the services in their steady state; after a small one (32 prompts) the JIT compilers were still busy through the
+ * measured job, about a third of the platform's CPU time then.
  */
 final class PipelineBench {
 
@@ -26,12 +30,20 @@ final class PipelineBench {
     static final long REBALANCE_SECONDS = 5;
 
     private final IterationJob job;
+    private final IterationJob larger;
     private final IterationJob warmUp;
     private final ProcessSettings settings;
     private final Consumer<String> progress;
 
-    PipelineBench(IterationJob job, IterationJob warmUp, ProcessSettings settings, Consumer<String> progress) {
+    /**
+     * @param job the report's job
+     * @param larger a larger job, measured both ways once the services are warm
+     * @param warmUp the job run before each measured platform job
+     */
+    PipelineBench(IterationJob job, IterationJob larger, IterationJob warmUp, ProcessSettings settings,
+            Consumer<String> progress) {
         this.job = job;
+        this.larger = larger;
         this.warmUp = warmUp;
         this.settings = settings;
         this.progress = progress;
@@ -43,8 +55,9 @@ final class PipelineBench {
         PromptBatching batching = PromptBatching.measure(job);
         progress.accept(String.format(Locale.ROOT, "pipeline: sampling alone %.1f s batched, %.1f s one prompt per call",
                 batching.batchedSeconds(), batching.perPromptSeconds()));
-        PhaseSplit loop = inProcess();
-        progress.accept(String.format(Locale.ROOT, "pipeline: in-process loop %.1f s", loop.endToEnd()));
+        job.runInProcess(settings.dataDir().resolve("loop-warm-up"));
+        InProcess loop = inProcess(job, "loop");
+        InProcess largerLoop = inProcess(larger, "loop-larger");
         long start = System.nanoTime();
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
                 TopicCounter topics = new TopicCounter(platform.kafkaBootstrap(),
@@ -53,24 +66,42 @@ final class PipelineBench {
             progress.accept(String.format(Locale.ROOT, "pipeline: services started in %.1f s", startSeconds));
             PlatformJob.Result warm = measured(platform, topics, "warm-up", warmUp);
             PlatformJob.Result one = measured(platform, topics, "one generator", job);
+            PlatformJob.Result largerOne = measured(platform, topics, "larger job", larger);
             platform.addGenerator();
             Thread.sleep(REBALANCE_SECONDS * 1000);
             measured(platform, topics, "warm-up, second generator", warmUp);
             PlatformJob.Result two = measured(platform, topics, "two generators", job);
-            PipelineRun run = new PipelineRun(job, loop, one, two, warmUp, warm.split(), startSeconds, batching,
-                    platform.memory(), settings.describe());
+            PipelineRun run = new PipelineRun(loop.against(one), largerLoop.against(largerOne), two, warmUp,
+                    warm.split(), startSeconds, batching, platform.memory(), settings.describe());
             return PipelineSections.render(run, clock);
         }
     }
 
-    private PhaseSplit inProcess() throws IOException {
+    /** A job's in-process run: its phases and the CPU time this JVM spent on it. */
+    private record InProcess(IterationJob job, PhaseSplit split, CpuSeconds cpu) {
+
+        JobComparison against(PlatformJob.Result platform) {
+            return new JobComparison(job, split, cpu, platform);
+        }
+    }
+
+    private InProcess inProcess(IterationJob what, String dir) throws IOException {
+        CpuSeconds before = thisJvm();
         long start = System.nanoTime();
-        List<IterationResult> rows = job.runInProcess(settings.dataDir().resolve("loop"));
+        List<IterationResult> rows = what.runInProcess(settings.dataDir().resolve(dir));
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuSeconds cpu = thisJvm().minus(before);
         IterationResult.PhaseTimes base = rows.get(0).phaseSeconds();
         IterationResult.PhaseTimes first = rows.get(1).phaseSeconds();
-        return new PhaseSplit(seconds, first.generate() + first.prefer(), first.train(),
+        PhaseSplit split = new PhaseSplit(seconds, first.generate() + first.prefer(), first.train(),
                 base.evaluate() + first.evaluate());
+        progress.accept(String.format(Locale.ROOT, "pipeline: in-process loop (%d prompts) %.1f s, CPU seconds %.1f",
+                what.prompts(), seconds, cpu.total()));
+        return new InProcess(what, split, cpu);
+    }
+
+    private static CpuSeconds thisJvm() {
+        return CpuSeconds.read(Map.of("in-process loop (one JVM)", List.of(ProcessHandle.current())));
     }
 
     private PlatformJob.Result measured(ProcessPlatform platform, TopicCounter topics, String name, IterationJob what)
@@ -79,9 +110,10 @@ final class PipelineBench {
         PhaseSplit split = result.split();
         StageTimes stages = result.stages();
         progress.accept(String.format(Locale.ROOT, "pipeline: platform job (%s) %.1f s: generate %.1f, train %.1f, "
-                + "evaluate %.1f; all requested at %.1f s, answered %.1f, scored %.1f, stored %.1f; generators: %s",
-                name, split.endToEnd(), split.generate(), split.train(), split.evaluate(), stages.requested(),
-                stages.answered(), stages.scored(), stages.stored(), result.polls().describe()));
+                + "evaluate %.1f; all requested at %.1f s, answered %.1f, scored %.1f, stored %.1f; generators: %s; "
+                + "CPU seconds %.1f: %s", name, split.endToEnd(), split.generate(), split.train(), split.evaluate(),
+                stages.requested(), stages.answered(), stages.scored(), stages.stored(), result.polls().describe(),
+                result.cpu().total(), result.cpu().describe()));
         return result;
     }
 }

@@ -8,21 +8,19 @@ import java.util.List;
 /**
  * What {@link PipelineBench} measured.
  *
- * @param job the iteration job run both ways
- * @param loop the job in-process ({@code SppoLoop})
- * @param one the job through the services with one generator replica
- * @param two the job again with two generator replicas
- * @param warmUpJob the small job that warmed the services up before each measured platform job
+ * @param main the report's job, with one generator replica
+ * @param larger a larger job (more prompts, longer responses), with one generator replica
+ * @param two the report's job again with two generator replicas
+ * @param warmUpJob the job that warmed the services up before each measured platform job
  * @param warmUp its time on the freshly started services
  * @param platformStartSeconds broker, database and the four service JVMs until all were healthy
- * @param batching the job's sampling alone, in-process, batched and one prompt per call
+ * @param batching the job's sampling alone, in-process and cold, batched and one prompt per call
  * @param memory each service's memory after all jobs
  * @param processes how the services ran
  */
 record PipelineRun(
-        IterationJob job,
-        PhaseSplit loop,
-        PlatformJob.Result one,
+        JobComparison main,
+        JobComparison larger,
         PlatformJob.Result two,
         IterationJob warmUpJob,
         PhaseSplit warmUp,
@@ -31,12 +29,24 @@ record PipelineRun(
         List<ServiceMemory> memory,
         String processes) {
 
+    IterationJob job() {
+        return main.job();
+    }
+
+    PhaseSplit loop() {
+        return main.loop();
+    }
+
+    PlatformJob.Result one() {
+        return main.platform();
+    }
+
     int warmUpPrompts() {
         return warmUpJob.prompts();
     }
 
-    /** Platform end-to-end / loop end-to-end: the pipeline overhead ({@link PipelineSections#TARGET_RATIO}). */
+    /** The report's job: platform end-to-end / loop end-to-end. */
     double ratio() {
-        return one.split().endToEnd() / loop.endToEnd();
+        return main.ratio();
     }
 }

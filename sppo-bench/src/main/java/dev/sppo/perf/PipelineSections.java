@@ -7,8 +7,10 @@ import dev.sppo.bench.SectionClock;
 import dev.sppo.markdown.MarkdownTable;
 import dev.sppo.sampling.BatchedSampling;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** The report sections of a {@link PipelineRun}: pipeline overhead, service memory, generator replicas. */
 final class PipelineSections {
@@ -23,35 +25,54 @@ final class PipelineSections {
     }
 
     private static ReportSection overhead(PipelineRun run, SectionClock clock) {
-        PhaseSplit loop = run.loop();
-        PhaseSplit platform = run.one().split();
+        List<JobComparison> jobs = List.of(run.main(), run.larger());
         MarkdownTable table = new MarkdownTable("seconds", "in-process loop", "platform (Kafka + 4 services)",
-                "difference");
-        row(table, "end-to-end (submit → SUCCEEDED)", loop.endToEnd(), platform.endToEnd());
-        row(table, "generate + prefer", loop.generate(), platform.generate());
-        row(table, "train (+ checkpoint)", loop.train(), platform.train());
-        row(table, "evaluate π_0 and π_1", loop.evaluate(), platform.evaluate());
-        row(table, "rest (loading, start-up, hand-offs, polling)", loop.rest(), platform.rest());
-        StageTimes stages = run.one().stages();
-        stage(table, "… all 512 generation requests published (trainer), at", stages.requested(), run);
-        stage(table, "… all prompts answered (generator), at", stages.answered(), run);
-        stage(table, "… all prompts scored (preference-service), at", stages.scored(), run);
-        stage(table, "… all results stored (trainer), at", stages.stored(), run);
-        table.row("**ratio platform / loop**", "", format("**%.2f**", run.ratio()),
-                format("target ≤ %.2f (%s)", TARGET_RATIO, run.ratio() <= TARGET_RATIO ? "met" : "missed"));
+                "difference", "loop, larger job", "platform, larger job", "difference");
+        phaseRow(table, "end-to-end (submit → SUCCEEDED)", jobs, PhaseSplit::endToEnd);
+        phaseRow(table, "generate + prefer", jobs, PhaseSplit::generate);
+        phaseRow(table, "train (+ checkpoint)", jobs, PhaseSplit::train);
+        phaseRow(table, "evaluate π_0 and π_1", jobs, PhaseSplit::evaluate);
+        phaseRow(table, "rest (loading, start-up, hand-offs, polling)", jobs, PhaseSplit::rest);
+        stageRow(table, "… all generation requests published (trainer), at", jobs, StageTimes::requested);
+        stageRow(table, "… all prompts answered (generator), at", jobs, StageTimes::answered);
+        stageRow(table, "… all prompts scored (preference-service), at", jobs, StageTimes::scored);
+        stageRow(table, "… all results stored (trainer), at", jobs, StageTimes::stored);
+        List<String> cpu = new ArrayList<>(List.of("CPU seconds (user + system), all processes"));
+        for (JobComparison job : jobs) {
+            double loop = job.loopCpu().total();
+            double platform = job.platform().cpu().total();
+            cpu.addAll(List.of(format("%.1f", loop), format("%.1f", platform), format("%+.1f", platform - loop)));
+        }
+        table.row(cpu.toArray(String[]::new));
+        for (String process : run.one().cpu().byProcess().keySet()) {
+            List<String> row = new ArrayList<>(List.of("… of which " + process));
+            for (JobComparison job : jobs) {
+                row.addAll(List.of("", format("%.1f", job.platform().cpu().byProcess().getOrDefault(process, 0.0)), ""));
+            }
+            table.row(row.toArray(String[]::new));
+        }
+        List<String> ratio = new ArrayList<>(List.of("**ratio platform / loop**"));
+        for (JobComparison job : jobs) {
+            ratio.addAll(List.of("", format("**%.2f**", job.ratio()), format("target ≤ %.2f (%s)", TARGET_RATIO,
+                    job.ratio() <= TARGET_RATIO ? "met" : "missed")));
+        }
+        table.row(ratio.toArray(String[]::new));
         return clock.finish("Pipeline overhead: the same job in-process and through the services", setup(run),
                 table, overheadNotes(run));
     }
 
     private static String setup(PipelineRun run) {
         IterationJob j = run.job();
+        IterationJob l = run.larger().job();
         return format("One SPPO iteration on addition: %d prompts × K = %d, max_new_tokens %d, %d held-out evaluation "
                 + "prompts, the default seed and training, both from the same base checkpoint (`base.path`, so "
-                + "neither trains a warm start). In-process: `SppoLoop` in the bench JVM. Platform: %s, against a "
-                + "Kafka broker in a JVM of its own and PostgreSQL started by the bench JVM, the job submitted "
-                + "through the gateway and polled every 100 ms; the services had started in %.1f s and had run a "
-                + "warm-up job (%d prompts: %.1f s) first.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(), run.processes(),
-                run.platformStartSeconds(), run.warmUpPrompts(), run.warmUp().endToEnd());
+                + "neither trains a warm start); the larger job %d prompts × K = %d, max_new_tokens %d. In-process: "
+                + "`SppoLoop` in the bench JVM, after a warm-up run of the job. Platform: %s, against a Kafka broker "
+                + "in a JVM of its own and PostgreSQL started by the bench JVM, the job submitted through the gateway "
+                + "and polled every 100 ms; the services had started in %.1f s and had run a warm-up job of the same "
+                + "size (%d prompts: %.1f s) first.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(),
+                l.prompts(), l.k(), l.maxNewTokens(), run.processes(), run.platformStartSeconds(),
+                run.warmUpPrompts(), run.warmUp().endToEnd());
     }
 
     private static String overheadNotes(PipelineRun run) {
@@ -60,30 +81,26 @@ final class PipelineSections {
         StageTimes one = run.one().stages();
         StageTimes two = run.two().stages();
         PromptBatching b = run.batching();
-        int prompts = run.job().prompts();
-        return format("The platform took %+.1f s more than the loop, %+.1f s of it in the generate phase (training "
-                + "%+.1f s, evaluation %+.1f s, the rest %+.1f s). Stage by stage: the trainer had published all %d "
-                + "generation requests %.1f s after the job was submitted (%.0f ms a request, sent "
-                + "asynchronously with linger.ms 0), whereas the "
-                + "loop sampled and scored everything in %.1f s; the generator (a batch consumer: each poll's "
-                + "requests sampled together in calls of a fixed shape, K = %d rows per prompt; it took %s) "
-                + "finished %.1f s after the last request; the preference-service and the trainer's intake kept "
-                + "pace (all scored %.1f s and "
-                + "all stored %.1f s after the last answer). Sampling alone, in-process, measured just before: %.1f s "
-                + "batched (`BatchedSampling`, %d prompts a call), %.1f s one prompt per call (×%.1f), so answering "
-                + "prompt by prompt would cost about %.1f s more. With two generators (the replica section) all "
-                + "requests were out at %.1f s and all answered %.1f s later. The rest of the gap is publishing the "
-                + "requests one message each, the hand-offs between the JVMs and the 2 cores that four service JVMs, "
-                + "the broker and the database share (the one-JVM `./sppo demo` platform runs the same stages in one "
-                + "process); the target is a ratio of at most %.2f.", platform.endToEnd() - loop.endToEnd(),
-                platform.generate() - loop.generate(), platform.train() - loop.train(),
-                platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(), prompts, one.requested(),
-                1000 * one.requested() / prompts, loop.generate(), run.job().k(), run.one().polls().describe(),
-                one.answered() - one.requested(),
-                one.scored() - one.answered(), one.stored() - one.answered(), b.batchedSeconds(),
-                BatchedSampling.PROMPTS_PER_BATCH, b.perPromptSeconds(), b.perPromptSeconds() / b.batchedSeconds(),
-                b.perPromptSeconds() - b.batchedSeconds(), two.requested(), two.answered() - two.requested(),
-                TARGET_RATIO);
+        CpuSeconds cpu = run.one().cpu();
+        return format("The platform took %+.1f s more than the loop: generate %+.1f s, training %+.1f s, evaluation "
+                + "%+.1f s, the rest %+.1f s. Stage by stage: the trainer had published all %d generation requests "
+                + "%.1f s after the job was submitted (one plain producer, asynchronous); the generator (a batch "
+                + "consumer: each poll's requests sampled together in calls of a fixed shape, K = %d rows per "
+                + "prompt; it took %s) finished %.1f s after the last request; the preference-service and the "
+                + "trainer's intake, batch consumers too, had all scored %.1f s and all stored %.1f s after the last "
+                + "answer. Sampling alone, in-process and cold, measured first: %.1f s batched (`BatchedSampling`, %d "
+                + "prompts a call), %.1f s one prompt per call. The CPU rows say where the rest goes: every process "
+                + "shares the %d cores, so what the trainer, the broker and the database spend is taken from the "
+                + "generator; all processes used %.1f CPU seconds for the job (%s), the loop %.1f. With two "
+                + "generators (the replica section) all requests were out at %.1f s and all answered %.1f s later. "
+                + "On the larger job the ratio is %.2f. The target is a ratio of at most %.2f.",
+                platform.endToEnd() - loop.endToEnd(), platform.generate() - loop.generate(),
+                platform.train() - loop.train(), platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(),
+                run.job().prompts(), one.requested(), run.job().k(), run.one().polls().describe(),
+                one.answered() - one.requested(), one.scored() - one.answered(), one.stored() - one.answered(),
+                b.batchedSeconds(), BatchedSampling.PROMPTS_PER_BATCH, b.perPromptSeconds(),
+                Runtime.getRuntime().availableProcessors(), cpu.total(), cpu.describe(), run.main().loopCpu().total(),
+                two.requested(), two.answered() - two.requested(), run.larger().ratio(), TARGET_RATIO);
     }
 
     private static ReportSection memory(PipelineRun run, SectionClock clock) {
@@ -123,12 +140,24 @@ final class PipelineSections {
                 Runtime.getRuntime().availableProcessors()), table, "");
     }
 
-    private static void stage(MarkdownTable table, String name, double seconds, PipelineRun run) {
-        table.row(name.replace("512", Integer.toString(run.job().prompts())), "", format("%.1f", seconds), "");
+    private static void phaseRow(MarkdownTable table, String name, List<JobComparison> jobs,
+            ToDoubleFunction<PhaseSplit> phase) {
+        List<String> row = new ArrayList<>(List.of(name));
+        for (JobComparison job : jobs) {
+            double loop = phase.applyAsDouble(job.loop());
+            double platform = phase.applyAsDouble(job.platform().split());
+            row.addAll(List.of(format("%.1f", loop), format("%.1f", platform), format("%+.1f", platform - loop)));
+        }
+        table.row(row.toArray(String[]::new));
     }
 
-    private static void row(MarkdownTable table, String name, double loop, double platform) {
-        table.row(name, format("%.1f", loop), format("%.1f", platform), format("%+.1f", platform - loop));
+    private static void stageRow(MarkdownTable table, String name, List<JobComparison> jobs,
+            ToDoubleFunction<StageTimes> stage) {
+        List<String> row = new ArrayList<>(List.of(name));
+        for (JobComparison job : jobs) {
+            row.addAll(List.of("", format("%.1f", stage.applyAsDouble(job.platform().stages())), ""));
+        }
+        table.row(row.toArray(String[]::new));
     }
 
     private static String stages(StageTimes s) {

@@ -29,8 +29,9 @@ final class PlatformJob {
      * @param split the phase times
      * @param stages when each stage had handled every prompt
      * @param polls what the generator replicas did for the job
+     * @param cpu the CPU time each process used from submit to the job's end
      */
-    record Result(PhaseSplit split, StageTimes stages, GeneratorPolls polls) {}
+    record Result(PhaseSplit split, StageTimes stages, GeneratorPolls polls, CpuSeconds cpu) {}
 
     /**
      * @throws IOException if the job does not succeed within {@link #LIMIT}, naming its state and reason
@@ -39,6 +40,7 @@ final class PlatformJob {
             throws IOException, InterruptedException {
         JobsClient jobs = platform.jobs();
         GeneratorPolls before = platform.generatorPolls();
+        CpuSeconds cpuBefore = platform.cpu();
         Map<String, Object> body = new LinkedHashMap<>(job.tree());
         body.put("name", name);
         StageClock stages = new StageClock(topics.counts(), job.prompts());
@@ -55,11 +57,12 @@ final class PlatformJob {
             stages.observe(topics.counts(), received(view));
         });
         double seconds = (System.nanoTime() - stages.start()) / 1e9;
+        CpuSeconds cpu = platform.cpu().minus(cpuBefore);
         if (!ended.succeeded()) {
             throw new IOException("job " + name + " (" + id + ") ended " + ended.state() + ": "
                     + ended.failureReason());
         }
-        return new Result(split(ended, seconds), stages.times(), platform.generatorPolls().minus(before));
+        return new Result(split(ended, seconds), stages.times(), platform.generatorPolls().minus(before), cpu);
     }
 
     /** Prompts the trainer has stored for the job's first iteration (0 before it begins). */

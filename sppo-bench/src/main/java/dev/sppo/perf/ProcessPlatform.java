@@ -192,8 +192,12 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     private List<ServiceProcess> running() {
+        return new ArrayList<>(runningByName().values());
+    }
+
+    private Map<String, ServiceProcess> runningByName() {
         synchronized (services) {
-            return new ArrayList<>(services.values());
+            return new LinkedHashMap<>(services);
         }
     }
 
@@ -230,6 +234,21 @@ public final class ProcessPlatform implements AutoCloseable {
             all = all.plus(GeneratorPolls.of(service(generator(n)).prometheus(settings.apiKey())));
         }
         return all;
+    }
+
+    /**
+     * The CPU time each process of the platform has used so far: every service, the broker, PostgreSQL (its
+     * postmaster and backends) and this JVM (which submits and follows the job and counts the topics' offsets).
+     */
+    CpuSeconds cpu() throws IOException {
+        Map<String, List<ProcessHandle>> processes = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceProcess> service : runningByName().entrySet()) {
+            processes.put(service.getKey(), List.of(service.getValue().handle()));
+        }
+        processes.put("broker", List.of(kafka.handle()));
+        processes.put("PostgreSQL", database.processes());
+        processes.put("bench (this JVM)", List.of(ProcessHandle.current()));
+        return CpuSeconds.read(processes);
     }
 
     /** Every service's memory, read now (peak RSS is the peak since its start). */

@@ -15,10 +15,16 @@ import java.util.List;
  */
 public record ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir) {
 
-    /** The JVM options of every service: heap, serial GC, and one fixed PyTorch thread pool. */
+    /**
+     * The JVM options of every service: heap, serial GC, only the C1 compiler, and one fixed PyTorch thread pool. Four
+     * service JVMs, the broker and the database share the machine's cores, and the services' numerics run in native
+     * code: with the C2 compiler as well (the JVM's default) their JIT threads were still compiling through a job
+     * after a warm-up job of the same size, 2.4 of the job's 7.3 CPU seconds; with C1 alone 0.3 of 6.1, and no phase
+     * took longer ({@code docs/performance.md}, pipeline overhead).
+     */
     List<String> jvmOptions() {
-        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Dai.djl.pytorch.num_threads=" + threads,
-                "-Dai.djl.pytorch.num_interop_threads=1");
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1");
     }
 
     /** One line for the report. */

@@ -115,6 +115,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Peak and current RSS from {@code /proc}, and the heap in use from {@code /actuator/prometheus}. */
+    /** The service's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     ServiceMemory memory(String apiKey) throws IOException, InterruptedException {
         ProcStatus status = ProcStatus.of(process.pid());
         String text = prometheus(apiKey);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server (zonky's embedded binaries, a child process) on a fixed port, with a persistent data
@@ -71,6 +72,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Any password works: the embedded cluster trusts local connections. */
     public String password() {
         return USER;
+    }
+
+    /** The server's processes now: its postmaster and the postmaster's children (backends, writers); none if it is down. */
+    public List<ProcessHandle> processes() throws IOException {
+        return OrphanedPostgres.running(dataDir).map(postmaster -> Stream.concat(Stream.of(postmaster),
+                postmaster.descendants()).toList()).orElse(List.of());
     }
 
     /**

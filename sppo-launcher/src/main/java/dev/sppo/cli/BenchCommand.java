@@ -56,8 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean full;
 
     @Option(names = "--pipeline", description = "only --full's platform sections: one SPPO iteration (512 prompts × "
-            + "K = 5) in-process and through Kafka and the four services as separate JVMs with its stage trace, the "
-            + "services' memory, 1 vs 2 generators (about 2 minutes; needs the services' jars); printed, not written")
+            + "K = 5, and a larger one: 2,048 prompts, up to 32 new tokens) in-process and through Kafka and the four "
+            + "services as separate JVMs with its stage trace and CPU time per process, the services' memory, 1 vs 2 "
+            + "generators (about 2 minutes; needs the services' jars); printed, not written")
     private boolean pipeline;
 
     @Option(names = "--onnx", description = "preference pairs/s of the ONNX kinds (encoder_head, onnx_reward, "

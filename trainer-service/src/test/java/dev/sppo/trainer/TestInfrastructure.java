@@ -2,6 +2,9 @@ package dev.sppo.trainer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -10,12 +13,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One real Kafka broker (KRaft, random port) and one real Postgres for the whole test JVM, closed at exit.
  * Each test class gets a database of its own.
  */
-final class TestInfrastructure {
+public final class TestInfrastructure {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedKafkaKraftBroker kafka;
@@ -50,6 +54,13 @@ final class TestInfrastructure {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fresh database with the service's schema (its Flyway migrations), for a test of one repository. */
+    public static JdbcTemplate migratedDatabase() {
+        DataSource database = new DriverManagerDataSource(newDatabase(), "postgres", "postgres");
+        Flyway.configure().dataSource(database).load().migrate();
+        return new JdbcTemplate(database);
     }
 
     private static void close(EmbeddedPostgres pg) {

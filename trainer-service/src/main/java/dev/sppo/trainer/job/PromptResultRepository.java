@@ -4,8 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,9 @@ import java.util.Set;
 /** The {@code prompt_results} table: each prompt's scored responses, stored once per (job, iteration, prompt). */
 @Repository
 public class PromptResultRepository {
+
+    /** Rows per statement of {@link #insertAll}: 4 parameters each, well under PostgreSQL's 65,535. */
+    static final int ROWS_PER_INSERT = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -25,6 +30,34 @@ public class PromptResultRepository {
         return jdbc.update("INSERT INTO prompt_results (job_id, iteration, prompt_id, payload) "
                 + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (job_id, iteration, prompt_id) DO NOTHING",
                 jobId, t, promptId, payloadJson) == 1;
+    }
+
+    /**
+     * Stores many results in one statement (and so one commit), each unless its prompt already has one.
+     *
+     * @return the {@link PromptResult#key keys} stored; a result whose key is not among them was a duplicate (of a
+     *     stored result, or of one before it in {@code results})
+     */
+    public Set<String> insertAll(List<PromptResult> results) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < results.size(); from += ROWS_PER_INSERT) {
+            List<PromptResult> chunk = results.subList(from, Math.min(results.size(), from + ROWS_PER_INSERT));
+            Object[] args = new Object[4 * chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                PromptResult r = chunk.get(i);
+                args[4 * i] = r.jobId();
+                args[4 * i + 1] = r.iteration();
+                args[4 * i + 2] = r.promptId();
+                args[4 * i + 3] = r.payloadJson();
+            }
+            jdbc.query("INSERT INTO prompt_results (job_id, iteration, prompt_id, payload) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?::jsonb)"))
+                    + " ON CONFLICT (job_id, iteration, prompt_id) DO NOTHING RETURNING job_id, iteration, prompt_id",
+                    rs -> {
+                        stored.add(new PromptResult(rs.getString(1), rs.getInt(2), rs.getString(3), null).key());
+                    }, args);
+        }
+        return stored;
     }
 
     public int count(String jobId, int t) {
