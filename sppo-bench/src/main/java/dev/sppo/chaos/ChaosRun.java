@@ -29,7 +29,8 @@ public final class ChaosRun {
     public ChaosReport run(List<List<Fault>> trials) throws IOException, InterruptedException, SQLException {
         long start = System.nanoTime();
         MachineLoad load = MachineLoad.start().sampled();
-        try (ProcessPlatform platform = ProcessPlatform.start(settings);
+        ProcessSettings chaosSettings = settings.withEnvironment(ChaosJob.PLATFORM_ENVIRONMENT);
+        try (ProcessPlatform platform = ProcessPlatform.start(chaosSettings);
                 TrialRunner runner = new TrialRunner(platform, progress)) {
             platform.addGenerator();
             TrialResult baseline = runner.run("chaos baseline", List.of(), null);

@@ -79,21 +79,6 @@ final class JobProbe {
         }
     }
 
-    /** Prompt results stored for the job's iteration {@code t}; 0 while the database cannot be reached. */
-    long iterationResults(String jobId, int t) {
-        try (Connection c = platform.database(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM prompt_results WHERE job_id = ? AND iteration = ?")) {
-            s.setString(1, jobId);
-            s.setInt(2, t);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            return 0;
-        }
-    }
-
     String failureReason(String jobId) throws SQLException {
         try (Connection c = platform.database();
                 PreparedStatement s = c.prepareStatement("SELECT failure_reason FROM jobs WHERE id = ?")) {

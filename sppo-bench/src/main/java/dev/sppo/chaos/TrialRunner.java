@@ -22,16 +22,18 @@ import java.util.function.Predicate;
 /**
  * Runs a job on a {@link ProcessPlatform} and injects its faults at their points: it watches the job's row in
  * PostgreSQL every {@value #POLL_MILLIS} ms, hits the target as soon as the job is at the fault's iteration and
- * phase (for GENERATE, once the iteration has stored a first result, so mid-iteration), starts it again, and
- * times the recovery (the restart runs beside the watching, so a fault the job rides through, such as one of two
- * generators killed, recovers before its restart ends, and the next fault need not wait for it). Then it waits for
+ * phase (for GENERATE, as soon as the iteration's requests go out: the trainer stores a poll of results in one
+ * statement, so after a trainer's restart, whose group takes seconds to hand it the partitions, an iteration's
+ * first stored result can be its last), starts it again, and times the recovery (the restart runs beside the
+ * watching, so a fault the job rides through, such as one of two generators killed, recovers before its restart
+ * ends, and the next fault need not wait for it). Then it waits for
  * every restart and for the job to end, and checks it ({@link TrialResult}). A job that does not get to its next
  * point within {@link #LIMIT} is recorded {@link TrialResult#STUCK}, with where it stood, and cancelled once every
  * restart has ended, so that the run goes on with the next trial.
  */
 final class TrialRunner implements AutoCloseable {
 
-    private static final long POLL_MILLIS = 50;
+    private static final long POLL_MILLIS = 10;
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final ProcessPlatform platform;
@@ -142,7 +144,7 @@ final class TrialRunner implements AutoCloseable {
      */
     private FaultOutcome inject(String id, Fault fault, long deadline) throws IOException, InterruptedException {
         JobProbe.Position at = await(id, deadline, "to reach " + fault.describe(),
-                p -> p.passed(fault) || p.at(fault) && (fault.phase() != Fault.JobPhase.GENERATE || started(id, p)));
+                p -> p.passed(fault) || p.at(fault));
         if (!at.at(fault)) {
             progress.accept("missed " + fault.describe() + ": the job was already at " + at);
             return FaultOutcome.missed(fault);
@@ -183,11 +185,6 @@ final class TrialRunner implements AutoCloseable {
             throw new IOException("could not recover from " + target.label() + ": " + e.getCause().getMessage(),
                     e.getCause());
         }
-    }
-
-    /** True once the job's current iteration has stored at least one prompt result. */
-    private boolean started(String id, JobProbe.Position p) {
-        return probe.iterationResults(id, p.iteration()) > 0;
     }
 
     private JobProbe.Position await(String id, long deadline, String what,

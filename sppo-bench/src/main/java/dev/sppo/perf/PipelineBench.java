@@ -9,6 +9,7 @@ import dev.sppo.loop.IterationResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,18 +17,21 @@ import java.util.function.Consumer;
 
 /**
  * The platform sections of {@code sppo bench --full}: the same one-iteration job (same config, seed and base
- * checkpoint) first in-process by {@code SppoLoop}, then through Kafka and the four services running as separate
- * processes ({@link ProcessPlatform}) with one generator replica, then again after a second replica has joined;
- * last, every service's memory. Each measured run follows an unmeasured one that warms it up (class loading, the
- * JIT, DJL's native library), as a long-running deployment would be: the loop runs the job twice in this JVM, and
- * before each measured platform job the services run a warm-up job. A warm-up of the measured job's own size leaves
- * the services in their steady state; after a small one (32 prompts) the JIT compilers were still busy through the
- * measured job, about a third of the platform's CPU time then.
+ * checkpoint) in-process by {@code SppoLoop} and through Kafka and the four services running as separate processes
+ * ({@link ProcessPlatform}) with one generator replica, {@value #ROUNDS} runs each way (all in-process runs first,
+ * before the services start), then a larger job the same way, then the job again after a second replica has
+ * joined; last, every service's memory. Run i in-process and run i through the platform make round i. Measuring starts only after a warm-up (class loading, the JIT, DJL's native
+ * library), as a long-running deployment would be: one run of the job in this JVM, and one through the services
+ * before each replica count. A warm-up of the measured job's own size leaves the services in their steady state;
+ * after a small one (32 prompts) the JIT compilers were still busy through the measured job, about a third of the
+ * platform's CPU time then.
  */
 final class PipelineBench {
 
     /** The seconds given to the generator group to rebalance after a replica joins. */
     static final long REBALANCE_SECONDS = 5;
+    /** Rounds of each job, in-process and through the platform alternating. */
+    static final int ROUNDS = 3;
 
     private final IterationJob job;
     private final IterationJob larger;
@@ -56,8 +60,8 @@ final class PipelineBench {
         progress.accept(String.format(Locale.ROOT, "pipeline: sampling alone %.1f s batched, %.1f s one prompt per call",
                 batching.batchedSeconds(), batching.perPromptSeconds()));
         job.runInProcess(settings.dataDir().resolve("loop-warm-up"));
-        InProcess loop = inProcess(job, "loop");
-        InProcess largerLoop = inProcess(larger, "loop-larger");
+        List<InProcess> loops = inProcess(job);
+        List<InProcess> largerLoops = inProcess(larger);
         long start = System.nanoTime();
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
                 TopicCounter topics = new TopicCounter(platform.kafkaBootstrap(),
@@ -65,13 +69,13 @@ final class PipelineBench {
             double startSeconds = (System.nanoTime() - start) / 1e9;
             progress.accept(String.format(Locale.ROOT, "pipeline: services started in %.1f s", startSeconds));
             PlatformJob.Result warm = measured(platform, topics, "warm-up", warmUp);
-            PlatformJob.Result one = measured(platform, topics, "one generator", job);
-            PlatformJob.Result largerOne = measured(platform, topics, "larger job", larger);
+            ComparisonRounds main = compare(platform, topics, loops, "one generator");
+            ComparisonRounds largerJob = compare(platform, topics, largerLoops, "larger job");
             platform.addGenerator();
             Thread.sleep(REBALANCE_SECONDS * 1000);
             measured(platform, topics, "warm-up, second generator", warmUp);
             PlatformJob.Result two = measured(platform, topics, "two generators", job);
-            PipelineRun run = new PipelineRun(loop.against(one), largerLoop.against(largerOne), two, warmUp,
+            PipelineRun run = new PipelineRun(main, largerJob, two, warmUp,
                     warm.split(), startSeconds, batching, platform.memory(), settings.describe());
             return PipelineSections.render(run, clock);
         }
@@ -83,6 +87,27 @@ final class PipelineBench {
         JobComparison against(PlatformJob.Result platform) {
             return new JobComparison(job, split, cpu, platform);
         }
+    }
+
+    /** {@link #ROUNDS} runs of the job in-process, one after another. */
+    private List<InProcess> inProcess(IterationJob what) throws IOException {
+        List<InProcess> runs = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            runs.add(inProcess(what, "loop-" + what.prompts() + "-" + round));
+        }
+        return runs;
+    }
+
+    /** The job of {@code loops} through the platform (one generator) as often, each run paired with one of theirs. */
+    private ComparisonRounds compare(ProcessPlatform platform, TopicCounter topics, List<InProcess> loops,
+            String name) throws IOException, InterruptedException {
+        List<JobComparison> rounds = new ArrayList<>();
+        for (InProcess loop : loops) {
+            rounds.add(loop.against(measured(platform, topics, name + ", run " + (rounds.size() + 1), loop.job())));
+        }
+        ComparisonRounds compared = new ComparisonRounds(rounds);
+        progress.accept(String.format(Locale.ROOT, "pipeline: %s: ratio per round %s", name, compared.ratios()));
+        return compared;
     }
 
     private InProcess inProcess(IterationJob what, String dir) throws IOException {

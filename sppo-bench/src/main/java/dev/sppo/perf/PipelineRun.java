@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What {@link PipelineBench} measured.
  *
- * @param main the report's job, with one generator replica
- * @param larger a larger job (more prompts, longer responses), with one generator replica
+ * @param mainRounds the report's job, with one generator replica
+ * @param largerRounds a larger job (more prompts, longer responses), with one generator replica
  * @param two the report's job again with two generator replicas
  * @param warmUpJob the job that warmed the services up before each measured platform job
  * @param warmUp its time on the freshly started services
@@ -19,8 +19,8 @@ import java.util.List;
  * @param processes how the services ran
  */
 record PipelineRun(
-        JobComparison main,
-        JobComparison larger,
+        ComparisonRounds mainRounds,
+        ComparisonRounds largerRounds,
         PlatformJob.Result two,
         IterationJob warmUpJob,
         PhaseSplit warmUp,
@@ -29,24 +29,34 @@ record PipelineRun(
         List<ServiceMemory> memory,
         String processes) {
 
+    /** The report's job: its round of the median ratio. */
+    JobComparison main() {
+        return mainRounds.median();
+    }
+
+    /** The larger job: its round of the median ratio. */
+    JobComparison larger() {
+        return largerRounds.median();
+    }
+
     IterationJob job() {
-        return main.job();
+        return main().job();
     }
 
     PhaseSplit loop() {
-        return main.loop();
+        return main().loop();
     }
 
     PlatformJob.Result one() {
-        return main.platform();
+        return main().platform();
     }
 
     int warmUpPrompts() {
         return warmUpJob.prompts();
     }
 
-    /** The report's job: platform end-to-end / loop end-to-end. */
+    /** The report's job: platform end-to-end / loop end-to-end in its median round. */
     double ratio() {
-        return main.ratio();
+        return main().ratio();
     }
 }

@@ -57,6 +57,7 @@ final class PipelineSections {
                     job.ratio() <= TARGET_RATIO ? "met" : "missed")));
         }
         table.row(ratio.toArray(String[]::new));
+        table.row("ratio in each round", "", run.mainRounds().ratios(), "", "", run.largerRounds().ratios(), "");
         return clock.finish("Pipeline overhead: the same job in-process and through the services", setup(run),
                 table, overheadNotes(run));
     }
@@ -70,9 +71,11 @@ final class PipelineSections {
                 + "`SppoLoop` in the bench JVM, after a warm-up run of the job. Platform: %s, against a Kafka broker "
                 + "in a JVM of its own and PostgreSQL started by the bench JVM, the job submitted through the gateway "
                 + "and polled every 100 ms; the services had started in %.1f s and had run a warm-up job of the same "
-                + "size (%d prompts: %.1f s) first.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(),
-                l.prompts(), l.k(), l.maxNewTokens(), run.processes(), run.platformStartSeconds(),
-                run.warmUpPrompts(), run.warmUp().endToEnd());
+                + "size (%d prompts: %.1f s) first. Each job ran %d times each way, the in-process runs before the "
+                + "services started, the platform's one after another; run i of each makes round i, and the table "
+                + "shows the round of the median ratio.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(), l.prompts(), l.k(),
+                l.maxNewTokens(), run.processes(), run.platformStartSeconds(), run.warmUpPrompts(),
+                run.warmUp().endToEnd(), run.mainRounds().rounds().size());
     }
 
     private static String overheadNotes(PipelineRun run) {
@@ -93,14 +96,15 @@ final class PipelineSections {
                 + "shares the %d cores, so what the trainer, the broker and the database spend is taken from the "
                 + "generator; all processes used %.1f CPU seconds for the job (%s), the loop %.1f. With two "
                 + "generators (the replica section) all requests were out at %.1f s and all answered %.1f s later. "
-                + "On the larger job the ratio is %.2f. The target is a ratio of at most %.2f.",
+                + "On the larger job the ratio is %.2f (rounds: %s). The target is a ratio of at most %.2f.",
                 platform.endToEnd() - loop.endToEnd(), platform.generate() - loop.generate(),
                 platform.train() - loop.train(), platform.evaluate() - loop.evaluate(), platform.rest() - loop.rest(),
                 run.job().prompts(), one.requested(), run.job().k(), run.one().polls().describe(),
                 one.answered() - one.requested(), one.scored() - one.answered(), one.stored() - one.answered(),
                 b.batchedSeconds(), BatchedSampling.PROMPTS_PER_BATCH, b.perPromptSeconds(),
                 Runtime.getRuntime().availableProcessors(), cpu.total(), cpu.describe(), run.main().loopCpu().total(),
-                two.requested(), two.answered() - two.requested(), run.larger().ratio(), TARGET_RATIO);
+                two.requested(), two.answered() - two.requested(), run.larger().ratio(), run.largerRounds().ratios(),
+                TARGET_RATIO);
     }
 
     private static ReportSection memory(PipelineRun run, SectionClock clock) {

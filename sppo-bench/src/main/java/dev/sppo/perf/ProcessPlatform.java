@@ -267,7 +267,8 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private ServiceProcess launch(String name, String module, int port, Map<String, String> extra)
             throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(extra);
+        Map<String, String> env = new HashMap<>(settings.environment());
+        env.putAll(extra);
         if (!module.equals(GATEWAY)) {
             env.putAll(checkpoints.environment(name, "http://" + LOOPBACK + ":" + trainerPort, settings.dataDir()));
         }

@@ -1,7 +1,9 @@
 package dev.sppo.perf;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How {@link ProcessPlatform} runs the services.
@@ -12,8 +14,27 @@ import java.util.List;
  * @param heap the {@code -Xmx} of each service JVM (such as "1g")
  * @param apiKey the gateway's key
  * @param modelsDir the trainer's models root ({@code SPPO_MODELS_DIR}): the jobs' {@code base.path} must lie in it
+ * @param environment further environment of every service (settings such as {@code GENERATOR_MAX_REQUESTS}); the
+ *     platform's own (ports, addresses, keys) win
  */
-public record ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir) {
+public record ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir,
+        Map<String, String> environment) {
+
+    public ProcessSettings {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The services with their default settings. */
+    public ProcessSettings(Path dataDir, ServiceJars jars, int threads, String heap, String apiKey, Path modelsDir) {
+        this(dataDir, jars, threads, heap, apiKey, modelsDir, Map.of());
+    }
+
+    /** These settings with {@code more} environment for every service. */
+    public ProcessSettings withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(more);
+        return new ProcessSettings(dataDir, jars, threads, heap, apiKey, modelsDir, merged);
+    }
 
     /**
      * The JVM options of every service: heap, serial GC, only the C1 compiler, and one fixed PyTorch thread pool. Four

@@ -30,7 +30,8 @@ class PipelineSectionsTest {
         JobComparison larger = new JobComparison(JOB.withPrompts(2048), new PhaseSplit(40, 24, 8, 6),
                 new CpuSeconds(Map.of("loop", 41.0)), new PlatformJob.Result(new PhaseSplit(48, 30, 9, 6),
                         new StageTimes(1, 29, 29.5, 30), GeneratorPolls.NONE, new CpuSeconds(Map.of())));
-        return new PipelineRun(main, larger, new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6),
+        return new PipelineRun(new ComparisonRounds(List.of(main)), new ComparisonRounds(List.of(larger)),
+                new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6),
                 new StageTimes(3, 4.5, 4.6, 4.7), GeneratorPolls.NONE, CpuSeconds.NONE), JOB,
                 new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
                         new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
@@ -47,6 +48,23 @@ class PipelineSectionsTest {
                 "| **ratio platform / loop** |  | **1.25** | target ≤ 1.25 (met) |  | **1.20** | target ≤ 1.25 (met) |");
         assertThat(PipelineSections.render(run(13), new SectionClock()).get(0).table().markdown())
                 .contains("| **1.30** | target ≤ 1.25 (missed) |");
+    }
+
+    @Test
+    void theMedianRoundIsReportedAndEveryRoundsRatioListed() {
+        PipelineRun one = run(12.5);
+        PipelineRun worse = run(14);
+        PipelineRun better = run(11);
+        ComparisonRounds rounds = new ComparisonRounds(List.of(worse.main(), one.main(), better.main()));
+        assertThat(rounds.median()).isSameAs(one.main());
+        assertThat(rounds.ratios()).isEqualTo("1.40, 1.25, 1.10");
+        assertThat(new ComparisonRounds(List.of(worse.main(), better.main())).median())
+                .as("of two, the lower").isSameAs(better.main());
+        PipelineRun reported = new PipelineRun(rounds, one.largerRounds(), one.two(), one.warmUpJob(), one.warmUp(),
+                one.platformStartSeconds(), one.batching(), one.memory(), one.processes());
+        assertThat(PipelineSections.render(reported, new SectionClock()).get(0).table().markdown())
+                .contains("| end-to-end (submit → SUCCEEDED) | 10.0 | 12.5 | +2.5 |",
+                        "| ratio in each round |  | 1.40, 1.25, 1.10 |  |  | 1.20 |  |");
     }
 
     @Test
@@ -93,7 +111,7 @@ class PipelineSectionsTest {
                         + "after", "1.5 s batched (`BatchedSampling`, 64 prompts a call), 4.0 s one prompt per call",
                         "all processes used 9.0 CPU seconds for the job (generator-1 9.0), the loop 11.0",
                         "all requests were out at 3.0 s and all answered 1.5 s later", "On the larger job the ratio is "
-                        + "1.20.");
+                        + "1.20 (rounds: 1.20).");
     }
 
     @Test
