@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
  */
 record CpuSeconds(Map<String, Double> byProcess) {
 
-    static final CpuSeconds NONE = new CpuSeconds(Map.of());
-
     /**
      * Reads now the CPU time of each named group of processes (a group is summed: PostgreSQL's postmaster and its
      * backends, say). A process whose time the system does not report counts 0.

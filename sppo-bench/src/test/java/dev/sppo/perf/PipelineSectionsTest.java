@@ -32,7 +32,7 @@ class PipelineSectionsTest {
                         new StageTimes(1, 29, 29.5, 30), GeneratorPolls.NONE, new CpuSeconds(Map.of())));
         return new PipelineRun(new ComparisonRounds(List.of(main)), new ComparisonRounds(List.of(larger)),
                 new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6),
-                new StageTimes(3, 4.5, 4.6, 4.7), GeneratorPolls.NONE, CpuSeconds.NONE), JOB,
+                new StageTimes(3, 4.5, 4.6, 4.7), GeneratorPolls.NONE, new CpuSeconds(Map.of())), JOB,
                 new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
                         new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
     }
