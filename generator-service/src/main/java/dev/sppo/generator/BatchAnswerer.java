@@ -73,7 +73,7 @@ class BatchAnswerer {
             try {
                 request = MessageCodec.decode(record.payload(), GenerationRequest.class);
             } catch (InvalidMessageException e) {
-                sent.add(park(record, e));
+                sent.add(publisher.deadLetter(record, e));
                 continue;
             }
             if (!stopped.drops(request)) {
@@ -100,14 +100,14 @@ class BatchAnswerer {
                 try {
                     sent.add(publisher.reply(responses));
                 } catch (ReplyTooLargeException e) {
-                    sent.add(park(records.get(request), e));
+                    sent.add(publisher.deadLetter(records.get(request), e));
                 }
                 done.add(request);
             }
 
             @Override
             public void refused(GenerationRequest request, InvalidMessageException reason) {
-                sent.add(park(records.get(request), reason));
+                sent.add(publisher.deadLetter(records.get(request), reason));
                 done.add(request);
             }
         };
@@ -119,7 +119,8 @@ class BatchAnswerer {
                 return;
             } catch (RuntimeException e) {
                 if (!retry.retries(e, attempt)) {
-                    open.stream().filter(r -> !done.contains(r)).forEach(r -> sent.add(park(records.get(r), e)));
+                    open.stream().filter(r -> !done.contains(r))
+                            .forEach(r -> sent.add(publisher.deadLetter(records.get(r), e)));
                     return;
                 }
                 LOG.info("Sampling {} requests from checkpoint {} failed (try {} of {}): {}", open.size(),
@@ -127,12 +128,6 @@ class BatchAnswerer {
                 Thread.sleep(retry.backOff(attempt).toMillis());
             }
         }
-    }
-
-    private Future<RecordMetadata> park(PolledRecord record, Exception reason) {
-        LOG.warn("Generation request at partition {} parked on the dead-letter topic: {}", record.partition(),
-                reason.getMessage());
-        return publisher.deadLetter(record, reason);
     }
 
     private static SamplingSpec withoutSeed(SamplingSpec spec) {

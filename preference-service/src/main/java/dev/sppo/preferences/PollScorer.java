@@ -56,7 +56,7 @@ class PollScorer {
                 if (!(e.getCause() instanceof Exception cause) || cause instanceof RetriableException) {
                     throw e;
                 }
-                parked.add(park(s.record(), cause));
+                parked.add(publisher.deadLetter(s.record(), cause));
             }
         }
         for (Future<RecordMetadata> future : parked) {
@@ -72,7 +72,7 @@ class PollScorer {
                 return Optional.of(scorer.score(MessageCodec.decode(record.payload(), SampledResponses.class)));
             } catch (RuntimeException e) {
                 if (!retry.retries(e, attempt)) {
-                    parked.add(park(record, e));
+                    parked.add(publisher.deadLetter(record, e));
                     return Optional.empty();
                 }
                 LOG.info("Scoring the responses at partition {} failed (try {} of {}): {}", record.partition(),
@@ -80,11 +80,5 @@ class PollScorer {
                 Thread.sleep(retry.backOff(attempt).toMillis());
             }
         }
-    }
-
-    private Future<RecordMetadata> park(PolledRecord record, Exception reason) {
-        LOG.warn("Sampled responses at partition {} parked on the dead-letter topic: {}", record.partition(),
-                reason.getMessage());
-        return publisher.deadLetter(record, reason);
     }
 }

@@ -95,7 +95,7 @@ public final class FullBench {
         IterationJob larger = new IterationJob(LARGER_PIPELINE_PROMPTS, 5, 32, 500, base);
         ProcessSettings settings = new ProcessSettings(work.resolve("platform"), new ServiceJars(projectRoot),
                 threads(), SERVICE_HEAP, API_KEY, base.getParent());
-        return new PipelineBench(job, larger, job, settings, progress).run();
+        return new PipelineBench(job, larger, settings, progress).run();
     }
 
     /** The command that regenerates the report ({@code option}: --full or --pipeline), with this JVM's threads. */

@@ -30,25 +30,21 @@ final class PipelineBench {
 
     /** The seconds given to the generator group to rebalance after a replica joins. */
     static final long REBALANCE_SECONDS = 5;
-    /** Rounds of each job, in-process and through the platform alternating. */
+    /** Runs of each job each way; run i in-process and run i through the platform make round i. */
     static final int ROUNDS = 3;
 
     private final IterationJob job;
     private final IterationJob larger;
-    private final IterationJob warmUp;
     private final ProcessSettings settings;
     private final Consumer<String> progress;
 
     /**
      * @param job the report's job
      * @param larger a larger job, measured both ways once the services are warm
-     * @param warmUp the job run before each measured platform job
      */
-    PipelineBench(IterationJob job, IterationJob larger, IterationJob warmUp, ProcessSettings settings,
-            Consumer<String> progress) {
+    PipelineBench(IterationJob job, IterationJob larger, ProcessSettings settings, Consumer<String> progress) {
         this.job = job;
         this.larger = larger;
-        this.warmUp = warmUp;
         this.settings = settings;
         this.progress = progress;
     }
@@ -68,15 +64,15 @@ final class PipelineBench {
                         List.of(Topics.GENERATION_REQUESTS, Topics.RESPONSES, Topics.PREFERENCES))) {
             double startSeconds = (System.nanoTime() - start) / 1e9;
             progress.accept(String.format(Locale.ROOT, "pipeline: services started in %.1f s", startSeconds));
-            PlatformJob.Result warm = measured(platform, topics, "warm-up", warmUp);
+            PlatformJob.Result warm = measured(platform, topics, "warm-up", job);
             ComparisonRounds main = compare(platform, topics, loops, "one generator");
             ComparisonRounds largerJob = compare(platform, topics, largerLoops, "larger job");
             platform.addGenerator();
             Thread.sleep(REBALANCE_SECONDS * 1000);
-            measured(platform, topics, "warm-up, second generator", warmUp);
+            measured(platform, topics, "warm-up, second generator", job);
             PlatformJob.Result two = measured(platform, topics, "two generators", job);
-            PipelineRun run = new PipelineRun(main, largerJob, two, warmUp,
-                    warm.split(), startSeconds, batching, platform.memory(), settings.describe());
+            PipelineRun run = new PipelineRun(main, largerJob, two, warm.split(), startSeconds, batching,
+                    platform.memory(), settings.describe());
             return PipelineSections.render(run, clock);
         }
     }

@@ -11,8 +11,7 @@ import java.util.List;
  * @param mainRounds the report's job, with one generator replica
  * @param largerRounds a larger job (more prompts, longer responses), with one generator replica
  * @param two the report's job again with two generator replicas
- * @param warmUpJob the job that warmed the services up before each measured platform job
- * @param warmUp its time on the freshly started services
+ * @param warmUp the time of the report's job as the freshly started services' warm-up
  * @param platformStartSeconds broker, database and the four service JVMs until all were healthy
  * @param batching the job's sampling alone, in-process and cold, batched and one prompt per call
  * @param memory each service's memory after all jobs
@@ -22,7 +21,6 @@ record PipelineRun(
         ComparisonRounds mainRounds,
         ComparisonRounds largerRounds,
         PlatformJob.Result two,
-        IterationJob warmUpJob,
         PhaseSplit warmUp,
         double platformStartSeconds,
         PromptBatching batching,
@@ -49,10 +47,6 @@ record PipelineRun(
 
     PlatformJob.Result one() {
         return main().platform();
-    }
-
-    int warmUpPrompts() {
-        return warmUpJob.prompts();
     }
 
     /** The report's job: platform end-to-end / loop end-to-end in its median round. */

@@ -73,8 +73,8 @@ final class PipelineSections {
                 + "and polled every 100 ms; the services had started in %.1f s and had run a warm-up job of the same "
                 + "size (%d prompts: %.1f s) first. Each job ran %d times each way, the in-process runs before the "
                 + "services started, the platform's one after another; run i of each makes round i, and the table "
-                + "shows the round of the median ratio.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(), l.prompts(), l.k(),
-                l.maxNewTokens(), run.processes(), run.platformStartSeconds(), run.warmUpPrompts(),
+                + "shows the round of the median ratio.", j.prompts(), j.k(), j.maxNewTokens(), j.evaluationPrompts(),
+                l.prompts(), l.k(), l.maxNewTokens(), run.processes(), run.platformStartSeconds(), j.prompts(),
                 run.warmUp().endToEnd(), run.mainRounds().rounds().size());
     }
 

@@ -31,8 +31,8 @@ class PipelineSectionsTest {
                 new CpuSeconds(Map.of("loop", 41.0)), new PlatformJob.Result(new PhaseSplit(48, 30, 9, 6),
                         new StageTimes(1, 29, 29.5, 30), GeneratorPolls.NONE, new CpuSeconds(Map.of())));
         return new PipelineRun(new ComparisonRounds(List.of(main)), new ComparisonRounds(List.of(larger)),
-                new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6),
-                new StageTimes(3, 4.5, 4.6, 4.7), GeneratorPolls.NONE, new CpuSeconds(Map.of())), JOB,
+                new PlatformJob.Result(new PhaseSplit(9, 4, 2.2, 1.6), new StageTimes(3, 4.5, 4.6, 4.7),
+                        GeneratorPolls.NONE, new CpuSeconds(Map.of())),
                 new PhaseSplit(3, 1, 1, 0.5), 20, new PromptBatching(1.5, 4.0), List.of(new ServiceMemory("generator-1",
                         new ProcStatus(512 * 1024, 400 * 1024), 64L << 20)), "separate JVMs");
     }
@@ -60,7 +60,7 @@ class PipelineSectionsTest {
         assertThat(rounds.ratios()).isEqualTo("1.40, 1.25, 1.10");
         assertThat(new ComparisonRounds(List.of(worse.main(), better.main())).median())
                 .as("of two, the lower").isSameAs(better.main());
-        PipelineRun reported = new PipelineRun(rounds, one.largerRounds(), one.two(), one.warmUpJob(), one.warmUp(),
+        PipelineRun reported = new PipelineRun(rounds, one.largerRounds(), one.two(), one.warmUp(),
                 one.platformStartSeconds(), one.batching(), one.memory(), one.processes());
         assertThat(PipelineSections.render(reported, new SectionClock()).get(0).table().markdown())
                 .contains("| end-to-end (submit → SUCCEEDED) | 10.0 | 12.5 | +2.5 |",

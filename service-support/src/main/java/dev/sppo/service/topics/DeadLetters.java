@@ -4,6 +4,8 @@ import dev.sppo.contracts.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
@@ -22,7 +24,12 @@ public record DeadLetters(Producer<byte[], byte[]> producer, String topic) {
     public static final String REASON_HEADER = "x-exception-message";
     public static final String REASON_CLASS_HEADER = "x-exception-fqcn";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    /** Parks {@code record} with {@code reason}, and says so in the log. */
     public Future<RecordMetadata> park(PolledRecord record, Exception reason) {
+        LOG.warn("Record of {} at partition {} parked on {}: {}", topic, record.partition(), Topics.deadLetter(topic),
+                reason.getMessage());
         ProducerRecord<byte[], byte[]> parked = new ProducerRecord<>(Topics.deadLetter(topic), record.partition(),
                 record.key(), record.payload());
         parked.headers().add(REASON_HEADER, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));

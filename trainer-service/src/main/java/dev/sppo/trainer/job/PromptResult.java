@@ -12,6 +12,11 @@ public record PromptResult(String jobId, int iteration, String promptId, String 
 
     /** The row's key: (job, iteration, prompt) is stored once. */
     public String key() {
+        return key(jobId, iteration, promptId);
+    }
+
+    /** The key of the row of ({@code jobId}, {@code iteration}, {@code promptId}). */
+    public static String key(String jobId, int iteration, String promptId) {
         return jobId + '\u0000' + iteration + '\u0000' + promptId;
     }
 }

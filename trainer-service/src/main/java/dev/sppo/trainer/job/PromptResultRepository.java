@@ -54,7 +54,7 @@ public class PromptResultRepository {
                     + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?::jsonb)"))
                     + " ON CONFLICT (job_id, iteration, prompt_id) DO NOTHING RETURNING job_id, iteration, prompt_id",
                     rs -> {
-                        stored.add(new PromptResult(rs.getString(1), rs.getInt(2), rs.getString(3), null).key());
+                        stored.add(PromptResult.key(rs.getString(1), rs.getInt(2), rs.getString(3)));
                     }, args);
         }
         return stored;

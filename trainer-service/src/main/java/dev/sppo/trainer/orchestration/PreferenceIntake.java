@@ -83,8 +83,6 @@ public class PreferenceIntake {
                 if (TransientFailures.isTransient(e)) {
                     throw e;
                 }
-                LOG.warn("Scored prompt at partition {} parked on the dead-letter topic: {}", record.partition(),
-                        e.getMessage());
                 parked.add(publisher.deadLetter(Topics.PREFERENCES, record, e));
             }
         }
